@@ -1,0 +1,86 @@
+import { z } from 'zod'
+
+/**
+ * Every setting the portal reads from its environment, validated once at boot.
+ * A missing or malformed value stops the process with one line naming the variable.
+ */
+
+const port = (fallback: number) =>
+  z.coerce.number().int().min(1, 'moet een poortnummer zijn (1-65535)').max(65535, 'moet een poortnummer zijn (1-65535)').default(fallback)
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+
+const url = z.url({ protocol: /^https?$/, message: 'moet een http(s)-adres zijn' })
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('file:./data/portal.db')
+    .refine((v) => /^(file:|mongodb:\/\/|mongodb\+srv:\/\/)/.test(v), {
+      message: 'moet beginnen met file:, mongodb:// of mongodb+srv://',
+    }),
+  PAYLOAD_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn'),
+  CMS_PORT: port(3000),
+  SITE_PORT: port(4321),
+  HOST: z.string().default('127.0.0.1'),
+  CMS_URL: url.optional(),
+  SITE_URL: url.optional(),
+  ADMIN_EMAIL: z.email({ message: 'moet een e-mailadres zijn' }).optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'moet minstens 12 tekens lang zijn').optional(),
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: url.optional(),
+  MAIL_FROM: z.string().default('Working Progression <klachten@workingprogression.nl>'),
+  SITE_CACHE_SECRET: optionalString,
+})
+
+export type Env = z.infer<typeof envSchema> & { CMS_URL: string; SITE_URL: string }
+
+export class EnvError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`Configuratiefout: ${variable} ${problem}`)
+    this.name = 'EnvError'
+  }
+}
+
+/** Parses an environment; throws an EnvError that names the first bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const result = envSchema.safeParse(cleaned)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    const variable = String(issue?.path[0] ?? 'environment')
+    const problem = issue?.code === 'invalid_type' && cleaned[variable] === undefined ? 'ontbreekt' : (issue?.message ?? 'is ongeldig')
+    throw new EnvError(variable, problem)
+  }
+  const env = result.data
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+    throw new EnvError(env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', 'ontbreekt (ADMIN_EMAIL en ADMIN_PASSWORD horen bij elkaar)')
+  }
+  return {
+    ...env,
+    CMS_URL: env.CMS_URL ?? `http://localhost:${env.CMS_PORT}`,
+    SITE_URL: env.SITE_URL ?? `http://localhost:${env.SITE_PORT}`,
+  }
+}
+
+let cached: Env | undefined
+
+/** The validated environment of this process. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+
+export function isMongoUrl(databaseUrl: string): boolean {
+  return databaseUrl.startsWith('mongodb://') || databaseUrl.startsWith('mongodb+srv://')
+}

@@ -1,0 +1,20 @@
+import { getPayload } from 'payload'
+
+import { getEnv, isMongoUrl } from '../../env'
+import { seed } from '../../seed'
+
+/**
+ * Migrates the database and seeds it, in this one process only (the CMS and the site never
+ * migrate). On MongoDB there is no schema to migrate: Mongoose builds its indexes on connect.
+ */
+export async function prepareDatabase(): Promise<string[]> {
+  const env = getEnv()
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config })
+  try {
+    if (!isMongoUrl(env.DATABASE_URL)) await payload.db.migrate()
+    return await seed(payload, env)
+  } finally {
+    await payload.destroy()
+  }
+}

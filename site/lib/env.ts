@@ -1,0 +1,21 @@
+import { z } from 'zod'
+
+/** The site's own configuration; it never holds database credentials (it reaches the CMS over HTTP). */
+const siteEnvSchema = z.object({
+  CMS_API_URL: z.url({ protocol: /^https?$/, message: 'moet een http(s)-adres zijn' }).default('http://127.0.0.1:3000/api'),
+})
+
+export type SiteEnv = z.infer<typeof siteEnvSchema>
+
+let cached: SiteEnv | undefined
+
+export function siteEnv(): SiteEnv {
+  if (cached) return cached
+  const result = siteEnvSchema.safeParse({ CMS_API_URL: process.env.CMS_API_URL || undefined })
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    throw new Error(`Configuratiefout: ${String(issue?.path[0])} ${issue?.message}`)
+  }
+  cached = result.data
+  return cached
+}
