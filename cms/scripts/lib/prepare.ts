@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+
 import { getPayload } from 'payload'
 
 import { getEnv, isMongoUrl } from '../../env'
@@ -10,7 +12,8 @@ import { seed } from '../../seed'
 export async function prepareDatabase(): Promise<string[]> {
   const env = getEnv()
   const { default: config } = await import('../../payload.config')
-  const payload = await getPayload({ config })
+  // Its own cache key: this instance is destroyed at the end and must never be handed out again.
+  const payload = await getPayload({ config, key: `prepare-${randomUUID()}` })
   try {
     if (!isMongoUrl(env.DATABASE_URL)) await payload.db.migrate()
     return await seed(payload, env)

@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { TestProject } from 'vitest/node'
+
+import { TEST_SECRET } from '../helpers/payload'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cmsUrl: string
+    siteUrl: string
+  }
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+/**
+ * Starts the whole portal exactly as `npm start` does (building first when needed), on a fresh
+ * SQLite file and free ports, with no administrator seeded: the first browser visit to /admin
+ * must offer Payload's create-first-user screen.
+ */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'))
+  const [cmsPort, sitePort] = [await freePort(), await freePort()]
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: `file:${dir}/portal.db`,
+    PAYLOAD_SECRET: TEST_SECRET,
+    CMS_PORT: String(cmsPort),
+    SITE_PORT: String(sitePort),
+    CMS_URL: `http://127.0.0.1:${cmsPort}`,
+    SITE_URL: `http://127.0.0.1:${sitePort}`,
+    ADMIN_EMAIL: '',
+    ADMIN_PASSWORD: '',
+  }
+  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['cms/scripts/start.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let output = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`portal did not start within 8 minutes:\n${output.slice(-4000)}`)), 8 * 60_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('Stoppen met Ctrl-C')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`portal exited with ${code} before it was ready:\n${output.slice(-4000)}`))
+    })
+  })
+  project.provide('cmsUrl', `http://127.0.0.1:${cmsPort}`)
+  project.provide('siteUrl', `http://127.0.0.1:${sitePort}`)
+
+  return async () => {
+    if (child.pid !== undefined && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      process.kill(-child.pid, 'SIGTERM')
+      await exited
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,61 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { axeViolations, launchChromium, screenshot } from '../helpers/browser'
+
+let browser: Browser
+const siteUrl = inject('siteUrl')
+const cmsUrl = inject('cmsUrl')
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('the started portal in Chromium', () => {
+  it('serves the public home page in Dutch, accessible, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    const response = await page.goto(`${siteUrl}/`)
+    expect(response?.status()).toBe(200)
+    expect(await page.getAttribute('html', 'lang')).toBe('nl')
+    expect(await page.locator('h1').allTextContents()).toEqual(['Ontevreden over Working Progression?'])
+    expect(await page.locator('script').count()).toBe(0)
+    await screenshot(page, 'site-home')
+    await context.close()
+
+    const withJs = await browser.newContext()
+    const axePage = await withJs.newPage()
+    await axePage.goto(`${siteUrl}/`)
+    expect(await axeViolations(axePage)).toEqual([])
+    await withJs.close()
+  })
+
+  it('offers the create-first-user screen on the first visit to /admin, and that user becomes administrator', async () => {
+    // A browser that prefers English still gets the Dutch admin: Dutch is the default (issue 8).
+    const context = await browser.newContext({ locale: 'en-US' })
+    const page = await context.newPage()
+    await page.goto(`${cmsUrl}/admin`)
+    await page.waitForURL(/\/admin\/create-first-user/)
+    await page.locator('#field-email').fill('eerste.beheerder@example.nl')
+    await page.locator('#field-password').fill('een-lang-wachtwoord')
+    await page.locator('#field-confirm-password').fill('een-lang-wachtwoord')
+    await page.locator('#field-name').fill('Eerste Beheerder')
+    await screenshot(page, 'admin-create-first-user')
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
+    await page.locator('.dashboard, [class*="dashboard"]').first().waitFor()
+    await screenshot(page, 'admin-dashboard')
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl')
+    await expect(page.getByText('Gebruikers').first().isVisible()).resolves.toBe(true)
+
+    // What the admin itself asks: the session's user, through the browser's own cookie.
+    const me = await page.evaluate(async () => (await fetch('/api/users/me')).json())
+    expect(me.user?.email).toBe('eerste.beheerder@example.nl')
+    expect(me.user?.roles).toEqual(['admin'])
+    await context.close()
+  })
+})

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-payload-0123456789'
+
+export type TestPayload = { payload: Payload; databaseUrl: string; cleanup: () => Promise<void> }
+
+/**
+ * A real Payload on a fresh SQLite file, schema created by the committed migrations
+ * (the way a production start does it). With TEST_DATABASE_URL=mongodb://… and
+ * PORTAL_TEST_DB=mongo (the int-mongo project), a fresh database on that server instead.
+ */
+export async function createTestPayload(env: Record<string, string> = {}): Promise<TestPayload> {
+  const id = randomUUID().slice(0, 8)
+  const dir = path.join(os.tmpdir(), `portal-int-${id}`)
+  mkdirSync(dir, { recursive: true })
+  const useMongo = process.env.PORTAL_TEST_DB === 'mongo' && process.env.TEST_DATABASE_URL
+  const databaseUrl = useMongo ? mongoUrlWithDatabase(process.env.TEST_DATABASE_URL ?? '', `portal_test_${id}`) : `file:${dir}/test.db`
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    PAYLOAD_SECRET: TEST_SECRET,
+    DISABLE_PAYLOAD_HMR: 'true',
+    ...env,
+  })
+  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
+  const payload = await getPayload({ config, key: `test-${id}` })
+  if (!useMongo) await payload.db.migrate()
+  return {
+    payload,
+    databaseUrl,
+    cleanup: async () => {
+      if (useMongo) await (payload.db as unknown as { connection?: { dropDatabase(): Promise<unknown> } }).connection?.dropDatabase()
+      await payload.destroy()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+function mongoUrlWithDatabase(url: string, database: string): string {
+  const parsed = new URL(url)
+  parsed.pathname = `/${database}`
+  return parsed.toString()
+}

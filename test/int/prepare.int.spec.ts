@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { TEST_SECRET } from '../helpers/payload'
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-prepare-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('the start-up preparation (migrate + seed)', () => {
+  it('a second start on the same data reuses it: nothing duplicated, nothing lost', async (context) => {
+    if (process.env.PORTAL_TEST_DB === 'mongo') context.skip('exercises the SQLite file the start script migrates')
+    Object.assign(process.env, {
+      DATABASE_URL: `file:${dir}/portal.db`,
+      PAYLOAD_SECRET: TEST_SECRET,
+      ADMIN_EMAIL: 'beheer@example.nl',
+      ADMIN_PASSWORD: 'een-lang-wachtwoord',
+      DISABLE_PAYLOAD_HMR: 'true',
+    })
+    const { prepareDatabase } = await import('../../cms/scripts/lib/prepare')
+    expect(await prepareDatabase()).toEqual(['beheerder beheer@example.nl aangemaakt'])
+
+    const { getPayload } = await import('payload')
+    const { default: config } = await import('../../cms/payload.config')
+    const payload = await getPayload({ config, key: 'between-starts' })
+    await payload.create({
+      collection: 'users',
+      data: { email: 'behandelaar@example.nl', password: 'een-lang-wachtwoord', name: 'B', roles: ['handler'] },
+    })
+    await payload.updateGlobal({ slug: 'settings', data: { phone: '010 000 00 00' } })
+    await payload.destroy()
+
+    expect(await prepareDatabase()).toEqual([])
+
+    const again = await getPayload({ config, key: 'after-second-start' })
+    const users = await again.find({ collection: 'users', sort: 'email' })
+    expect(users.docs.map((u) => [u.email, u.roles])).toEqual([
+      ['behandelaar@example.nl', ['handler']],
+      ['beheer@example.nl', ['admin']],
+    ])
+    expect((await again.findGlobal({ slug: 'settings' })).phone).toBe('010 000 00 00')
+    const migrations = await again.find({ collection: 'payload-migrations' })
+    expect(migrations.docs.every((m) => m.batch === 1)).toBe(true)
+    await again.destroy()
+  })
+})

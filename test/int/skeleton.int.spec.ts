@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createTestPayload, type TestPayload } from '../helpers/payload'
+
+let ctx: TestPayload
+
+beforeAll(async () => {
+  ctx = await createTestPayload()
+})
+
+afterAll(async () => {
+  await ctx?.cleanup()
+})
+
+describe('users', () => {
+  it('makes the very first account an administrator, whatever roles were sent', async () => {
+    const { payload } = ctx
+    const first = await payload.create({
+      collection: 'users',
+      data: { email: 'eerste@example.nl', password: 'een-lang-wachtwoord', name: 'Eerste', roles: ['editor'] },
+    })
+    expect([...first.roles].sort()).toEqual(['admin', 'editor'])
+
+    const second = await payload.create({
+      collection: 'users',
+      data: { email: 'tweede@example.nl', password: 'een-lang-wachtwoord', name: 'Tweede', roles: ['handler'] },
+    })
+    expect(second.roles).toEqual(['handler'])
+  })
+
+  it('uses string IDs, so no code depends on the adapter', async () => {
+    const { docs } = await ctx.payload.find({ collection: 'users', limit: 1 })
+    expect(typeof docs[0]?.id).toBe('string')
+  })
+
+  it('lets nobody but an administrator change roles: a handler giving themselves admin is ignored', async () => {
+    const { payload } = ctx
+    const handler = (await payload.find({ collection: 'users', where: { email: { equals: 'tweede@example.nl' } } })).docs[0]
+    expect(handler?.roles).toEqual(['handler'])
+    if (!handler) throw new Error('handler missing')
+    const user = { ...handler, collection: 'users' as const }
+    const updated = await payload.update({
+      collection: 'users',
+      id: handler.id,
+      data: { roles: ['admin'], name: 'Tweede (nieuw)' },
+      overrideAccess: false,
+      user,
+    })
+    expect(updated.name).toBe('Tweede (nieuw)')
+    expect(updated.roles).toEqual(['handler'])
+  })
+
+  it('lets a non-administrator read only their own account', async () => {
+    const { payload } = ctx
+    const handler = (await payload.find({ collection: 'users', where: { email: { equals: 'tweede@example.nl' } } })).docs[0]
+    if (!handler) throw new Error('handler missing')
+    const seen = await payload.find({ collection: 'users', overrideAccess: false, user: { ...handler, collection: 'users' } })
+    expect(seen.docs.map((u) => u.email)).toEqual(['tweede@example.nl'])
+  })
+
+  it('refuses anonymous reads of users', async () => {
+    await expect(ctx.payload.find({ collection: 'users', overrideAccess: false })).rejects.toThrow()
+  })
+})
+
+describe('settings', () => {
+  it('shows the public contact details to anyone, and hides the labour expert and day mode', async () => {
+    const { payload } = ctx
+    await payload.updateGlobal({
+      slug: 'settings',
+      data: {
+        phone: '010 123 45 67',
+        uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example' },
+        dayMode: 'working',
+      },
+    })
+    const publicView = await payload.findGlobal({ slug: 'settings', overrideAccess: false })
+    expect(publicView.organisationName).toBe('Working Progression')
+    expect(publicView.phone).toBe('010 123 45 67')
+    expect(publicView.uwvLabourExpert).toBeUndefined()
+    expect(publicView.dayMode).toBeUndefined()
+  })
+
+  it('Decision 1: terms count in calendar days until an administrator chooses working days', async () => {
+    const { payload } = ctx
+    const fresh = await payload.findGlobal({ slug: 'settings' })
+    expect(fresh.dayMode).toBe('working')
+    await payload.updateGlobal({ slug: 'settings', data: { dayMode: 'calendar' } })
+    expect((await payload.findGlobal({ slug: 'settings' })).dayMode).toBe('calendar')
+  })
+
+  it('refuses changes from anyone but an administrator', async () => {
+    const { payload } = ctx
+    const editor = await payload.create({
+      collection: 'users',
+      data: { email: 'redacteur@example.nl', password: 'een-lang-wachtwoord', name: 'Redacteur', roles: ['editor'] },
+    })
+    await expect(
+      payload.updateGlobal({ slug: 'settings', data: { phone: '06' }, overrideAccess: false, user: { ...editor, collection: 'users' } }),
+    ).rejects.toThrow()
+  })
+})
