@@ -6,6 +6,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { nl } from '@payloadcms/translations/languages/nl'
 import type { Config } from 'payload'
 
+import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
 import { Users } from '../collections/Users'
 import { databaseAdapter } from './db'
@@ -19,7 +20,7 @@ export const configFor = (env: Env): Config => ({
   db: databaseAdapter(env.DATABASE_URL),
   editor: lexicalEditor(),
   collections: [Users],
-  globals: [Settings],
+  globals: [Regulation, Settings],
   admin: {
     user: Users.slug,
     // No requests to gravatar.com: the portal runs on closed networks too.

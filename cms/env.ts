@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import { z } from 'zod'
 
 /**
@@ -37,9 +39,10 @@ export const envSchema = z.object({
   RESEND_BASE_URL: url.optional(),
   MAIL_FROM: z.string().default('Working Progression <klachten@workingprogression.nl>'),
   SITE_CACHE_SECRET: optionalString,
+  SITE_INTERNAL_URL: url.optional(),
 })
 
-export type Env = z.infer<typeof envSchema> & { CMS_URL: string; SITE_URL: string }
+export type Env = z.infer<typeof envSchema> & { CMS_URL: string; SITE_URL: string; SITE_INTERNAL_URL: string; SITE_CACHE_SECRET: string }
 
 export class EnvError extends Error {
   constructor(
@@ -70,6 +73,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...env,
     CMS_URL: env.CMS_URL ?? `http://localhost:${env.CMS_PORT}`,
     SITE_URL: env.SITE_URL ?? `http://localhost:${env.SITE_PORT}`,
+    SITE_INTERNAL_URL: env.SITE_INTERNAL_URL ?? `http://127.0.0.1:${env.SITE_PORT}`,
+    SITE_CACHE_SECRET: env.SITE_CACHE_SECRET ?? deriveSecret(env.PAYLOAD_SECRET, 'site-cache'),
   }
 }
 
@@ -83,4 +88,9 @@ export function getEnv(): Env {
 
 export function isMongoUrl(databaseUrl: string): boolean {
   return databaseUrl.startsWith('mongodb://') || databaseUrl.startsWith('mongodb+srv://')
+}
+
+/** A separate secret for a separate purpose, so the site never needs PAYLOAD_SECRET itself. */
+export function deriveSecret(secret: string, purpose: string): string {
+  return createHash('sha256').update(`${purpose}:${secret}`).digest('base64url')
 }

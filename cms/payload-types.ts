@@ -86,9 +86,11 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    regulation: Regulation;
     settings: Setting;
   };
   globalsSelect: {
+    regulation: RegulationSelect<false> | RegulationSelect<true>;
     settings: SettingsSelect<false> | SettingsSelect<true>;
   };
   locale: null;
@@ -285,6 +287,89 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * The text on /klachtenreglement. Save as draft; the public sees it only after "Publish".
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "regulation".
+ */
+export interface Regulation {
+  id: string;
+  title: string;
+  validFrom: string;
+  /**
+   * Required when publishing: what changed? Kept in the regulation history.
+   */
+  changeNote?: string | null;
+  introductionHeading?: string | null;
+  introduction?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  definitions?:
+    | {
+        term: string;
+        meaning: string;
+        id?: string | null;
+      }[]
+    | null;
+  articlesHeading?: string | null;
+  articles: {
+    /**
+     * Anchor #artikel-<number>.
+     */
+    number: number;
+    title: string;
+    text: {
+      root: {
+        type: string;
+        children: {
+          type: any;
+          version: number;
+          [k: string]: unknown;
+        }[];
+        direction: ('ltr' | 'rtl') | null;
+        format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+        indent: number;
+        version: number;
+      };
+      [k: string]: unknown;
+    };
+    /**
+     * Leave empty when there is none (as Art. 4).
+     */
+    note?: {
+      root: {
+        type: string;
+        children: {
+          type: any;
+          version: number;
+          [k: string]: unknown;
+        }[];
+        direction: ('ltr' | 'rtl') | null;
+        format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+        indent: number;
+        version: number;
+      };
+      [k: string]: unknown;
+    } | null;
+    id?: string | null;
+  }[];
+  _status?: ('draft' | 'published') | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "settings".
  */
@@ -316,6 +401,38 @@ export interface Setting {
   dayMode: 'calendar' | 'working';
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "regulation_select".
+ */
+export interface RegulationSelect<T extends boolean = true> {
+  title?: T;
+  validFrom?: T;
+  changeNote?: T;
+  introductionHeading?: T;
+  introduction?: T;
+  definitions?:
+    | T
+    | {
+        term?: T;
+        meaning?: T;
+        id?: T;
+      };
+  articlesHeading?: T;
+  articles?:
+    | T
+    | {
+        number?: T;
+        title?: T;
+        text?: T;
+        note?: T;
+        id?: T;
+      };
+  _status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,5 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
+import { invalidateSiteCache } from '../hooks/regulation/invalidateSiteCache'
 import { anyone } from './access/anyone'
 import { isAdmin } from './access/isAdmin'
 import { isStaffField } from './access/isStaff'
@@ -14,6 +15,8 @@ export const Settings: GlobalConfig = {
     read: anyone,
     update: isAdmin,
   },
+  // The site shows the contact details from a cache: drop it when they change.
+  hooks: { afterChange: [invalidateSiteCache] },
   fields: [
     {
       type: 'collapsible',

@@ -1,9 +1,15 @@
 import * as migration_20261126_074743_initial from './20261126_074743_initial';
+import * as migration_20261126_080020_regulation from './20261126_080020_regulation';
 
 export const migrations = [
   {
     up: migration_20261126_074743_initial.up,
     down: migration_20261126_074743_initial.down,
-    name: '20261126_074743_initial'
+    name: '20261126_074743_initial',
+  },
+  {
+    up: migration_20261126_080020_regulation.up,
+    down: migration_20261126_080020_regulation.down,
+    name: '20261126_080020_regulation'
   },
 ];

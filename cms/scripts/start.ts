@@ -43,7 +43,13 @@ async function main(): Promise<number> {
   if (!env.RESEND_API_KEY) log('RESEND_API_KEY ontbreekt: e-mail blijft in de outbox staan en wordt niet verstuurd')
 
   const cmsInternal = `http://127.0.0.1:${env.CMS_PORT}`
-  const siteEnv = { ...childEnv, HOST: env.HOST, PORT: String(env.SITE_PORT), CMS_API_URL: process.env.CMS_API_URL ?? `${cmsInternal}/api` }
+  const siteEnv = {
+    ...childEnv,
+    HOST: env.HOST,
+    PORT: String(env.SITE_PORT),
+    CMS_API_URL: process.env.CMS_API_URL ?? `${cmsInternal}/api`,
+    SITE_CACHE_SECRET: env.SITE_CACHE_SECRET,
+  }
   const children: Child[] =
     mode === 'dev'
       ? [

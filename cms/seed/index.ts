@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Env } from '../env'
+import { seedRegulation } from './regulation/seedRegulation'
 
 export type SeedStep = {
   name: string
@@ -26,7 +27,7 @@ const firstAdmin: SeedStep = {
 }
 
 /** Seed steps in order; later issues add theirs (the regulation, letter texts). */
-export const seedSteps: SeedStep[] = [firstAdmin]
+export const seedSteps: SeedStep[] = [firstAdmin, seedRegulation]
 
 export async function seed(payload: Payload, env: Env, steps: SeedStep[] = seedSteps): Promise<string[]> {
   const done: string[] = []

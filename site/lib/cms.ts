@@ -1,17 +1,14 @@
 /**
  * The one place the public site reaches Payload: its REST API, over HTTP (see README,
- * "Why the site talks REST"). Nothing else in site/ fetches from the CMS.
+ * "Why the site talks REST"). Nothing else in site/ fetches from the CMS. Published content
+ * is cached (./cache) until the CMS signals a publication.
  */
+import type { Regulation, Setting } from '../../cms/payload-types'
+import { cached } from './cache'
 import { siteEnv } from './env'
 
-export type PublicSettings = {
-  organisationName: string
-  address?: { street?: string | null; postalCode?: string | null; city?: string | null } | null
-  phone?: string | null
-  contactEmail?: string | null
-}
-
-const FALLBACK_SETTINGS: PublicSettings = { organisationName: 'Working Progression' }
+export type PublicSettings = Pick<Setting, 'organisationName' | 'address' | 'phone' | 'contactEmail'>
+export type PublishedRegulation = Regulation
 
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(`${siteEnv().CMS_API_URL}${path}`, { signal: AbortSignal.timeout(5000) })
@@ -19,14 +16,23 @@ async function getJson<T>(path: string): Promise<T> {
   return (await response.json()) as T
 }
 
-let lastSettings: PublicSettings | undefined
+const FALLBACK_SETTINGS: PublicSettings = { organisationName: 'Working Progression' }
 
-/** Working Progression's public contact details; the last known ones when the CMS is unreachable. */
+const settings = cached('instellingen', () => getJson<PublicSettings>('/globals/settings?depth=0'))
+const regulation = cached('klachtenreglement', () => getJson<PublishedRegulation>('/globals/regulation?depth=0&draft=false'))
+
+/** Working Progression's public contact details (Decision 14: shown only once filled in). */
 export async function getPublicSettings(): Promise<PublicSettings> {
   try {
-    lastSettings = await getJson<PublicSettings>('/globals/settings?depth=0')
+    return await settings.get()
   } catch (error) {
+    // Never fetched yet and the CMS is down: the page still renders, without contact details.
     console.error(`[site] instellingen niet opgehaald: ${(error as Error).message}`)
+    return FALLBACK_SETTINGS
   }
-  return lastSettings ?? FALLBACK_SETTINGS
+}
+
+/** The published regulation; throws only when it was never fetched and the CMS is unreachable. */
+export function getPublishedRegulation(): Promise<PublishedRegulation> {
+  return regulation.get()
 }

@@ -11,7 +11,8 @@ import { parseRegulation } from '../../cms/seed/regulation/parseRegulation'
 import { blocksToLexical, lexicalToPlainText } from '../../cms/seed/regulation/toLexical'
 import type { Block, SerializedListItemNode } from '../../cms/seed/regulation/types'
 
-const seedPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/seed/klachtenreglement.txt')
+// The repository's own copy of shared/seed/klachtenreglement.txt: the text the first start seeds.
+const seedPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cms/seed/regulation/klachtenreglement.txt')
 const seedText = readFileSync(seedPath, 'utf8')
 const seed = parseRegulation(seedText)
 

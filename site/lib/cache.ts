@@ -1,0 +1,60 @@
+/**
+ * The site's read cache of published content. Between publications no request reaches the CMS
+ * (and so the database): a value is fetched once and then served from memory until the CMS
+ * signals a publication. After that signal the next request fetches again; if the CMS cannot
+ * be reached, the last value keeps being served (and is retried after a short pause).
+ */
+export type CachedLoader<T> = {
+  get: () => Promise<T>
+  /** Marks the value stale: the next get() fetches, but keeps the old value if that fails. */
+  invalidate: () => void
+}
+
+const loaders = new Set<{ invalidate: () => void }>()
+const RETRY_AFTER_FAILURE_MS = 10_000
+
+export function cached<T>(name: string, load: () => Promise<T>, options: { now?: () => number } = {}): CachedLoader<T> {
+  const now = options.now ?? Date.now
+  let value: { data: T } | undefined
+  let stale = true
+  let inFlight: Promise<T> | undefined
+  let lastFailureAt = -Infinity
+
+  const refresh = (): Promise<T> => {
+    inFlight ??= load()
+      .then((data) => {
+        value = { data }
+        stale = false
+        return data
+      })
+      .catch((error: unknown) => {
+        lastFailureAt = now()
+        if (!value) throw error
+        console.error(`[site] ${name}: CMS niet bereikbaar, de laatst gepubliceerde versie blijft staan (${(error as Error).message})`)
+        return value.data
+      })
+      .finally(() => {
+        inFlight = undefined
+      })
+    return inFlight
+  }
+
+  const loader: CachedLoader<T> = {
+    get: async () => {
+      if (value && !stale) return value.data
+      if (value && now() - lastFailureAt < RETRY_AFTER_FAILURE_MS) return value.data
+      return refresh()
+    },
+    invalidate: () => {
+      stale = true
+      lastFailureAt = -Infinity
+    },
+  }
+  loaders.add(loader)
+  return loader
+}
+
+/** Called on the CMS's signed signal after a publication. */
+export function invalidateAll(): void {
+  for (const loader of loaders) loader.invalidate()
+}
