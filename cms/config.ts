@@ -6,10 +6,17 @@ import { en } from '@payloadcms/translations/languages/en'
 import { nl } from '@payloadcms/translations/languages/nl'
 import type { Config } from 'payload'
 
+import { isAdmin } from '../collections/access/isAdmin'
+import { nobody } from '../collections/access/nobody'
+import { hasRole } from '../collections/access/roles'
+import { Outbox } from '../collections/Outbox'
 import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
 import { Users } from '../collections/Users'
 import { databaseAdapter } from './db'
+import { OUTBOX_QUEUE } from './email/enqueue'
+import { outboxEmailAdapter } from './email/outboxAdapter'
+import { deliverEmailTask } from './jobs/deliverEmail'
 import type { Env } from './env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -19,7 +26,7 @@ export const configFor = (env: Env): Config => ({
   secret: env.PAYLOAD_SECRET,
   db: databaseAdapter(env.DATABASE_URL),
   editor: lexicalEditor(),
-  collections: [Users],
+  collections: [Users, Outbox],
   globals: [Regulation, Settings],
   admin: {
     user: Users.slug,
@@ -30,6 +37,22 @@ export const configFor = (env: Env): Config => ({
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
     },
+  },
+  // Every e-mail, Payload's own included, is stored in the outbox and delivered by a job.
+  email: outboxEmailAdapter(env.MAIL_FROM),
+  jobs: {
+    tasks: [deliverEmailTask(env)],
+    // Runs only in the process that starts Payload with cron enabled: the CMS (Next) server.
+    autoRun: [{ cron: '*/5 * * * * *', queue: OUTBOX_QUEUE, limit: 10, silent: { info: true } }],
+    access: {
+      run: ({ req }) => hasRole(req.user, 'admin'),
+      queue: ({ req }) => hasRole(req.user, 'admin'),
+      cancel: ({ req }) => hasRole(req.user, 'admin'),
+    },
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
+    }),
   },
   i18n: {
     // Dutch is the default; English stays selectable per user.

@@ -29,8 +29,12 @@ export function databaseAdapter(databaseUrl: string): DatabaseAdapterObj {
     // so no process ever stops at drizzle's interactive push prompt.
     push: false,
     migrationDir,
-    // Transactions on, so a hook's nested writes commit or roll back together.
-    transactionOptions: { behavior: 'immediate' },
+    // No SQLite transactions: libsql hands a transaction the open connection and lazily opens a
+    // new one for everything else, without the busy timeout, so concurrent work in one process
+    // fails at once with SQLITE_BUSY (seen with Payload's own forgot-password flow). One
+    // connection serialises all writes instead; multi-document writes that must be all-or-nothing
+    // undo themselves with compensating deletes (see README, "Transactions").
+    transactionOptions: false,
   })
 }
 

@@ -40,6 +40,8 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default('Working Progression <klachten@workingprogression.nl>'),
   SITE_CACHE_SECRET: optionalString,
   SITE_INTERNAL_URL: url.optional(),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1, 'moet minstens 1 zijn').max(50, 'mag hoogstens 50 zijn').default(8),
+  OUTBOX_RETRY_DELAY_MS: z.coerce.number().int().min(0, 'mag niet negatief zijn').default(30_000),
 })
 
 export type Env = z.infer<typeof envSchema> & { CMS_URL: string; SITE_URL: string; SITE_INTERNAL_URL: string; SITE_CACHE_SECRET: string }

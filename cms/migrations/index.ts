@@ -1,5 +1,6 @@
 import * as migration_20261126_074743_initial from './20261126_074743_initial';
 import * as migration_20261126_080020_regulation from './20261126_080020_regulation';
+import * as migration_20261126_080246_outbox from './20261126_080246_outbox';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261126_080020_regulation.up,
     down: migration_20261126_080020_regulation.down,
-    name: '20261126_080020_regulation'
+    name: '20261126_080020_regulation',
+  },
+  {
+    up: migration_20261126_080246_outbox.up,
+    down: migration_20261126_080246_outbox.down,
+    name: '20261126_080246_outbox'
   },
 ];

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { getPayload } from 'payload'
 
 import { getEnv, isMongoUrl } from '../../env'
+import { recoverOutbox } from '../../email/recoverOutbox'
 import { seed } from '../../seed'
 
 /**
@@ -16,7 +17,10 @@ export async function prepareDatabase(): Promise<string[]> {
   const payload = await getPayload({ config, key: `prepare-${randomUUID()}` })
   try {
     if (!isMongoUrl(env.DATABASE_URL)) await payload.db.migrate()
-    return await seed(payload, env)
+    const done = await seed(payload, env)
+    const requeued = await recoverOutbox(payload, env)
+    if (requeued > 0) done.push(`${requeued} wachtend(e) e-mailbericht(en) opnieuw in de wachtrij`)
+    return done
   } finally {
     await payload.destroy()
   }

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto'
+
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Outbox } from '../payload-types'
+import { idempotencyKeyFor } from './deliver'
+
+export const OUTBOX_QUEUE = 'outbox'
+
+export type EmailInput = {
+  to: string[]
+  cc?: string[]
+  replyTo?: string
+  from?: string
+  subject: string
+  html: string
+  text: string
+  attachments?: { filename: string; contentType: string; content: Buffer }[]
+  /** What kind of message this is, for staff reading the outbox (e.g. 'ontvangstbevestiging'). */
+  purpose?: string
+}
+
+/**
+ * Stores a message in the outbox and queues its delivery, in the caller's transaction when a
+ * `req` is given: the message and its job exist together or not at all. Nothing is sent here.
+ */
+export async function enqueueEmail(payload: Payload, input: EmailInput, options: { req?: Partial<PayloadRequest>; defaultFrom: string }): Promise<Outbox> {
+  const to = input.to.map((a) => a.trim()).filter(Boolean)
+  if (to.length === 0) throw new Error('An e-mail needs at least one recipient')
+  // Every message has a plain-text body: for mail readers that show no HTML, and for screen readers.
+  const content = { to, subject: input.subject, html: input.html, text: input.text.trim() ? input.text : htmlToText(input.html) }
+  // Trusted server code: the outbox has no create access for anyone, by design.
+  const message = await payload.create({
+    collection: 'outbox',
+    overrideAccess: true,
+    req: options.req,
+    data: {
+      ...content,
+      cc: input.cc,
+      replyTo: input.replyTo,
+      from: input.from ?? options.defaultFrom,
+      purpose: input.purpose,
+      status: 'queued',
+      attempts: 0,
+      // A fresh token per message, plus its content: stable across every retry of this message.
+      idempotencyKey: idempotencyKeyFor(randomUUID(), content),
+      attachments: input.attachments?.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        size: a.content.byteLength,
+        contentBase64: a.content.toString('base64'),
+      })),
+    },
+  })
+  await queueDelivery(payload, message.id, options.req)
+  return message
+}
+
+export async function queueDelivery(payload: Payload, messageId: string, req?: Partial<PayloadRequest>): Promise<void> {
+  await payload.jobs.queue({ task: 'deliverEmail', queue: OUTBOX_QUEUE, input: { messageId }, req: req as PayloadRequest | undefined })
+}
+
+/** A readable plain-text version of simple HTML (Payload's own mails come without one). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/div|\/h[1-6]|\/li|\/tr)\b[^>]*>/gi, '\n')
+    .replace(/<a\b[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gi, '$2 ($1)')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+}

@@ -1,0 +1,83 @@
+import type { CollectionConfig } from 'payload'
+
+import { hasRole } from './access/roles'
+import { nobody } from './access/nobody'
+import { OUTBOX_STATUS_LABELS, OUTBOX_STATUSES } from '../cms/email/statuses'
+
+/**
+ * Every e-mail the portal sends is stored here first, then delivered by the `deliverEmail` job.
+ * Nobody edits or deletes a message: the outbox is the record of what was sent to whom, and when.
+ */
+export const Outbox: CollectionConfig = {
+  slug: 'outbox',
+  labels: {
+    singular: { nl: 'Uitgaand bericht', en: 'Outgoing message' },
+    plural: { nl: 'Uitgaande e-mail', en: 'Outbox' },
+  },
+  admin: {
+    useAsTitle: 'subject',
+    defaultColumns: ['subject', 'to', 'status', 'attempts', 'lastError', 'createdAt'],
+    group: { nl: 'Beheer', en: 'Administration' },
+    description: {
+      nl: 'Alle e-mail van het portaal. "Mislukt" vraagt om actie: controleer het adres en neem op een andere manier contact op.',
+      en: 'All e-mail of the portal. "Failed" needs action: check the address and make contact another way.',
+    },
+  },
+  access: {
+    // Managers and admins see every message; handlers will see their own cases' (complaints issue).
+    read: ({ req }) => hasRole(req.user, 'admin', 'manager'),
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
+  fields: [
+    { name: 'subject', type: 'text', required: true, label: { nl: 'Onderwerp', en: 'Subject' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'to', type: 'text', hasMany: true, required: true, label: { nl: 'Aan', en: 'To' } },
+        { name: 'cc', type: 'text', hasMany: true, label: { nl: 'Cc', en: 'Cc' } },
+        { name: 'from', type: 'text', required: true, label: { nl: 'Van', en: 'From' } },
+        { name: 'replyTo', type: 'text', label: { nl: 'Antwoord naar', en: 'Reply to' } },
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'queued',
+      index: true,
+      label: { nl: 'Status', en: 'Status' },
+      options: OUTBOX_STATUSES.map((value) => ({ value, label: OUTBOX_STATUS_LABELS[value] })),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'purpose',
+      type: 'text',
+      label: { nl: 'Soort bericht', en: 'Kind of message' },
+      admin: { position: 'sidebar', description: { nl: 'Bijvoorbeeld ontvangstbevestiging of melding aan UWV.', en: 'E.g. receipt, UWV notification.' } },
+    },
+    { name: 'attempts', type: 'number', required: true, defaultValue: 0, label: { nl: 'Pogingen', en: 'Attempts' }, admin: { position: 'sidebar' } },
+    { name: 'lastError', type: 'text', label: { nl: 'Laatste fout', en: 'Last error' }, admin: { position: 'sidebar' } },
+    { name: 'sentAt', type: 'date', label: { nl: 'Verstuurd op', en: 'Sent at' }, admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'providerId', type: 'text', label: { nl: 'Kenmerk bij Resend', en: 'Resend id' }, admin: { position: 'sidebar' } },
+    { name: 'idempotencyKey', type: 'text', required: true, unique: true, label: { nl: 'Idempotentiesleutel', en: 'Idempotency key' }, admin: { position: 'sidebar' } },
+    { name: 'text', type: 'textarea', required: true, label: { nl: 'Tekst', en: 'Plain text' } },
+    { name: 'html', type: 'code', required: true, label: { nl: 'HTML', en: 'HTML' }, admin: { language: 'html' } },
+    {
+      name: 'attachments',
+      type: 'array',
+      label: { nl: 'Bijlagen', en: 'Attachments' },
+      labels: { singular: { nl: 'Bijlage', en: 'Attachment' }, plural: { nl: 'Bijlagen', en: 'Attachments' } },
+      fields: [
+        { type: 'row', fields: [
+          { name: 'filename', type: 'text', required: true, label: { nl: 'Bestandsnaam', en: 'File name' } },
+          { name: 'contentType', type: 'text', required: true, label: { nl: 'Soort', en: 'Type' } },
+          { name: 'size', type: 'number', required: true, label: { nl: 'Grootte (bytes)', en: 'Size (bytes)' } },
+        ] },
+        // The bytes themselves, base64; too long to show and of no use on screen.
+        { name: 'contentBase64', type: 'textarea', required: true, admin: { hidden: true } },
+      ],
+    },
+  ],
+}
