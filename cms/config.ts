@@ -9,7 +9,12 @@ import type { Config } from 'payload'
 import { isAdmin } from '../collections/access/isAdmin'
 import { nobody } from '../collections/access/nobody'
 import { hasRole } from '../collections/access/roles'
+import { CaseEvents } from '../collections/CaseEvents'
+import { ComplaintAttachments } from '../collections/ComplaintAttachments'
+import { Complaints } from '../collections/Complaints'
 import { Outbox } from '../collections/Outbox'
+import { Sequences } from '../collections/Sequences'
+import { ServiceAccounts } from '../collections/ServiceAccounts'
 import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
 import { Users } from '../collections/Users'
@@ -26,7 +31,7 @@ export const configFor = (env: Env): Config => ({
   secret: env.PAYLOAD_SECRET,
   db: databaseAdapter(env.DATABASE_URL),
   editor: lexicalEditor(),
-  collections: [Users, Outbox],
+  collections: [Complaints, ComplaintAttachments, CaseEvents, Outbox, Users, ServiceAccounts, Sequences],
   globals: [Regulation, Settings],
   admin: {
     user: Users.slug,

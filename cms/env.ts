@@ -40,11 +40,18 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default('Working Progression <klachten@workingprogression.nl>'),
   SITE_CACHE_SECRET: optionalString,
   SITE_INTERNAL_URL: url.optional(),
+  SITE_API_KEY: z.string().min(24, 'moet minstens 24 tekens lang zijn').optional(),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1, 'moet minstens 1 zijn').max(50, 'mag hoogstens 50 zijn').default(8),
   OUTBOX_RETRY_DELAY_MS: z.coerce.number().int().min(0, 'mag niet negatief zijn').default(30_000),
 })
 
-export type Env = z.infer<typeof envSchema> & { CMS_URL: string; SITE_URL: string; SITE_INTERNAL_URL: string; SITE_CACHE_SECRET: string }
+export type Env = z.infer<typeof envSchema> & {
+  CMS_URL: string
+  SITE_URL: string
+  SITE_INTERNAL_URL: string
+  SITE_CACHE_SECRET: string
+  SITE_API_KEY: string
+}
 
 export class EnvError extends Error {
   constructor(
@@ -77,6 +84,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     SITE_URL: env.SITE_URL ?? `http://localhost:${env.SITE_PORT}`,
     SITE_INTERNAL_URL: env.SITE_INTERNAL_URL ?? `http://127.0.0.1:${env.SITE_PORT}`,
     SITE_CACHE_SECRET: env.SITE_CACHE_SECRET ?? deriveSecret(env.PAYLOAD_SECRET, 'site-cache'),
+    SITE_API_KEY: env.SITE_API_KEY ?? deriveSecret(env.PAYLOAD_SECRET, 'site-api-key'),
   }
 }
 

@@ -64,21 +64,37 @@ export type SupportedTimezones =
 export interface Config {
   auth: {
     users: UserAuthOperations;
+    'service-accounts': ServiceAccountAuthOperations;
   };
   blocks: {};
   collections: {
-    users: User;
+    complaints: Complaint;
+    'complaint-attachments': ComplaintAttachment;
+    'case-events': CaseEvent;
     outbox: Outbox;
+    users: User;
+    'service-accounts': ServiceAccount;
+    sequences: Sequence;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    complaints: {
+      messages: 'outbox';
+      timeline: 'case-events';
+    };
+  };
   collectionsSelect: {
-    users: UsersSelect<false> | UsersSelect<true>;
+    complaints: ComplaintsSelect<false> | ComplaintsSelect<true>;
+    'complaint-attachments': ComplaintAttachmentsSelect<false> | ComplaintAttachmentsSelect<true>;
+    'case-events': CaseEventsSelect<false> | CaseEventsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
+    'service-accounts': ServiceAccountsSelect<false> | ServiceAccountsSelect<true>;
+    sequences: SequencesSelect<false> | SequencesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -101,7 +117,7 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User;
+  user: User | ServiceAccount;
   jobs: {
     tasks: {
       deliverEmail: TaskDeliverEmail;
@@ -130,6 +146,147 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
+}
+export interface ServiceAccountAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
+  };
+}
+/**
+ * Every complaint from receipt to closure. Record a complaint received by phone, letter or e-mail with "Create new" (Art. 3).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complaints".
+ */
+export interface Complaint {
+  id: string;
+  /**
+   * Assigned on save.
+   */
+  reference?: string | null;
+  status: 'received' | 'acknowledged' | 'decided' | 'not_admitted' | 'resolved_informally' | 'withdrawn' | 'closed';
+  /**
+   * Art. 3.
+   */
+  channel: 'web' | 'phone' | 'letter' | 'email' | 'in_person';
+  /**
+   * The real date of receipt; the terms of Art. 5 and 7 start here. Never in the future.
+   */
+  receivedAt: string;
+  /**
+   * Art. 1: anyone may complain.
+   */
+  complainant: {
+    role: 'client' | 'client_organisation' | 'employer' | 'other';
+    onBehalfOf?: boolean | null;
+    onBehalfOfName?: string | null;
+    clientOrganisation?: ('uwv' | 'municipality' | 'other' | 'unknown') | null;
+    clientOrganisationName?: string | null;
+    name: string;
+    /**
+     * Empty: letters by post.
+     */
+    email?: string | null;
+    phone?: string | null;
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+  };
+  /**
+   * Art. 5.
+   */
+  conduct: {
+    when: 'date' | 'period' | 'unknown';
+    date?: string | null;
+    from?: string | null;
+    to?: string | null;
+  };
+  /**
+   * Art. 4.
+   */
+  involved: {
+    kind: 'employee' | 'third_party' | 'unknown';
+    description?: string | null;
+  };
+  /**
+   * Art. 2 note: more than one allowed.
+   */
+  categories: ('inadequate_action' | 'negligence' | 'privacy_breach' | 'incorrect_information' | 'other_shortcoming')[];
+  /**
+   * Art. 8.2: quoted unchanged in the decision. Cannot be changed after saving.
+   */
+  complaintText: string;
+  desiredOutcome?: string | null;
+  discussedBefore: 'yes' | 'no';
+  wantsHearing?: boolean | null;
+  wantsHelpWriting?: boolean | null;
+  attachments?: (string | ComplaintAttachment)[] | null;
+  /**
+   * Computed from the date of receipt (Art. 5, 7).
+   */
+  deadlines?: {
+    acknowledgeBy?: string | null;
+    nonAdmissionNoticeBy?: string | null;
+    decisionTargetBy?: string | null;
+    decisionLimitBy?: string | null;
+  };
+  assignedHandler?: (string | null) | User;
+  /**
+   * Empty: the default from the settings (Decision 11).
+   */
+  uwvLabourExpert?: {
+    name?: string | null;
+    email?: string | null;
+  };
+  consentAt?: string | null;
+  /**
+   * "Failed" needs action.
+   */
+  messages?: {
+    docs?: (string | Outbox)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  timeline?: {
+    docs?: (string | CaseEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  formToken?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complaint-attachments".
+ */
+export interface ComplaintAttachment {
+  id: string;
+  complaint?: (string | null) | Complaint;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -176,6 +333,7 @@ export interface Outbox {
   from: string;
   replyTo?: string | null;
   status: 'queued' | 'held' | 'sent' | 'failed';
+  complaint?: (string | null) | Complaint;
   /**
    * E.g. receipt, UWV notification.
    */
@@ -196,6 +354,70 @@ export interface Outbox {
         id?: string | null;
       }[]
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "case-events".
+ */
+export interface CaseEvent {
+  id: string;
+  complaint: string | Complaint;
+  type:
+    | 'received'
+    | 'receipt_queued'
+    | 'uwv_notification_queued'
+    | 'written_version_queued'
+    | 'status_changed'
+    | 'handler_assigned'
+    | 'deadline_changed'
+    | 'decision_recorded'
+    | 'letter_issued'
+    | 'letter_sent'
+    | 'delay_notice_sent'
+    | 'hearing_recorded'
+    | 'deadline_reminder_sent'
+    | 'deadline_escalated';
+  at: string;
+  actorKind: 'staff' | 'public' | 'system';
+  actor?: (string | null) | User;
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-accounts".
+ */
+export interface ServiceAccount {
+  id: string;
+  name: string;
+  scopes: 'complaint-intake'[];
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'service-accounts';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sequences".
+ */
+export interface Sequence {
+  id: string;
+  key: string;
+  value: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -316,18 +538,43 @@ export interface PayloadLockedDocument {
   id: string;
   document?:
     | ({
-        relationTo: 'users';
-        value: string | User;
+        relationTo: 'complaints';
+        value: string | Complaint;
+      } | null)
+    | ({
+        relationTo: 'complaint-attachments';
+        value: string | ComplaintAttachment;
+      } | null)
+    | ({
+        relationTo: 'case-events';
+        value: string | CaseEvent;
       } | null)
     | ({
         relationTo: 'outbox';
         value: string | Outbox;
+      } | null)
+    | ({
+        relationTo: 'users';
+        value: string | User;
+      } | null)
+    | ({
+        relationTo: 'service-accounts';
+        value: string | ServiceAccount;
+      } | null)
+    | ({
+        relationTo: 'sequences';
+        value: string | Sequence;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: string | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: string | User;
+      }
+    | {
+        relationTo: 'service-accounts';
+        value: string | ServiceAccount;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -337,10 +584,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: string;
-  user: {
-    relationTo: 'users';
-    value: string | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: string | User;
+      }
+    | {
+        relationTo: 'service-accounts';
+        value: string | ServiceAccount;
+      };
   key?: string | null;
   value?:
     | {
@@ -364,6 +616,137 @@ export interface PayloadMigration {
   batch?: number | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complaints_select".
+ */
+export interface ComplaintsSelect<T extends boolean = true> {
+  reference?: T;
+  status?: T;
+  channel?: T;
+  receivedAt?: T;
+  complainant?:
+    | T
+    | {
+        role?: T;
+        onBehalfOf?: T;
+        onBehalfOfName?: T;
+        clientOrganisation?: T;
+        clientOrganisationName?: T;
+        name?: T;
+        email?: T;
+        phone?: T;
+        street?: T;
+        postalCode?: T;
+        city?: T;
+      };
+  conduct?:
+    | T
+    | {
+        when?: T;
+        date?: T;
+        from?: T;
+        to?: T;
+      };
+  involved?:
+    | T
+    | {
+        kind?: T;
+        description?: T;
+      };
+  categories?: T;
+  complaintText?: T;
+  desiredOutcome?: T;
+  discussedBefore?: T;
+  wantsHearing?: T;
+  wantsHelpWriting?: T;
+  attachments?: T;
+  deadlines?:
+    | T
+    | {
+        acknowledgeBy?: T;
+        nonAdmissionNoticeBy?: T;
+        decisionTargetBy?: T;
+        decisionLimitBy?: T;
+      };
+  assignedHandler?: T;
+  uwvLabourExpert?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+      };
+  consentAt?: T;
+  messages?: T;
+  timeline?: T;
+  formToken?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complaint-attachments_select".
+ */
+export interface ComplaintAttachmentsSelect<T extends boolean = true> {
+  complaint?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "case-events_select".
+ */
+export interface CaseEventsSelect<T extends boolean = true> {
+  complaint?: T;
+  type?: T;
+  at?: T;
+  actorKind?: T;
+  actor?: T;
+  data?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox_select".
+ */
+export interface OutboxSelect<T extends boolean = true> {
+  subject?: T;
+  to?: T;
+  cc?: T;
+  from?: T;
+  replyTo?: T;
+  status?: T;
+  complaint?: T;
+  purpose?: T;
+  attempts?: T;
+  lastError?: T;
+  sentAt?: T;
+  providerId?: T;
+  idempotencyKey?: T;
+  text?: T;
+  html?: T;
+  attachments?:
+    | T
+    | {
+        filename?: T;
+        contentType?: T;
+        size?: T;
+        contentBase64?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -392,32 +775,25 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "outbox_select".
+ * via the `definition` "service-accounts_select".
  */
-export interface OutboxSelect<T extends boolean = true> {
-  subject?: T;
-  to?: T;
-  cc?: T;
-  from?: T;
-  replyTo?: T;
-  status?: T;
-  purpose?: T;
-  attempts?: T;
-  lastError?: T;
-  sentAt?: T;
-  providerId?: T;
-  idempotencyKey?: T;
-  text?: T;
-  html?: T;
-  attachments?:
-    | T
-    | {
-        filename?: T;
-        contentType?: T;
-        size?: T;
-        contentBase64?: T;
-        id?: T;
-      };
+export interface ServiceAccountsSelect<T extends boolean = true> {
+  name?: T;
+  scopes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sequences_select".
+ */
+export interface SequencesSelect<T extends boolean = true> {
+  key?: T;
+  value?: T;
   updatedAt?: T;
   createdAt?: T;
 }

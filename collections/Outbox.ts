@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { hasRole } from './access/roles'
+import { canReadCaseDocument } from './access/complaintAccess'
 import { nobody } from './access/nobody'
 import { OUTBOX_STATUS_LABELS, OUTBOX_STATUSES } from '../cms/email/statuses'
 
@@ -24,8 +24,8 @@ export const Outbox: CollectionConfig = {
     },
   },
   access: {
-    // Managers and admins see every message; handlers will see their own cases' (complaints issue).
-    read: ({ req }) => hasRole(req.user, 'admin', 'manager'),
+    // Managers and admins see every message; a handler the messages of their own cases.
+    read: canReadCaseDocument,
     create: nobody,
     update: nobody,
     delete: nobody,
@@ -49,6 +49,14 @@ export const Outbox: CollectionConfig = {
       index: true,
       label: { nl: 'Status', en: 'Status' },
       options: OUTBOX_STATUSES.map((value) => ({ value, label: OUTBOX_STATUS_LABELS[value] })),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'complaint',
+      type: 'relationship',
+      relationTo: 'complaints',
+      index: true,
+      label: { nl: 'Klacht', en: 'Complaint' },
       admin: { position: 'sidebar' },
     },
     {

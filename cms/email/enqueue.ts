@@ -18,6 +18,8 @@ export type EmailInput = {
   attachments?: { filename: string; contentType: string; content: Buffer }[]
   /** What kind of message this is, for staff reading the outbox (e.g. 'ontvangstbevestiging'). */
   purpose?: string
+  /** The case it belongs to, if any: its failures show on the case, its handler may read it. */
+  complaint?: string
 }
 
 /**
@@ -40,6 +42,7 @@ export async function enqueueEmail(payload: Payload, input: EmailInput, options:
       replyTo: input.replyTo,
       from: input.from ?? options.defaultFrom,
       purpose: input.purpose,
+      complaint: input.complaint ?? null,
       status: 'queued',
       attempts: 0,
       // A fresh token per message, plus its content: stable across every retry of this message.

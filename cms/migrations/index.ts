@@ -1,6 +1,7 @@
 import * as migration_20261126_074743_initial from './20261126_074743_initial';
 import * as migration_20261126_080020_regulation from './20261126_080020_regulation';
 import * as migration_20261126_080246_outbox from './20261126_080246_outbox';
+import * as migration_20261126_081652_complaints from './20261126_081652_complaints';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261126_080246_outbox.up,
     down: migration_20261126_080246_outbox.down,
-    name: '20261126_080246_outbox'
+    name: '20261126_080246_outbox',
+  },
+  {
+    up: migration_20261126_081652_complaints.up,
+    down: migration_20261126_081652_complaints.down,
+    name: '20261126_081652_complaints'
   },
 ];

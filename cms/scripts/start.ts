@@ -49,6 +49,7 @@ async function main(): Promise<number> {
     PORT: String(env.SITE_PORT),
     CMS_API_URL: process.env.CMS_API_URL ?? `${cmsInternal}/api`,
     SITE_CACHE_SECRET: env.SITE_CACHE_SECRET,
+    SITE_API_KEY: env.SITE_API_KEY,
   }
   const children: Child[] =
     mode === 'dev'

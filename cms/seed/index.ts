@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto'
+
 import type { Payload } from 'payload'
 
 import type { Env } from '../env'
@@ -26,8 +28,40 @@ const firstAdmin: SeedStep = {
   },
 }
 
+/**
+ * The public site's create-only identity (service account `site`, scope complaint-intake),
+ * with the API key from SITE_API_KEY (derived from PAYLOAD_SECRET unless set). A changed key
+ * is written over the old one, so the site and the CMS always agree after a start.
+ */
+const siteServiceAccount: SeedStep = {
+  name: 'site service account',
+  run: async (payload, env) => {
+    // Trusted start-up code: service accounts are administered by admins only.
+    const { docs } = await payload.find({ collection: 'service-accounts', where: { name: { equals: 'site' } }, limit: 1, overrideAccess: true })
+    const existing = docs[0]
+    if (!existing) {
+      await payload.create({
+        collection: 'service-accounts',
+        overrideAccess: true,
+        data: { name: 'site', scopes: ['complaint-intake'], enableAPIKey: true, apiKey: env.SITE_API_KEY },
+      })
+      return 'service-account voor de website aangemaakt'
+    }
+    // Payload keeps the key encrypted and finds it by this index, as its API-key strategy does.
+    const index = createHmac('sha256', payload.secret).update(env.SITE_API_KEY).digest('hex')
+    const { totalDocs } = await payload.count({
+      collection: 'service-accounts',
+      where: { and: [{ id: { equals: existing.id } }, { apiKeyIndex: { equals: index } }, { enableAPIKey: { equals: true } }] },
+      overrideAccess: true,
+    })
+    if (totalDocs === 1) return null
+    await payload.update({ collection: 'service-accounts', id: existing.id, overrideAccess: true, data: { enableAPIKey: true, apiKey: env.SITE_API_KEY } })
+    return 'API-sleutel van de website bijgewerkt'
+  },
+}
+
 /** Seed steps in order; later issues add theirs (the regulation, letter texts). */
-export const seedSteps: SeedStep[] = [firstAdmin, seedRegulation]
+export const seedSteps: SeedStep[] = [firstAdmin, siteServiceAccount, seedRegulation]
 
 export async function seed(payload: Payload, env: Env, steps: SeedStep[] = seedSteps): Promise<string[]> {
   const done: string[] = []

@@ -7,12 +7,15 @@ import { fileURLToPath } from 'node:url'
 
 import type { TestProject } from 'vitest/node'
 
+import { startCountingProxy } from '../helpers/countingProxy'
 import { TEST_SECRET } from '../helpers/payload'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     cmsUrl: string
     siteUrl: string
+    /** The counting proxy between site and CMS (see helpers/countingProxy). */
+    proxyUrl: string
   }
 }
 
@@ -37,6 +40,7 @@ function freePort(): Promise<number> {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'))
   const [cmsPort, sitePort] = [await freePort(), await freePort()]
+  const proxy = await startCountingProxy(`http://127.0.0.1:${cmsPort}`)
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -46,6 +50,7 @@ export default async function setup(project: TestProject) {
     SITE_PORT: String(sitePort),
     CMS_URL: `http://127.0.0.1:${cmsPort}`,
     SITE_URL: `http://127.0.0.1:${sitePort}`,
+    CMS_API_URL: `${proxy.url}/api`,
     ADMIN_EMAIL: '',
     ADMIN_PASSWORD: '',
   }
@@ -74,6 +79,7 @@ export default async function setup(project: TestProject) {
   })
   project.provide('cmsUrl', `http://127.0.0.1:${cmsPort}`)
   project.provide('siteUrl', `http://127.0.0.1:${sitePort}`)
+  project.provide('proxyUrl', proxy.url)
 
   return async () => {
     if (child.pid !== undefined && child.exitCode === null) {
@@ -81,6 +87,7 @@ export default async function setup(project: TestProject) {
       process.kill(-child.pid, 'SIGTERM')
       await exited
     }
+    await proxy.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }

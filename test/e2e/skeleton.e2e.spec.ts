@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { axeViolations, launchChromium, screenshot } from '../helpers/browser'
+import { FIRST_ADMIN } from '../helpers/staff'
 
 let browser: Browser
 const siteUrl = inject('siteUrl')
@@ -40,10 +41,10 @@ describe('the started portal in Chromium', () => {
     const page = await context.newPage()
     await page.goto(`${cmsUrl}/admin`)
     await page.waitForURL(/\/admin\/create-first-user/)
-    await page.locator('#field-email').fill('eerste.beheerder@example.nl')
-    await page.locator('#field-password').fill('een-lang-wachtwoord')
-    await page.locator('#field-confirm-password').fill('een-lang-wachtwoord')
-    await page.locator('#field-name').fill('Eerste Beheerder')
+    await page.locator('#field-email').fill(FIRST_ADMIN.email)
+    await page.locator('#field-password').fill(FIRST_ADMIN.password)
+    await page.locator('#field-confirm-password').fill(FIRST_ADMIN.password)
+    await page.locator('#field-name').fill(FIRST_ADMIN.name)
     await screenshot(page, 'admin-create-first-user')
     await page.locator('button[type="submit"]').click()
     await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
@@ -54,7 +55,7 @@ describe('the started portal in Chromium', () => {
 
     // What the admin itself asks: the session's user, through the browser's own cookie.
     const me = await page.evaluate(async () => (await fetch('/api/users/me')).json())
-    expect(me.user?.email).toBe('eerste.beheerder@example.nl')
+    expect(me.user?.email).toBe(FIRST_ADMIN.email)
     expect(me.user?.roles).toEqual(['admin'])
     await context.close()
   })

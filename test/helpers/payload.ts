@@ -7,7 +7,13 @@ import type { Payload } from 'payload'
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-payload-0123456789'
 
-export type TestPayload = { payload: Payload; databaseUrl: string; cleanup: () => Promise<void> }
+export type TestPayload = {
+  payload: Payload
+  databaseUrl: string
+  /** The real REST API of this instance (Payload's own handler, as Next serves it), without HTTP. */
+  rest: (path: string, init?: RequestInit) => Promise<Response>
+  cleanup: () => Promise<void>
+}
 
 /**
  * A real Payload on a fresh SQLite file, schema created by the committed migrations
@@ -27,12 +33,14 @@ export async function createTestPayload(env: Record<string, string> = {}): Promi
     DISABLE_PAYLOAD_HMR: 'true',
     ...env,
   })
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
-  const payload = await getPayload({ config, key: `test-${id}` })
+  const [{ getPayload, handleEndpoints }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
+  const key = `test-${id}`
+  const payload = await getPayload({ config, key })
   if (!useMongo) await payload.db.migrate()
   return {
     payload,
     databaseUrl,
+    rest: (path, init) => handleEndpoints({ config, payloadInstanceCacheKey: key, request: new Request(`http://localhost:3000/api${path}`, init) }),
     cleanup: async () => {
       if (useMongo) await (payload.db as unknown as { connection?: { dropDatabase(): Promise<unknown> } }).connection?.dropDatabase()
       await payload.destroy()

@@ -20,7 +20,11 @@ describe('the start-up preparation (migrate + seed)', () => {
       DISABLE_PAYLOAD_HMR: 'true',
     })
     const { prepareDatabase } = await import('../../cms/scripts/lib/prepare')
-    expect(await prepareDatabase()).toEqual(['beheerder beheer@example.nl aangemaakt', 'klachtenreglement gepubliceerd (9 artikelen)'])
+    expect(await prepareDatabase()).toEqual([
+      'beheerder beheer@example.nl aangemaakt',
+      'service-account voor de website aangemaakt',
+      'klachtenreglement gepubliceerd (9 artikelen)',
+    ])
 
     const { getPayload } = await import('payload')
     const { default: config } = await import('../../cms/payload.config')

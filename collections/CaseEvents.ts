@@ -1,0 +1,45 @@
+import type { CollectionConfig } from 'payload'
+
+import { CASE_EVENT_LABELS, CASE_EVENT_TYPES } from '../hooks/caseEvents/eventTypes'
+import { refuseEventDeletes, refuseEventUpdates } from '../hooks/caseEvents/refuseChanges'
+import { canReadCaseDocument } from './access/complaintAccess'
+import { nobody } from './access/nobody'
+
+/** The case timeline: who did what, when, to which complaint. Append-only; no personal data. */
+export const CaseEvents: CollectionConfig = {
+  slug: 'case-events',
+  labels: { singular: { nl: 'Gebeurtenis', en: 'Event' }, plural: { nl: 'Tijdlijn', en: 'Timeline' } },
+  admin: {
+    group: { nl: 'Klachten', en: 'Complaints' },
+    defaultColumns: ['at', 'type', 'complaint', 'actor'],
+    useAsTitle: 'type',
+  },
+  access: { read: canReadCaseDocument, create: nobody, update: nobody, delete: nobody },
+  hooks: { beforeChange: [refuseEventUpdates], beforeDelete: [refuseEventDeletes] },
+  defaultSort: '-at',
+  fields: [
+    { name: 'complaint', type: 'relationship', relationTo: 'complaints', required: true, index: true, label: { nl: 'Klacht', en: 'Complaint' } },
+    {
+      name: 'type',
+      type: 'select',
+      required: true,
+      index: true,
+      label: { nl: 'Wat', en: 'What' },
+      options: CASE_EVENT_TYPES.map((value) => ({ value, label: CASE_EVENT_LABELS[value] })),
+    },
+    { name: 'at', type: 'date', required: true, index: true, label: { nl: 'Wanneer', en: 'When' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'actorKind',
+      type: 'select',
+      required: true,
+      label: { nl: 'Door', en: 'By' },
+      options: [
+        { value: 'staff', label: { nl: 'Medewerker', en: 'Staff' } },
+        { value: 'public', label: { nl: 'Klager (website)', en: 'Complainant (site)' } },
+        { value: 'system', label: { nl: 'Systeem', en: 'System' } },
+      ],
+    },
+    { name: 'actor', type: 'relationship', relationTo: 'users', label: { nl: 'Medewerker', en: 'Staff member' } },
+    { name: 'data', type: 'json', label: { nl: 'Gegevens (zonder persoonsgegevens)', en: 'Data (no personal data)' } },
+  ],
+}

@@ -1,0 +1,34 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { CollectionConfig } from 'payload'
+
+import { canReadCaseDocument } from './access/complaintAccess'
+import { nobody } from './access/nobody'
+import { ATTACHMENT_MIME_TYPES } from '../hooks/complaints/attachments'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/**
+ * Files a complainant sent with the complaint. Stored under data/ (never a public folder) and
+ * served only through the API, to those who may read the complaint they belong to.
+ */
+export const ComplaintAttachments: CollectionConfig = {
+  slug: 'complaint-attachments',
+  labels: { singular: { nl: 'Bijlage', en: 'Attachment' }, plural: { nl: 'Bijlagen bij klachten', en: 'Complaint attachments' } },
+  admin: { group: { nl: 'Klachten', en: 'Complaints' }, hidden: ({ user }) => !user },
+  upload: {
+    staticDir: process.env.UPLOAD_DIR ? path.resolve(process.env.UPLOAD_DIR, 'complaints') : path.join(root, 'data/uploads/complaints'),
+    mimeTypes: [...ATTACHMENT_MIME_TYPES],
+    // No image derivatives: these are evidence, kept exactly as sent.
+    disableLocalStorage: false,
+  },
+  access: {
+    read: canReadCaseDocument,
+    // Only the intake endpoint and staff intake (trusted server code) store attachments.
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
+  fields: [{ name: 'complaint', type: 'relationship', relationTo: 'complaints', index: true, label: { nl: 'Klacht', en: 'Complaint' } }],
+}

@@ -1,0 +1,305 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { STATUS_LABELS, STATUSES } from '../hooks/complaints/workflow/statuses'
+import { assignReferenceAndDeadlines } from '../hooks/complaints/assignReferenceAndDeadlines'
+import { intakeEndpoint } from '../hooks/complaints/intakeEndpoint'
+import { notifyOnIntake } from '../hooks/complaints/notifyOnIntake'
+import { rememberCreatedId } from '../hooks/complaints/rememberCreatedId'
+import { validateComplaint } from '../hooks/complaints/validateComplaint'
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  CHANNEL_LABELS,
+  CHANNELS,
+  CLIENT_ORGANISATION_LABELS,
+  CLIENT_ORGANISATIONS,
+  COMPLAINANT_ROLE_LABELS,
+  COMPLAINANT_ROLES,
+  CONDUCT_WHEN,
+  CONDUCT_WHEN_LABELS,
+  INVOLVED_KIND_LABELS,
+  INVOLVED_KINDS,
+  options,
+} from '../hooks/complaints/vocabulary'
+import { canReadComplaint, canRecordComplaint } from './access/complaintAccess'
+import { nobody, nobodyField } from './access/nobody'
+import { hasRole } from './access/roles'
+
+const civilDate = (name: string, label: { nl: string; en: string }): Field => ({
+  name,
+  type: 'text',
+  label,
+  admin: { placeholder: 'jjjj-mm-dd', width: '33%' },
+})
+
+const readOnlyField = { create: nobodyField, update: nobodyField }
+
+/**
+ * A complaint and its case (DOMAIN.md: collection `complaints`). Rules live in hooks/complaints;
+ * this file is configuration only.
+ */
+export const Complaints: CollectionConfig = {
+  slug: 'complaints',
+  labels: { singular: { nl: 'Klacht', en: 'Complaint' }, plural: { nl: 'Klachten', en: 'Complaints' } },
+  admin: {
+    useAsTitle: 'reference',
+    defaultColumns: ['reference', 'receivedAt', 'status', 'assignedHandler', 'deadlines.acknowledgeBy'],
+    group: { nl: 'Klachten', en: 'Complaints' },
+    listSearchableFields: ['reference'],
+    description: {
+      nl: 'Elke klacht, van ontvangst tot afsluiting. Een klacht per telefoon, brief of e-mail legt u hier vast met "Nieuwe klacht" (art. 3).',
+      en: 'Every complaint from receipt to closure. Record a complaint received by phone, letter or e-mail with "Create new" (Art. 3).',
+    },
+  },
+  access: {
+    read: canReadComplaint,
+    create: canRecordComplaint,
+    update: ({ req }) => hasRole(req.user, 'admin', 'manager', 'handler') && canReadComplaint({ req }),
+    // A complaint is never deleted through the API; personal data is anonymised after retention (Decision 13).
+    delete: nobody,
+  },
+  endpoints: [intakeEndpoint],
+  hooks: {
+    beforeValidate: [validateComplaint],
+    beforeChange: [assignReferenceAndDeadlines],
+    afterChange: [rememberCreatedId, notifyOnIntake],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'reference',
+          type: 'text',
+          unique: true,
+          index: true,
+          label: { nl: 'Kenmerk', en: 'Reference' },
+          access: readOnlyField,
+          admin: { readOnly: true, description: { nl: 'Wordt bij opslaan toegekend, bijvoorbeeld WP-2026-0007.', en: 'Assigned on save.' } },
+        },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'received',
+          index: true,
+          label: { nl: 'Status', en: 'Status' },
+          options: STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
+          access: readOnlyField,
+          admin: { readOnly: true },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'channel',
+          type: 'select',
+          required: true,
+          defaultValue: 'phone',
+          label: { nl: 'Ontvangen via', en: 'Received by' },
+          options: options(CHANNELS, CHANNEL_LABELS),
+          admin: { description: { nl: 'Art. 3: ook een mondelinge klacht wordt op schrift gesteld.', en: 'Art. 3.' } },
+          access: { update: nobodyField },
+        },
+        {
+          name: 'receivedAt',
+          type: 'date',
+          required: true,
+          index: true,
+          label: { nl: 'Datum van ontvangst', en: 'Date of receipt' },
+          admin: {
+            date: { pickerAppearance: 'dayAndTime' },
+            description: {
+              nl: 'De echte datum waarop de klacht binnenkwam; hiermee beginnen de termijnen van art. 5 en 7. Niet in de toekomst.',
+              en: 'The real date of receipt; the terms of Art. 5 and 7 start here. Never in the future.',
+            },
+          },
+          access: { update: nobodyField },
+        },
+      ],
+    },
+    {
+      name: 'complainant',
+      type: 'group',
+      label: { nl: 'Klager', en: 'Complainant' },
+      admin: { description: { nl: 'Art. 1: ieder mag klagen, ook namens een ander.', en: 'Art. 1: anyone may complain.' } },
+      fields: [
+        { name: 'role', type: 'select', required: true, label: { nl: 'Wie is de klager?', en: 'Who is complaining?' }, options: options(COMPLAINANT_ROLES, COMPLAINANT_ROLE_LABELS) },
+        {
+          type: 'row',
+          fields: [
+            { name: 'onBehalfOf', type: 'checkbox', label: { nl: 'Namens iemand anders', en: 'On behalf of someone else' } },
+            { name: 'onBehalfOfName', type: 'text', label: { nl: 'Namens wie', en: 'On behalf of' } },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'clientOrganisation', type: 'select', label: { nl: 'Opdrachtgever van de cliënt', en: 'Client organisation' }, options: options(CLIENT_ORGANISATIONS, CLIENT_ORGANISATION_LABELS) },
+            { name: 'clientOrganisationName', type: 'text', label: { nl: 'Naam opdrachtgever', en: 'Name of client organisation' } },
+          ],
+        },
+        { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
+        {
+          type: 'row',
+          fields: [
+            { name: 'email', type: 'text', label: { nl: 'E-mailadres', en: 'E-mail' }, admin: { description: { nl: 'Leeg: brieven gaan per post (Besluit 12).', en: 'Empty: letters by post.' } } },
+            { name: 'phone', type: 'text', label: { nl: 'Telefoon', en: 'Phone' } },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'street', type: 'text', label: { nl: 'Straat en huisnummer', en: 'Street' } },
+            { name: 'postalCode', type: 'text', label: { nl: 'Postcode', en: 'Postal code' } },
+            { name: 'city', type: 'text', label: { nl: 'Plaats', en: 'City' } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'conduct',
+      type: 'group',
+      label: { nl: 'Wanneer gebeurde het?', en: 'When did it happen?' },
+      admin: { description: { nl: 'Art. 5: de datum van de gedraging komt in de ontvangstbevestiging.', en: 'Art. 5.' } },
+      fields: [
+        { name: 'when', type: 'radio', required: true, label: { nl: 'Wanneer', en: 'When' }, options: options(CONDUCT_WHEN, CONDUCT_WHEN_LABELS) },
+        {
+          type: 'row',
+          fields: [
+            civilDate('date', { nl: 'Datum', en: 'Date' }),
+            civilDate('from', { nl: 'Van', en: 'From' }),
+            civilDate('to', { nl: 'Tot en met', en: 'To' }),
+          ],
+        },
+      ],
+    },
+    {
+      name: 'involved',
+      type: 'group',
+      label: { nl: 'Over wie gaat de klacht?', en: 'Who is involved?' },
+      admin: { description: { nl: 'Art. 4: wie hierbij betrokken is, mag de klacht niet behandelen.', en: 'Art. 4.' } },
+      fields: [
+        { name: 'kind', type: 'radio', required: true, label: { nl: 'Betrokkene', en: 'Involved' }, options: options(INVOLVED_KINDS, INVOLVED_KIND_LABELS) },
+        { name: 'description', type: 'textarea', label: { nl: 'Naam of omschrijving', en: 'Name or description' } },
+      ],
+    },
+    {
+      name: 'categories',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      label: { nl: 'Soort klacht', en: 'Kind of complaint' },
+      options: options(CATEGORIES, CATEGORY_LABELS),
+      admin: { description: { nl: 'Art. 2 (toelichting): meer dan één mag.', en: 'Art. 2 note: more than one allowed.' } },
+    },
+    {
+      name: 'complaintText',
+      type: 'textarea',
+      required: true,
+      label: { nl: 'De klacht, zoals de klager die formuleerde', en: 'The complaint as the complainant formulated it' },
+      admin: {
+        description: {
+          nl: 'Art. 8.2: komt ongewijzigd in de beslissing. Kan na opslaan niet meer worden aangepast.',
+          en: 'Art. 8.2: quoted unchanged in the decision. Cannot be changed after saving.',
+        },
+      },
+      access: { update: nobodyField },
+    },
+    { name: 'desiredOutcome', type: 'textarea', label: { nl: 'Gewenste uitkomst', en: 'Desired outcome' } },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'discussedBefore',
+          type: 'radio',
+          required: true,
+          label: { nl: 'Al besproken met Working Progression?', en: 'Discussed with Working Progression before?' },
+          options: [
+            { value: 'yes', label: { nl: 'Ja', en: 'Yes' } },
+            { value: 'no', label: { nl: 'Nee', en: 'No' } },
+          ],
+        },
+        { name: 'wantsHearing', type: 'checkbox', label: { nl: 'Wil de klacht mondeling toelichten (art. 6)', en: 'Wants a hearing (Art. 6)' } },
+        { name: 'wantsHelpWriting', type: 'checkbox', label: { nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)', en: 'Wants help writing (Art. 3)' } },
+      ],
+    },
+    {
+      name: 'attachments',
+      type: 'relationship',
+      relationTo: 'complaint-attachments',
+      hasMany: true,
+      label: { nl: 'Bijlagen', en: 'Attachments' },
+      access: { update: nobodyField },
+    },
+    {
+      name: 'deadlines',
+      type: 'group',
+      label: { nl: 'Termijnen', en: 'Deadlines' },
+      admin: { description: { nl: 'Berekend uit de datum van ontvangst (art. 5 en 7).', en: 'Computed from the date of receipt (Art. 5, 7).' } },
+      access: readOnlyField,
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'acknowledgeBy', type: 'date', label: { nl: 'Ontvangstbevestiging uiterlijk', en: 'Acknowledge by' }, admin: { readOnly: true } },
+            { name: 'nonAdmissionNoticeBy', type: 'date', label: { nl: 'Bericht niet-ontvankelijk uiterlijk', en: 'Non-admission notice by' }, admin: { readOnly: true } },
+            { name: 'decisionTargetBy', type: 'date', label: { nl: 'Beslissing (streefdatum)', en: 'Decision target' }, admin: { readOnly: true } },
+            { name: 'decisionLimitBy', type: 'date', label: { nl: 'Beslissing uiterlijk (6 weken)', en: 'Decision limit (6 weeks)' }, admin: { readOnly: true } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'assignedHandler',
+      type: 'relationship',
+      relationTo: 'users',
+      label: { nl: 'Behandelaar', en: 'Handler' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'uwvLabourExpert',
+      type: 'group',
+      label: { nl: 'Arbeidsdeskundige UWV voor deze zaak', en: 'UWV labour expert for this case' },
+      admin: {
+        position: 'sidebar',
+        description: { nl: 'Leeg: de standaard uit de instellingen (Besluit 11).', en: 'Empty: the default from the settings (Decision 11).' },
+      },
+      fields: [
+        { name: 'name', type: 'text', label: { nl: 'Naam', en: 'Name' } },
+        { name: 'email', type: 'email', label: { nl: 'E-mailadres', en: 'E-mail' } },
+      ],
+    },
+    {
+      name: 'consentAt',
+      type: 'date',
+      label: { nl: 'Toestemming privacyverklaring', en: 'Privacy consent' },
+      access: readOnlyField,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'messages',
+      type: 'join',
+      collection: 'outbox',
+      on: 'complaint',
+      label: { nl: 'E-mail over deze klacht', en: 'E-mail about this complaint' },
+      admin: {
+        defaultColumns: ['subject', 'status', 'lastError', 'sentAt'],
+        description: { nl: '"Mislukt" vraagt om actie: neem op een andere manier contact op.', en: '"Failed" needs action.' },
+      },
+    },
+    {
+      name: 'timeline',
+      type: 'join',
+      collection: 'case-events',
+      on: 'complaint',
+      defaultSort: 'at',
+      label: { nl: 'Tijdlijn', en: 'Timeline' },
+      admin: { defaultColumns: ['at', 'type', 'actor'] },
+    },
+    // The public form's token: a repeated submission returns the first one's result.
+    { name: 'formToken', type: 'text', unique: true, index: true, access: readOnlyField, admin: { hidden: true } },
+  ],
+}

@@ -1,0 +1,38 @@
+/**
+ * What the case timeline records. Entries hold no personal data (only ids, codes and dates), so
+ * a later anonymisation of the case leaves the timeline, and the Art. 9 counts built on it, intact.
+ */
+export const CASE_EVENT_TYPES = [
+  'received',
+  'receipt_queued',
+  'uwv_notification_queued',
+  'written_version_queued',
+  'status_changed',
+  'handler_assigned',
+  'deadline_changed',
+  'decision_recorded',
+  'letter_issued',
+  'letter_sent',
+  'delay_notice_sent',
+  'hearing_recorded',
+  'deadline_reminder_sent',
+  'deadline_escalated',
+] as const
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
+
+export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }> = {
+  received: { nl: 'Klacht ontvangen', en: 'Complaint received' },
+  receipt_queued: { nl: 'Ontvangstbevestiging klaargezet', en: 'Receipt queued' },
+  uwv_notification_queued: { nl: 'Melding aan arbeidsdeskundige UWV klaargezet', en: 'UWV labour expert notification queued' },
+  written_version_queued: { nl: 'Schriftelijke versie naar klager klaargezet', en: 'Written version queued to complainant' },
+  status_changed: { nl: 'Status gewijzigd', en: 'Status changed' },
+  handler_assigned: { nl: 'Behandelaar toegewezen', en: 'Handler assigned' },
+  deadline_changed: { nl: 'Termijn gewijzigd', en: 'Deadline changed' },
+  decision_recorded: { nl: 'Beslissing vastgelegd', en: 'Decision recorded' },
+  letter_issued: { nl: 'Brief opgesteld', en: 'Letter issued' },
+  letter_sent: { nl: 'Brief verstuurd', en: 'Letter sent' },
+  delay_notice_sent: { nl: 'Verdagingsbericht verstuurd', en: 'Delay notice sent' },
+  hearing_recorded: { nl: 'Hoorzitting vastgelegd', en: 'Hearing recorded' },
+  deadline_reminder_sent: { nl: 'Herinnering termijn verstuurd', en: 'Deadline reminder sent' },
+  deadline_escalated: { nl: 'Termijn verstreken, gemeld aan managers', en: 'Deadline passed, escalated' },
+}

@@ -1,0 +1,21 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import type { Complaint } from '../../cms/payload-types'
+import { computeDeadlines } from './deadlines'
+import { nextReference } from './nextReference'
+
+/** On registration: the reference, the date of receipt (now, unless staff give the real one) and the clocks. */
+export const assignReferenceAndDeadlines: CollectionBeforeChangeHook<Complaint> = async ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  const receivedAt = data.receivedAt ? new Date(data.receivedAt) : new Date()
+  // Trusted: the day mode is an admin setting that no other role reads.
+  const settings = await req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(receivedAt))
+  return {
+    ...data,
+    status: 'received',
+    receivedAt: receivedAt.toISOString(),
+    reference: await nextReference(req.payload, year, req),
+    deadlines: computeDeadlines(receivedAt, settings.dayMode ?? 'calendar'),
+  }
+}

@@ -1,0 +1,54 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import type { IncomingFile } from './attachments'
+import { registerWebComplaint } from './registerComplaint'
+
+const json = (body: unknown, status: number) => Response.json(body, { status })
+
+/** Only a service account with the intake scope (the public site) hands in complaints here. */
+function isIntakeService(user: PayloadRequest['user']): boolean {
+  if (!user || user.collection !== 'service-accounts') return false
+  const scopes = (user as { scopes?: unknown }).scopes
+  return Array.isArray(scopes) && scopes.includes('complaint-intake')
+}
+
+/**
+ * POST /api/complaints/intake — multipart: `data` (JSON of the form) and `files`. Answers 201 with
+ * the confirmation, 200 for a repeated form token, 400 with messages per field, 503 when storing failed.
+ * The caller gets the confirmation only: it cannot read complaints.
+ */
+export const intakeEndpoint: Endpoint = {
+  path: '/intake',
+  method: 'post',
+  handler: async (req) => {
+    if (!isIntakeService(req.user)) return json({ error: 'Geen toegang.' }, 403)
+    let form: FormData
+    try {
+      if (!req.formData) throw new Error('no body')
+      form = await req.formData()
+    } catch {
+      return json({ errors: { form: 'De klacht kon niet worden gelezen. Probeer het opnieuw.' } }, 400)
+    }
+    let raw: Record<string, unknown>
+    try {
+      const parsed: unknown = JSON.parse(String(form.get('data') ?? ''))
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object')
+      raw = parsed as Record<string, unknown>
+    } catch {
+      return json({ errors: { form: 'De klacht kon niet worden gelezen. Probeer het opnieuw.' } }, 400)
+    }
+    const files: IncomingFile[] = []
+    for (const entry of form.getAll('files')) {
+      if (typeof entry === 'string') continue
+      files.push({ name: entry.name, size: entry.size, bytes: new Uint8Array(await entry.arrayBuffer()) })
+    }
+    try {
+      const result = await registerWebComplaint(req.payload, raw, files, req)
+      if (result.kind === 'invalid') return json({ errors: result.errors }, 400)
+      return json(result.confirmation, result.repeated ? 200 : 201)
+    } catch (error) {
+      req.payload.logger.error({ err: error, msg: 'Complaint intake failed; nothing was stored' })
+      return json({ error: 'De klacht is niet opgeslagen.' }, 503)
+    }
+  },
+}

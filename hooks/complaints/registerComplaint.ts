@@ -1,0 +1,145 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Complaint } from '../../cms/payload-types'
+import { checkAttachments, type IncomingFile } from './attachments'
+import { toComplaintData } from './mapping'
+import { amsterdamDate, complaintSchema, fieldErrors } from './schema'
+
+/** What the confirmation page shows: it comes from the write itself, never from reading back. */
+export type Confirmation = {
+  reference: string
+  receivedAt: string
+  deadlines: { acknowledgeBy: string; nonAdmissionNoticeBy: string; decisionTargetBy: string; decisionLimitBy: string }
+  emailed: boolean
+}
+
+export type RegisterResult =
+  | { kind: 'stored'; repeated: boolean; confirmation: Confirmation }
+  | { kind: 'invalid'; errors: Record<string, string> }
+
+const FORM_TOKEN = /^[A-Za-z0-9-]{16,64}$/
+
+function confirmationOf(complaint: Pick<Complaint, 'reference' | 'receivedAt' | 'deadlines' | 'complainant'>): Confirmation {
+  const d = complaint.deadlines
+  if (!complaint.reference || !d?.acknowledgeBy || !d.nonAdmissionNoticeBy || !d.decisionTargetBy || !d.decisionLimitBy) {
+    throw new Error('A stored complaint lacks its reference or deadlines')
+  }
+  return {
+    reference: complaint.reference,
+    receivedAt: complaint.receivedAt,
+    deadlines: {
+      acknowledgeBy: d.acknowledgeBy,
+      nonAdmissionNoticeBy: d.nonAdmissionNoticeBy,
+      decisionTargetBy: d.decisionTargetBy,
+      decisionLimitBy: d.decisionLimitBy,
+    },
+    emailed: Boolean(complaint.complainant.email),
+  }
+}
+
+async function findByToken(payload: Payload, formToken: string): Promise<Complaint | undefined> {
+  // Trusted: the intake endpoint answers a repeated submission with the first one's confirmation only.
+  const { docs } = await payload.find({ collection: 'complaints', where: { formToken: { equals: formToken } }, limit: 1, overrideAccess: true, depth: 0 })
+  return docs[0]
+}
+
+/**
+ * Registers a complaint from the public form: the shared schema, the attachments checked by
+ * content, then complaint and attachments stored together — or, when anything fails on the way,
+ * nothing at all (compensating deletes: SQLite runs without transactions here, see cms/db.ts).
+ * A repeated form token returns the first submission's confirmation and stores nothing.
+ */
+export async function registerWebComplaint(
+  payload: Payload,
+  raw: Record<string, unknown>,
+  files: IncomingFile[],
+  req: Partial<PayloadRequest>,
+  now: Date = new Date(),
+): Promise<RegisterResult> {
+  const formToken = typeof raw.formToken === 'string' && FORM_TOKEN.test(raw.formToken) ? raw.formToken : null
+  if (!formToken) return { kind: 'invalid', errors: { form: 'Het formulier is verlopen. Laad de pagina opnieuw en verstuur uw klacht nog een keer.' } }
+
+  const earlier = await findByToken(payload, formToken)
+  if (earlier) return { kind: 'stored', repeated: true, confirmation: confirmationOf(earlier) }
+
+  const errors: Record<string, string> = {}
+  const parsed = complaintSchema({ today: amsterdamDate(now), emailRequired: true }).safeParse(raw)
+  if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error))
+  if (raw.consent !== true && raw.consent !== 'on' && raw.consent !== 'true') {
+    errors.consent = 'Geef toestemming om uw gegevens te gebruiken voor de behandeling van uw klacht.'
+  }
+  const attachments = checkAttachments(files)
+  if (!attachments.ok) errors.attachments = attachments.message
+  if (!parsed.success || !attachments.ok || Object.keys(errors).length > 0) return { kind: 'invalid', errors }
+
+  const stored: { attachments: string[]; complaint?: string } = { attachments: [] }
+  // Filled by the rememberCreatedId hook, also when a later hook of the same create fails.
+  const context: { createdComplaintId?: string } = {}
+  try {
+    for (const file of attachments.files) {
+      // Trusted: attachments have no create access for any user; this endpoint checked its caller.
+      const doc = await payload.create({
+        collection: 'complaint-attachments',
+        overrideAccess: true,
+        req,
+        data: {},
+        file: { data: Buffer.from(file.bytes), mimetype: file.mimeType, name: file.name, size: file.size },
+      })
+      stored.attachments.push(doc.id)
+    }
+    const complaint = await payload.create({
+      collection: 'complaints',
+      overrideAccess: true,
+      req,
+      context,
+      data: {
+        ...toComplaintData(parsed.data),
+        channel: 'web',
+        receivedAt: now.toISOString(),
+        consentAt: now.toISOString(),
+        formToken,
+        attachments: stored.attachments,
+      } as Complaint,
+    })
+    stored.complaint = complaint.id
+    for (const id of stored.attachments) {
+      await payload.update({ collection: 'complaint-attachments', id, data: { complaint: complaint.id }, overrideAccess: true, req })
+    }
+    return { kind: 'stored', repeated: false, confirmation: confirmationOf(complaint) }
+  } catch (error) {
+    // Payload may copy the context onto the request it runs the hooks with: look in both.
+    stored.complaint ??= context.createdComplaintId ?? (req.context?.createdComplaintId as string | undefined)
+    await undoIntake(payload, stored, req)
+    // Two submissions of one form at the same moment: the other one won; answer with its result.
+    const winner = await findByToken(payload, formToken).catch(() => undefined)
+    if (winner) return { kind: 'stored', repeated: true, confirmation: confirmationOf(winner) }
+    throw error
+  }
+}
+
+/** Removes every trace of an intake that did not complete, so that no half complaint remains. */
+export async function undoIntake(payload: Payload, stored: { attachments: string[]; complaint?: string }, req: Partial<PayloadRequest>): Promise<void> {
+  const attempt = async (what: string, work: () => Promise<unknown>) => {
+    try {
+      await work()
+    } catch (error) {
+      payload.logger.error({ err: error, msg: `Undoing an incomplete intake: could not remove ${what}` })
+    }
+  }
+  const context = { undoIntake: true }
+  if (stored.complaint) {
+    const where = { complaint: { equals: stored.complaint } }
+    await attempt('its timeline', () => payload.delete({ collection: 'case-events', where, overrideAccess: true, req, context }))
+    const messages = await payload.find({ collection: 'outbox', where, overrideAccess: true, pagination: false, depth: 0, select: {} }).catch(() => ({ docs: [] }))
+    for (const message of messages.docs) {
+      await attempt('a queued delivery', () =>
+        payload.delete({ collection: 'payload-jobs', where: { 'input.messageId': { equals: message.id } }, overrideAccess: true, req }),
+      )
+    }
+    await attempt('its messages', () => payload.delete({ collection: 'outbox', where, overrideAccess: true, req }))
+    await attempt('the complaint', () => payload.delete({ collection: 'complaints', id: stored.complaint as string, overrideAccess: true, req, context }))
+  }
+  for (const id of stored.attachments) {
+    await attempt(`attachment ${id}`, () => payload.delete({ collection: 'complaint-attachments', id, overrideAccess: true, req }))
+  }
+}

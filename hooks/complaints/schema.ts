@@ -1,0 +1,130 @@
+import { z } from 'zod'
+
+import { CATEGORIES, CLIENT_ORGANISATIONS, COMPLAINANT_ROLES, CONDUCT_WHEN, INVOLVED_KINDS } from './vocabulary'
+
+/**
+ * What a complaint needs, and nothing more (Art. 1, 2, 3, 5) — one schema for the public form
+ * (Astro Action) and the CMS (the intake endpoint and the collection's validation), so the same
+ * rule cannot differ in two places. Messages are Dutch, plain, and name what to do.
+ *
+ * `today` (YYYY-MM-DD, Europe/Amsterdam) is an argument: dates of conduct cannot lie in the future.
+ */
+const text = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .transform((v) => v.replace(/\r\n/g, '\n'))
+
+const optionalText = (max: number, tooLong: string) =>
+  text(max, tooLong)
+    .optional()
+    .transform((v) => (v ? v : undefined))
+
+const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in, zoals 14-03-2026.')
+
+const checkbox = z
+  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
+  .optional()
+  .transform((v) => v === true || v === 'on' || v === 'true')
+
+const PHONE = /^\+?[0-9][0-9 ()-]{7,18}[0-9]$/
+const POSTAL_CODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/
+
+export const complaintFields = {
+  complainantRole: z.enum(COMPLAINANT_ROLES, { message: 'Kies wie u bent.' }),
+  onBehalfOf: checkbox,
+  onBehalfOfName: optionalText(200, 'Gebruik hoogstens 200 tekens.'),
+  clientOrganisation: z.enum(CLIENT_ORGANISATIONS, { message: 'Kies een opdrachtgever, of "Weet ik niet".' }).optional(),
+  clientOrganisationName: optionalText(200, 'Gebruik hoogstens 200 tekens.'),
+  name: text(200, 'Gebruik hoogstens 200 tekens.').pipe(z.string().min(2, 'Vul uw naam in.')),
+  email: optionalText(254, 'Dit e-mailadres is te lang.').pipe(
+    z.email({ message: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.' }).optional(),
+  ),
+  phone: optionalText(20, 'Vul een telefoonnummer in, zoals 06 12345678.').pipe(
+    z.string().regex(PHONE, 'Vul een telefoonnummer in, zoals 06 12345678.').optional(),
+  ),
+  street: optionalText(200, 'Gebruik hoogstens 200 tekens.'),
+  postalCode: optionalText(7, 'Vul een postcode in, zoals 1234 AB.').pipe(
+    z.string().regex(POSTAL_CODE, 'Vul een postcode in, zoals 1234 AB.').optional(),
+  ),
+  city: optionalText(100, 'Gebruik hoogstens 100 tekens.'),
+  conductWhen: z.enum(CONDUCT_WHEN, { message: 'Kies wanneer het gebeurde, of "Weet ik niet precies".' }),
+  conductDate: isoDate.optional().or(z.literal('').transform(() => undefined)),
+  conductFrom: isoDate.optional().or(z.literal('').transform(() => undefined)),
+  conductTo: isoDate.optional().or(z.literal('').transform(() => undefined)),
+  involvedKind: z.enum(INVOLVED_KINDS, { message: 'Kies over wie uw klacht gaat, of "Weet ik niet".' }),
+  involvedName: optionalText(500, 'Gebruik hoogstens 500 tekens.'),
+  categories: z
+    .array(z.enum(CATEGORIES, { message: 'Kies uit de lijst.' }), { message: 'Kies minstens één soort klacht.' })
+    .min(1, 'Kies minstens één soort klacht.'),
+  description: text(10_000, 'Uw beschrijving is te lang: gebruik hoogstens 10.000 tekens, of stuur een bijlage mee.').pipe(
+    z.string().min(20, 'Beschrijf wat er is gebeurd (minstens 20 tekens).'),
+  ),
+  desiredOutcome: optionalText(5_000, 'Gebruik hoogstens 5.000 tekens.'),
+  discussedBefore: z.enum(['yes', 'no'], { message: 'Kies ja of nee.' }),
+  wantsHearing: checkbox,
+  wantsHelpWriting: checkbox,
+}
+
+export type ComplaintContext = {
+  /** Today in Europe/Amsterdam, YYYY-MM-DD. */
+  today: string
+  /** The web form always asks an e-mail address; staff may record a complaint without one (Decision 12). */
+  emailRequired: boolean
+}
+
+type Issue = { path: string; message: string }
+
+/** Rules that join fields; each names the field where the person can fix it. */
+function crossFieldIssues(v: z.infer<z.ZodObject<typeof complaintFields>>, ctx: ComplaintContext): Issue[] {
+  const issues: Issue[] = []
+  if (ctx.emailRequired && !v.email) issues.push({ path: 'email', message: 'Vul uw e-mailadres in. Daar sturen wij de bevestiging heen.' })
+  if (v.wantsHelpWriting && !v.phone)
+    issues.push({ path: 'phone', message: 'Vul uw telefoonnummer in, dan bellen wij u om te helpen met uw klacht.' })
+  if (v.onBehalfOf && !v.onBehalfOfName) issues.push({ path: 'onBehalfOfName', message: 'Vul in namens wie u de klacht indient.' })
+  if (v.conductWhen === 'date') {
+    if (!v.conductDate) issues.push({ path: 'conductDate', message: 'Vul de datum in waarop het gebeurde.' })
+    else if (!isRealDate(v.conductDate)) issues.push({ path: 'conductDate', message: 'Deze datum bestaat niet. Controleer dag en maand.' })
+    else if (v.conductDate > ctx.today) issues.push({ path: 'conductDate', message: 'Deze datum ligt in de toekomst. Vul de datum in waarop het gebeurde.' })
+  }
+  if (v.conductWhen === 'period') {
+    if (!v.conductFrom) issues.push({ path: 'conductFrom', message: 'Vul in wanneer het begon.' })
+    else if (!isRealDate(v.conductFrom)) issues.push({ path: 'conductFrom', message: 'Deze datum bestaat niet. Controleer dag en maand.' })
+    else if (v.conductFrom > ctx.today) issues.push({ path: 'conductFrom', message: 'Deze datum ligt in de toekomst.' })
+    if (!v.conductTo) issues.push({ path: 'conductTo', message: 'Vul in wanneer het ophield. Gaat het nog door? Vul dan de datum van vandaag in.' })
+    else if (!isRealDate(v.conductTo)) issues.push({ path: 'conductTo', message: 'Deze datum bestaat niet. Controleer dag en maand.' })
+    else if (v.conductTo > ctx.today) issues.push({ path: 'conductTo', message: 'Deze datum ligt in de toekomst.' })
+    else if (v.conductFrom && v.conductFrom > v.conductTo) issues.push({ path: 'conductTo', message: 'De einddatum ligt vóór de begindatum.' })
+  }
+  return issues
+}
+
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T12:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
+/** The schema of a complaint as the complainant gives it, for a given day and channel. */
+export function complaintSchema(ctx: ComplaintContext) {
+  return z.object(complaintFields).superRefine((value, refinement) => {
+    for (const issue of crossFieldIssues(value, ctx)) refinement.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
+  })
+}
+
+export type ComplaintInput = z.output<ReturnType<typeof complaintSchema>>
+
+/** Field → first message, for an error summary and messages at the fields. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'form')
+    errors[key] ??= issue.message
+  }
+  return errors
+}
+
+/** Today's date in Europe/Amsterdam as YYYY-MM-DD, for `now`. */
+export function amsterdamDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}

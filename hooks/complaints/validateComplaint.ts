@@ -1,0 +1,40 @@
+import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
+
+import type { Complaint } from '../../cms/payload-types'
+import { FIELD_PATHS, fromComplaintData } from './mapping'
+import { amsterdamDate, complaintSchema } from './schema'
+
+/**
+ * The same rules as the public form (the shared schema), on every create and update of a
+ * complaint: staff intake in the admin, the intake endpoint, the REST API and the Local API.
+ * A broken rule becomes a Dutch message at its field.
+ */
+export const validateComplaint: CollectionBeforeValidateHook<Complaint> = ({ data, operation, originalDoc, req }) => {
+  if (!data) return data
+  const merged: Partial<Complaint> =
+    operation === 'update' && originalDoc
+      ? {
+          ...originalDoc,
+          ...data,
+          complainant: { ...originalDoc.complainant, ...data.complainant } as Complaint['complainant'],
+          conduct: { ...originalDoc.conduct, ...data.conduct } as Complaint['conduct'],
+          involved: { ...originalDoc.involved, ...data.involved } as Complaint['involved'],
+        }
+      : data
+  const now = new Date()
+  const channel = merged.channel ?? 'web'
+  const result = complaintSchema({ today: amsterdamDate(now), emailRequired: channel === 'web' }).safeParse(fromComplaintData(merged))
+  const errors: { path: string; message: string }[] = []
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = issue.path[0] as keyof typeof FIELD_PATHS
+      const path = FIELD_PATHS[key] ?? String(key)
+      if (!errors.some((e) => e.path === path)) errors.push({ path, message: issue.message })
+    }
+  }
+  if (operation === 'create' && merged.receivedAt && new Date(merged.receivedAt).getTime() > now.getTime() + 60_000) {
+    errors.push({ path: 'receivedAt', message: 'De datum van ontvangst kan niet in de toekomst liggen.' })
+  }
+  if (errors.length > 0) throw new ValidationError({ collection: 'complaints', errors, req })
+  return data
+}

@@ -1,0 +1,65 @@
+/**
+ * The complaint's vocabularies: API values (English) with their Dutch and English labels.
+ * Sources: Definitions and Art. 1 (roles), Art. 2 note (categories), Art. 3 (channels).
+ */
+export type Label = { nl: string; en: string }
+
+/** Art. 1 says "ieder": anyone may complain (Decision 5); the role is recorded. */
+export const COMPLAINANT_ROLES = ['client', 'client_organisation', 'employer', 'other'] as const
+export type ComplainantRole = (typeof COMPLAINANT_ROLES)[number]
+export const COMPLAINANT_ROLE_LABELS: Record<ComplainantRole, Label> = {
+  client: { nl: 'Cliënt (ik word begeleid door Working Progression)', en: 'Client' },
+  client_organisation: { nl: 'Opdrachtgever (bijvoorbeeld UWV of gemeente)', en: 'Client organisation' },
+  employer: { nl: 'Werkgever van een cliënt', en: 'Employer of a client' },
+  other: { nl: 'Iemand anders', en: 'Someone else' },
+}
+
+/** The opdrachtgever that referred a cliënt; reports count per opdrachtgever (Art. 9). */
+export const CLIENT_ORGANISATIONS = ['uwv', 'municipality', 'other', 'unknown'] as const
+export type ClientOrganisation = (typeof CLIENT_ORGANISATIONS)[number]
+export const CLIENT_ORGANISATION_LABELS: Record<ClientOrganisation, Label> = {
+  uwv: { nl: 'UWV', en: 'UWV' },
+  municipality: { nl: 'Gemeente', en: 'Municipality' },
+  other: { nl: 'Een andere opdrachtgever', en: 'Another client organisation' },
+  unknown: { nl: 'Weet ik niet', en: 'Unknown' },
+}
+
+/** Art. 2 note: "In dit kader valt te denken aan" — more than one may apply; the last is the catch-all. */
+export const CATEGORIES = ['inadequate_action', 'negligence', 'privacy_breach', 'incorrect_information', 'other_shortcoming'] as const
+export type Category = (typeof CATEGORIES)[number]
+export const CATEGORY_LABELS: Record<Category, Label> = {
+  inadequate_action: { nl: 'Niet goed gehandeld', en: 'Inadequate action' },
+  negligence: { nl: 'Iets niet gedaan wat wel had gemoeten (nalatigheid)', en: 'Negligence' },
+  privacy_breach: { nl: 'Mijn privacy is geschonden', en: 'Breach of privacy' },
+  incorrect_information: { nl: 'Verkeerde informatie of slechte communicatie', en: 'Incorrect information or communication' },
+  other_shortcoming: { nl: 'Iets anders in de dienstverlening', en: 'Other shortcoming in the service' },
+}
+
+/** Art. 3 and Decision 8: how the complaint reached Working Progression. */
+export const CHANNELS = ['web', 'phone', 'letter', 'email', 'in_person'] as const
+export type Channel = (typeof CHANNELS)[number]
+export const CHANNEL_LABELS: Record<Channel, Label> = {
+  web: { nl: 'Webformulier', en: 'Web form' },
+  phone: { nl: 'Telefoon', en: 'Phone' },
+  letter: { nl: 'Brief', en: 'Letter' },
+  email: { nl: 'E-mail', en: 'E-mail' },
+  in_person: { nl: 'Persoonlijk', en: 'In person' },
+}
+
+export const CONDUCT_WHEN = ['date', 'period', 'unknown'] as const
+export type ConductWhen = (typeof CONDUCT_WHEN)[number]
+export const CONDUCT_WHEN_LABELS: Record<ConductWhen, Label> = {
+  date: { nl: 'Op één dag', en: 'On one day' },
+  period: { nl: 'In een periode', en: 'During a period' },
+  unknown: { nl: 'Weet ik niet precies', en: 'Not sure' },
+}
+
+export const INVOLVED_KINDS = ['employee', 'third_party', 'unknown'] as const
+export type InvolvedKind = (typeof INVOLVED_KINDS)[number]
+export const INVOLVED_KIND_LABELS: Record<InvolvedKind, Label> = {
+  employee: { nl: 'Een medewerker van Working Progression', en: 'A Working Progression employee' },
+  third_party: { nl: 'Iemand die voor Working Progression werkt, maar niet in dienst is', en: 'A third party working for Working Progression' },
+  unknown: { nl: 'Weet ik niet', en: 'Not sure' },
+}
+
+export const options = <T extends string>(values: readonly T[], labels: Record<T, Label>) => values.map((value) => ({ value, label: labels[value] }))

@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { parseEnv } from '../../cms/env'
+import { seedSteps } from '../../cms/seed'
+import { minimalPdf, tinyPng } from '../helpers/files'
+import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+
+let ctx: TestPayload
+let payload: Payload
+const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
+const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
+
+const pdf = minimalPdf()
+const png = tinyPng
+
+const validForm = (overrides: Record<string, unknown> = {}) => ({
+  formToken: randomUUID(),
+  consent: true,
+  complainantRole: 'client',
+  clientOrganisation: 'uwv',
+  name: 'Jan Jansen',
+  email: 'jan@example.nl',
+  phone: '06 12345678',
+  conductWhen: 'date',
+  conductDate: '2026-11-02',
+  involvedKind: 'employee',
+  involvedName: 'Mijn coach, mevrouw De Vries',
+  categories: ['negligence', 'incorrect_information'],
+  description: 'Mijn coach kwam drie afspraken niet opdagen en belde niet af.',
+  desiredOutcome: 'Een andere coach.',
+  discussedBefore: 'no',
+  wantsHearing: false,
+  wantsHelpWriting: false,
+  ...overrides,
+})
+
+function intake(data: Record<string, unknown>, files: { name: string; type: string; bytes: Buffer }[] = [], headers: Record<string, string> = SITE) {
+  const form = new FormData()
+  form.set('data', JSON.stringify(data))
+  for (const f of files) form.append('files', new File([f.bytes], f.name, { type: f.type }))
+  return ctx.rest('/complaints/intake', { method: 'POST', body: form, headers })
+}
+
+const count = async (collection: 'complaints' | 'complaint-attachments' | 'case-events' | 'outbox') =>
+  (await payload.count({ collection, overrideAccess: true })).totalDocs
+
+beforeAll(async () => {
+  ctx = await createTestPayload()
+  payload = ctx.payload
+  for (const step of seedSteps) await step.run(payload, env)
+  await payload.updateGlobal({ slug: 'settings', data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'arbeidsdeskundige@uwv.example' } } })
+})
+
+afterAll(async () => {
+  await ctx?.cleanup()
+})
+
+describe('the intake endpoint (the site’s create-only identity)', () => {
+  it('stores a complaint with its attachment and answers with the confirmation only', async () => {
+    const before = await count('complaints')
+    const response = await intake(validForm(), [{ name: 'afspraken.pdf', type: 'application/pdf', bytes: pdf }])
+    expect(response.status).toBe(201)
+    const confirmation = (await response.json()) as Record<string, unknown>
+    expect(Object.keys(confirmation).sort()).toEqual(['deadlines', 'emailed', 'receivedAt', 'reference'])
+    expect(confirmation.reference).toMatch(/^WP-\d{4}-\d{4}$/)
+    expect(confirmation.emailed).toBe(true)
+
+    expect(await count('complaints')).toBe(before + 1)
+    const { docs } = await payload.find({ collection: 'complaints', where: { reference: { equals: confirmation.reference } }, overrideAccess: true, depth: 1 })
+    const stored = docs[0]
+    expect(stored?.status).toBe('received')
+    expect(stored?.channel).toBe('web')
+    expect(stored?.complainant.name).toBe('Jan Jansen')
+    expect(stored?.complaintText).toBe('Mijn coach kwam drie afspraken niet opdagen en belde niet af.')
+    expect(stored?.consentAt).toBeTypeOf('string')
+    const attachment = stored?.attachments?.[0]
+    expect(typeof attachment === 'object' && attachment?.mimeType).toBe('application/pdf')
+    expect(typeof attachment === 'object' && attachment?.complaint).toBe(stored?.id)
+  })
+
+  it('Art. 5, 7: the confirmation carries the date of receipt and the four due dates', async () => {
+    const response = await intake(validForm())
+    const c = (await response.json()) as { receivedAt: string; deadlines: Record<string, string> }
+    const days = (iso: string) => Math.round((new Date(iso).getTime() - new Date(c.receivedAt).getTime()) / 86_400_000)
+    expect(days(c.deadlines.acknowledgeBy ?? '')).toBeGreaterThanOrEqual(5)
+    expect(days(c.deadlines.acknowledgeBy ?? '')).toBeLessThanOrEqual(6)
+    expect(days(c.deadlines.decisionTargetBy ?? '')).toBeGreaterThanOrEqual(28)
+    expect(days(c.deadlines.decisionLimitBy ?? '')).toBeGreaterThanOrEqual(42)
+    expect(days(c.deadlines.decisionLimitBy ?? '')).toBeLessThanOrEqual(43)
+  })
+
+  it('Art. 5, 9, Decision 11: queues the receipt and the UWV notification in the outbox, and starts the timeline', async () => {
+    const response = await intake(validForm({ name: 'Petra Pieters', email: 'petra@example.nl' }))
+    const { reference } = (await response.json()) as { reference: string }
+    const complaint = (await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })).docs[0]
+    if (!complaint) throw new Error('not stored')
+    const messages = await payload.find({ collection: 'outbox', where: { complaint: { equals: complaint.id } }, overrideAccess: true, sort: 'createdAt' })
+    expect(messages.docs.map((m) => [m.to, m.status])).toEqual([
+      [['petra@example.nl'], 'queued'],
+      [['arbeidsdeskundige@uwv.example'], 'queued'],
+    ])
+    const [receipt, uwv] = messages.docs
+    expect(receipt?.subject).toContain(reference)
+    expect(receipt?.text).toContain(reference)
+    expect(uwv?.text).toContain('Petra Pieters')
+    expect(uwv?.text).toContain('Soort klacht: Iets niet gedaan wat wel had gemoeten (nalatigheid), Verkeerde informatie of slechte communicatie')
+    expect(uwv?.attachments ?? []).toEqual([])
+
+    const events = await payload.find({ collection: 'case-events', where: { complaint: { equals: complaint.id } }, overrideAccess: true, sort: 'createdAt' })
+    expect(events.docs.map((e) => e.type)).toEqual(['received', 'receipt_queued', 'uwv_notification_queued'])
+    // The timeline holds what reports count, and no personal data.
+    expect(JSON.stringify(events.docs.map((e) => e.data))).not.toMatch(/Petra|petra@|coach/)
+    expect(events.docs[0]?.data).toMatchObject({ channel: 'web', role: 'client', clientOrganisation: 'uwv', categories: ['negligence', 'incorrect_information'] })
+  })
+
+  it('a repeated form token (double click, back and resubmit) returns the same confirmation and stores nothing new', async () => {
+    const form = validForm()
+    const first = await intake(form)
+    expect(first.status).toBe(201)
+    const before = [await count('complaints'), await count('outbox'), await count('case-events')]
+    const [again, atOnce] = await Promise.all([intake(form), intake(form)])
+    expect([again.status, atOnce.status]).toEqual([200, 200])
+    const refs = await Promise.all([first, again, atOnce].map(async (r) => ((await r.clone().json()) as { reference: string }).reference))
+    expect(new Set(refs).size).toBe(1)
+    expect([await count('complaints'), await count('outbox'), await count('case-events')]).toEqual(before)
+  })
+
+  it('two submissions of one form at the very same moment still make one complaint', async () => {
+    const form = validForm()
+    const before = await count('complaints')
+    const answers = await Promise.all([intake(form), intake(form), intake(form)])
+    const refs = await Promise.all(answers.map(async (r) => ((await r.json()) as { reference: string }).reference))
+    expect(new Set(refs).size).toBe(1)
+    expect(await count('complaints')).toBe(before + 1)
+  })
+
+  it('never reuses a reference: numbers only go up', async () => {
+    const a = (await (await intake(validForm())).json()) as { reference: string }
+    const b = (await (await intake(validForm())).json()) as { reference: string }
+    const n = (ref: string) => Number(ref.split('-')[2])
+    expect(n(b.reference)).toBe(n(a.reference) + 1)
+  })
+
+  it('refuses invalid input with a Dutch message per field, storing nothing', async () => {
+    const before = await count('complaints')
+    const response = await intake(validForm({ name: '', email: 'geen-adres', categories: [], conductDate: '2999-01-01', consent: false }))
+    expect(response.status).toBe(400)
+    const { errors } = (await response.json()) as { errors: Record<string, string> }
+    expect(errors).toEqual({
+      name: 'Vul uw naam in.',
+      email: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+      categories: 'Kies minstens één soort klacht.',
+      conductDate: 'Deze datum ligt in de toekomst. Vul de datum in waarop het gebeurde.',
+      consent: 'Geef toestemming om uw gegevens te gebruiken voor de behandeling van uw klacht.',
+    })
+    expect(await count('complaints')).toBe(before)
+  })
+
+  it.each([
+    ['a program renamed to .pdf', 'brief.pdf', Buffer.from('MZ\x90\x00 not a pdf', 'latin1'), /brief\.pdf is geen PDF, JPEG, PNG of Word-bestand/],
+    ['a plain ZIP renamed to .docx', 'brief.docx', Buffer.from('504b030414000000', 'hex'), /brief\.docx is geen PDF/],
+  ])('checks the type from the content, not the name: %s is refused', async (_label, name, bytes, message) => {
+    const before = [await count('complaints'), await count('complaint-attachments')]
+    const response = await intake(validForm(), [{ name, type: 'application/pdf', bytes }])
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { errors: Record<string, string> }).errors.attachments).toMatch(message)
+    expect([await count('complaints'), await count('complaint-attachments')]).toEqual(before)
+  })
+
+  it('accepts at most 5 files', async () => {
+    const six = Array.from({ length: 6 }, (_, i) => ({ name: `foto-${i}.png`, type: 'image/png', bytes: png }))
+    const response = await intake(validForm(), six)
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { errors: Record<string, string> }).errors.attachments).toBe('U kunt hoogstens 5 bijlagen meesturen. U koos er 6.')
+  })
+
+  it('refuses callers without the intake identity, and the site’s identity cannot read complaints back', async () => {
+    expect((await intake(validForm(), [], {})).status).toBe(403)
+    const staffLike = await ctx.rest('/complaints?limit=1', { headers: SITE })
+    expect(staffLike.status).toBe(403)
+    const viaCreate = await ctx.rest('/complaints', { method: 'POST', headers: { ...SITE, 'content-type': 'application/json' }, body: JSON.stringify({}) })
+    expect(viaCreate.status).toBe(403)
+    const attachments = await ctx.rest('/complaint-attachments', { headers: SITE })
+    expect(attachments.status).toBe(403)
+  })
+})
+
+describe('when storing fails half-way', () => {
+  it('leaves no half complaint and no orphan attachment behind', async () => {
+    const collections = ['complaints', 'complaint-attachments', 'case-events', 'outbox'] as const
+    const before = await Promise.all(collections.map(count))
+    // The disk fills up after the attachment and the complaint were written: the timeline cannot be stored.
+    const written: string[] = []
+    const original = payload.db.create.bind(payload.db)
+    payload.db.create = async (args) => {
+      if (args.collection === 'case-events') throw new Error('SQLITE_FULL: database or disk is full')
+      const doc = await original(args)
+      written.push(args.collection)
+      return doc
+    }
+    try {
+      const response = await intake(validForm(), [{ name: 'bewijs.pdf', type: 'application/pdf', bytes: pdf }])
+      expect(response.status).toBe(503)
+    } finally {
+      payload.db.create = original
+    }
+    expect(written).toEqual(expect.arrayContaining(['complaint-attachments', 'complaints']))
+    expect(await Promise.all(collections.map(count))).toEqual(before)
+  })
+})
