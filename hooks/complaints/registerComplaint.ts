@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload'
+import { type Payload, type PayloadRequest, ValidationError } from 'payload'
 
 import type { Complaint } from '../../cms/payload-types'
 import { checkAttachments, type IncomingFile } from './attachments'
@@ -77,15 +77,22 @@ export async function registerWebComplaint(
   const context: { createdComplaintId?: string } = {}
   try {
     for (const file of attachments.files) {
-      // Trusted: attachments have no create access for any user; this endpoint checked its caller.
-      const doc = await payload.create({
-        collection: 'complaint-attachments',
-        overrideAccess: true,
-        req,
-        data: {},
-        file: { data: Buffer.from(file.bytes), mimetype: file.mimeType, name: file.name, size: file.size },
-      })
-      stored.attachments.push(doc.id)
+      try {
+        // Trusted: attachments have no create access for any user; this endpoint checked its caller.
+        const doc = await payload.create({
+          collection: 'complaint-attachments',
+          overrideAccess: true,
+          req,
+          data: {},
+          file: { data: Buffer.from(file.bytes), mimetype: file.mimeType, name: file.name, size: file.size },
+        })
+        stored.attachments.push(doc.id)
+      } catch (error) {
+        // Payload's own check of the file (e.g. a PDF without its cross-reference table) refused it.
+        if (!(error instanceof ValidationError)) throw error
+        await undoIntake(payload, stored, req)
+        return { kind: 'invalid', errors: { attachments: `${file.name} is beschadigd of kan niet worden geopend. Kies een ander bestand.` } }
+      }
     }
     const complaint = await payload.create({
       collection: 'complaints',

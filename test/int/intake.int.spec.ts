@@ -170,6 +170,20 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
     expect([await count('complaints'), await count('complaint-attachments')]).toEqual(before)
   })
 
+  it('refuses a damaged PDF (Payload’s own file check) as an input error, not a failure', async () => {
+    const damaged = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n', 'latin1')
+    const before = [await count('complaints'), await count('complaint-attachments')]
+    const response = await intake(validForm(), [
+      { name: 'goed.pdf', type: 'application/pdf', bytes: pdf },
+      { name: 'kapot.pdf', type: 'application/pdf', bytes: damaged },
+    ])
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { errors: Record<string, string> }).errors.attachments).toBe(
+      'kapot.pdf is beschadigd of kan niet worden geopend. Kies een ander bestand.',
+    )
+    expect([await count('complaints'), await count('complaint-attachments')]).toEqual(before)
+  })
+
   it('accepts at most 5 files', async () => {
     const six = Array.from({ length: 6 }, (_, i) => ({ name: `foto-${i}.png`, type: 'image/png', bytes: png }))
     const response = await intake(validForm(), six)
