@@ -10,7 +10,7 @@ import { isAdmin } from '../collections/access/isAdmin'
 import { nobody } from '../collections/access/nobody'
 import { hasRole } from '../collections/access/roles'
 import { CaseEvents } from '../collections/CaseEvents'
-import { ComplaintAttachments } from '../collections/ComplaintAttachments'
+import { complaintAttachments } from '../collections/ComplaintAttachments'
 import { Complaints } from '../collections/Complaints'
 import { Outbox } from '../collections/Outbox'
 import { Sequences } from '../collections/Sequences'
@@ -31,7 +31,7 @@ export const configFor = (env: Env): Config => ({
   secret: env.PAYLOAD_SECRET,
   db: databaseAdapter(env.DATABASE_URL),
   editor: lexicalEditor(),
-  collections: [Complaints, ComplaintAttachments, CaseEvents, Outbox, Users, ServiceAccounts, Sequences],
+  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), CaseEvents, Outbox, Users, ServiceAccounts, Sequences],
   globals: [Regulation, Settings],
   admin: {
     user: Users.slug,

@@ -41,6 +41,8 @@ export const envSchema = z.object({
   SITE_CACHE_SECRET: optionalString,
   SITE_INTERNAL_URL: url.optional(),
   SITE_API_KEY: z.string().min(24, 'moet minstens 24 tekens lang zijn').optional(),
+  SITE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(5),
+  UPLOAD_DIR: optionalString,
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1, 'moet minstens 1 zijn').max(50, 'mag hoogstens 50 zijn').default(8),
   OUTBOX_RETRY_DELAY_MS: z.coerce.number().int().min(0, 'mag niet negatief zijn').default(30_000),
 })

@@ -13,12 +13,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
  * Files a complainant sent with the complaint. Stored under data/ (never a public folder) and
  * served only through the API, to those who may read the complaint they belong to.
  */
-export const ComplaintAttachments: CollectionConfig = {
+export const complaintAttachments = (uploadDir: string | undefined): CollectionConfig => ({
   slug: 'complaint-attachments',
   labels: { singular: { nl: 'Bijlage', en: 'Attachment' }, plural: { nl: 'Bijlagen bij klachten', en: 'Complaint attachments' } },
   admin: { group: { nl: 'Klachten', en: 'Complaints' }, hidden: ({ user }) => !user },
   upload: {
-    staticDir: process.env.UPLOAD_DIR ? path.resolve(process.env.UPLOAD_DIR, 'complaints') : path.join(root, 'data/uploads/complaints'),
+    staticDir: path.resolve(uploadDir ?? path.join(root, 'data/uploads'), 'complaints'),
     mimeTypes: [...ATTACHMENT_MIME_TYPES],
     // No image derivatives: these are evidence, kept exactly as sent.
     disableLocalStorage: false,
@@ -31,4 +31,4 @@ export const ComplaintAttachments: CollectionConfig = {
     delete: nobody,
   },
   fields: [{ name: 'complaint', type: 'relationship', relationTo: 'complaints', index: true, label: { nl: 'Klacht', en: 'Complaint' } }],
-}
+})

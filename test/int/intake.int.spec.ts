@@ -40,7 +40,7 @@ const validForm = (overrides: Record<string, unknown> = {}) => ({
 function intake(data: Record<string, unknown>, files: { name: string; type: string; bytes: Buffer }[] = [], headers: Record<string, string> = SITE) {
   const form = new FormData()
   form.set('data', JSON.stringify(data))
-  for (const f of files) form.append('files', new File([f.bytes], f.name, { type: f.type }))
+  for (const f of files) form.append('files', new File([new Uint8Array(f.bytes)], f.name, { type: f.type }))
   return ctx.rest('/complaints/intake', { method: 'POST', body: form, headers })
 }
 
