@@ -177,6 +177,9 @@ export interface Complaint {
    * Assigned on save.
    */
   reference?: string | null;
+  /**
+   * Received → Acknowledged → Decided → Closed, or earlier endings.
+   */
   status: 'received' | 'acknowledged' | 'decided' | 'not_admitted' | 'resolved_informally' | 'withdrawn' | 'closed';
   /**
    * Art. 3.
@@ -243,7 +246,61 @@ export interface Complaint {
     decisionTargetBy?: string | null;
     decisionLimitBy?: string | null;
   };
+  /**
+   * Art. 4: an independent employee; also the contact person after an upheld complaint.
+   */
   assignedHandler?: (string | null) | User;
+  /**
+   * Art. 4: staff involved may never handle the complaint.
+   */
+  involvedStaff?: (string | User)[] | null;
+  acknowledgement?: {
+    factsSummary?: string | null;
+    /**
+     * Norm 4 weeks, never over 6 (Art. 7).
+     */
+    statedTermWeeks?: number | null;
+  };
+  nonAdmission?: {
+    ground?: ('already_subject' | 'insufficient_interest') | null;
+    earlierComplaint?: (string | null) | Complaint;
+    earlierReference?: string | null;
+    reasons?: string | null;
+  };
+  decision?: {
+    factsAsSeen?: string | null;
+    reasonedPosition?: string | null;
+    outcome?: ('upheld' | 'not_upheld') | null;
+    /**
+     * Decision 6.
+     */
+    remedy?: ('full' | 'partial' | 'not_possible') | null;
+    remedyExplanation?: string | null;
+    /**
+     * Needed to close after an upheld complaint with remedy.
+     */
+    followUpAction?: string | null;
+    complainantContactedAt?: string | null;
+  };
+  informal?: {
+    oralAnswer?: string | null;
+    agreements?: string | null;
+    satisfactionConfirmedAt?: string | null;
+  };
+  withdrawal?: {
+    withdrawnAt?: string | null;
+    note?: string | null;
+  };
+  /**
+   * A deadline is met when the letter was sent.
+   */
+  lettersSent?: {
+    acknowledgementAt?: string | null;
+    nonAdmissionNoticeAt?: string | null;
+    decisionAt?: string | null;
+    delayNoticeAt?: string | null;
+  };
+  endedAt?: string | null;
   /**
    * Empty: the default from the settings (Decision 11).
    */
@@ -334,10 +391,16 @@ export interface Outbox {
   replyTo?: string | null;
   status: 'queued' | 'held' | 'sent' | 'failed';
   complaint?: (string | null) | Complaint;
-  /**
-   * E.g. receipt, UWV notification.
-   */
-  purpose?: string | null;
+  purpose:
+    | 'receipt'
+    | 'written_version'
+    | 'uwv_notification'
+    | 'acknowledgement'
+    | 'non_admission_notice'
+    | 'decision'
+    | 'delay_notice'
+    | 'informal_confirmation'
+    | 'system';
   attempts: number;
   lastError?: string | null;
   sentAt?: string | null;
@@ -671,6 +734,54 @@ export interface ComplaintsSelect<T extends boolean = true> {
         decisionLimitBy?: T;
       };
   assignedHandler?: T;
+  involvedStaff?: T;
+  acknowledgement?:
+    | T
+    | {
+        factsSummary?: T;
+        statedTermWeeks?: T;
+      };
+  nonAdmission?:
+    | T
+    | {
+        ground?: T;
+        earlierComplaint?: T;
+        earlierReference?: T;
+        reasons?: T;
+      };
+  decision?:
+    | T
+    | {
+        factsAsSeen?: T;
+        reasonedPosition?: T;
+        outcome?: T;
+        remedy?: T;
+        remedyExplanation?: T;
+        followUpAction?: T;
+        complainantContactedAt?: T;
+      };
+  informal?:
+    | T
+    | {
+        oralAnswer?: T;
+        agreements?: T;
+        satisfactionConfirmedAt?: T;
+      };
+  withdrawal?:
+    | T
+    | {
+        withdrawnAt?: T;
+        note?: T;
+      };
+  lettersSent?:
+    | T
+    | {
+        acknowledgementAt?: T;
+        nonAdmissionNoticeAt?: T;
+        decisionAt?: T;
+        delayNoticeAt?: T;
+      };
+  endedAt?: T;
   uwvLabourExpert?:
     | T
     | {

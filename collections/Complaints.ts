@@ -3,7 +3,9 @@ import type { CollectionConfig, Field } from 'payload'
 import { STATUS_LABELS, STATUSES } from '../hooks/complaints/workflow/statuses'
 import { assignReferenceAndDeadlines } from '../hooks/complaints/assignReferenceAndDeadlines'
 import { intakeEndpoint } from '../hooks/complaints/intakeEndpoint'
+import { enforceWorkflow } from '../hooks/complaints/enforceWorkflow'
 import { notifyOnIntake } from '../hooks/complaints/notifyOnIntake'
+import { recordCaseChanges } from '../hooks/complaints/recordCaseChanges'
 import { rememberCreatedId } from '../hooks/complaints/rememberCreatedId'
 import { validateComplaint } from '../hooks/complaints/validateComplaint'
 import {
@@ -61,8 +63,8 @@ export const Complaints: CollectionConfig = {
   endpoints: [intakeEndpoint],
   hooks: {
     beforeValidate: [validateComplaint],
-    beforeChange: [assignReferenceAndDeadlines],
-    afterChange: [rememberCreatedId, notifyOnIntake],
+    beforeChange: [assignReferenceAndDeadlines, enforceWorkflow],
+    afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges],
   },
   fields: [
     {
@@ -85,8 +87,14 @@ export const Complaints: CollectionConfig = {
           index: true,
           label: { nl: 'Status', en: 'Status' },
           options: STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
-          access: readOnlyField,
-          admin: { readOnly: true },
+          // Set at registration; after that only through the workflow's transitions (enforceWorkflow).
+          access: { create: nobodyField },
+          admin: {
+            description: {
+              nl: 'Ontvangen → Ontvangst bevestigd → Beslist → Afgesloten, of eerder: niet in behandeling, informeel afgehandeld, ingetrokken.',
+              en: 'Received → Acknowledged → Decided → Closed, or earlier endings.',
+            },
+          },
         },
       ],
     },
@@ -257,7 +265,164 @@ export const Complaints: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       label: { nl: 'Behandelaar', en: 'Handler' },
-      admin: { position: 'sidebar' },
+      filterOptions: { roles: { in: ['handler', 'manager'] } },
+      admin: {
+        position: 'sidebar',
+        description: {
+          nl: 'Art. 4: een onafhankelijke medewerker die niet bij de klacht betrokken is. Tevens de contactpersoon na een gegronde klacht (art. 8.4, Besluit 3).',
+          en: 'Art. 4: an independent employee; also the contact person after an upheld complaint.',
+        },
+      },
+    },
+    {
+      name: 'involvedStaff',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      label: { nl: 'Betrokken medewerkers', en: 'Staff involved' },
+      admin: {
+        position: 'sidebar',
+        description: {
+          nl: 'Art. 4: wie betrokken is bij de klacht (bijvoorbeeld de medewerker over wie geklaagd wordt) mag haar niet behandelen.',
+          en: 'Art. 4: staff involved may never handle the complaint.',
+        },
+      },
+    },
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          name: 'acknowledgement',
+          label: { nl: 'Ontvangstbevestiging (art. 5)', en: 'Acknowledgement (Art. 5)' },
+          description: {
+            nl: 'Binnen vijf dagen na ontvangst krijgt de klager een schriftelijke bevestiging met: de datum van de gedraging, de behandelaar, een korte omschrijving van de feiten en de termijn (art. 5, 7).',
+            en: 'Within five days of receipt (Art. 5).',
+          },
+          fields: [
+            { name: 'factsSummary', type: 'textarea', label: { nl: 'Korte omschrijving van de feiten', en: 'Short description of the facts' } },
+            {
+              name: 'statedTermWeeks',
+              type: 'number',
+              defaultValue: 4,
+              min: 1,
+              max: 6,
+              label: { nl: 'Termijn voor de beslissing (weken na ontvangst)', en: 'Term for the decision (weeks after receipt)' },
+              admin: { description: { nl: 'Norm is 4 weken; nooit meer dan 6 (art. 7 en toelichting).', en: 'Norm 4 weeks, never over 6 (Art. 7).' } },
+            },
+          ],
+        },
+        {
+          name: 'nonAdmission',
+          label: { nl: 'Niet in behandeling (art. 8.5)', en: 'Not admitted (Art. 8.5)' },
+          description: { nl: 'Alleen op een van de twee gronden van art. 8.5, met redenen; binnen vier weken melden (art. 7).', en: 'Only on one of the two grounds of Art. 8.5.' },
+          fields: [
+            {
+              name: 'ground',
+              type: 'radio',
+              label: { nl: 'Grond', en: 'Ground' },
+              options: [
+                { value: 'already_subject', label: { nl: 'Dezelfde gedraging was al eerder onderwerp van een klacht', en: 'Already the subject of a complaint' } },
+                { value: 'insufficient_interest', label: { nl: 'Belang van de klager of gewicht van de gedraging kennelijk onvoldoende', en: 'Interest or weight manifestly insufficient' } },
+              ],
+            },
+            {
+              type: 'row',
+              fields: [
+                { name: 'earlierComplaint', type: 'relationship', relationTo: 'complaints', label: { nl: 'Eerdere klacht', en: 'Earlier complaint' } },
+                { name: 'earlierReference', type: 'text', label: { nl: 'Of: kenmerk van de eerdere klacht (van vóór dit portaal)', en: 'Or: earlier reference (Decision 10)' } },
+              ],
+            },
+            { name: 'reasons', type: 'textarea', label: { nl: 'Redenen', en: 'Reasons' } },
+          ],
+        },
+        {
+          name: 'decision',
+          label: { nl: 'Beslissing (art. 8)', en: 'Decision (Art. 8)' },
+          description: {
+            nl: 'De beslissing bevat: de klacht zoals de klager die formuleerde, de feiten zoals Working Progression die ziet, een gemotiveerd standpunt en de beslissing (art. 8.2). Toetsingsnorm: behoorlijk bestuur.',
+            en: 'The decision contains the four parts of Art. 8.2.',
+          },
+          fields: [
+            { name: 'factsAsSeen', type: 'textarea', label: { nl: 'De feiten zoals Working Progression die ziet', en: 'The facts as Working Progression sees them' } },
+            { name: 'reasonedPosition', type: 'textarea', label: { nl: 'Gemotiveerd standpunt', en: 'Reasoned position' } },
+            {
+              name: 'outcome',
+              type: 'radio',
+              label: { nl: 'Beslissing', en: 'Outcome' },
+              options: [
+                { value: 'upheld', label: { nl: 'Gegrond', en: 'Upheld' } },
+                { value: 'not_upheld', label: { nl: 'Ongegrond', en: 'Not upheld' } },
+              ],
+            },
+            {
+              name: 'remedy',
+              type: 'radio',
+              label: { nl: 'Herstel (bij gegrond)', en: 'Remedy (if upheld)' },
+              admin: { description: { nl: 'Besluit 6: geheel, gedeeltelijk of niet mogelijk, met de reden.', en: 'Decision 6.' } },
+              options: [
+                { value: 'full', label: { nl: 'Geheel te herstellen', en: 'Full' } },
+                { value: 'partial', label: { nl: 'Gedeeltelijk te herstellen', en: 'Partial' } },
+                { value: 'not_possible', label: { nl: 'Niet te herstellen', en: 'Not possible' } },
+              ],
+            },
+            { name: 'remedyExplanation', type: 'textarea', label: { nl: 'Toelichting op het herstel', en: 'Remedy explanation' } },
+            {
+              name: 'followUpAction',
+              type: 'textarea',
+              label: { nl: 'Actie van de contactpersoon (art. 8.4)', en: 'Follow-up action (Art. 8.4)' },
+              admin: { description: { nl: 'Nodig om af te sluiten na een gegronde klacht met (gedeeltelijk) herstel.', en: 'Needed to close after an upheld complaint with remedy.' } },
+            },
+            { name: 'complainantContactedAt', type: 'date', label: { nl: 'Contact met de klager over de oplossing op', en: 'Complainant contacted on' } },
+          ],
+        },
+        {
+          name: 'informal',
+          label: { nl: 'Informeel afgehandeld', en: 'Resolved informally' },
+          description: {
+            nl: 'Alleen als de klager zegt dat de klacht naar tevredenheid is afgehandeld (art. 5, toelichting). Het antwoord en de afspraken komen in het dossier.',
+            en: 'Only when the complainant confirms satisfaction (Art. 5 note).',
+          },
+          fields: [
+            { name: 'oralAnswer', type: 'textarea', label: { nl: 'Het mondelinge antwoord', en: 'The oral answer' } },
+            { name: 'agreements', type: 'textarea', label: { nl: 'Gemaakte afspraken', en: 'Agreements' } },
+            { name: 'satisfactionConfirmedAt', type: 'date', label: { nl: 'Klager bevestigde tevredenheid op', en: 'Satisfaction confirmed on' } },
+          ],
+        },
+        {
+          name: 'withdrawal',
+          label: { nl: 'Ingetrokken', en: 'Withdrawn' },
+          description: { nl: 'Besluit 9: de klager mag de klacht altijd intrekken.', en: 'Decision 9.' },
+          fields: [
+            { name: 'withdrawnAt', type: 'date', label: { nl: 'Ingetrokken op', en: 'Withdrawn on' } },
+            { name: 'note', type: 'textarea', label: { nl: 'Toelichting', en: 'Note' } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lettersSent',
+      type: 'group',
+      label: { nl: 'Verstuurd', en: 'Sent' },
+      admin: { description: { nl: 'Een termijn is gehaald als de brief op tijd is verstuurd, niet als de status op tijd veranderde.', en: 'A deadline is met when the letter was sent.' } },
+      access: readOnlyField,
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'acknowledgementAt', type: 'date', label: { nl: 'Ontvangstbevestiging', en: 'Acknowledgement' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+            { name: 'nonAdmissionNoticeAt', type: 'date', label: { nl: 'Bericht niet in behandeling', en: 'Non-admission notice' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+            { name: 'decisionAt', type: 'date', label: { nl: 'Beslissing', en: 'Decision' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+            { name: 'delayNoticeAt', type: 'date', label: { nl: 'Verdagingsbericht', en: 'Delay notice' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'endedAt',
+      type: 'date',
+      label: { nl: 'Beëindigd op', en: 'Ended on' },
+      access: readOnlyField,
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
     },
     {
       name: 'uwvLabourExpert',

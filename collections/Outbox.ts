@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
+import { recordLetterSent } from '../hooks/outbox/recordLetterSent'
 import { canReadCaseDocument } from './access/complaintAccess'
 import { nobody } from './access/nobody'
-import { OUTBOX_STATUS_LABELS, OUTBOX_STATUSES } from '../cms/email/statuses'
+import { MESSAGE_PURPOSE_LABELS, MESSAGE_PURPOSES, OUTBOX_STATUS_LABELS, OUTBOX_STATUSES } from '../cms/email/statuses'
 
 /**
  * Every e-mail the portal sends is stored here first, then delivered by the `deliverEmail` job.
@@ -30,6 +31,7 @@ export const Outbox: CollectionConfig = {
     update: nobody,
     delete: nobody,
   },
+  hooks: { afterChange: [recordLetterSent] },
   fields: [
     { name: 'subject', type: 'text', required: true, label: { nl: 'Onderwerp', en: 'Subject' } },
     {
@@ -61,9 +63,13 @@ export const Outbox: CollectionConfig = {
     },
     {
       name: 'purpose',
-      type: 'text',
+      type: 'select',
+      required: true,
+      defaultValue: 'system',
+      index: true,
       label: { nl: 'Soort bericht', en: 'Kind of message' },
-      admin: { position: 'sidebar', description: { nl: 'Bijvoorbeeld ontvangstbevestiging of melding aan UWV.', en: 'E.g. receipt, UWV notification.' } },
+      options: MESSAGE_PURPOSES.map((value) => ({ value, label: MESSAGE_PURPOSE_LABELS[value] })),
+      admin: { position: 'sidebar' },
     },
     { name: 'attempts', type: 'number', required: true, defaultValue: 0, label: { nl: 'Pogingen', en: 'Attempts' }, admin: { position: 'sidebar' } },
     { name: 'lastError', type: 'text', label: { nl: 'Laatste fout', en: 'Last error' }, admin: { position: 'sidebar' } },

@@ -26,7 +26,8 @@ export const Users: CollectionConfig = {
     // Only staff with a role may open the admin at all.
     admin: ({ req }) => hasRole(req.user, ...ROLES),
     create: isAdmin,
-    read: isAdminOrSelf,
+    // Staff see each other's names and roles: managers assign handlers, handlers see who has a case.
+    read: ({ req }) => hasRole(req.user, ...ROLES),
     update: isAdminOrSelf,
     delete: isAdmin,
     unlock: isAdmin,

@@ -4,6 +4,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { Outbox } from '../payload-types'
 import { idempotencyKeyFor } from './deliver'
+import type { MessagePurpose } from './statuses'
 
 export const OUTBOX_QUEUE = 'outbox'
 
@@ -16,8 +17,8 @@ export type EmailInput = {
   html: string
   text: string
   attachments?: { filename: string; contentType: string; content: Buffer }[]
-  /** What kind of message this is, for staff reading the outbox (e.g. 'ontvangstbevestiging'). */
-  purpose?: string
+  /** What kind of message this is; letters of the regulation record their sending on the case. */
+  purpose: MessagePurpose
   /** The case it belongs to, if any: its failures show on the case, its handler may read it. */
   complaint?: string
 }

@@ -35,7 +35,7 @@ export const outboxEmailAdapter =
           subject: String(message.subject ?? ''),
           html: typeof message.html === 'string' ? message.html : '',
           text: typeof message.text === 'string' ? message.text : '',
-          purpose: 'systeembericht',
+          purpose: 'system' as const,
           attachments: ((message.attachments ?? []) as { filename?: unknown; contentType?: unknown; content?: unknown }[]).map((a) => ({
             filename: String(a.filename ?? 'bijlage'),
             contentType: String(a.contentType ?? 'application/octet-stream'),

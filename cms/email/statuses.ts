@@ -8,3 +8,29 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, { nl: string; en: string
   sent: { nl: 'Verstuurd', en: 'Sent' },
   failed: { nl: 'Mislukt', en: 'Failed' },
 }
+
+/** What a message is, so the case knows when its letters were sent (a deadline is met by the sending). */
+export const MESSAGE_PURPOSES = [
+  'receipt',
+  'written_version',
+  'uwv_notification',
+  'acknowledgement',
+  'non_admission_notice',
+  'decision',
+  'delay_notice',
+  'informal_confirmation',
+  'system',
+] as const
+export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
+
+export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, { nl: string; en: string }> = {
+  receipt: { nl: 'Bevestiging van ontvangst', en: 'Receipt' },
+  written_version: { nl: 'Schriftelijke versie van de klacht (Besluit 8)', en: 'Written version (Decision 8)' },
+  uwv_notification: { nl: 'Melding aan arbeidsdeskundige UWV (art. 5)', en: 'UWV notification (Art. 5)' },
+  acknowledgement: { nl: 'Ontvangstbevestiging (art. 5)', en: 'Acknowledgement (Art. 5)' },
+  non_admission_notice: { nl: 'Bericht: niet in behandeling (art. 7, 8.5)', en: 'Non-admission notice' },
+  decision: { nl: 'Beslissing (art. 8)', en: 'Decision (Art. 8)' },
+  delay_notice: { nl: 'Verdagingsbericht (art. 7)', en: 'Delay notice (Art. 7)' },
+  informal_confirmation: { nl: 'Bevestiging afspraken (art. 5)', en: 'Confirmation of agreements' },
+  system: { nl: 'Systeembericht', en: 'System message' },
+}

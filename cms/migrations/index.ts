@@ -2,6 +2,7 @@ import * as migration_20261126_074743_initial from './20261126_074743_initial';
 import * as migration_20261126_080020_regulation from './20261126_080020_regulation';
 import * as migration_20261126_080246_outbox from './20261126_080246_outbox';
 import * as migration_20261126_081652_complaints from './20261126_081652_complaints';
+import * as migration_20261126_082649_workflow from './20261126_082649_workflow';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261126_081652_complaints.up,
     down: migration_20261126_081652_complaints.down,
-    name: '20261126_081652_complaints'
+    name: '20261126_081652_complaints',
+  },
+  {
+    up: migration_20261126_082649_workflow.up,
+    down: migration_20261126_082649_workflow.down,
+    name: '20261126_082649_workflow'
   },
 ];

@@ -10,7 +10,7 @@ export type Message = { subject: string; text: string; html: string }
 
 const paragraphsToHtml = (paragraphs: string[]) => paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n')
 
-function signature(settings: Pick<Setting, 'organisationName' | 'phone' | 'address'>): string {
+export function signature(settings: Pick<Setting, 'organisationName' | 'phone' | 'address'>): string {
   const lines = [settings.organisationName]
   const a = settings.address
   if (a?.street && a.postalCode && a.city) lines.push(`${a.street}, ${a.postalCode} ${a.city}`)
@@ -18,14 +18,14 @@ function signature(settings: Pick<Setting, 'organisationName' | 'phone' | 'addre
   return lines.join('\n')
 }
 
-function message(subject: string, paragraphs: string[]): Message {
+export function messageOf(subject: string, paragraphs: string[]): Message {
   return { subject, text: paragraphs.join('\n\n'), html: paragraphsToHtml(paragraphs) }
 }
 
 /** Receipt confirmation: reference, date of receipt, and the dates of Art. 5 and Art. 7. */
 export function receiptMessage(complaint: Complaint, settings: Setting): Message {
   const d = complaint.deadlines
-  return message(`Wij hebben uw klacht ontvangen (${complaint.reference})`, [
+  return messageOf(`Wij hebben uw klacht ontvangen (${complaint.reference})`, [
     `Beste ${complaint.complainant.name},`,
     `Wij hebben uw klacht ontvangen op ${formatDutchDate(complaint.receivedAt)}. Uw kenmerk is ${complaint.reference}. Noem dit kenmerk als u contact met ons opneemt.`,
     `Wat gebeurt er nu?\n- Uiterlijk ${formatDutchDate(d?.acknowledgeBy ?? '')} krijgt u een brief. Daarin staat wie uw klacht behandelt. Deze persoon heeft niets met uw klacht te maken gehad.\n- U krijgt ons antwoord uiterlijk ${formatDutchDate(d?.decisionTargetBy ?? '')}. Lukt dat niet, dan hoort u dat vóór die datum, met de reden. Ons antwoord komt nooit later dan ${formatDutchDate(d?.decisionLimitBy ?? '')}.`,
@@ -37,7 +37,7 @@ export function receiptMessage(complaint: Complaint, settings: Setting): Message
 /** Decision 8: the written version of a complaint received orally, for the complainant to correct. */
 export function writtenVersionMessage(complaint: Complaint, settings: Setting): Message {
   const d = complaint.deadlines
-  return message(`Uw klacht zoals wij die hebben opgeschreven (${complaint.reference})`, [
+  return messageOf(`Uw klacht zoals wij die hebben opgeschreven (${complaint.reference})`, [
     `Beste ${complaint.complainant.name},`,
     `U hebt op ${formatDutchDate(complaint.receivedAt)} een klacht bij ons ingediend. Wij hebben uw klacht zo opgeschreven:`,
     complaint.complaintText,
@@ -54,7 +54,7 @@ export function uwvNotificationMessage(complaint: Complaint, settings: Setting, 
   const clientName = complaint.complainant.onBehalfOf && complaint.complainant.onBehalfOfName ? complaint.complainant.onBehalfOfName : complaint.complainant.name
   const text = complaint.complaintText
   const short = text.length > SHORT_DESCRIPTION_LENGTH ? `${text.slice(0, SHORT_DESCRIPTION_LENGTH).trimEnd()}…` : text
-  return message(`Melding nieuwe klacht ${complaint.reference}`, [
+  return messageOf(`Melding nieuwe klacht ${complaint.reference}`, [
     `Beste ${expertName || 'arbeidsdeskundige'},`,
     'Volgens artikel 5 van ons klachtenreglement melden wij u elke klacht die wij ontvangen.',
     [

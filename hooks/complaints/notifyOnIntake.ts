@@ -46,7 +46,7 @@ export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc
     const content = web ? receiptMessage(doc, settings) : writtenVersionMessage(doc, settings)
     const message = await enqueueEmail(
       payload,
-      { to: [doc.complainant.email], ...content, purpose: web ? 'ontvangstbevestiging' : 'schriftelijke versie klacht', complaint: doc.id },
+      { to: [doc.complainant.email], ...content, purpose: web ? 'receipt' : 'written_version', complaint: doc.id },
       { req, defaultFrom },
     )
     await recordEvent(
@@ -60,7 +60,7 @@ export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc
   if (expert?.email) {
     const message = await enqueueEmail(
       payload,
-      { to: [expert.email], ...uwvNotificationMessage(doc, settings, expert.name), purpose: 'melding arbeidsdeskundige UWV', complaint: doc.id },
+      { to: [expert.email], ...uwvNotificationMessage(doc, settings, expert.name), purpose: 'uwv_notification', complaint: doc.id },
       { req, defaultFrom },
     )
     await recordEvent(payload, { complaint: doc.id, type: 'uwv_notification_queued', actor: staff, actorKind, data: { message: message.id } }, req)

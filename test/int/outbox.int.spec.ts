@@ -38,7 +38,7 @@ const pdf = Buffer.from('%PDF-1.7\n% a tiny letter\n', 'latin1')
 async function queue(subject: string, to = ['klager@example.nl']) {
   return enqueueEmail(
     payload,
-    { to, subject, html: `<p>${subject}</p>`, text: subject, purpose: 'test', attachments: [{ filename: 'brief.pdf', contentType: 'application/pdf', content: pdf }] },
+    { to, subject, html: `<p>${subject}</p>`, text: subject, purpose: 'system', attachments: [{ filename: 'brief.pdf', contentType: 'application/pdf', content: pdf }] },
     { defaultFrom: from },
   )
 }
@@ -137,7 +137,7 @@ describe('the outbox delivers through Resend (real SDK, fake server)', () => {
       return found
     })
     expect(stored.docs).toHaveLength(1)
-    expect(stored.docs[0]?.purpose).toBe('systeembericht')
+    expect(stored.docs[0]?.purpose).toBe('system')
     // Its delivery job is queued right after the message itself.
     await vi.waitFor(async () => {
       await drain()

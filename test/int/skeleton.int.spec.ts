@@ -50,12 +50,15 @@ describe('users', () => {
     expect(updated.roles).toEqual(['handler'])
   })
 
-  it('lets a non-administrator read only their own account', async () => {
+  it('lets staff see each other (managers assign handlers), but change only their own account', async () => {
     const { payload } = ctx
     const handler = (await payload.find({ collection: 'users', where: { email: { equals: 'tweede@example.nl' } } })).docs[0]
-    if (!handler) throw new Error('handler missing')
-    const seen = await payload.find({ collection: 'users', overrideAccess: false, user: { ...handler, collection: 'users' } })
-    expect(seen.docs.map((u) => u.email)).toEqual(['tweede@example.nl'])
+    const first = (await payload.find({ collection: 'users', where: { email: { equals: 'eerste@example.nl' } } })).docs[0]
+    if (!handler || !first) throw new Error('users missing')
+    const user = { ...handler, collection: 'users' as const }
+    const seen = await payload.find({ collection: 'users', overrideAccess: false, user, sort: 'email' })
+    expect(seen.docs.map((u) => u.email)).toEqual(['eerste@example.nl', 'tweede@example.nl'])
+    await expect(payload.update({ collection: 'users', id: first.id, data: { name: 'Gewijzigd' }, overrideAccess: false, user })).rejects.toThrow()
   })
 
   it('refuses anonymous reads of users', async () => {

@@ -1,0 +1,77 @@
+import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
+
+import type { Complaint } from '../../cms/payload-types'
+import { hasRole } from '../../collections/access/roles'
+import { computeDeadlines } from './deadlines'
+import { checkIndependence, missingRequirements } from './workflow/requirements'
+import { relId, toSnapshot } from './workflow/snapshot'
+import { STATUS_LABELS } from './workflow/statuses'
+import { canTransition, isEnding } from './workflow/transitions'
+
+/**
+ * The one gate of the case workflow (DOMAIN.md), for the admin, the REST API and the Local API
+ * alike: a status changes only along the table, by whom the table allows, and only when what the
+ * regulation requires is recorded; the handler is never someone involved (Art. 4). A refusal is a
+ * Dutch message at the field that needs attention.
+ */
+export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ context, data, operation, originalDoc, req }) => {
+  if (operation !== 'update' || !originalDoc) return data
+  // Trusted bookkeeping (e.g. recording when a letter was sent) changes no workflow field.
+  if (context.workflowBookkeeping) return data
+
+  const next: Partial<Complaint> = { ...originalDoc, ...data }
+  const errors: { path: string; message: string }[] = []
+  const user = req.user?.collection === 'users' ? req.user : null
+
+  const handlerBefore = relId(originalDoc.assignedHandler)
+  const handlerAfter = relId(next.assignedHandler)
+  const involved = toSnapshot(next, false).involvedStaff
+  if (handlerAfter && (handlerAfter !== handlerBefore || involved.join() !== toSnapshot(originalDoc, false).involvedStaff.join())) {
+    const independence = checkIndependence(handlerAfter, involved)
+    if (!independence.ok) errors.push({ path: handlerAfter !== handlerBefore ? 'assignedHandler' : 'involvedStaff', message: independence.message })
+  }
+  if (handlerAfter && handlerAfter !== handlerBefore) {
+    // Trusted read: whether the new handler holds a role that may handle cases.
+    const candidate = await req.payload.findByID({ collection: 'users', id: handlerAfter, depth: 0, overrideAccess: true, req, disableErrors: true })
+    if (!candidate || !hasRole({ collection: 'users', roles: candidate.roles }, 'handler', 'manager')) {
+      errors.push({ path: 'assignedHandler', message: 'Kies een medewerker met de rol klachtbehandelaar of manager.' })
+    }
+  }
+
+  const from = originalDoc.status
+  const to = next.status ?? from
+  if (to !== from) {
+    const actor = { userId: user?.id ?? null, isManager: hasRole(user, 'manager'), isAdmin: hasRole(user, 'admin') }
+    // Without a user the caller is trusted server code; the table and the requirements still apply.
+    const allowed = user ? canTransition(from, to, actor, handlerBefore) : canTransition(from, to, { userId: null, isManager: true, isAdmin: false }, handlerBefore)
+    if (!allowed.ok) errors.push({ path: 'status', message: allowed.reason })
+    else {
+      const { totalDocs } = await req.payload.count({
+        collection: 'case-events',
+        where: { and: [{ complaint: { equals: originalDoc.id } }, { type: { equals: 'uwv_notification_queued' } }] },
+        overrideAccess: true,
+        req,
+      })
+      const missing = missingRequirements(to, toSnapshot(next, totalDocs > 0))
+      errors.push(...missing)
+      if (missing.length > 0) {
+        errors.push({
+          path: 'status',
+          message: `Nog niet naar "${STATUS_LABELS[to].nl}": vul eerst in wat hieronder gemarkeerd is (${missing.length}).`,
+        })
+      }
+    }
+  }
+  if (errors.length > 0) throw new ValidationError({ collection: 'complaints', errors, req })
+
+  const result: Partial<Complaint> = { ...data }
+  if (to !== from && to === 'acknowledged') {
+    // Art. 7 note: the term stated in the acknowledgement becomes the decision target (never past six weeks).
+    const settings = await req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+    const weeks = next.acknowledgement?.statedTermWeeks ?? 4
+    const deadlines = computeDeadlines(new Date(originalDoc.receivedAt), settings.dayMode ?? 'calendar', weeks)
+    result.deadlines = { ...originalDoc.deadlines, decisionTargetBy: deadlines.decisionTargetBy }
+  }
+  if (to !== from && isEnding(to)) result.endedAt = new Date().toISOString()
+  return result
+}

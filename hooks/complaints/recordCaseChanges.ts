@@ -1,0 +1,73 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import { enqueueEmail } from '../../cms/email/enqueue'
+import type { MessagePurpose } from '../../cms/email/statuses'
+import { getEnv } from '../../cms/env'
+import type { Complaint } from '../../cms/payload-types'
+import { recordEvent } from '../caseEvents/recordEvent'
+import { acknowledgementMessage, decisionMessage, informalConfirmationMessage, nonAdmissionMessage } from './caseMessages'
+import type { Message } from './intakeMessages'
+import { relId } from './workflow/snapshot'
+
+/**
+ * After a change to a case: its timeline (who, when, what — ids and codes only, no personal
+ * data) and the letter the new status requires, queued in the outbox. The letter counts as sent
+ * when the outbox delivered it (recordLetterSent), not now.
+ */
+export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ context, doc, operation, previousDoc, req }) => {
+  if (operation !== 'update' || context.workflowBookkeeping) return doc
+  const { payload } = req
+  const actor = req.user?.collection === 'users' ? req.user.id : null
+  const actorKind = actor ? 'staff' : 'system'
+  const event = (type: Parameters<typeof recordEvent>[1]['type'], data: Record<string, string | number | boolean | null>) =>
+    recordEvent(payload, { complaint: doc.id, type, actor, actorKind, data }, req)
+
+  const handlerBefore = relId(previousDoc.assignedHandler)
+  const handlerAfter = relId(doc.assignedHandler)
+  if (handlerAfter !== handlerBefore) await event('handler_assigned', { handler: handlerAfter, previous: handlerBefore })
+  if (doc.deadlines?.decisionTargetBy !== previousDoc.deadlines?.decisionTargetBy) {
+    await event('deadline_changed', { clock: 'decisionTarget', from: previousDoc.deadlines?.decisionTargetBy ?? null, to: doc.deadlines?.decisionTargetBy ?? null })
+  }
+  if (doc.status === previousDoc.status) return doc
+
+  await event('status_changed', { from: previousDoc.status, to: doc.status })
+  if (doc.status === 'decided') await event('decision_recorded', { outcome: doc.decision?.outcome ?? null, remedy: doc.decision?.remedy ?? null })
+
+  const letter = await letterFor(doc, req.payload, req)
+  if (!letter) return doc
+  if (!doc.complainant.email) {
+    // Decision 12: without e-mail the letter goes by post; the letters issue produces its PDF.
+    await event('letter_issued', { purpose: letter.purpose, channel: 'post', message: null })
+    return doc
+  }
+  // Trusted: the sender is an admin setting.
+  const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+  const defaultFrom = settings.senderAddress ? `${settings.organisationName} <${settings.senderAddress}>` : getEnv().MAIL_FROM
+  const message = await enqueueEmail(payload, { to: [doc.complainant.email], ...letter.content, purpose: letter.purpose, complaint: doc.id }, { req, defaultFrom })
+  await event('letter_issued', { purpose: letter.purpose, channel: 'email', message: message.id })
+  return doc
+}
+
+async function letterFor(
+  doc: Complaint,
+  payload: Parameters<CollectionAfterChangeHook<Complaint>>[0]['req']['payload'],
+  req: Parameters<CollectionAfterChangeHook<Complaint>>[0]['req'],
+): Promise<{ purpose: MessagePurpose; content: Message } | null> {
+  const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+  switch (doc.status) {
+    case 'acknowledged': {
+      const handlerId = relId(doc.assignedHandler)
+      // Trusted read: the handler's name goes into the letter (Art. 5).
+      const handler = handlerId ? await payload.findByID({ collection: 'users', id: handlerId, depth: 0, overrideAccess: true, req, disableErrors: true }) : null
+      return { purpose: 'acknowledgement', content: acknowledgementMessage(doc, settings, handler, new Date()) }
+    }
+    case 'not_admitted':
+      return { purpose: 'non_admission_notice', content: nonAdmissionMessage(doc, settings) }
+    case 'decided':
+      return { purpose: 'decision', content: decisionMessage(doc, settings) }
+    case 'resolved_informally':
+      return { purpose: 'informal_confirmation', content: informalConfirmationMessage(doc, settings) }
+    default:
+      return null
+  }
+}

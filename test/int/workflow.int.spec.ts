@@ -1,0 +1,203 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
+import type { Complaint, User } from '../../cms/payload-types'
+import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
+import { createTestPayload, type TestPayload } from '../helpers/payload'
+
+type Staff = User & { collection: 'users' }
+let ctx: TestPayload
+let payload: Payload
+let fake: FakeResend
+let manager: Staff
+let handlerA: Staff
+let handlerB: Staff
+let involved: Staff
+let complaintId: string
+
+async function staff(email: string, name: string, roles: User['roles']): Promise<Staff> {
+  const user = await payload.create({ collection: 'users', data: { email, password: 'een-lang-wachtwoord', name, roles } })
+  return { ...user, collection: 'users' }
+}
+
+const update = (user: Staff, data: Record<string, unknown>, id = complaintId) =>
+  payload.update({ collection: 'complaints', id, data: data as Partial<Complaint>, overrideAccess: false, user })
+
+/** The field errors of a refused save, as the admin shows them. */
+async function refusal(promise: Promise<unknown>): Promise<Record<string, string>> {
+  try {
+    await promise
+  } catch (error) {
+    const errors = (error as { data?: { errors?: { path: string; message: string }[] } }).data?.errors ?? []
+    if (errors.length === 0) throw error
+    return Object.fromEntries(errors.map((e) => [e.path, e.message]))
+  }
+  throw new Error('the save was not refused')
+}
+
+const timeline = async () =>
+  (await payload.find({ collection: 'case-events', where: { complaint: { equals: complaintId } }, sort: 'createdAt', overrideAccess: true, pagination: false })).docs
+
+beforeAll(async () => {
+  fake = await startFakeResend({ apiKey: 're_workflow_key_123' })
+  ctx = await createTestPayload({ RESEND_API_KEY: 're_workflow_key_123', RESEND_BASE_URL: fake.url, OUTBOX_RETRY_DELAY_MS: '1' })
+  payload = ctx.payload
+  await staff('beheer@example.nl', 'Beheerder', ['admin'])
+  manager = await staff('manager@example.nl', 'Maria Manager', ['manager'])
+  handlerA = await staff('a@example.nl', 'Anton Behandelaar', ['handler'])
+  handlerB = await staff('b@example.nl', 'Bea Behandelaar', ['handler'])
+  involved = await staff('coach@example.nl', 'Chris Coach', ['handler'])
+  await payload.updateGlobal({ slug: 'settings', data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example' } } })
+  // Staff intake of a complaint received by phone (Art. 3, Decision 8), about coach Chris.
+  const complaint = await payload.create({
+    collection: 'complaints',
+    overrideAccess: false,
+    user: manager,
+    data: {
+      channel: 'phone',
+      receivedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+      complainant: { role: 'client', name: 'Jan Jansen', email: 'jan@example.nl' },
+      conduct: { when: 'date', date: '2026-11-02' },
+      involved: { kind: 'employee', description: 'Chris Coach' },
+      involvedStaff: [involved.id],
+      categories: ['negligence'],
+      complaintText: 'Mijn coach kwam drie afspraken niet opdagen en belde niet af.',
+      discussedBefore: 'no',
+    } as Partial<Complaint> as Complaint,
+  })
+  complaintId = complaint.id
+})
+
+afterAll(async () => {
+  await ctx?.cleanup()
+  await fake?.close()
+})
+
+describe('Art. 4: an independent handler', () => {
+  it('refuses to assign someone recorded as involved', async () => {
+    const errors = await refusal(update(manager, { assignedHandler: involved.id }))
+    expect(errors.assignedHandler).toMatch(/betrokken bij de klacht.*art\. 4/)
+  })
+
+  it('refuses to record the current handler as involved later on', async () => {
+    await update(manager, { assignedHandler: handlerA.id })
+    const errors = await refusal(update(manager, { involvedStaff: [involved.id, handlerA.id] }))
+    expect(errors.involvedStaff).toMatch(/art\. 4/)
+  })
+
+  it('records the assignment in the timeline, without personal data', async () => {
+    const assigned = (await timeline()).filter((e) => e.type === 'handler_assigned')
+    expect(assigned.map((e) => [e.data, typeof e.actor === 'object' ? e.actor?.id : e.actor])).toEqual([[{ handler: handlerA.id, previous: null }, manager.id]])
+  })
+})
+
+describe('who moves a case', () => {
+  it('a handler cannot move (or even see) someone else’s case', async () => {
+    await expect(update(handlerB, { status: 'acknowledged' })).rejects.toThrow()
+    expect((await payload.findByID({ collection: 'complaints', id: complaintId, overrideAccess: true })).status).toBe('received')
+  })
+
+  it('DOMAIN.md: received cannot jump to decided', async () => {
+    const errors = await refusal(update(handlerA, { status: 'decided' }))
+    expect(errors.status).toMatch(/Van Ontvangen kan een klacht niet direct naar Beslist/)
+  })
+})
+
+describe('Art. 5: the acknowledgement', () => {
+  it('is refused while what the regulation requires is missing, naming each part', async () => {
+    const errors = await refusal(update(handlerA, { status: 'acknowledged' }))
+    expect(Object.keys(errors).sort()).toEqual(['acknowledgement.factsSummary', 'status'])
+    expect(errors['acknowledgement.factsSummary']).toMatch(/art\. 5/)
+  })
+
+  it('goes through with the facts and a stated term, sets the decision target and issues the letter', async () => {
+    const saved = await update(handlerA, { status: 'acknowledged', acknowledgement: { factsSummary: 'Drie gemiste afspraken in november.', statedTermWeeks: 5 } })
+    expect(saved.status).toBe('acknowledged')
+    const weeks = (new Date(saved.deadlines?.decisionTargetBy ?? 0).getTime() - new Date(saved.receivedAt).getTime()) / (7 * 86_400_000)
+    expect(Math.round(weeks)).toBe(5)
+    const types = (await timeline()).map((e) => e.type)
+    expect(types).toEqual(expect.arrayContaining(['status_changed', 'deadline_changed', 'letter_issued']))
+    const letter = (await payload.find({ collection: 'outbox', where: { and: [{ complaint: { equals: complaintId } }, { purpose: { equals: 'acknowledgement' } }] }, overrideAccess: true })).docs[0]
+    expect(letter?.text).toContain('Anton Behandelaar')
+    expect(letter?.text).toContain('2 november 2026')
+    expect(letter?.text).toContain('Drie gemiste afspraken in november.')
+    expect(letter?.text).toMatch(/gegrond .* ongegrond/)
+    expect(letter?.text).toContain('dossier in te zien')
+  })
+
+  it('counts as sent when the outbox delivered it (the deadline is met by the sending)', async () => {
+    await payload.jobs.run({ queue: OUTBOX_QUEUE })
+    const c = await payload.findByID({ collection: 'complaints', id: complaintId, overrideAccess: true })
+    expect(c.lettersSent?.acknowledgementAt).toBeTypeOf('string')
+    expect((await timeline()).some((e) => e.type === 'letter_sent' && (e.data as { purpose?: string }).purpose === 'acknowledgement')).toBe(true)
+    expect(fake.deliveries.some((d) => d.subject.startsWith('Bevestiging van uw klacht'))).toBe(true)
+  })
+
+  it('Art. 7 note: a stated term past six weeks is refused', async () => {
+    await expect(update(handlerA, { acknowledgement: { statedTermWeeks: 7 } })).rejects.toThrow()
+  })
+})
+
+describe('Art. 8: the decision', () => {
+  it('needs the facts as seen, the reasoned position and the outcome; upheld also the remedy and why (Decision 6)', async () => {
+    const errors = await refusal(update(handlerA, { status: 'decided', decision: { outcome: 'upheld' } }))
+    expect(Object.keys(errors).sort()).toEqual(['decision.factsAsSeen', 'decision.reasonedPosition', 'decision.remedy', 'decision.remedyExplanation', 'status'])
+  })
+
+  it('goes through complete, with a letter holding the four parts and the UWV referral', async () => {
+    await update(handlerA, {
+      status: 'decided',
+      decision: {
+        outcome: 'upheld',
+        factsAsSeen: 'De coach heeft drie afspraken gemist.',
+        reasonedPosition: 'Afspraken nakomen hoort bij behoorlijke begeleiding.',
+        remedy: 'partial',
+        remedyExplanation: 'Wij plannen de gemiste gesprekken opnieuw in.',
+      },
+    })
+    const letter = (await payload.find({ collection: 'outbox', where: { and: [{ complaint: { equals: complaintId } }, { purpose: { equals: 'decision' } }] }, overrideAccess: true })).docs[0]
+    expect(letter?.text).toContain('Mijn coach kwam drie afspraken niet opdagen en belde niet af.')
+    expect(letter?.text).toContain('De coach heeft drie afspraken gemist.')
+    expect(letter?.text).toContain('Afspraken nakomen hoort bij behoorlijke begeleiding.')
+    expect(letter?.text).toContain('wij vinden uw klacht gegrond')
+    expect(letter?.text).toContain('arbeidsdeskundige van UWV (A. Deskundige)')
+    expect(letter?.text).toContain('klachtenregeling van UWV')
+    const c = await payload.findByID({ collection: 'complaints', id: complaintId, overrideAccess: true })
+    expect(c.endedAt).toBeTypeOf('string')
+  })
+
+  it('Art. 8.4: closing an upheld case with a partial remedy needs the follow-up and the contact', async () => {
+    const errors = await refusal(update(handlerA, { status: 'closed' }))
+    expect(Object.keys(errors).sort()).toEqual(['decision.complainantContactedAt', 'decision.followUpAction', 'status'])
+    await update(handlerA, { status: 'closed', decision: { followUpAction: 'Twee gesprekken ingepland.', complainantContactedAt: new Date().toISOString() } })
+  })
+
+  it('nothing leaves closed', async () => {
+    const errors = await refusal(update(manager, { status: 'acknowledged' }))
+    expect(errors.status).toMatch(/Afgesloten/)
+  })
+})
+
+describe('the timeline', () => {
+  it('records every status change in order, with who did it', async () => {
+    const changes = (await timeline()).filter((e) => e.type === 'status_changed').map((e) => e.data)
+    expect(changes).toEqual([
+      { from: 'received', to: 'acknowledged' },
+      { from: 'acknowledged', to: 'decided' },
+      { from: 'decided', to: 'closed' },
+    ])
+  })
+
+  it('refuses edits and deletes, for every role and even for trusted code', async () => {
+    const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'beheer@example.nl' } } })).docs[0]
+    const entry = (await timeline())[0]
+    if (!admin || !entry) throw new Error('fixtures missing')
+    const user = { ...admin, collection: 'users' as const }
+    await expect(payload.update({ collection: 'case-events', id: entry.id, data: { type: 'received' }, overrideAccess: false, user })).rejects.toThrow()
+    await expect(payload.delete({ collection: 'case-events', id: entry.id, overrideAccess: false, user })).rejects.toThrow()
+    await expect(payload.update({ collection: 'case-events', id: entry.id, data: { type: 'received' }, overrideAccess: true })).rejects.toThrow()
+    await expect(payload.delete({ collection: 'case-events', id: entry.id, overrideAccess: true })).rejects.toThrow()
+    expect((await timeline()).length).toBeGreaterThan(5)
+  })
+})
