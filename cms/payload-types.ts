@@ -287,6 +287,34 @@ export interface Complaint {
     agreements?: string | null;
     satisfactionConfirmedAt?: string | null;
   };
+  delayNotice?: {
+    reason?: string | null;
+    newTargetDate?: string | null;
+    issuedAt?: string | null;
+  };
+  hearing?: {
+    documentsReviewedAt?: string | null;
+    requestedBy?: ('complainant' | 'working_progression') | null;
+    at?: string | null;
+    place?: string | null;
+    /**
+     * Both sides are heard.
+     */
+    attendees?:
+      | {
+          name: string;
+          role: 'complainant' | 'complained_about' | 'handler' | 'other';
+          reportSignature?: ('pending' | 'signed' | 'declined') | null;
+          id?: string | null;
+        }[]
+      | null;
+    report?: string | null;
+    reportSentAt?: string | null;
+    agreementsConfirmedAt?: string | null;
+    travelCostRequested?: boolean | null;
+    travelCostDecision?: ('granted' | 'refused') | null;
+    travelCostNote?: string | null;
+  };
   withdrawal?: {
     withdrawnAt?: string | null;
     note?: string | null;
@@ -300,6 +328,24 @@ export interface Complaint {
     decisionAt?: string | null;
     delayNoticeAt?: string | null;
   };
+  /**
+   * Refreshed on every change and every 15 minutes.
+   */
+  nextDeadline?: {
+    clock?: ('acknowledge' | 'nonAdmissionNotice' | 'decisionTarget' | 'decisionLimit') | null;
+    due?: string | null;
+    state?: ('on_time' | 'due_soon' | 'overdue') | null;
+  };
+  /**
+   * Recorded when the case ends (Art. 9 reporting).
+   */
+  deadlineOutcomes?: {
+    acknowledge?: ('met' | 'missed' | 'not_applicable') | null;
+    nonAdmissionNotice?: ('met' | 'missed' | 'not_applicable') | null;
+    decisionTarget?: ('met' | 'missed' | 'not_applicable') | null;
+    decisionLimit?: ('met' | 'missed' | 'not_applicable') | null;
+  };
+  endedAs?: ('decided' | 'not_admitted' | 'resolved_informally' | 'withdrawn') | null;
   endedAt?: string | null;
   /**
    * Empty: the default from the settings (Decision 11).
@@ -767,6 +813,35 @@ export interface ComplaintsSelect<T extends boolean = true> {
         agreements?: T;
         satisfactionConfirmedAt?: T;
       };
+  delayNotice?:
+    | T
+    | {
+        reason?: T;
+        newTargetDate?: T;
+        issuedAt?: T;
+      };
+  hearing?:
+    | T
+    | {
+        documentsReviewedAt?: T;
+        requestedBy?: T;
+        at?: T;
+        place?: T;
+        attendees?:
+          | T
+          | {
+              name?: T;
+              role?: T;
+              reportSignature?: T;
+              id?: T;
+            };
+        report?: T;
+        reportSentAt?: T;
+        agreementsConfirmedAt?: T;
+        travelCostRequested?: T;
+        travelCostDecision?: T;
+        travelCostNote?: T;
+      };
   withdrawal?:
     | T
     | {
@@ -781,6 +856,22 @@ export interface ComplaintsSelect<T extends boolean = true> {
         decisionAt?: T;
         delayNoticeAt?: T;
       };
+  nextDeadline?:
+    | T
+    | {
+        clock?: T;
+        due?: T;
+        state?: T;
+      };
+  deadlineOutcomes?:
+    | T
+    | {
+        acknowledge?: T;
+        nonAdmissionNotice?: T;
+        decisionTarget?: T;
+        decisionLimit?: T;
+      };
+  endedAs?: T;
   endedAt?: T;
   uwvLabourExpert?:
     | T

@@ -1,11 +1,14 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import { CLOCK_LABELS, CLOCKS } from '../hooks/complaints/workflow/clocks'
 import { STATUS_LABELS, STATUSES } from '../hooks/complaints/workflow/statuses'
+import { ENDINGS } from '../hooks/complaints/workflow/transitions'
 import { assignReferenceAndDeadlines } from '../hooks/complaints/assignReferenceAndDeadlines'
 import { intakeEndpoint } from '../hooks/complaints/intakeEndpoint'
 import { enforceWorkflow } from '../hooks/complaints/enforceWorkflow'
 import { notifyOnIntake } from '../hooks/complaints/notifyOnIntake'
 import { recordCaseChanges } from '../hooks/complaints/recordCaseChanges'
+import { refreshDeadlineState } from '../hooks/complaints/refreshDeadlineState'
 import { rememberCreatedId } from '../hooks/complaints/rememberCreatedId'
 import { validateComplaint } from '../hooks/complaints/validateComplaint'
 import {
@@ -23,9 +26,8 @@ import {
   INVOLVED_KINDS,
   options,
 } from '../hooks/complaints/vocabulary'
-import { canReadComplaint, canRecordComplaint } from './access/complaintAccess'
+import { canReadComplaint, canReadPersonalData, canRecordComplaint, canUpdateComplaint } from './access/complaintAccess'
 import { nobody, nobodyField } from './access/nobody'
-import { hasRole } from './access/roles'
 
 const civilDate = (name: string, label: { nl: string; en: string }): Field => ({
   name,
@@ -45,7 +47,7 @@ export const Complaints: CollectionConfig = {
   labels: { singular: { nl: 'Klacht', en: 'Complaint' }, plural: { nl: 'Klachten', en: 'Complaints' } },
   admin: {
     useAsTitle: 'reference',
-    defaultColumns: ['reference', 'receivedAt', 'status', 'assignedHandler', 'deadlines.acknowledgeBy'],
+    defaultColumns: ['reference', 'receivedAt', 'status', 'assignedHandler', 'nextDeadline.due', 'nextDeadline.state'],
     group: { nl: 'Klachten', en: 'Complaints' },
     listSearchableFields: ['reference'],
     description: {
@@ -56,14 +58,14 @@ export const Complaints: CollectionConfig = {
   access: {
     read: canReadComplaint,
     create: canRecordComplaint,
-    update: ({ req }) => hasRole(req.user, 'admin', 'manager', 'handler') && canReadComplaint({ req }),
+    update: canUpdateComplaint,
     // A complaint is never deleted through the API; personal data is anonymised after retention (Decision 13).
     delete: nobody,
   },
   endpoints: [intakeEndpoint],
   hooks: {
     beforeValidate: [validateComplaint],
-    beforeChange: [assignReferenceAndDeadlines, enforceWorkflow],
+    beforeChange: [assignReferenceAndDeadlines, enforceWorkflow, refreshDeadlineState],
     afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges],
   },
   fields: [
@@ -130,6 +132,8 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'complainant',
+      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Klager', en: 'Complainant' },
       admin: { description: { nl: 'Art. 1: ieder mag klagen, ook namens een ander.', en: 'Art. 1: anyone may complain.' } },
@@ -169,6 +173,8 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'conduct',
+      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Wanneer gebeurde het?', en: 'When did it happen?' },
       admin: { description: { nl: 'Art. 5: de datum van de gedraging komt in de ontvangstbevestiging.', en: 'Art. 5.' } },
@@ -186,6 +192,8 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'involved',
+      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Over wie gaat de klacht?', en: 'Who is involved?' },
       admin: { description: { nl: 'Art. 4: wie hierbij betrokken is, mag de klacht niet behandelen.', en: 'Art. 4.' } },
@@ -214,9 +222,9 @@ export const Complaints: CollectionConfig = {
           en: 'Art. 8.2: quoted unchanged in the decision. Cannot be changed after saving.',
         },
       },
-      access: { update: nobodyField },
+      access: { read: canReadPersonalData, update: nobodyField },
     },
-    { name: 'desiredOutcome', type: 'textarea', label: { nl: 'Gewenste uitkomst', en: 'Desired outcome' } },
+    { name: 'desiredOutcome', type: 'textarea', label: { nl: 'Gewenste uitkomst', en: 'Desired outcome' }, access: { read: canReadPersonalData } },
     {
       type: 'row',
       fields: [
@@ -240,7 +248,7 @@ export const Complaints: CollectionConfig = {
       relationTo: 'complaint-attachments',
       hasMany: true,
       label: { nl: 'Bijlagen', en: 'Attachments' },
-      access: { update: nobodyField },
+      access: { read: canReadPersonalData, update: nobodyField },
     },
     {
       name: 'deadlines',
@@ -276,6 +284,8 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'involvedStaff',
+      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      access: { read: canReadPersonalData },
       type: 'relationship',
       relationTo: 'users',
       hasMany: true,
@@ -389,6 +399,114 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
+          name: 'delayNotice',
+          label: { nl: 'Verdaging (art. 7)', en: 'Delay (Art. 7)' },
+          description: {
+            nl: 'Haalt u de termijn uit de ontvangstbevestiging niet? Stuur vóór die datum een verdagingsbericht met de reden en de nieuwe datum. Nooit later dan zes weken na ontvangst (art. 7 en toelichting). Het bericht gaat bij opslaan.',
+            en: 'Send before the stated term lapses; never past six weeks.',
+          },
+          fields: [
+            { name: 'reason', type: 'textarea', label: { nl: 'Reden van de verdaging', en: 'Reason' } },
+            { name: 'newTargetDate', type: 'text', label: { nl: 'Nieuwe datum voor de beslissing', en: 'New decision date' }, admin: { placeholder: 'jjjj-mm-dd' } },
+            {
+              name: 'issuedAt',
+              type: 'date',
+              label: { nl: 'Verdagingsbericht opgesteld op', en: 'Delay notice issued' },
+              access: { create: nobodyField, update: nobodyField },
+              admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+            },
+          ],
+        },
+        {
+          name: 'hearing',
+          label: { nl: 'Stukken en horen (art. 6)', en: 'Documents and hearing (Art. 6)' },
+          description: {
+            nl: 'Art. 6: klager en Working Progression nemen samen de stukken door; beide kunnen om een gesprek vragen (hoor en wederhoor). Van het horen wordt een verslag gemaakt dat ter ondertekening wordt toegezonden; de klager hoeft niet te tekenen. Afspraken worden apart per brief bevestigd.',
+            en: 'Art. 6.',
+          },
+          fields: [
+            { name: 'documentsReviewedAt', type: 'date', label: { nl: 'Stukken samen doorgenomen op (art. 6.1)', en: 'Documents reviewed together on (Art. 6.1)' } },
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'requestedBy',
+                  type: 'select',
+                  label: { nl: 'Gesprek gevraagd door', en: 'Hearing requested by' },
+                  options: [
+                    { value: 'complainant', label: { nl: 'Klager', en: 'Complainant' } },
+                    { value: 'working_progression', label: { nl: 'Working Progression', en: 'Working Progression' } },
+                  ],
+                },
+                { name: 'at', type: 'date', label: { nl: 'Datum en tijd', en: 'Date and time' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+                { name: 'place', type: 'text', label: { nl: 'Plaats of videolink', en: 'Place or video link' } },
+              ],
+            },
+            {
+              name: 'attendees',
+              type: 'array',
+              label: { nl: 'Aanwezigen', en: 'Attendees' },
+              labels: { singular: { nl: 'Aanwezige', en: 'Attendee' }, plural: { nl: 'Aanwezigen', en: 'Attendees' } },
+              admin: { description: { nl: 'Hoor en wederhoor: de klager én degene over wie geklaagd wordt.', en: 'Both sides are heard.' } },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
+                    {
+                      name: 'role',
+                      type: 'select',
+                      required: true,
+                      label: { nl: 'Als', en: 'As' },
+                      options: [
+                        { value: 'complainant', label: { nl: 'Klager', en: 'Complainant' } },
+                        { value: 'complained_about', label: { nl: 'Over wie geklaagd wordt', en: 'Person complained about' } },
+                        { value: 'handler', label: { nl: 'Behandelaar', en: 'Handler' } },
+                        { value: 'other', label: { nl: 'Anders', en: 'Other' } },
+                      ],
+                    },
+                    {
+                      name: 'reportSignature',
+                      type: 'select',
+                      defaultValue: 'pending',
+                      label: { nl: 'Verslag getekend', en: 'Report signed' },
+                      options: [
+                        { value: 'pending', label: { nl: 'Nog niet terug', en: 'Pending' } },
+                        { value: 'signed', label: { nl: 'Getekend', en: 'Signed' } },
+                        { value: 'declined', label: { nl: 'Niet getekend (mag, art. 6)', en: 'Declined (allowed)' } },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+            { name: 'report', type: 'textarea', label: { nl: 'Verslag van het horen (art. 6.3)', en: 'Hearing report (Art. 6.3)' } },
+            {
+              type: 'row',
+              fields: [
+                { name: 'reportSentAt', type: 'date', label: { nl: 'Verslag ter ondertekening verstuurd op', en: 'Report sent for signature' } },
+                { name: 'agreementsConfirmedAt', type: 'date', label: { nl: 'Afspraken per brief bevestigd op', en: 'Agreements confirmed by letter' } },
+              ],
+            },
+            {
+              type: 'row',
+              fields: [
+                { name: 'travelCostRequested', type: 'checkbox', label: { nl: 'Klager vraagt reiskosten (art. 6.4)', en: 'Travel costs requested (Art. 6.4)' } },
+                {
+                  name: 'travelCostDecision',
+                  type: 'select',
+                  label: { nl: 'Besluit reiskosten', en: 'Travel cost decision' },
+                  options: [
+                    { value: 'granted', label: { nl: 'Toegekend', en: 'Granted' } },
+                    { value: 'refused', label: { nl: 'Afgewezen', en: 'Refused' } },
+                  ],
+                },
+                { name: 'travelCostNote', type: 'text', label: { nl: 'Bedrag of reden', en: 'Amount or reason' } },
+              ],
+            },
+          ],
+        },
+        {
           name: 'withdrawal',
           label: { nl: 'Ingetrokken', en: 'Withdrawn' },
           description: { nl: 'Besluit 9: de klager mag de klacht altijd intrekken.', en: 'Decision 9.' },
@@ -418,6 +536,66 @@ export const Complaints: CollectionConfig = {
       ],
     },
     {
+      name: 'nextDeadline',
+      type: 'group',
+      label: { nl: 'Eerstvolgende termijn', en: 'Next deadline' },
+      access: readOnlyField,
+      admin: { position: 'sidebar', description: { nl: 'Bijgewerkt bij elke wijziging en elk kwartier.', en: 'Refreshed on every change and every 15 minutes.' } },
+      fields: [
+        {
+          name: 'clock',
+          type: 'select',
+          label: { nl: 'Termijn', en: 'Clock' },
+          options: CLOCKS.map((value) => ({ value, label: CLOCK_LABELS[value] })),
+          admin: { readOnly: true },
+        },
+        { name: 'due', type: 'date', index: true, label: { nl: 'Uiterlijk', en: 'Due' }, admin: { readOnly: true, date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } } },
+        {
+          name: 'state',
+          type: 'select',
+          index: true,
+          label: { nl: 'Stand', en: 'State' },
+          options: [
+            { value: 'on_time', label: { nl: 'Op tijd', en: 'On time' } },
+            { value: 'due_soon', label: { nl: 'Bijna verlopen', en: 'Due soon' } },
+            { value: 'overdue', label: { nl: 'Verlopen', en: 'Overdue' } },
+          ],
+          admin: { readOnly: true },
+        },
+      ],
+    },
+    {
+      name: 'deadlineOutcomes',
+      type: 'group',
+      label: { nl: 'Termijnen gehaald?', en: 'Deadlines met?' },
+      access: readOnlyField,
+      admin: { description: { nl: 'Vastgelegd bij het einde van de behandeling (art. 9-rapportage).', en: 'Recorded when the case ends (Art. 9 reporting).' } },
+      fields: [
+        {
+          type: 'row',
+          fields: CLOCKS.map((clock) => ({
+            name: clock,
+            type: 'select' as const,
+            label: CLOCK_LABELS[clock],
+            options: [
+              { value: 'met', label: { nl: 'Gehaald', en: 'Met' } },
+              { value: 'missed', label: { nl: 'Niet gehaald', en: 'Missed' } },
+              { value: 'not_applicable', label: { nl: 'Niet van toepassing', en: 'Not applicable' } },
+            ],
+            admin: { readOnly: true },
+          })),
+        },
+      ],
+    },
+    {
+      name: 'endedAs',
+      type: 'select',
+      label: { nl: 'Beëindigd als', en: 'Ended as' },
+      options: ENDINGS.map((value) => ({ value, label: STATUS_LABELS[value] })),
+      access: readOnlyField,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
       name: 'endedAt',
       type: 'date',
       label: { nl: 'Beëindigd op', en: 'Ended on' },
@@ -426,6 +604,8 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'uwvLabourExpert',
+      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Arbeidsdeskundige UWV voor deze zaak', en: 'UWV labour expert for this case' },
       admin: {
@@ -446,6 +626,8 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'messages',
+      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      access: { read: canReadPersonalData },
       type: 'join',
       collection: 'outbox',
       on: 'complaint',
@@ -457,6 +639,8 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'timeline',
+      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      access: { read: canReadPersonalData },
       type: 'join',
       collection: 'case-events',
       on: 'complaint',

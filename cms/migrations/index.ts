@@ -3,6 +3,7 @@ import * as migration_20261126_080020_regulation from './20261126_080020_regulat
 import * as migration_20261126_080246_outbox from './20261126_080246_outbox';
 import * as migration_20261126_081652_complaints from './20261126_081652_complaints';
 import * as migration_20261126_082649_workflow from './20261126_082649_workflow';
+import * as migration_20261126_083127_deadlines_hearing from './20261126_083127_deadlines_hearing';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261126_082649_workflow.up,
     down: migration_20261126_082649_workflow.down,
-    name: '20261126_082649_workflow'
+    name: '20261126_082649_workflow',
+  },
+  {
+    up: migration_20261126_083127_deadlines_hearing.up,
+    down: migration_20261126_083127_deadlines_hearing.down,
+    name: '20261126_083127_deadlines_hearing'
   },
 ];

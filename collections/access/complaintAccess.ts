@@ -1,22 +1,42 @@
-import type { Access, Where } from 'payload'
+import type { Access, FieldAccess, Where } from 'payload'
 
 import { hasRole } from './roles'
 
+const relId = (value: unknown): string | null =>
+  typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : null
+
+const unassigned: Where = { or: [{ assignedHandler: { exists: false } }, { assignedHandler: { equals: null } }] }
+
 /**
  * Who reaches a complaint: admins and managers all of them; a handler the cases assigned to
- * them. Editors and service accounts never. (Issue 8 adds the handler's limited view of the
- * queue of new, unassigned complaints.)
+ * them and the queue of new, unassigned complaints (whose personal data stays hidden, below,
+ * until they take one). Editors and service accounts never.
  */
 export const canReadComplaint: Access = ({ req }) => {
   if (hasRole(req.user, 'admin', 'manager')) return true
-  if (hasRole(req.user, 'handler') && req.user) return { assignedHandler: { equals: req.user.id } } satisfies Where
+  if (hasRole(req.user, 'handler') && req.user) return { or: [{ assignedHandler: { equals: req.user.id } }, unassigned] } satisfies Where
   return false
 }
+
+/** Changes: managers and admins any case; a handler their own cases, and an unassigned one only to take it (enforceWorkflow). */
+export const canUpdateComplaint: Access = (args) => canReadComplaint(args)
 
 /** Staff record complaints received by phone, letter, e-mail or in person (Art. 3, Decision 8). */
 export const canRecordComplaint: Access = ({ req }) => hasRole(req.user, 'admin', 'manager', 'handler')
 
-/** Documents that belong to a complaint (attachments, timeline) follow the complaint's readers. */
+/**
+ * The complainant's personal data and the complaint's content: the assigned handler, managers
+ * and admins only. A handler looking at the queue sees reference, date, categories and deadlines.
+ */
+export const canReadPersonalData: FieldAccess = ({ doc, req }) => {
+  if (hasRole(req.user, 'admin', 'manager')) return true
+  if (!hasRole(req.user, 'handler') || !req.user) return false
+  // No doc: a field check without a document (e.g. building the admin form) — the document rule decides.
+  if (!doc) return true
+  return relId((doc as { assignedHandler?: unknown }).assignedHandler) === String(req.user.id)
+}
+
+/** Documents that belong to a complaint (attachments, timeline, messages) follow its assigned handler. */
 export const canReadCaseDocument: Access = ({ req }) => {
   if (hasRole(req.user, 'admin', 'manager')) return true
   if (hasRole(req.user, 'handler') && req.user) return { 'complaint.assignedHandler': { equals: req.user.id } } satisfies Where

@@ -92,3 +92,14 @@ export function informalConfirmationMessage(c: Complaint, settings: Setting): Me
     `Met vriendelijke groet,\n\n${signature(settings)}`,
   ])
 }
+
+/** Art. 7 note: the reason and the new expected date — never past six weeks after receipt. */
+export function delayNoticeMessage(c: Complaint, settings: Setting): Message {
+  return messageOf(`Uw klacht: het antwoord komt later (${c.reference})`, [
+    greeting(c),
+    'Wij hebben u beloofd dat u onze beslissing op uw klacht op een bepaalde datum zou krijgen. Dat lukt helaas niet.',
+    `De reden:\n${c.delayNotice?.reason ?? ''}`,
+    `U krijgt onze beslissing uiterlijk ${formatDutchDate(c.deadlines?.decisionTargetBy ?? '')}. Dat is nooit later dan zes weken na ontvangst van uw klacht (${formatDutchDate(c.deadlines?.decisionLimitBy ?? '')}).`,
+    `Met vriendelijke groet,\n\n${signature(settings)}`,
+  ])
+}

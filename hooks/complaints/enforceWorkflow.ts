@@ -2,7 +2,7 @@ import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
 import type { Complaint } from '../../cms/payload-types'
 import { hasRole } from '../../collections/access/roles'
-import { computeDeadlines } from './deadlines'
+import { civilDateIn, computeDeadlines, endOfDay } from './deadlines'
 import { checkIndependence, missingRequirements } from './workflow/requirements'
 import { relId, toSnapshot } from './workflow/snapshot'
 import { STATUS_LABELS } from './workflow/statuses'
@@ -25,6 +25,22 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
 
   const handlerBefore = relId(originalDoc.assignedHandler)
   const handlerAfter = relId(next.assignedHandler)
+
+  // A handler (not a manager) may touch a new, unassigned complaint only to take it themselves.
+  if (user && !handlerBefore && !hasRole(user, 'manager', 'admin')) {
+    if (handlerAfter !== user.id) {
+      throw new ValidationError({
+        collection: 'complaints',
+        errors: [{ path: 'assignedHandler', message: 'Neem de klacht eerst zelf over: kies uzelf als behandelaar en sla op.' }],
+        req,
+      })
+    }
+    const independence = checkIndependence(user.id, toSnapshot(originalDoc, false).involvedStaff)
+    if (!independence.ok) throw new ValidationError({ collection: 'complaints', errors: [{ path: 'assignedHandler', message: independence.message }], req })
+    // Only the assignment is saved; the rest of the case is theirs to change once it is theirs.
+    const { id: _id, createdAt: _c, updatedAt: _u, messages: _m, timeline: _t, ...unchanged } = originalDoc
+    return { ...unchanged, assignedHandler: user.id }
+  }
   const involved = toSnapshot(next, false).involvedStaff
   if (handlerAfter && (handlerAfter !== handlerBefore || involved.join() !== toSnapshot(originalDoc, false).involvedStaff.join())) {
     const independence = checkIndependence(handlerAfter, involved)
@@ -72,6 +88,44 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     const deadlines = computeDeadlines(new Date(originalDoc.receivedAt), settings.dayMode ?? 'calendar', weeks)
     result.deadlines = { ...originalDoc.deadlines, decisionTargetBy: deadlines.decisionTargetBy }
   }
-  if (to !== from && isEnding(to)) result.endedAt = new Date().toISOString()
+  if (to !== from && isEnding(to)) {
+    result.endedAt = new Date().toISOString()
+    result.endedAs = to
+  }
+
+  // Art. 7 note: a delay notice moves the decision target, never past the six-week limit.
+  const delay = next.delayNotice
+  const delayChanged = delay?.newTargetDate !== originalDoc.delayNotice?.newTargetDate || delay?.reason !== originalDoc.delayNotice?.reason
+  if (delayChanged && (delay?.newTargetDate || delay?.reason)) {
+    const problems = checkDelayNotice(next, new Date())
+    if (problems.length > 0) throw new ValidationError({ collection: 'complaints', errors: problems, req })
+    if (delay?.newTargetDate) {
+      result.deadlines = { ...originalDoc.deadlines, ...result.deadlines, decisionTargetBy: endOfDay(delay.newTargetDate) }
+      result.delayNotice = { ...delay, issuedAt: new Date().toISOString() }
+    }
+  }
   return result
+}
+
+/** What a delay notice needs (Art. 7 note): an open case, a reason, and a new date before the six-week limit. */
+export function checkDelayNotice(c: Partial<Complaint>, now: Date): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = []
+  const delay = c.delayNotice
+  if (c.status !== 'received' && c.status !== 'acknowledged') {
+    problems.push({ path: 'delayNotice.newTargetDate', message: 'Een verdagingsbericht kan alleen bij een klacht die nog in behandeling is.' })
+    return problems
+  }
+  if (!delay?.reason?.trim()) problems.push({ path: 'delayNotice.reason', message: 'Vermeld de reden van de verdaging (art. 7, toelichting).' })
+  const date = delay?.newTargetDate?.trim()
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    problems.push({ path: 'delayNotice.newTargetDate', message: 'Vul de nieuwe datum in, zoals 2026-12-18.' })
+  } else if (date <= civilDateIn(now)) {
+    problems.push({ path: 'delayNotice.newTargetDate', message: 'De nieuwe datum moet na vandaag liggen.' })
+  } else if (c.deadlines?.decisionLimitBy && date > civilDateIn(new Date(c.deadlines.decisionLimitBy))) {
+    problems.push({
+      path: 'delayNotice.newTargetDate',
+      message: 'De beslissing mag nooit later komen dan zes weken na ontvangst (art. 7). Kies een datum tot en met de uiterste datum.',
+    })
+  }
+  return problems
 }

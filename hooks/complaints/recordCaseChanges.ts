@@ -5,7 +5,7 @@ import type { MessagePurpose } from '../../cms/email/statuses'
 import { getEnv } from '../../cms/env'
 import type { Complaint } from '../../cms/payload-types'
 import { recordEvent } from '../caseEvents/recordEvent'
-import { acknowledgementMessage, decisionMessage, informalConfirmationMessage, nonAdmissionMessage } from './caseMessages'
+import { acknowledgementMessage, decisionMessage, delayNoticeMessage, informalConfirmationMessage, nonAdmissionMessage } from './caseMessages'
 import type { Message } from './intakeMessages'
 import { relId } from './workflow/snapshot'
 
@@ -28,24 +28,35 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
   if (doc.deadlines?.decisionTargetBy !== previousDoc.deadlines?.decisionTargetBy) {
     await event('deadline_changed', { clock: 'decisionTarget', from: previousDoc.deadlines?.decisionTargetBy ?? null, to: doc.deadlines?.decisionTargetBy ?? null })
   }
+  if (doc.delayNotice?.issuedAt && doc.delayNotice.issuedAt !== previousDoc.delayNotice?.issuedAt) {
+    await sendLetter(doc, { purpose: 'delay_notice', content: delayNoticeMessage(doc, await settingsFor(req)) }, req, event)
+  }
   if (doc.status === previousDoc.status) return doc
 
   await event('status_changed', { from: previousDoc.status, to: doc.status })
   if (doc.status === 'decided') await event('decision_recorded', { outcome: doc.decision?.outcome ?? null, remedy: doc.decision?.remedy ?? null })
 
   const letter = await letterFor(doc, req.payload, req)
-  if (!letter) return doc
+  if (letter) await sendLetter(doc, letter, req, event)
+  return doc
+}
+
+type Req = Parameters<CollectionAfterChangeHook<Complaint>>[0]['req']
+type EventFn = (type: 'letter_issued', data: Record<string, string | number | boolean | null>) => Promise<void>
+
+// Trusted: the sender and the organisation's details are admin settings.
+const settingsFor = (req: Req) => req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+
+async function sendLetter(doc: Complaint, letter: { purpose: MessagePurpose; content: Message }, req: Req, event: EventFn): Promise<void> {
   if (!doc.complainant.email) {
     // Decision 12: without e-mail the letter goes by post; the letters issue produces its PDF.
     await event('letter_issued', { purpose: letter.purpose, channel: 'post', message: null })
-    return doc
+    return
   }
-  // Trusted: the sender is an admin setting.
-  const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+  const settings = await settingsFor(req)
   const defaultFrom = settings.senderAddress ? `${settings.organisationName} <${settings.senderAddress}>` : getEnv().MAIL_FROM
-  const message = await enqueueEmail(payload, { to: [doc.complainant.email], ...letter.content, purpose: letter.purpose, complaint: doc.id }, { req, defaultFrom })
+  const message = await enqueueEmail(req.payload, { to: [doc.complainant.email], ...letter.content, purpose: letter.purpose, complaint: doc.id }, { req, defaultFrom })
   await event('letter_issued', { purpose: letter.purpose, channel: 'email', message: message.id })
-  return doc
 }
 
 async function letterFor(

@@ -201,3 +201,124 @@ describe('the timeline', () => {
     expect((await timeline()).length).toBeGreaterThan(5)
   })
 })
+
+describe('the queue of new complaints (issue 8) and taking a case', () => {
+  let queued: string
+
+  beforeAll(async () => {
+    const c = await payload.create({
+      collection: 'complaints',
+      overrideAccess: false,
+      user: manager,
+      data: {
+        channel: 'letter',
+        receivedAt: new Date().toISOString(),
+        complainant: { role: 'employer', name: 'Bedrijf B.V.', email: 'hr@bedrijf.example' },
+        conduct: { when: 'period', from: '2026-10-01', to: '2026-10-31' },
+        involved: { kind: 'third_party', description: 'Een ingehuurde trainer' },
+        involvedStaff: [involved.id],
+        categories: ['incorrect_information'],
+        complaintText: 'De trainer gaf onze werknemer verkeerde informatie over het traject.',
+        discussedBefore: 'yes',
+      } as Partial<Complaint> as Complaint,
+    })
+    queued = c.id
+  })
+
+  it('a handler sees only reference, date, categories and deadlines of an unassigned complaint', async () => {
+    const seen = await payload.findByID({ collection: 'complaints', id: queued, overrideAccess: false, user: handlerB })
+    expect(seen.reference).toMatch(/^WP-/)
+    expect(seen.categories).toEqual(['incorrect_information'])
+    expect(seen.deadlines?.acknowledgeBy).toBeTypeOf('string')
+    expect(seen.complainant).toBeUndefined()
+    expect(seen.complaintText).toBeUndefined()
+    expect(seen.conduct).toBeUndefined()
+  })
+
+  it('may only take it, for themselves, and never when involved (Art. 4)', async () => {
+    expect((await refusal(update(handlerB, { status: 'acknowledged' }, queued))).assignedHandler).toMatch(/zelf over/)
+    expect((await refusal(update(involved, { assignedHandler: involved.id }, queued))).assignedHandler).toMatch(/art\. 4/)
+    const taken = await update(handlerB, { assignedHandler: handlerB.id, complaintText: 'Gewijzigd' }, queued)
+    expect(typeof taken.assignedHandler === 'object' ? taken.assignedHandler?.id : taken.assignedHandler).toBe(handlerB.id)
+    expect(taken.complaintText).toBe('De trainer gaf onze werknemer verkeerde informatie over het traject.')
+    expect(taken.complainant?.name).toBe('Bedrijf B.V.')
+  })
+
+  it('shows the next deadline and its state in the case (and so in the list)', async () => {
+    const c = await payload.findByID({ collection: 'complaints', id: queued, overrideAccess: true })
+    expect(c.nextDeadline?.clock).toBe('acknowledge')
+    expect(c.nextDeadline?.due).toBe(c.deadlines?.acknowledgeBy)
+    expect(c.nextDeadline?.state).toBe('on_time')
+  })
+})
+
+describe('Art. 7 note: the delay notice', () => {
+  let caseId: string
+
+  beforeAll(async () => {
+    const c = await payload.create({
+      collection: 'complaints',
+      overrideAccess: false,
+      user: manager,
+      data: {
+        channel: 'email',
+        receivedAt: new Date().toISOString(),
+        complainant: { role: 'client', name: 'Karin Klager', email: 'karin@example.nl' },
+        conduct: { when: 'date', date: '2026-11-20' },
+        involved: { kind: 'unknown' },
+        categories: ['other_shortcoming'],
+        complaintText: 'Ik wacht al weken op een terugbelafspraak die niet komt.',
+        discussedBefore: 'yes',
+        assignedHandler: handlerA.id,
+      } as Partial<Complaint> as Complaint,
+    })
+    caseId = c.id
+  })
+
+  it('can never move the decision past six weeks', async () => {
+    const c = await payload.findByID({ collection: 'complaints', id: caseId, overrideAccess: true })
+    const tooLate = new Date(new Date(c.deadlines?.decisionLimitBy ?? 0).getTime() + 2 * 86_400_000).toISOString().slice(0, 10)
+    const errors = await refusal(update(handlerA, { delayNotice: { reason: 'Ziekte van de behandelaar.', newTargetDate: tooLate } }, caseId))
+    expect(errors['delayNotice.newTargetDate']).toMatch(/nooit later .* zes weken/)
+  })
+
+  it('needs its reason, moves the target and sends the notice, recorded on the case when delivered', async () => {
+    const c = await payload.findByID({ collection: 'complaints', id: caseId, overrideAccess: true })
+    const newDate = new Date(new Date(c.deadlines?.decisionLimitBy ?? 0).getTime() - 3 * 86_400_000).toISOString().slice(0, 10)
+    expect((await refusal(update(handlerA, { delayNotice: { newTargetDate: newDate } }, caseId)))['delayNotice.reason']).toMatch(/reden/)
+    const saved = await update(handlerA, { delayNotice: { reason: 'Wij wachten op informatie van UWV.', newTargetDate: newDate } }, caseId)
+    expect((saved.deadlines?.decisionTargetBy ?? '').slice(0, 10) <= newDate).toBe(true)
+    expect(saved.delayNotice?.issuedAt).toBeTypeOf('string')
+    await payload.jobs.run({ queue: OUTBOX_QUEUE })
+    const after = await payload.findByID({ collection: 'complaints', id: caseId, overrideAccess: true })
+    expect(after.lettersSent?.delayNoticeAt).toBeTypeOf('string')
+    const notice = fake.deliveries.find((d) => d.subject.includes('het antwoord komt later'))
+    expect(notice?.text).toContain('Wij wachten op informatie van UWV.')
+    expect(notice?.to).toEqual(['karin@example.nl'])
+  })
+})
+
+describe('Art. 9: whether each clock was met is recorded at the ending', () => {
+  it('a withdrawn complaint (Decision 9) counts its clocks by the moment it ended', async () => {
+    const c = await payload.create({
+      collection: 'complaints',
+      overrideAccess: false,
+      user: manager,
+      data: {
+        channel: 'phone',
+        receivedAt: new Date().toISOString(),
+        complainant: { role: 'other', name: 'Piet Pieters' },
+        conduct: { when: 'unknown' },
+        involved: { kind: 'unknown' },
+        categories: ['other_shortcoming'],
+        complaintText: 'Ik wil een klacht indienen over de bereikbaarheid.',
+        discussedBefore: 'no',
+        assignedHandler: handlerA.id,
+      } as Partial<Complaint> as Complaint,
+    })
+    const ended = await update(handlerA, { status: 'withdrawn', withdrawal: { withdrawnAt: new Date().toISOString() } }, c.id)
+    expect(ended.endedAs).toBe('withdrawn')
+    expect(ended.deadlineOutcomes).toEqual({ acknowledge: 'not_applicable', nonAdmissionNotice: 'not_applicable', decisionTarget: 'met', decisionLimit: 'met' })
+    expect(ended.nextDeadline?.clock ?? null).toBeNull()
+  })
+})
