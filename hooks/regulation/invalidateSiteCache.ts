@@ -24,7 +24,13 @@ export async function notifySite(logger: { warn: (message: string) => void }): P
   try {
     const response = await fetch(`${env.SITE_INTERNAL_URL}${SITE_CACHE_PATH}`, {
       method: 'POST',
-      headers: { 'x-portal-timestamp': String(timestamp), 'x-portal-signature': signInvalidation(env.SITE_CACHE_SECRET, timestamp) },
+      // JSON, not a form: Astro's origin check guards form posts, and this is no browser's form.
+      headers: {
+        'content-type': 'application/json',
+        'x-portal-timestamp': String(timestamp),
+        'x-portal-signature': signInvalidation(env.SITE_CACHE_SECRET, timestamp),
+      },
+      body: '{}',
       signal: AbortSignal.timeout(3000),
     })
     if (!response.ok) {
