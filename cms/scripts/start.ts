@@ -59,7 +59,7 @@ async function main(): Promise<number> {
         ]
       : [
           startChild('cms', process.execPath, [nextBin, 'start', 'cms', '-p', String(env.CMS_PORT), '-H', env.HOST], { cwd: root, env: childEnv }),
-          startChild('site', process.execPath, [path.join(root, 'dist/server/entry.mjs')], { cwd: root, env: siteEnv }),
+          startChild('site', process.execPath, [path.join(root, 'site/server.ts')], { cwd: root, env: siteEnv }),
         ]
 
   let stopping = false

@@ -8,6 +8,8 @@ export type CachedLoader<T> = {
   get: () => Promise<T>
   /** Marks the value stale: the next get() fetches, but keeps the old value if that fails. */
   invalidate: () => void
+  /** True when the value held is the CMS's current one (fetched since the last signal). */
+  isCurrent: () => boolean
 }
 
 const loaders = new Set<{ invalidate: () => void }>()
@@ -49,6 +51,7 @@ export function cached<T>(name: string, load: () => Promise<T>, options: { now?:
       stale = true
       lastFailureAt = -Infinity
     },
+    isCurrent: () => value !== undefined && !stale,
   }
   loaders.add(loader)
   return loader

@@ -36,3 +36,16 @@ export async function getPublicSettings(): Promise<PublicSettings> {
 export function getPublishedRegulation(): Promise<PublishedRegulation> {
   return regulation.get()
 }
+
+/**
+ * Whether a page built now shows the current published content, so the server may keep it as
+ * bytes until the next publication (site/server.ts). A page built from a fallback is never kept.
+ */
+export async function publishedContentIsCurrent(uses: { regulation: boolean }): Promise<boolean> {
+  // The layout shows the settings (contact details) on every page.
+  await getPublicSettings()
+  return settings.isCurrent() && (!uses.regulation || regulation.isCurrent())
+}
+
+/** Marks the response as a page of published content that the server may keep until the next publication. */
+export const PAGE_CACHE_HEADER = 'x-portal-page-cache'
