@@ -21,6 +21,7 @@ import { Users } from '../collections/Users'
 import { databaseAdapter } from './db'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
+import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
 import { deliverEmailTask } from './jobs/deliverEmail'
 import type { Env } from './env'
 
@@ -46,9 +47,12 @@ export const configFor = (env: Env): Config => ({
   // Every e-mail, Payload's own included, is stored in the outbox and delivered by a job.
   email: outboxEmailAdapter(env.MAIL_FROM),
   jobs: {
-    tasks: [deliverEmailTask(env)],
+    tasks: [deliverEmailTask(env), deadlineRemindersTask(env)],
     // Runs only in the process that starts Payload with cron enabled: the CMS (Next) server.
-    autoRun: [{ cron: '*/5 * * * * *', queue: OUTBOX_QUEUE, limit: 10, silent: { info: true } }],
+    autoRun: [
+      { cron: '*/5 * * * * *', queue: OUTBOX_QUEUE, limit: 10, silent: { info: true } },
+      { cron: '30 * * * * *', queue: DEADLINES_QUEUE, limit: 1, silent: { info: true } },
+    ],
     access: {
       run: ({ req }) => hasRole(req.user, 'admin'),
       queue: ({ req }) => hasRole(req.user, 'admin'),

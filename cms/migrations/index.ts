@@ -4,6 +4,7 @@ import * as migration_20261126_080246_outbox from './20261126_080246_outbox';
 import * as migration_20261126_081652_complaints from './20261126_081652_complaints';
 import * as migration_20261126_082649_workflow from './20261126_082649_workflow';
 import * as migration_20261126_083127_deadlines_hearing from './20261126_083127_deadlines_hearing';
+import * as migration_20261126_083937_deadline_job from './20261126_083937_deadline_job';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261126_083127_deadlines_hearing.up,
     down: migration_20261126_083127_deadlines_hearing.down,
-    name: '20261126_083127_deadlines_hearing'
+    name: '20261126_083127_deadlines_hearing',
+  },
+  {
+    up: migration_20261126_083937_deadline_job.up,
+    down: migration_20261126_083937_deadline_job.down,
+    name: '20261126_083937_deadline_job'
   },
 ];

@@ -38,7 +38,9 @@ export function deadlineFields(c: Merged, now: Date): Pick<Complaint, 'nextDeadl
 }
 
 /** Runs last before every save: the list's "next deadline" columns and the recorded outcomes stay true. */
-export const refreshDeadlineState: CollectionBeforeChangeHook<Complaint> = ({ data, originalDoc }) => {
+export const refreshDeadlineState: CollectionBeforeChangeHook<Complaint> = ({ context, data, originalDoc }) => {
   const merged = { ...originalDoc, ...data, lettersSent: { ...originalDoc?.lettersSent, ...data.lettersSent } } as Merged
-  return { ...data, ...deadlineFields(merged, new Date()) }
+  // The deadline job passes the moment it judges by, so a save and a run agree.
+  const now = typeof context.now === 'string' ? new Date(context.now) : new Date()
+  return { ...data, ...deadlineFields(merged, now) }
 }

@@ -1,0 +1,74 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { DEADLINES_QUEUE, remindOfDeadlines } from '../../cms/jobs/deadlineReminders'
+import { parseEnv } from '../../cms/env'
+import type { Complaint, User } from '../../cms/payload-types'
+import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+
+let ctx: TestPayload
+let payload: Payload
+let complaint: Complaint
+let handler: User
+const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
+const day = 86_400_000
+
+const mails = async () =>
+  (await payload.find({ collection: 'outbox', where: { complaint: { equals: complaint.id } }, overrideAccess: true, sort: 'createdAt', pagination: false })).docs
+    .filter((m) => m.subject.startsWith('Termijn'))
+    .map((m) => [m.subject.replace(/: .*/, ''), m.to])
+
+beforeAll(async () => {
+  ctx = await createTestPayload()
+  payload = ctx.payload
+  await payload.create({ collection: 'users', data: { email: 'beheer@example.nl', password: 'een-lang-wachtwoord', name: 'B', roles: ['admin'] } })
+  await payload.create({ collection: 'users', data: { email: 'manager@example.nl', password: 'een-lang-wachtwoord', name: 'M', roles: ['manager'] } })
+  handler = await payload.create({ collection: 'users', data: { email: 'behandelaar@example.nl', password: 'een-lang-wachtwoord', name: 'H', roles: ['handler'] } })
+  complaint = await payload.create({
+    collection: 'complaints',
+    data: {
+      channel: 'phone',
+      receivedAt: new Date(Date.now() - 4 * day).toISOString(),
+      complainant: { role: 'client', name: 'Jan Jansen', email: 'jan@example.nl' },
+      conduct: { when: 'unknown' },
+      involved: { kind: 'unknown' },
+      categories: ['negligence'],
+      complaintText: 'Niemand belt mij terug over mijn traject.',
+      discussedBefore: 'no',
+      assignedHandler: handler.id,
+    } as Partial<Complaint> as Complaint,
+  })
+})
+
+afterAll(async () => {
+  await ctx?.cleanup()
+})
+
+describe('the deadline job (DOMAIN.md: due soon, passed, once per event)', () => {
+  it('Art. 5: two days before the acknowledgement is due, the handler gets one reminder, however often the job runs', async () => {
+    expect(await remindOfDeadlines(payload, env, new Date())).toEqual({ reminded: 1, escalated: 0 })
+    expect(await remindOfDeadlines(payload, env, new Date())).toEqual({ reminded: 0, escalated: 0 })
+    expect(await mails()).toEqual([['Termijn bijna verlopen', ['behandelaar@example.nl']]])
+    const c = await payload.findByID({ collection: 'complaints', id: complaint.id, overrideAccess: true })
+    expect([c.nextDeadline?.clock, c.nextDeadline?.state]).toEqual(['acknowledge', 'due_soon'])
+  })
+
+  it('once the date has passed, the managers are told once', async () => {
+    const later = new Date(Date.now() + 3 * day)
+    expect(await remindOfDeadlines(payload, env, later)).toEqual({ reminded: 0, escalated: 1 })
+    expect(await remindOfDeadlines(payload, env, later)).toEqual({ reminded: 0, escalated: 0 })
+    expect((await mails()).at(-1)).toEqual(['Termijn verstreken', ['manager@example.nl']])
+    const c = await payload.findByID({ collection: 'complaints', id: complaint.id, overrideAccess: true })
+    expect(c.nextDeadline?.state).toBe('overdue')
+    const events = await payload.find({ collection: 'case-events', where: { complaint: { equals: complaint.id } }, overrideAccess: true, pagination: false })
+    expect(events.docs.filter((e) => e.type === 'deadline_escalated').map((e) => (e.data as { clock: string }).clock)).toEqual(['acknowledge'])
+  })
+
+  it('is a scheduled task of the jobs queue', async () => {
+    await payload.jobs.queue({ task: 'deadlineReminders', queue: DEADLINES_QUEUE, input: {} })
+    const result = await payload.jobs.run({ queue: DEADLINES_QUEUE })
+    expect(Object.values(result.jobStatus ?? {}).map((s) => s.status)).toEqual(['success'])
+    const task = payload.config.jobs.tasks?.find((t) => t.slug === 'deadlineReminders')
+    expect(task?.schedule?.[0]?.cron).toBe('0 */15 * * * *')
+  })
+})
