@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { assignFirstUserAdmin } from '../hooks/users/assignFirstUserAdmin'
+import { hideLockedAccounts } from '../hooks/users/hideLockedAccounts'
+import { requireStrongPassword } from '../hooks/users/requireStrongPassword'
 import { isAdmin, isAdminField } from './access/isAdmin'
 import { isAdminOrSelf } from './access/isAdminOrSelf'
 import { hasRole, ROLE_LABELS, ROLES } from './access/roles'
@@ -33,7 +35,8 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeValidate: [assignFirstUserAdmin],
+    beforeValidate: [requireStrongPassword, assignFirstUserAdmin],
+    afterError: [hideLockedAccounts],
   },
   fields: [
     {
