@@ -38,6 +38,7 @@ export const configFor = (env: Env): Config => ({
     user: Users.slug,
     // No requests to gravatar.com: the portal runs on closed networks too.
     avatar: 'default',
+    components: { beforeDashboard: ['/components/CaseDashboard#CaseDashboard'] },
     meta: { titleSuffix: ' – Klachtenportaal Working Progression' },
     importMap: {
       baseDir: dirname,
