@@ -64,7 +64,6 @@ export type SupportedTimezones =
 export interface Config {
   auth: {
     users: UserAuthOperations;
-    'service-accounts': ServiceAccountAuthOperations;
   };
   blocks: {};
   collections: {
@@ -119,7 +118,7 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User | ServiceAccount;
+  user: User;
   jobs: {
     tasks: {
       deliverEmail: TaskDeliverEmail;
@@ -133,24 +132,6 @@ export interface Config {
   };
 }
 export interface UserAuthOperations {
-  forgotPassword: {
-    email: string;
-    password: string;
-  };
-  login: {
-    email: string;
-    password: string;
-  };
-  registerFirstUser: {
-    email: string;
-    password: string;
-  };
-  unlock: {
-    email: string;
-    password: string;
-  };
-}
-export interface ServiceAccountAuthOperations {
   forgotPassword: {
     email: string;
     password: string;
@@ -514,13 +495,9 @@ export interface ServiceAccount {
   id: string;
   name: string;
   scopes: 'complaint-intake'[];
+  keyHash?: string | null;
   updatedAt: string;
   createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  collection: 'service-accounts';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -687,15 +664,10 @@ export interface PayloadLockedDocument {
         value: string | Sequence;
       } | null);
   globalSlug?: string | null;
-  user:
-    | {
-        relationTo: 'users';
-        value: string | User;
-      }
-    | {
-        relationTo: 'service-accounts';
-        value: string | ServiceAccount;
-      };
+  user: {
+    relationTo: 'users';
+    value: string | User;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -705,15 +677,10 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: string;
-  user:
-    | {
-        relationTo: 'users';
-        value: string | User;
-      }
-    | {
-        relationTo: 'service-accounts';
-        value: string | ServiceAccount;
-      };
+  user: {
+    relationTo: 'users';
+    value: string | User;
+  };
   key?: string | null;
   value?:
     | {
@@ -994,12 +961,9 @@ export interface UsersSelect<T extends boolean = true> {
 export interface ServiceAccountsSelect<T extends boolean = true> {
   name?: T;
   scopes?: T;
+  keyHash?: T;
   updatedAt?: T;
   createdAt?: T;
-  enableAPIKey?: T;
-  apiKey?: T;
-  apiKeyIndex?: T;
-  hasAPIKey?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

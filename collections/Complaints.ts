@@ -111,7 +111,7 @@ export const Complaints: CollectionConfig = {
           label: { nl: 'Ontvangen via', en: 'Received by' },
           options: options(CHANNELS, CHANNEL_LABELS),
           admin: { description: { nl: 'Art. 3: ook een mondelinge klacht wordt op schrift gesteld.', en: 'Art. 3.' } },
-          access: { update: nobodyField },
+          access: { read: canReadPersonalData, update: nobodyField },
         },
         {
           name: 'receivedAt',
@@ -229,7 +229,7 @@ export const Complaints: CollectionConfig = {
       type: 'row',
       fields: [
         {
-          name: 'discussedBefore',
+          name: 'discussedBefore', access: { read: canReadPersonalData },
           type: 'radio',
           required: true,
           label: { nl: 'Al besproken met Working Progression?', en: 'Discussed with Working Progression before?' },
@@ -238,8 +238,8 @@ export const Complaints: CollectionConfig = {
             { value: 'no', label: { nl: 'Nee', en: 'No' } },
           ],
         },
-        { name: 'wantsHearing', type: 'checkbox', label: { nl: 'Wil de klacht mondeling toelichten (art. 6)', en: 'Wants a hearing (Art. 6)' } },
-        { name: 'wantsHelpWriting', type: 'checkbox', label: { nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)', en: 'Wants help writing (Art. 3)' } },
+        { name: 'wantsHearing', access: { read: canReadPersonalData }, type: 'checkbox', label: { nl: 'Wil de klacht mondeling toelichten (art. 6)', en: 'Wants a hearing (Art. 6)' } },
+        { name: 'wantsHelpWriting', access: { read: canReadPersonalData }, type: 'checkbox', label: { nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)', en: 'Wants help writing (Art. 3)' } },
       ],
     },
     {
@@ -302,6 +302,7 @@ export const Complaints: CollectionConfig = {
       type: 'tabs',
       tabs: [
         {
+          access: { read: canReadPersonalData },
           name: 'acknowledgement',
           label: { nl: 'Ontvangstbevestiging (art. 5)', en: 'Acknowledgement (Art. 5)' },
           description: {
@@ -322,6 +323,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
+          access: { read: canReadPersonalData },
           name: 'nonAdmission',
           label: { nl: 'Niet in behandeling (art. 8.5)', en: 'Not admitted (Art. 8.5)' },
           description: { nl: 'Alleen op een van de twee gronden van art. 8.5, met redenen; binnen vier weken melden (art. 7).', en: 'Only on one of the two grounds of Art. 8.5.' },
@@ -346,6 +348,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
+          access: { read: canReadPersonalData },
           name: 'decision',
           label: { nl: 'Beslissing (art. 8)', en: 'Decision (Art. 8)' },
           description: {
@@ -386,6 +389,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
+          access: { read: canReadPersonalData },
           name: 'informal',
           label: { nl: 'Informeel afgehandeld', en: 'Resolved informally' },
           description: {
@@ -399,6 +403,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
+          access: { read: canReadPersonalData },
           name: 'delayNotice',
           label: { nl: 'Verdaging (art. 7)', en: 'Delay (Art. 7)' },
           description: {
@@ -418,6 +423,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
+          access: { read: canReadPersonalData },
           name: 'hearing',
           label: { nl: 'Stukken en horen (art. 6)', en: 'Documents and hearing (Art. 6)' },
           description: {
@@ -507,6 +513,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
+          access: { read: canReadPersonalData },
           name: 'withdrawal',
           label: { nl: 'Ingetrokken', en: 'Withdrawn' },
           description: { nl: 'Besluit 9: de klager mag de klacht altijd intrekken.', en: 'Decision 9.' },
@@ -522,7 +529,7 @@ export const Complaints: CollectionConfig = {
       type: 'group',
       label: { nl: 'Verstuurd', en: 'Sent' },
       admin: { description: { nl: 'Een termijn is gehaald als de brief op tijd is verstuurd, niet als de status op tijd veranderde.', en: 'A deadline is met when the letter was sent.' } },
-      access: readOnlyField,
+      access: { ...readOnlyField, read: canReadPersonalData },
       fields: [
         {
           type: 'row',
@@ -592,14 +599,14 @@ export const Complaints: CollectionConfig = {
       type: 'select',
       label: { nl: 'Beëindigd als', en: 'Ended as' },
       options: ENDINGS.map((value) => ({ value, label: STATUS_LABELS[value] })),
-      access: readOnlyField,
+      access: { ...readOnlyField, read: canReadPersonalData },
       admin: { position: 'sidebar', readOnly: true },
     },
     {
       name: 'endedAt',
       type: 'date',
       label: { nl: 'Beëindigd op', en: 'Ended on' },
-      access: readOnlyField,
+      access: { ...readOnlyField, read: canReadPersonalData },
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
     },
     {
@@ -621,7 +628,7 @@ export const Complaints: CollectionConfig = {
       name: 'consentAt',
       type: 'date',
       label: { nl: 'Toestemming privacyverklaring', en: 'Privacy consent' },
-      access: readOnlyField,
+      access: { ...readOnlyField, read: canReadPersonalData },
       admin: { position: 'sidebar', readOnly: true },
     },
     {
@@ -649,6 +656,6 @@ export const Complaints: CollectionConfig = {
       admin: { defaultColumns: ['at', 'type', 'actor'] },
     },
     // The public form's token: a repeated submission returns the first one's result.
-    { name: 'formToken', type: 'text', unique: true, index: true, access: readOnlyField, admin: { hidden: true } },
+    { name: 'formToken', type: 'text', unique: true, index: true, access: { ...readOnlyField, read: nobodyField }, admin: { hidden: true } },
   ],
 }

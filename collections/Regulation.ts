@@ -26,7 +26,9 @@ export const Regulation: GlobalConfig = {
   access: {
     // The public reads only what is published; editors and admins also read drafts.
     read: ({ req }) => (hasRole(req.user, 'editor', 'admin') ? true : { _status: { equals: 'published' } }),
-    readVersions: ({ req }) => hasRole(req.user, 'editor', 'admin', 'manager'),
+    // Editors and admins see the whole history; managers only what was published.
+    readVersions: ({ req }) =>
+      hasRole(req.user, 'editor', 'admin') ? true : hasRole(req.user, 'manager') ? { 'version._status': { equals: 'published' } } : false,
     update: ({ req }) => hasRole(req.user, 'editor', 'admin'),
   },
   hooks: {

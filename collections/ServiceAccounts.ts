@@ -1,10 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from './access/isAdmin'
+import { nobodyField } from './access/nobody'
 
 /**
- * Machine identities that authenticate with an API key, never with a password. The public site
- * is one: it may hand in complaints through the intake endpoint and can read none of them back.
+ * Machine identities with their scopes. The public site is one: its key opens exactly one door,
+ * `POST /api/complaints/intake`, which checks the key itself. The key is no Payload login, so it
+ * reads nothing and writes nothing else — not even Payload's own editing locks or preferences.
  */
 export const ServiceAccounts: CollectionConfig = {
   slug: 'service-accounts',
@@ -12,16 +14,8 @@ export const ServiceAccounts: CollectionConfig = {
     singular: { nl: 'Service-account', en: 'Service account' },
     plural: { nl: 'Service-accounts', en: 'Service accounts' },
   },
-  auth: { useAPIKey: true, disableLocalStrategy: true },
   admin: { useAsTitle: 'name', group: { nl: 'Beheer', en: 'Administration' } },
-  access: {
-    // A service account never opens the admin.
-    admin: () => false,
-    read: isAdmin,
-    create: isAdmin,
-    update: isAdmin,
-    delete: isAdmin,
-  },
+  access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, label: { nl: 'Naam', en: 'Name' } },
     {
@@ -32,6 +26,13 @@ export const ServiceAccounts: CollectionConfig = {
       label: { nl: 'Mag', en: 'May' },
       options: [{ value: 'complaint-intake', label: { nl: 'Klachten aanleveren (niet lezen)', en: 'Hand in complaints (not read)' } }],
     },
+    {
+      // An HMAC of the key (never the key itself), set by the start-up seed from SITE_API_KEY.
+      name: 'keyHash',
+      type: 'text',
+      index: true,
+      access: { read: nobodyField, update: nobodyField, create: nobodyField },
+      admin: { hidden: true },
+    },
   ],
 }
-

@@ -28,8 +28,9 @@ export const Users: CollectionConfig = {
     // Only staff with a role may open the admin at all.
     admin: ({ req }) => hasRole(req.user, ...ROLES),
     create: isAdmin,
-    // Staff see each other's names and roles: managers assign handlers, handlers see who has a case.
-    read: ({ req }) => hasRole(req.user, ...ROLES),
+    // Managers assign handlers and handlers see who has a case: they see their colleagues.
+    // Editors never see personal data: only their own account.
+    read: ({ req }) => (hasRole(req.user, 'admin', 'manager', 'handler') ? true : isAdminOrSelf({ req })),
     update: isAdminOrSelf,
     delete: isAdmin,
     unlock: isAdmin,

@@ -5,6 +5,7 @@ import * as migration_20261126_081652_complaints from './20261126_081652_complai
 import * as migration_20261126_082649_workflow from './20261126_082649_workflow';
 import * as migration_20261126_083127_deadlines_hearing from './20261126_083127_deadlines_hearing';
 import * as migration_20261126_083937_deadline_job from './20261126_083937_deadline_job';
+import * as migration_20261126_084733_service_keys_and_queue from './20261126_084733_service_keys_and_queue';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261126_083937_deadline_job.up,
     down: migration_20261126_083937_deadline_job.down,
-    name: '20261126_083937_deadline_job'
+    name: '20261126_083937_deadline_job',
+  },
+  {
+    up: migration_20261126_084733_service_keys_and_queue.up,
+    down: migration_20261126_084733_service_keys_and_queue.down,
+    name: '20261126_084733_service_keys_and_queue'
   },
 ];

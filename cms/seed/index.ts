@@ -1,7 +1,6 @@
-import { createHmac } from 'node:crypto'
-
 import type { Payload } from 'payload'
 
+import { hashServiceKey } from '../../hooks/complaints/serviceKey'
 import type { Env } from '../env'
 import { seedRegulation } from './regulation/seedRegulation'
 
@@ -36,27 +35,17 @@ const firstAdmin: SeedStep = {
 const siteServiceAccount: SeedStep = {
   name: 'site service account',
   run: async (payload, env) => {
+    const keyHash = hashServiceKey(payload, env.SITE_API_KEY)
     // Trusted start-up code: service accounts are administered by admins only.
-    const { docs } = await payload.find({ collection: 'service-accounts', where: { name: { equals: 'site' } }, limit: 1, overrideAccess: true })
+    const { docs } = await payload.find({ collection: 'service-accounts', where: { name: { equals: 'site' } }, limit: 1, overrideAccess: true, showHiddenFields: true })
     const existing = docs[0]
     if (!existing) {
-      await payload.create({
-        collection: 'service-accounts',
-        overrideAccess: true,
-        data: { name: 'site', scopes: ['complaint-intake'], enableAPIKey: true, apiKey: env.SITE_API_KEY },
-      })
+      await payload.create({ collection: 'service-accounts', overrideAccess: true, data: { name: 'site', scopes: ['complaint-intake'], keyHash } })
       return 'service-account voor de website aangemaakt'
     }
-    // Payload keeps the key encrypted and finds it by this index, as its API-key strategy does.
-    const index = createHmac('sha256', payload.secret).update(env.SITE_API_KEY).digest('hex')
-    const { totalDocs } = await payload.count({
-      collection: 'service-accounts',
-      where: { and: [{ id: { equals: existing.id } }, { apiKeyIndex: { equals: index } }, { enableAPIKey: { equals: true } }] },
-      overrideAccess: true,
-    })
-    if (totalDocs === 1) return null
-    await payload.update({ collection: 'service-accounts', id: existing.id, overrideAccess: true, data: { enableAPIKey: true, apiKey: env.SITE_API_KEY } })
-    return 'API-sleutel van de website bijgewerkt'
+    if (existing.keyHash === keyHash) return null
+    await payload.update({ collection: 'service-accounts', id: existing.id, overrideAccess: true, data: { keyHash } })
+    return 'sleutel van de website bijgewerkt'
   },
 }
 

@@ -31,8 +31,9 @@ export const canRecordComplaint: Access = ({ req }) => hasRole(req.user, 'admin'
 export const canReadPersonalData: FieldAccess = ({ doc, req }) => {
   if (hasRole(req.user, 'admin', 'manager')) return true
   if (!hasRole(req.user, 'handler') || !req.user) return false
-  // No doc: a field check without a document (e.g. building the admin form) — the document rule decides.
-  if (!doc) return true
+  // Without a document (e.g. deciding whether a field may be queried) a handler gets no: otherwise
+  // a query on a hidden field of the queue would tell its value by the number of results.
+  if (!doc) return false
   return relId((doc as { assignedHandler?: unknown }).assignedHandler) === String(req.user.id)
 }
 

@@ -46,6 +46,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     const independence = checkIndependence(handlerAfter, involved)
     if (!independence.ok) errors.push({ path: handlerAfter !== handlerBefore ? 'assignedHandler' : 'involvedStaff', message: independence.message })
   }
+  if (handlerBefore && handlerAfter !== handlerBefore && user && !hasRole(user, 'manager', 'admin')) {
+    // Issue 8: managers assign; a handler hands a case on through a manager.
+    errors.push({ path: 'assignedHandler', message: 'Alleen een manager kan een klacht aan een andere behandelaar geven.' })
+  }
   if (handlerAfter && handlerAfter !== handlerBefore) {
     // Trusted read: whether the new handler holds a role that may handle cases.
     const candidate = await req.payload.findByID({ collection: 'users', id: handlerAfter, depth: 0, overrideAccess: true, req, disableErrors: true })

@@ -1,16 +1,11 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
 import type { IncomingFile } from './attachments'
 import { registerWebComplaint } from './registerComplaint'
+import { hasServiceScope } from './serviceKey'
 
 const json = (body: unknown, status: number) => Response.json(body, { status })
 
-/** Only a service account with the intake scope (the public site) hands in complaints here. */
-function isIntakeService(user: PayloadRequest['user']): boolean {
-  if (!user || user.collection !== 'service-accounts') return false
-  const scopes = (user as { scopes?: unknown }).scopes
-  return Array.isArray(scopes) && scopes.includes('complaint-intake')
-}
 
 /**
  * POST /api/complaints/intake — multipart: `data` (JSON of the form) and `files`. Answers 201 with
@@ -21,7 +16,8 @@ export const intakeEndpoint: Endpoint = {
   path: '/intake',
   method: 'post',
   handler: async (req) => {
-    if (!isIntakeService(req.user)) return json({ error: 'Geen toegang.' }, 403)
+    // Only the key of a service account with the intake scope (the public site) opens this door.
+    if (!(await hasServiceScope(req.payload, req.headers.get('authorization'), 'complaint-intake'))) return json({ error: 'Geen toegang.' }, 403)
     let form: FormData
     try {
       if (!req.formData) throw new Error('no body')

@@ -11,9 +11,12 @@ import { receiptMessage, uwvNotificationMessage, writtenVersionMessage } from '.
  * version to correct (staff intake, Decision 8), and the notification of the designated UWV
  * labour expert (Art. 5, 9; Decision 11) — all queued in the outbox, none sent here.
  */
-export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc, operation, req }) => {
-  if (operation !== 'create') return doc
+export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc: visible, operation, req }) => {
+  if (operation !== 'create') return visible
   const { payload } = req
+  // The hook's doc has passed field read access (a handler recording a new complaint sees no
+  // personal data of an unassigned case); the letters need the whole complaint.
+  const doc = await payload.findByID({ collection: 'complaints', id: visible.id, depth: 0, overrideAccess: true, req })
   const staff = req.user?.collection === 'users' ? req.user.id : null
   const actorKind = staff ? 'staff' : doc.channel === 'web' ? 'public' : 'system'
   // The entry holds what Art. 9 reports count, and no personal data.
@@ -67,5 +70,5 @@ export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc
   } else {
     payload.logger.warn(`Complaint ${doc.reference}: no UWV labour expert configured in the settings; the Art. 5 notification is not queued`)
   }
-  return doc
+  return visible
 }

@@ -14,9 +14,11 @@ import { relId } from './workflow/snapshot'
  * data) and the letter the new status requires, queued in the outbox. The letter counts as sent
  * when the outbox delivered it (recordLetterSent), not now.
  */
-export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ context, doc, operation, previousDoc, req }) => {
-  if (operation !== 'update' || context.workflowBookkeeping) return doc
+export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ context, doc: visible, operation, previousDoc, req }) => {
+  if (operation !== 'update' || context.workflowBookkeeping) return visible
   const { payload } = req
+  // The letters need the whole case, not the part this user may read.
+  const doc = await payload.findByID({ collection: 'complaints', id: visible.id, depth: 0, overrideAccess: true, req })
   const actor = req.user?.collection === 'users' ? req.user.id : null
   const actorKind = actor ? 'staff' : 'system'
   const event = (type: Parameters<typeof recordEvent>[1]['type'], data: Record<string, string | number | boolean | null>) =>
@@ -31,14 +33,14 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
   if (doc.delayNotice?.issuedAt && doc.delayNotice.issuedAt !== previousDoc.delayNotice?.issuedAt) {
     await sendLetter(doc, { purpose: 'delay_notice', content: delayNoticeMessage(doc, await settingsFor(req)) }, req, event)
   }
-  if (doc.status === previousDoc.status) return doc
+  if (doc.status === previousDoc.status) return visible
 
   await event('status_changed', { from: previousDoc.status, to: doc.status })
   if (doc.status === 'decided') await event('decision_recorded', { outcome: doc.decision?.outcome ?? null, remedy: doc.decision?.remedy ?? null })
 
   const letter = await letterFor(doc, req.payload, req)
   if (letter) await sendLetter(doc, letter, req, event)
-  return doc
+  return visible
 }
 
 type Req = Parameters<CollectionAfterChangeHook<Complaint>>[0]['req']
