@@ -7,9 +7,10 @@ export default defineConfig({
   publicDir: './site/public',
   outDir: './dist',
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // The complaint form takes at most 5 attachments of 10 MB, plus the typed fields (site/lib/complaintForm.ts).
+  adapter: node({ mode: 'standalone', bodySizeLimit: 52 * 1024 * 1024 }),
   // Forms post across no other origin; Astro refuses a POST whose Origin does not match.
-  security: { checkOrigin: true },
+  security: { checkOrigin: true, actionBodySizeLimit: 52 * 1024 * 1024 },
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
 })

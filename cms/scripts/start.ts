@@ -107,7 +107,8 @@ async function buildIfNeeded(env: NodeJS.ProcessEnv) {
     await run(process.execPath, [nextBin, 'build', 'cms'], { cwd: root, env: buildEnv, label: 'next build' })
     writeStamp(cmsStampFile, cmsStamp)
   }
-  const siteStamp = sourceStamp(root, ['site', 'astro.config.mjs', 'hooks/complaints/schema', ...shared])
+  // The site also builds in the shared vocabulary, schema and attachment rules of hooks/complaints.
+  const siteStamp = sourceStamp(root, ['site', 'astro.config.mjs', 'hooks/complaints', ...shared])
   const siteStampFile = path.join(root, 'dist/portal-build-stamp')
   if (!isBuilt(path.join(root, 'dist/server/entry.mjs'), siteStampFile, siteStamp)) {
     log('Website bouwen (astro build)…')

@@ -1,0 +1,44 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+import type { ComplaintInput } from '../../hooks/complaints/schema'
+
+/**
+ * "Back, and send again" must not make a second complaint. The form token alone does not ensure
+ * that: a browser going back may load the form anew, with a new token (Chromium does), while it
+ * fills in the fields as they were. So after a complaint is stored the site remembers, in a cookie,
+ * which token was used for which content; the same content sent again within a day reuses that
+ * token, and the CMS answers with the original complaint. A different complaint is a new one.
+ *
+ * The cookie holds no personal data: a random token and a keyed digest of the content.
+ */
+export const LAST_SUBMISSION_COOKIE = 'klacht-verstuurd'
+export const LAST_SUBMISSION_MAX_AGE_S = 24 * 60 * 60
+
+export type LastSubmission = { token: string; digest: string }
+
+/** A key for this purpose only, derived from the site's secret. */
+export function resubmissionKey(siteSecret: string): Buffer {
+  return createHmac('sha256', siteSecret).update('klacht-indienen:laatste-inzending').digest()
+}
+
+const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest('base64url')
+
+/** The same complaint (as parsed by the schema: spaces trimmed, unchecked boxes false) gives the same digest. */
+export function contentDigest(input: ComplaintInput, key: Buffer): string {
+  const sorted = Object.fromEntries(Object.entries(input).sort(([a], [b]) => a.localeCompare(b)))
+  return mac(key, JSON.stringify(sorted))
+}
+
+export function signLastSubmission({ token, digest }: LastSubmission, key: Buffer): string {
+  return `${token}.${digest}.${mac(key, `${token}.${digest}`)}`
+}
+
+/** The remembered submission, or null when the cookie is missing or not ours. */
+export function readLastSubmission(value: string | undefined, key: Buffer): LastSubmission | null {
+  const [token, digest, signature, ...rest] = (value ?? '').split('.')
+  if (!token || !digest || !signature || rest.length > 0) return null
+  const expected = Buffer.from(mac(key, `${token}.${digest}`))
+  const given = Buffer.from(signature)
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
+  return { token, digest }
+}

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest'
+
+import {
+  FIELD_ORDER,
+  MAX_FORM_BODY_BYTES,
+  MESSAGES,
+  orderedErrors,
+  readComplaintForm,
+  readFormBody,
+  reselectMessage,
+} from '../../site/lib/complaintForm'
+import { minimalPdf } from '../helpers/files'
+
+const TODAY = '2026-03-14'
+const TOKEN = '6f1c1f0e-8a5b-4c1e-9a57-2f0d3c2b1a00'
+
+function validForm(overrides: Record<string, string | string[] | null> = {}): FormData {
+  const fields: Record<string, string | string[]> = {
+    formToken: TOKEN,
+    website: '',
+    complainantRole: 'client',
+    clientOrganisation: 'uwv',
+    name: 'Jan Jansen',
+    email: 'jan@example.nl',
+    phone: '',
+    conductWhen: 'date',
+    conductDate: '2026-03-02',
+    involvedKind: 'employee',
+    involvedName: 'Mijn coach',
+    categories: ['negligence', 'incorrect_information'],
+    description: 'Mijn coach kwam twee afspraken niet na en belde niet af.',
+    desiredOutcome: '',
+    discussedBefore: 'no',
+    consent: 'on',
+  }
+  const form = new FormData()
+  for (const [key, value] of Object.entries({ ...fields, ...overrides })) {
+    if (value === null) continue
+    for (const v of Array.isArray(value) ? value : [value]) form.append(key, v)
+  }
+  // An empty file input still posts one nameless, empty part.
+  if (!form.has('attachments')) form.append('attachments', new File([], ''), '')
+  return form
+}
+
+describe('reading the posted complaint form (Art. 1, 2, 3, 5)', () => {
+  it('accepts a complete form: repeated checkboxes become a list, an empty file input is no attachment', async () => {
+    const read = await readComplaintForm(validForm(), TODAY)
+    expect(read.result.ok).toBe(true)
+    if (!read.result.ok) return
+    expect(read.result.input.categories).toEqual(['negligence', 'incorrect_information'])
+    expect(read.result.input.phone).toBeUndefined()
+    expect(read.files).toEqual([])
+    expect(read.formToken).toBe(TOKEN)
+    expect(read.honeypotFilled).toBe(false)
+  })
+
+  it('gives the shared schema\'s own Dutch messages for empty required fields, not type errors', async () => {
+    const form = validForm({ name: '', email: '', complainantRole: null, categories: null, description: '', discussedBefore: null, consent: null })
+    const read = await readComplaintForm(form, TODAY)
+    expect(read.result.ok).toBe(false)
+    if (read.result.ok) return
+    expect(read.result.errors).toMatchObject({
+      complainantRole: 'Kies wie u bent.',
+      name: 'Vul uw naam in.',
+      categories: 'Kies minstens één soort klacht.',
+      description: 'Beschrijf wat er is gebeurd (minstens 20 tekens).',
+      discussedBefore: 'Kies ja of nee.',
+      consent: MESSAGES.consent,
+    })
+  })
+
+  it('asks for the e-mail address: the web form always sends the confirmation there', async () => {
+    const read = await readComplaintForm(validForm({ email: '' }), TODAY)
+    expect(read.result.ok ? {} : read.result.errors).toEqual({ email: 'Vul uw e-mailadres in. Daar sturen wij de bevestiging heen.' })
+  })
+
+  it('refuses a date of conduct in the future (Europe/Amsterdam today)', async () => {
+    const read = await readComplaintForm(validForm({ conductDate: '2026-03-15' }), TODAY)
+    expect(read.result.ok ? {} : read.result.errors).toEqual({ conductDate: 'Deze datum ligt in de toekomst. Vul de datum in waarop het gebeurde.' })
+  })
+
+  it('keeps exactly what was typed for the form to show again', async () => {
+    const read = await readComplaintForm(validForm({ name: '  Jan  ', description: 'kort' }), TODAY)
+    expect(read.values.name).toBe('  Jan  ')
+    expect(read.values.description).toBe('kort')
+    expect(read.values.categories).toEqual(['negligence', 'incorrect_information'])
+    expect(read.values.consent).toBe('on')
+    expect(read.values).not.toHaveProperty('website')
+    expect(read.values).not.toHaveProperty('formToken')
+  })
+
+  it('checks attachments with the CMS\'s own rule: at most 5', async () => {
+    const form = validForm()
+    form.delete('attachments')
+    for (let i = 1; i <= 6; i++) form.append('attachments', new File([new Uint8Array(minimalPdf())], `brief-${i}.pdf`, { type: 'application/pdf' }))
+    const read = await readComplaintForm(form, TODAY)
+    expect(read.files).toHaveLength(6)
+    expect(read.result.ok ? {} : read.result.errors).toEqual({ attachments: 'U kunt hoogstens 5 bijlagen meesturen. U koos er 6.' })
+  })
+
+  it('accepts a real PDF attachment', async () => {
+    const form = validForm()
+    form.set('attachments', new File([new Uint8Array(minimalPdf())], 'brief.pdf', { type: 'application/pdf' }))
+    const read = await readComplaintForm(form, TODAY)
+    expect(read.result.ok).toBe(true)
+    expect(read.files.map((f) => f.name)).toEqual(['brief.pdf'])
+  })
+
+  it('notices a filled-in honeypot and a missing or malformed form token', async () => {
+    expect((await readComplaintForm(validForm({ website: 'https://spam.example' }), TODAY)).honeypotFilled).toBe(true)
+    expect((await readComplaintForm(validForm({ formToken: null }), TODAY)).formToken).toBeUndefined()
+    expect((await readComplaintForm(validForm({ formToken: 'abc' }), TODAY)).formToken).toBeUndefined()
+  })
+
+  it('lists errors in the order of the form, anything unknown last', () => {
+    expect(orderedErrors({ form: 'Het formulier is verlopen.', consent: 'c', name: 'n', complainantRole: 'r' })).toEqual([
+      { field: 'complainantRole', message: 'r' },
+      { field: 'name', message: 'n' },
+      { field: 'consent', message: 'c' },
+      { field: undefined, message: 'Het formulier is verlopen.' },
+    ])
+    expect(FIELD_ORDER.at(-1)).toBe('consent')
+  })
+
+  it('names files to choose again', () => {
+    expect(reselectMessage(['a.pdf', 'b.png'])).toBe('Kies uw bijlage(n) opnieuw: a.pdf, b.png')
+  })
+})
+
+describe('reading the form body under a size limit', () => {
+  const url = 'http://127.0.0.1/klacht-indienen'
+
+  it('refuses a body whose declared length is too large, without reading it', async () => {
+    let pulled = false
+    const body = new ReadableStream(
+      {
+        pull() {
+          pulled = true
+        },
+      },
+      { highWaterMark: 0 },
+    )
+    const request = new Request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(MAX_FORM_BODY_BYTES + 1) },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    expect(await readFormBody(request, MAX_FORM_BODY_BYTES)).toEqual({ kind: 'tooLarge' })
+    expect(pulled).toBe(false)
+  })
+
+  it('counts a body without a declared length while it streams in', async () => {
+    const chunk = new Uint8Array(1024)
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength
+        if (sent > 10 * 1024) controller.close()
+        else controller.enqueue(chunk)
+      },
+    })
+    const request = new Request(url, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body, duplex: 'half' } as RequestInit)
+    expect(await readFormBody(request, 4 * 1024)).toEqual({ kind: 'tooLarge' })
+  })
+
+  it('reads a normal multipart form', async () => {
+    const request = new Request(url, { method: 'POST', body: validForm() })
+    const body = await readFormBody(request, MAX_FORM_BODY_BYTES)
+    expect(body.kind).toBe('form')
+    if (body.kind === 'form') expect(body.form.get('name')).toBe('Jan Jansen')
+  })
+
+  it('calls a body of another type unreadable', async () => {
+    const request = new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    expect(await readFormBody(request, MAX_FORM_BODY_BYTES)).toEqual({ kind: 'unreadable' })
+  })
+
+  it('leaves room for 5 files of 10 MB and the text', () => {
+    expect(MAX_FORM_BODY_BYTES).toBe(52 * 1024 * 1024)
+  })
+})

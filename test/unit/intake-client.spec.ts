@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+
+import type { ComplaintInput } from '../../hooks/complaints/schema'
+import { ATTACHMENTS_TOO_LARGE_AT_CMS, submitComplaint } from '../../site/lib/intake'
+
+const input = {
+  complainantRole: 'client',
+  onBehalfOf: false,
+  name: 'Jan Jansen',
+  email: 'jan@example.nl',
+  conductWhen: 'unknown',
+  involvedKind: 'unknown',
+  categories: ['negligence'],
+  description: 'Mijn coach kwam twee afspraken niet na.',
+  discussedBefore: 'no',
+  wantsHearing: false,
+  wantsHelpWriting: false,
+} as ComplaintInput
+
+const confirmation = {
+  reference: 'WP-2026-0007',
+  receivedAt: '2026-03-14T10:00:00.000Z',
+  deadlines: {
+    acknowledgeBy: '2026-03-19T22:59:59.999Z',
+    nonAdmissionNoticeBy: '2026-04-11T21:59:59.999Z',
+    decisionTargetBy: '2026-04-11T21:59:59.999Z',
+    decisionLimitBy: '2026-04-25T21:59:59.999Z',
+  },
+  emailed: true,
+}
+
+type Seen = { url: string; init: RequestInit }
+
+function fakeCms(answer: () => Response | Promise<Response>) {
+  const seen: Seen[] = []
+  const fetch = (async (url: string | URL | Request, init?: RequestInit) => {
+    seen.push({ url: String(url), init: init ?? {} })
+    return answer()
+  }) as typeof globalThis.fetch
+  return { seen, fetch }
+}
+
+const request = (files: File[] = []) => ({ input, consent: true as const, formToken: 'c0ffee00-0000-4000-8000-000000000001', files })
+const options = (fetch: typeof globalThis.fetch) => ({ fetch, apiUrl: 'http://cms.test/api', apiKey: 'k'.repeat(32) })
+
+describe('storing a complaint through the CMS intake endpoint', () => {
+  it('posts the parsed input with consent and form token as `data`, and one `files` part per attachment', async () => {
+    const cms = fakeCms(() => Response.json(confirmation, { status: 201 }))
+    const pdf = new File(['%PDF-1.4\n'], 'brief.pdf', { type: 'application/pdf' })
+    const png = new File([new Uint8Array([0x89, 0x50])], 'foto.png', { type: 'image/png' })
+    await submitComplaint(request([pdf, png]), options(cms.fetch))
+
+    const [call] = cms.seen
+    expect(call?.url).toBe('http://cms.test/api/complaints/intake')
+    expect(call?.init.method).toBe('POST')
+    expect(new Headers(call?.init.headers).get('authorization')).toBe(`service-accounts API-Key ${'k'.repeat(32)}`)
+    const body = call?.init.body as FormData
+    expect(JSON.parse(String(body.get('data')))).toEqual({ ...input, consent: true, formToken: 'c0ffee00-0000-4000-8000-000000000001' })
+    expect(body.getAll('files').map((f) => [(f as File).name, (f as File).type])).toEqual([
+      ['brief.pdf', 'application/pdf'],
+      ['foto.png', 'image/png'],
+    ])
+  })
+
+  it.each([
+    [201, false],
+    [200, true],
+  ])('HTTP %i: stored (repeated form token: %s), with what the confirmation page shows', async (status, repeated) => {
+    const cms = fakeCms(() => Response.json(confirmation, { status }))
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'stored', repeated, ...confirmation })
+  })
+
+  it('HTTP 400: the CMS\'s messages per field', async () => {
+    const errors = { attachments: 'Bestand x.exe is geen PDF, JPEG, PNG of Word-bestand.' }
+    const cms = fakeCms(() => Response.json({ errors }, { status: 400 }))
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'invalid', errors })
+  })
+
+  it('HTTP 413: named at the attachments', async () => {
+    const cms = fakeCms(() => new Response('too large', { status: 413 }))
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'invalid', errors: { attachments: ATTACHMENTS_TOO_LARGE_AT_CMS } })
+  })
+
+  it.each([
+    ['HTTP 503', () => Response.json({ error: 'De klacht is niet opgeslagen.' }, { status: 503 })],
+    ['HTTP 500 with HTML', () => new Response('<html>', { status: 500 })],
+    ['HTTP 403 (wrong key)', () => Response.json({ error: 'Geen toegang.' }, { status: 403 })],
+    ['a 201 without a reference', () => Response.json({ ...confirmation, reference: undefined }, { status: 201 })],
+    ['a 400 without messages', () => Response.json({}, { status: 400 })],
+    [
+      'a network error',
+      () => {
+        throw new TypeError('fetch failed')
+      },
+    ],
+  ])('%s: storing failed', async (_what, answer) => {
+    const cms = fakeCms(answer)
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'failed' })
+  })
+})

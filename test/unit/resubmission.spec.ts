@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+
+import type { ComplaintInput } from '../../hooks/complaints/schema'
+import { contentDigest, readLastSubmission, resubmissionKey, signLastSubmission } from '../../site/lib/resubmission'
+
+const key = resubmissionKey('een-geheim-van-de-site-van-minstens-16-tekens')
+const input = {
+  complainantRole: 'client',
+  onBehalfOf: false,
+  name: 'Jan Jansen',
+  email: 'jan@example.nl',
+  conductWhen: 'unknown',
+  involvedKind: 'unknown',
+  categories: ['negligence'],
+  description: 'Mijn coach kwam twee afspraken niet na.',
+  discussedBefore: 'no',
+  wantsHearing: false,
+  wantsHelpWriting: false,
+} as ComplaintInput
+
+describe('sending the same complaint again from the same browser', () => {
+  it('gives the same digest for the same content, whatever the order of the fields', () => {
+    const reordered = Object.fromEntries(Object.entries(input).reverse()) as ComplaintInput
+    expect(contentDigest(reordered, key)).toBe(contentDigest(input, key))
+  })
+
+  it('gives another digest for another complaint', () => {
+    expect(contentDigest({ ...input, description: 'Mijn coach kwam drie afspraken niet na.' }, key)).not.toBe(contentDigest(input, key))
+    expect(contentDigest({ ...input, categories: ['negligence', 'privacy_breach'] }, key)).not.toBe(contentDigest(input, key))
+  })
+
+  it('remembers which token was used, in a cookie without personal data', () => {
+    const digest = contentDigest(input, key)
+    const cookie = signLastSubmission({ token: 'c0ffee00-0000-4000-8000-000000000001', digest }, key)
+    expect(cookie).not.toContain('Jan')
+    expect(readLastSubmission(cookie, key)).toEqual({ token: 'c0ffee00-0000-4000-8000-000000000001', digest })
+  })
+
+  it.each([
+    ['missing', undefined],
+    ['empty', ''],
+    ['with a changed token', (c: string) => c.replace(/^c0ffee00/, 'deadbeef')],
+    ['signed with another key', () => signLastSubmission({ token: 't', digest: 'd' }, resubmissionKey('een-ander-geheim-van-minstens-16-tekens'))],
+  ])('ignores a cookie that is %s', (_what, make) => {
+    const valid = signLastSubmission({ token: 'c0ffee00-0000-4000-8000-000000000001', digest: contentDigest(input, key) }, key)
+    const value = typeof make === 'function' ? make(valid) : make
+    expect(readLastSubmission(value, key)).toBeNull()
+  })
+})
