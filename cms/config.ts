@@ -12,6 +12,7 @@ import { hasRole } from '../collections/access/roles'
 import { CaseEvents } from '../collections/CaseEvents'
 import { complaintAttachments } from '../collections/ComplaintAttachments'
 import { Complaints } from '../collections/Complaints'
+import { letters } from '../collections/Letters'
 import { Outbox } from '../collections/Outbox'
 import { Sequences } from '../collections/Sequences'
 import { ServiceAccounts } from '../collections/ServiceAccounts'
@@ -32,7 +33,7 @@ export const configFor = (env: Env): Config => ({
   secret: env.PAYLOAD_SECRET,
   db: databaseAdapter(env.DATABASE_URL),
   editor: lexicalEditor(),
-  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), CaseEvents, Outbox, Users, ServiceAccounts, Sequences],
+  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, Outbox, Users, ServiceAccounts, Sequences],
   globals: [Regulation, Settings],
   admin: {
     user: Users.slug,

@@ -69,6 +69,7 @@ export interface Config {
   collections: {
     complaints: Complaint;
     'complaint-attachments': ComplaintAttachment;
+    letters: Letter;
     'case-events': CaseEvent;
     outbox: Outbox;
     users: User;
@@ -89,6 +90,7 @@ export interface Config {
   collectionsSelect: {
     complaints: ComplaintsSelect<false> | ComplaintsSelect<true>;
     'complaint-attachments': ComplaintAttachmentsSelect<false> | ComplaintAttachmentsSelect<true>;
+    letters: LettersSelect<false> | LettersSelect<true>;
     'case-events': CaseEventsSelect<false> | CaseEventsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -488,6 +490,43 @@ export interface CaseEvent {
   createdAt: string;
 }
 /**
+ * Letters by post: print, send, and record the posting date (Decision 12).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letters".
+ */
+export interface Letter {
+  id: string;
+  complaint: string | Complaint;
+  purpose:
+    | 'receipt'
+    | 'written_version'
+    | 'uwv_notification'
+    | 'acknowledgement'
+    | 'non_admission_notice'
+    | 'decision'
+    | 'delay_notice'
+    | 'informal_confirmation'
+    | 'system';
+  channel: 'email' | 'post';
+  /**
+   * Counts as the sending date (Decision 12).
+   */
+  postedAt?: string | null;
+  message?: (string | null) | Outbox;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "service-accounts".
  */
@@ -642,6 +681,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'complaint-attachments';
         value: string | ComplaintAttachment;
+      } | null)
+    | ({
+        relationTo: 'letters';
+        value: string | Letter;
       } | null)
     | ({
         relationTo: 'case-events';
@@ -871,6 +914,28 @@ export interface ComplaintsSelect<T extends boolean = true> {
  */
 export interface ComplaintAttachmentsSelect<T extends boolean = true> {
   complaint?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letters_select".
+ */
+export interface LettersSelect<T extends boolean = true> {
+  complaint?: T;
+  purpose?: T;
+  channel?: T;
+  postedAt?: T;
+  message?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -6,6 +6,7 @@ import * as migration_20261126_082649_workflow from './20261126_082649_workflow'
 import * as migration_20261126_083127_deadlines_hearing from './20261126_083127_deadlines_hearing';
 import * as migration_20261126_083937_deadline_job from './20261126_083937_deadline_job';
 import * as migration_20261126_084733_service_keys_and_queue from './20261126_084733_service_keys_and_queue';
+import * as migration_20261126_090125_letters from './20261126_090125_letters';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261126_084733_service_keys_and_queue.up,
     down: migration_20261126_084733_service_keys_and_queue.down,
-    name: '20261126_084733_service_keys_and_queue'
+    name: '20261126_084733_service_keys_and_queue',
+  },
+  {
+    up: migration_20261126_090125_letters.up,
+    down: migration_20261126_090125_letters.down,
+    name: '20261126_090125_letters'
   },
 ];

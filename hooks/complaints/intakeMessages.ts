@@ -6,7 +6,13 @@ import { CATEGORY_LABELS } from './vocabulary'
  * The messages of registration, in plain text and simple HTML. The letters issue replaces these
  * with templates editors maintain; until then the content is what the regulation requires.
  */
-export type Message = { subject: string; text: string; html: string }
+export type Message = {
+  subject: string
+  text: string
+  html: string
+  /** The same letter in parts, for its PDF copy: salutation, body paragraphs, closing. */
+  letter: { salutation: string; paragraphs: string[]; closing: string }
+}
 
 const paragraphsToHtml = (paragraphs: string[]) => paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n')
 
@@ -18,8 +24,16 @@ export function signature(settings: Pick<Setting, 'organisationName' | 'phone' |
   return lines.join('\n')
 }
 
+/** A letter from its paragraphs: the first is the salutation, the last the closing with the signature. */
 export function messageOf(subject: string, paragraphs: string[]): Message {
-  return { subject, text: paragraphs.join('\n\n'), html: paragraphsToHtml(paragraphs) }
+  const salutation = paragraphs[0] ?? ''
+  const closing = (paragraphs.at(-1) ?? '').split('\n')[0] ?? ''
+  return {
+    subject,
+    text: paragraphs.join('\n\n'),
+    html: paragraphsToHtml(paragraphs),
+    letter: { salutation, paragraphs: paragraphs.slice(1, -1), closing },
+  }
 }
 
 /** Receipt confirmation: reference, date of receipt, and the dates of Art. 5 and Art. 7. */

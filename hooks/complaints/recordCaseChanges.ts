@@ -1,10 +1,9 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { enqueueEmail } from '../../cms/email/enqueue'
 import type { MessagePurpose } from '../../cms/email/statuses'
-import { getEnv } from '../../cms/env'
 import type { Complaint } from '../../cms/payload-types'
 import { recordEvent } from '../caseEvents/recordEvent'
+import { issueLetter } from '../letters/issueLetter'
 import { acknowledgementMessage, decisionMessage, delayNoticeMessage, informalConfirmationMessage, nonAdmissionMessage } from './caseMessages'
 import type { Message } from './intakeMessages'
 import { relId } from './workflow/snapshot'
@@ -50,15 +49,8 @@ type EventFn = (type: 'letter_issued', data: Record<string, string | number | bo
 const settingsFor = (req: Req) => req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
 
 async function sendLetter(doc: Complaint, letter: { purpose: MessagePurpose; content: Message }, req: Req, event: EventFn): Promise<void> {
-  if (!doc.complainant.email) {
-    // Decision 12: without e-mail the letter goes by post; the letters issue produces its PDF.
-    await event('letter_issued', { purpose: letter.purpose, channel: 'post', message: null })
-    return
-  }
-  const settings = await settingsFor(req)
-  const defaultFrom = settings.senderAddress ? `${settings.organisationName} <${settings.senderAddress}>` : getEnv().MAIL_FROM
-  const message = await enqueueEmail(req.payload, { to: [doc.complainant.email], ...letter.content, purpose: letter.purpose, complaint: doc.id }, { req, defaultFrom })
-  await event('letter_issued', { purpose: letter.purpose, channel: 'email', message: message.id })
+  const issued = await issueLetter(doc, letter, req)
+  await event('letter_issued', { purpose: letter.purpose, channel: issued.messageId ? 'email' : 'post', letter: issued.letter.id, message: issued.messageId })
 }
 
 async function letterFor(

@@ -2,14 +2,8 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Outbox } from '../../cms/payload-types'
 import { recordEvent } from '../caseEvents/recordEvent'
+import { SENT_FIELD } from '../letters/sentField'
 
-/** Which case field records the sending of which letter: a deadline is met by the sending (DOMAIN.md). */
-const SENT_FIELD: Partial<Record<Outbox['purpose'], 'acknowledgementAt' | 'nonAdmissionNoticeAt' | 'decisionAt' | 'delayNoticeAt'>> = {
-  acknowledgement: 'acknowledgementAt',
-  non_admission_notice: 'nonAdmissionNoticeAt',
-  decision: 'decisionAt',
-  delay_notice: 'delayNoticeAt',
-}
 
 /** When the outbox delivered a letter of a case: the moment goes on the case and into its timeline. */
 export const recordLetterSent: CollectionAfterChangeHook<Outbox> = async ({ doc, previousDoc, req }) => {

@@ -31,6 +31,8 @@ export async function createTestPayload(env: Record<string, string> = {}): Promi
     DATABASE_URL: databaseUrl,
     PAYLOAD_SECRET: TEST_SECRET,
     DISABLE_PAYLOAD_HMR: 'true',
+    // Uploads (attachments, letters) of each test file stay in its own folder.
+    UPLOAD_DIR: path.join(dir, 'uploads'),
     ...env,
   })
   const [{ getPayload, handleEndpoints }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])

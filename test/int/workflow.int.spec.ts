@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import type { Complaint, User } from '../../cms/payload-types'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
+import { pdfToText, squash } from '../helpers/pdfText'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
 type Staff = User & { collection: 'users' }
@@ -320,5 +321,51 @@ describe('Art. 9: whether each clock was met is recorded at the ending', () => {
     expect(ended.endedAs).toBe('withdrawn')
     expect(ended.deadlineOutcomes).toEqual({ acknowledge: 'not_applicable', nonAdmissionNotice: 'not_applicable', decisionTarget: 'met', decisionLimit: 'met' })
     expect(ended.nextDeadline?.clock ?? null).toBeNull()
+  })
+})
+
+describe('letters with their PDF copy in the dossier', () => {
+  it('Art. 5, 8: the acknowledgement and the decision went out with their PDF, kept in the dossier, readable as text', async () => {
+    const stored = await payload.find({ collection: 'letters', where: { complaint: { equals: complaintId } }, overrideAccess: true, sort: 'createdAt' })
+    expect(stored.docs.map((l) => [l.purpose, l.channel, l.mimeType])).toEqual([
+      ['acknowledgement', 'email', 'application/pdf'],
+      ['decision', 'email', 'application/pdf'],
+    ])
+    const decisionMail = fake.deliveries.find((d) => d.subject.startsWith('Beslissing op uw klacht'))
+    expect(decisionMail?.attachments.map((a) => a.filename)).toEqual([stored.docs[1]?.filename])
+    const text = squash(await pdfToText(decisionMail?.attachments[0]?.content ?? Buffer.alloc(0)))
+    expect(text).toContain('Mijn coach kwam drie afspraken niet opdagen en belde niet af.')
+    expect(text).toContain('De coach heeft drie afspraken gemist.')
+    expect(text).toContain('wij vinden uw klacht gegrond')
+    expect(text).toContain('klachtenregeling van UWV')
+    expect(text).toMatch(/Kenmerk: WP-\d{4}-\d{4}/)
+    expect(text).toContain('Jan Jansen')
+  })
+
+  it('Decision 12: without e-mail the letter is marked for post, and the posting date counts as sent', async () => {
+    const c = await payload.create({
+      collection: 'complaints',
+      overrideAccess: false,
+      user: manager,
+      data: {
+        channel: 'letter',
+        receivedAt: new Date().toISOString(),
+        complainant: { role: 'client', name: 'Henk de Vries', street: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Ergens' },
+        conduct: { when: 'date', date: '2026-11-10' },
+        involved: { kind: 'unknown' },
+        categories: ['negligence'],
+        complaintText: 'Ik heb geen e-mail en kreeg nooit een brief terug.',
+        discussedBefore: 'no',
+        assignedHandler: handlerA.id,
+      } as Partial<Complaint> as Complaint,
+    })
+    await update(handlerA, { status: 'acknowledged', acknowledgement: { factsSummary: 'Geen antwoord op een brief.', statedTermWeeks: 4 } }, c.id)
+    const letter = (await payload.find({ collection: 'letters', where: { complaint: { equals: c.id } }, overrideAccess: true })).docs[0]
+    expect([letter?.purpose, letter?.channel, letter?.message ?? null]).toEqual(['acknowledgement', 'post', null])
+    const posted = new Date().toISOString()
+    await payload.update({ collection: 'letters', id: letter?.id ?? '', data: { postedAt: posted }, overrideAccess: false, user: handlerA })
+    const after = await payload.findByID({ collection: 'complaints', id: c.id, overrideAccess: true })
+    expect(after.lettersSent?.acknowledgementAt).toBe(posted)
+    expect(after.nextDeadline?.clock).toBe('decisionTarget')
   })
 })

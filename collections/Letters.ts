@@ -1,0 +1,72 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { CollectionConfig } from 'payload'
+
+import { MESSAGE_PURPOSE_LABELS, MESSAGE_PURPOSES } from '../cms/email/statuses'
+import { recordPosting } from '../hooks/letters/recordPosting'
+import { canReadCaseDocument } from './access/complaintAccess'
+import { nobody, nobodyField } from './access/nobody'
+import { hasRole } from './access/roles'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/**
+ * The PDF copy of every letter the regulation requires, kept in the case dossier (which the
+ * complainant may inspect, Art. 6 note). Without an e-mail address the letter goes by post, and
+ * the handler records the posting date here — that date counts as sent (Decision 12).
+ */
+export const letters = (uploadDir: string | undefined): CollectionConfig => ({
+  slug: 'letters',
+  labels: { singular: { nl: 'Brief', en: 'Letter' }, plural: { nl: 'Brieven', en: 'Letters' } },
+  admin: {
+    group: { nl: 'Klachten', en: 'Complaints' },
+    useAsTitle: 'filename',
+    defaultColumns: ['filename', 'purpose', 'channel', 'postedAt', 'createdAt'],
+    description: {
+      nl: 'Brieven per post: print de PDF, verstuur hem en vul de datum van verzending in (Besluit 12).',
+      en: 'Letters by post: print, send, and record the posting date (Decision 12).',
+    },
+  },
+  upload: {
+    staticDir: path.resolve(uploadDir ?? path.join(root, 'data/uploads'), 'letters'),
+    mimeTypes: ['application/pdf'],
+  },
+  access: {
+    read: canReadCaseDocument,
+    create: nobody,
+    // The handler of the case (or a manager) records the posting date; nothing else changes.
+    update: (args) => hasRole(args.req.user, 'manager', 'handler') && canReadCaseDocument(args),
+    delete: nobody,
+  },
+  hooks: { afterChange: [recordPosting] },
+  fields: [
+    { name: 'complaint', type: 'relationship', relationTo: 'complaints', required: true, index: true, label: { nl: 'Klacht', en: 'Complaint' }, access: { update: nobodyField } },
+    {
+      name: 'purpose',
+      type: 'select',
+      required: true,
+      label: { nl: 'Soort brief', en: 'Kind of letter' },
+      options: MESSAGE_PURPOSES.map((value) => ({ value, label: MESSAGE_PURPOSE_LABELS[value] })),
+      access: { update: nobodyField },
+    },
+    {
+      name: 'channel',
+      type: 'select',
+      required: true,
+      label: { nl: 'Verzonden per', en: 'Sent by' },
+      options: [
+        { value: 'email', label: { nl: 'E-mail (PDF als bijlage)', en: 'E-mail (PDF attached)' } },
+        { value: 'post', label: { nl: 'Post', en: 'Post' } },
+      ],
+      access: { update: nobodyField },
+    },
+    {
+      name: 'postedAt',
+      type: 'date',
+      label: { nl: 'Per post verstuurd op', en: 'Posted on' },
+      admin: { description: { nl: 'Deze datum telt als verzenddatum voor de termijnen (Besluit 12).', en: 'Counts as the sending date (Decision 12).' } },
+    },
+    { name: 'message', type: 'relationship', relationTo: 'outbox', label: { nl: 'E-mail', en: 'E-mail' }, access: { update: nobodyField } },
+  ],
+})
