@@ -6,6 +6,7 @@ import { ENDINGS } from '../hooks/complaints/workflow/transitions'
 import { assignReferenceAndDeadlines } from '../hooks/complaints/assignReferenceAndDeadlines'
 import { intakeEndpoint } from '../hooks/complaints/intakeEndpoint'
 import { enforceWorkflow } from '../hooks/complaints/enforceWorkflow'
+import { guardPersonalDataQueries } from '../hooks/complaints/guardPersonalDataQueries'
 import { notifyOnIntake } from '../hooks/complaints/notifyOnIntake'
 import { recordCaseChanges } from '../hooks/complaints/recordCaseChanges'
 import { refreshDeadlineState } from '../hooks/complaints/refreshDeadlineState'
@@ -64,6 +65,7 @@ export const Complaints: CollectionConfig = {
   },
   endpoints: [intakeEndpoint],
   hooks: {
+    beforeOperation: [guardPersonalDataQueries],
     beforeValidate: [validateComplaint],
     beforeChange: [assignReferenceAndDeadlines, enforceWorkflow, refreshDeadlineState],
     afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges],

@@ -6,8 +6,10 @@ type Props = { payload: Payload; user?: TypedUser | null }
 
 const list = (where: Where, sort = 'nextDeadline.due') => {
   const params = new URLSearchParams({ sort })
+  // The list reads its filter from the query string in qs notation: where[and][0][status][in]=…
   const add = (prefix: string, value: unknown) => {
-    if (value && typeof value === 'object' && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) add(`${prefix}[${k}]`, v)
+    if (Array.isArray(value)) value.forEach((v, i) => add(`${prefix}[${i}]`, v))
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) add(`${prefix}[${k}]`, v)
     else params.append(prefix, String(value))
   }
   for (const [k, v] of Object.entries(where)) add(`where[${k}]`, v)

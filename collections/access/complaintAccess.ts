@@ -31,9 +31,9 @@ export const canRecordComplaint: Access = ({ req }) => hasRole(req.user, 'admin'
 export const canReadPersonalData: FieldAccess = ({ doc, req }) => {
   if (hasRole(req.user, 'admin', 'manager')) return true
   if (!hasRole(req.user, 'handler') || !req.user) return false
-  // Without a document (e.g. deciding whether a field may be queried) a handler gets no: otherwise
-  // a query on a hidden field of the queue would tell its value by the number of results.
-  if (!doc) return false
+  // Without a document (the admin's form and list set-up) the document decides when its data is read;
+  // queries on these fields are refused for handlers separately (guardPersonalDataQueries).
+  if (!doc) return true
   return relId((doc as { assignedHandler?: unknown }).assignedHandler) === String(req.user.id)
 }
 
@@ -43,3 +43,10 @@ export const canReadCaseDocument: Access = ({ req }) => {
   if (hasRole(req.user, 'handler') && req.user) return { 'complaint.assignedHandler': { equals: req.user.id } } satisfies Where
   return false
 }
+
+/** The complaint's fields that hold personal data or case content (see canReadPersonalData). */
+export const PERSONAL_DATA_FIELDS = [
+  'complainant', 'conduct', 'involved', 'complaintText', 'desiredOutcome', 'attachments', 'uwvLabourExpert', 'involvedStaff',
+  'channel', 'discussedBefore', 'wantsHearing', 'wantsHelpWriting', 'acknowledgement', 'nonAdmission', 'decision', 'delayNotice',
+  'hearing', 'informal', 'withdrawal', 'lettersSent', 'endedAs', 'endedAt', 'consentAt', 'formToken', 'messages', 'letters', 'timeline',
+] as const

@@ -33,10 +33,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
         collection: 'complaints',
         errors: [{ path: 'assignedHandler', message: 'Neem de klacht eerst zelf over: kies uzelf als behandelaar en sla op.' }],
         req,
-      })
+      }, req.t)
     }
     const independence = checkIndependence(user.id, toSnapshot(originalDoc, false).involvedStaff)
-    if (!independence.ok) throw new ValidationError({ collection: 'complaints', errors: [{ path: 'assignedHandler', message: independence.message }], req })
+    if (!independence.ok) throw new ValidationError({ collection: 'complaints', errors: [{ path: 'assignedHandler', message: independence.message }], req }, req.t)
     // Only the assignment is saved; the rest of the case is theirs to change once it is theirs.
     const { id: _id, createdAt: _c, updatedAt: _u, messages: _m, timeline: _t, ...unchanged } = originalDoc
     return { ...unchanged, assignedHandler: user.id }
@@ -82,7 +82,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
       }
     }
   }
-  if (errors.length > 0) throw new ValidationError({ collection: 'complaints', errors, req })
+  if (errors.length > 0) throw new ValidationError({ collection: 'complaints', errors, req }, req.t)
 
   const result: Partial<Complaint> = { ...data }
   if (to !== from && to === 'acknowledged') {
@@ -102,7 +102,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
   const delayChanged = delay?.newTargetDate !== originalDoc.delayNotice?.newTargetDate || delay?.reason !== originalDoc.delayNotice?.reason
   if (delayChanged && (delay?.newTargetDate || delay?.reason)) {
     const problems = checkDelayNotice(next, new Date())
-    if (problems.length > 0) throw new ValidationError({ collection: 'complaints', errors: problems, req })
+    if (problems.length > 0) throw new ValidationError({ collection: 'complaints', errors: problems, req }, req.t)
     if (delay?.newTargetDate) {
       result.deadlines = { ...originalDoc.deadlines, ...result.deadlines, decisionTargetBy: endOfDay(delay.newTargetDate) }
       result.delayNotice = { ...delay, issuedAt: new Date().toISOString() }

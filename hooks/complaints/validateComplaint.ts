@@ -35,6 +35,6 @@ export const validateComplaint: CollectionBeforeValidateHook<Complaint> = ({ dat
   if (operation === 'create' && merged.receivedAt && new Date(merged.receivedAt).getTime() > now.getTime() + 60_000) {
     errors.push({ path: 'receivedAt', message: 'De datum van ontvangst kan niet in de toekomst liggen.' })
   }
-  if (errors.length > 0) throw new ValidationError({ collection: 'complaints', errors, req })
+  if (errors.length > 0) throw new ValidationError({ collection: 'complaints', errors, req }, req.t)
   return data
 }

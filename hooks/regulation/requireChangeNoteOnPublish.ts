@@ -14,7 +14,7 @@ export const requireChangeNoteOnPublish: GlobalBeforeValidateHook = ({ data, req
         },
       ],
       req,
-    })
+    }, req.t)
   }
   return data
 }

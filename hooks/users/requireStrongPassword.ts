@@ -10,7 +10,7 @@ export const requireStrongPassword: CollectionBeforeValidateHook = ({ collection
       collection: collection.slug,
       errors: [{ path: 'password', message: `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.` }],
       req,
-    })
+    }, req.t)
   }
   return data
 }
