@@ -23,7 +23,7 @@ export function databaseAdapter(databaseUrl: string): DatabaseAdapterObj {
   return sqliteAdapter({
     client: { url: resolveFileUrl(databaseUrl) },
     idType: 'uuid',
-    wal: true,
+    wal: { synchronous: 'NORMAL' },
     busyTimeout: 5000,
     // The schema changes only through committed migrations, in development too,
     // so no process ever stops at drizzle's interactive push prompt.

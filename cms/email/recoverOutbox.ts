@@ -14,7 +14,7 @@ export async function recoverOutbox(payload: Payload, env: Env): Promise<number>
     collection: 'payload-jobs',
     where: { processing: { equals: true } },
     data: { processing: false },
-    overrideAccess: true,
+    overrideAccess: true, depth: 0,
   })
 
   const waiting = await payload.find({
@@ -39,7 +39,7 @@ export async function recoverOutbox(payload: Payload, env: Env): Promise<number>
   let queued = 0
   for (const message of waiting.docs) {
     if (message.status === 'held') {
-      await payload.update({ collection: 'outbox', id: message.id, data: { status: 'queued', lastError: null }, overrideAccess: true })
+      await payload.update({ collection: 'outbox', id: message.id, data: { status: 'queued', lastError: null }, overrideAccess: true, depth: 0 })
     }
     if (covered.has(message.id)) continue
     await queueDelivery(payload, message.id)

@@ -22,7 +22,7 @@ export function deliverEmailTask(env: Env): TaskConfig<DeliverEmailTask> {
     handler: async ({ input, req }) => {
       const { payload } = req
       // Trusted job code: the outbox has no update access for any user.
-      const message = await payload.findByID({ collection: 'outbox', id: input.messageId, req, overrideAccess: true })
+      const message = await payload.findByID({ collection: 'outbox', id: input.messageId, req, overrideAccess: true, depth: 0 })
       if (message.status === 'sent' || message.status === 'failed') return { output: { status: message.status } }
 
       if (!env.RESEND_API_KEY) {
@@ -69,7 +69,7 @@ export function deliverEmailTask(env: Env): TaskConfig<DeliverEmailTask> {
         collection: 'outbox',
         id: message.id,
         req,
-        overrideAccess: true,
+        overrideAccess: true, depth: 0,
         data: { status: givingUp ? 'failed' : 'queued', attempts, lastError },
       })
       if (givingUp) return { output: { status: 'failed' } }

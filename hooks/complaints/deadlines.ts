@@ -35,8 +35,12 @@ const holidays = new Holidays('NL')
 /** A civil date, YYYY-MM-DD. */
 export type CivilDate = string
 
+// Formatters are costly to build; these two serve every call.
+const CIVIL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+const LOCAL_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' })
+
 export function civilDateIn(instant: Date): CivilDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
+  return CIVIL_DATE.format(instant)
 }
 
 export function addDays(date: CivilDate, days: number): CivilDate {
@@ -81,7 +85,7 @@ export function endOfDay(date: CivilDate): string {
   // Amsterdam is UTC+1 or UTC+2: find the offset at which local midnight of `next` falls.
   for (const offsetHours of [1, 2]) {
     const midnight = Date.UTC(y, m - 1, d) - offsetHours * 3_600_000
-    const local = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' }).format(midnight)
+    const local = LOCAL_HOUR.format(midnight)
     if (civilDateIn(new Date(midnight)) === next && local === '00') return new Date(midnight - 1).toISOString()
   }
   throw new Error(`No local midnight found for ${next} in ${ZONE}`)

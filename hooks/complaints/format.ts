@@ -1,6 +1,8 @@
 /** Dates as Dutch readers expect them: "14 maart 2026", in Europe/Amsterdam. */
+const DUTCH_DATE = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' })
+
 export function formatDutchDate(iso: string | Date): string {
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso))
+  return DUTCH_DATE.format(new Date(iso))
 }
 
 export function escapeHtml(value: string): string {

@@ -16,10 +16,10 @@ export function nextReference(payload: Payload, year: number, req?: Partial<Payl
     let value: number
     if (current) {
       value = current.value + 1
-      await payload.update({ collection: 'sequences', id: current.id, data: { value }, overrideAccess: true, req })
+      await payload.update({ collection: 'sequences', id: current.id, data: { value }, overrideAccess: true, depth: 0, req })
     } else {
       value = 1
-      await payload.create({ collection: 'sequences', data: { key, value }, overrideAccess: true, req })
+      await payload.create({ collection: 'sequences', data: { key, value }, overrideAccess: true, depth: 0, req })
     }
     return formatReference(year, value)
   })

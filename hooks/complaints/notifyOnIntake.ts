@@ -16,7 +16,7 @@ export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc
   const { payload } = req
   // The hook's doc has passed field read access (a handler recording a new complaint sees no
   // personal data of an unassigned case); the letters need the whole complaint.
-  const doc = await payload.findByID({ collection: 'complaints', id: visible.id, depth: 0, overrideAccess: true, req })
+  const doc = await payload.findByID({ collection: 'complaints', id: visible.id, depth: 0, joins: false, overrideAccess: true, req })
   const staff = req.user?.collection === 'users' ? req.user.id : null
   const actorKind = staff ? 'staff' : doc.channel === 'web' ? 'public' : 'system'
   // The entry holds what Art. 9 reports count, and no personal data.

@@ -17,7 +17,7 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
   if (operation !== 'update' || context.workflowBookkeeping) return visible
   const { payload } = req
   // The letters need the whole case, not the part this user may read.
-  const doc = await payload.findByID({ collection: 'complaints', id: visible.id, depth: 0, overrideAccess: true, req })
+  const doc = await payload.findByID({ collection: 'complaints', id: visible.id, depth: 0, joins: false, overrideAccess: true, req })
   const actor = req.user?.collection === 'users' ? req.user.id : null
   const actorKind = actor ? 'staff' : 'system'
   const event = (type: Parameters<typeof recordEvent>[1]['type'], data: Record<string, string | number | boolean | null>) =>

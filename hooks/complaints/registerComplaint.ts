@@ -110,7 +110,7 @@ export async function registerWebComplaint(
     })
     stored.complaint = complaint.id
     for (const id of stored.attachments) {
-      await payload.update({ collection: 'complaint-attachments', id, data: { complaint: complaint.id }, overrideAccess: true, req })
+      await payload.update({ collection: 'complaint-attachments', id, data: { complaint: complaint.id }, overrideAccess: true, depth: 0, req })
     }
     return { kind: 'stored', repeated: false, confirmation: confirmationOf(complaint) }
   } catch (error) {

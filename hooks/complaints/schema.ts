@@ -125,6 +125,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** Today's date in Europe/Amsterdam as YYYY-MM-DD, for `now`. */
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
+
 export function amsterdamDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return AMSTERDAM_DATE.format(now)
 }

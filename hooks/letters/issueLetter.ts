@@ -66,6 +66,6 @@ export async function issueLetter(
     },
     { req, defaultFrom },
   )
-  await payload.update({ collection: 'letters', id: stored.id, data: { message: message.id }, overrideAccess: true, req })
+  await payload.update({ collection: 'letters', id: stored.id, data: { message: message.id }, overrideAccess: true, depth: 0, req })
   return { letter: stored, messageId: message.id }
 }

@@ -15,7 +15,7 @@ export const recordPosting: CollectionAfterChangeHook<Letter> = async ({ doc, pr
       collection: 'complaints',
       id: complaint,
       data: { lettersSent: { [field]: doc.postedAt } },
-      overrideAccess: true,
+      overrideAccess: true, depth: 0,
       context: { workflowBookkeeping: true },
       req,
     })

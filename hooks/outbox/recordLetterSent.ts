@@ -16,7 +16,7 @@ export const recordLetterSent: CollectionAfterChangeHook<Outbox> = async ({ doc,
       collection: 'complaints',
       id: complaint,
       data: { lettersSent: { [field]: doc.sentAt } },
-      overrideAccess: true,
+      overrideAccess: true, depth: 0,
       context: { workflowBookkeeping: true },
       req,
     })
