@@ -39,6 +39,8 @@ export const configFor = (env: Env): Config => ({
     user: Users.slug,
     // No requests to gravatar.com: the portal runs on closed networks too.
     avatar: 'default',
+    // Dutch dates with a 24-hour clock, everywhere in the admin.
+    dateFormat: 'd MMMM yyyy, HH:mm',
     components: { beforeDashboard: ['/components/CaseDashboard#CaseDashboard'] },
     meta: { titleSuffix: ' – Klachtenportaal Working Progression' },
     importMap: {

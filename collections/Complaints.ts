@@ -52,7 +52,7 @@ export const Complaints: CollectionConfig = {
     group: { nl: 'Klachten', en: 'Complaints' },
     listSearchableFields: ['reference'],
     description: {
-      nl: 'Elke klacht, van ontvangst tot afsluiting. Een klacht per telefoon, brief of e-mail legt u hier vast met "Nieuwe klacht" (art. 3).',
+      nl: 'Elke klacht, van ontvangst tot afsluiting. Een klacht per telefoon, brief of e-mail legt u hier vast met "Nieuw aanmaken" (art. 3).',
       en: 'Every complaint from receipt to closure. Record a complaint received by phone, letter or e-mail with "Create new" (Art. 3).',
     },
   },
@@ -279,7 +279,7 @@ export const Complaints: CollectionConfig = {
       admin: {
         position: 'sidebar',
         description: {
-          nl: 'Art. 4: een onafhankelijke medewerker die niet bij de klacht betrokken is. Tevens de contactpersoon na een gegronde klacht (art. 8.4, Besluit 3).',
+          nl: 'Nieuwe klacht zonder behandelaar? Kies uzelf en sla op om haar over te nemen; pas daarna kunt u de klacht behandelen. Art. 4: een onafhankelijke medewerker die niet bij de klacht betrokken is. Tevens de contactpersoon na een gegronde klacht (art. 8.4, Besluit 3).',
           en: 'Art. 4: an independent employee; also the contact person after an upheld complaint.',
         },
       },

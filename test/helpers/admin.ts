@@ -1,13 +1,17 @@
-/** Helpers for browser tests of the Payload admin: REST set-up as staff, and the admin's own widgets. */
-import type { Page } from 'playwright-core'
+/** Helpers for browser tests of the Payload admin: set-up through the REST API as staff, and the admin's own widgets. */
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
 
+import type { Locator, Page, Request } from 'playwright-core'
+
+import { screenshotDir } from './browser'
 import { adminToken, login } from './staff'
 
 const PASSWORD = 'een-lang-wachtwoord'
 
 export type StaffMember = { id: string; email: string; name: string; password: string; token: string }
 
-async function api<T>(cmsUrl: string, token: string, method: string, route: string, body?: unknown): Promise<T> {
+async function api<T>(cmsUrl: string, token: string, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
   const response = await fetch(`${cmsUrl}/api/${route}`, {
     method,
     headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
@@ -18,12 +22,12 @@ async function api<T>(cmsUrl: string, token: string, method: string, route: stri
   return JSON.parse(text) as T
 }
 
-/** GET on the portal's REST API with a staff token; the parsed body. */
-export const apiGet = <T>(cmsUrl: string, token: string, route: string) => api<T>(cmsUrl, token, 'GET', route)
+/** GET on the portal's REST API with a staff token: the parsed body (throws on an error status). */
+export const apiGet = <T>(cmsUrl: string, token: string, route: string): Promise<T> => api<T>(cmsUrl, token, 'GET', route)
 
 /**
- * Creates a staff account with a readable name (the admin shows names, not e-mail addresses, in
- * the "Behandelaar" select) and logs it in. The administrator creates it, as in the admin.
+ * Creates a staff account with a readable name (the admin shows names in the "Behandelaar" select)
+ * and logs it in. The first administrator creates it, as in the admin's user management.
  */
 export async function createStaff(cmsUrl: string, email: string, name: string, roles: string[]): Promise<StaffMember> {
   const admin = await adminToken(cmsUrl)
@@ -31,17 +35,21 @@ export async function createStaff(cmsUrl: string, email: string, name: string, r
   return { id: String(doc.id), email, name, password: PASSWORD, token: await login(cmsUrl, email, PASSWORD) }
 }
 
+export const UWV_LABOUR_EXPERT = { name: 'A. Deskundige', email: 'ad@uwv.example' }
+
 /**
- * The designated UWV labour expert (Decision 11). Without one the Art. 5 notification is not
- * queued at registration, and the acknowledgement is refused: set it before recording complaints.
+ * The designated UWV labour expert (Decision 11). Without one the Art. 5 notification is not queued
+ * at registration and the acknowledgement is refused: set it before recording complaints.
  */
 export async function setUwvLabourExpert(cmsUrl: string): Promise<void> {
-  await api(cmsUrl, await adminToken(cmsUrl), 'POST', 'globals/settings', { uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example' } })
+  await api(cmsUrl, await adminToken(cmsUrl), 'POST', 'globals/settings', { uwvLabourExpert: UWV_LABOUR_EXPERT })
 }
 
-export type StoredComplaint = { id: string; reference: string; status: string; assignedHandler?: string | { id: string } | null }
+export const COMPLAINT_TEXT = 'Mijn coach kwam drie afspraken niet opdagen en belde niet af.'
 
-/** A complaint received by phone and recorded by staff (Art. 3, Decision 8), as a staff member would through the API. */
+export type StoredComplaint = { id: string; reference: string; status: string }
+
+/** A complaint received by phone yesterday and recorded by staff (Art. 3, Decision 8). */
 export async function recordComplaint(cmsUrl: string, token: string, complainantName: string, extra: Record<string, unknown> = {}): Promise<StoredComplaint> {
   const { doc } = await api<{ doc: StoredComplaint }>(cmsUrl, token, 'POST', 'complaints', {
     channel: 'phone',
@@ -50,7 +58,7 @@ export async function recordComplaint(cmsUrl: string, token: string, complainant
     conduct: { when: 'date', date: '2026-11-02' },
     involved: { kind: 'employee', description: 'De jobcoach' },
     categories: ['negligence'],
-    complaintText: 'Mijn coach kwam drie afspraken niet opdagen en belde niet af.',
+    complaintText: COMPLAINT_TEXT,
     discussedBefore: 'no',
     ...extra,
   })
@@ -65,26 +73,107 @@ export async function loginToAdmin(page: Page, cmsUrl: string, email: string, pa
   await page.locator('button[type="submit"]').click()
   await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
   await page.locator('.dashboard').first().waitFor()
+  await settle(page)
 }
 
-/** Picks an option of a react-select field (Payload's select and relationship fields) by its visible text. */
+/** Opens the side navigation (closed by default, also on a wide screen), e.g. before a screenshot. */
+export async function openNav(page: Page): Promise<void> {
+  if (await page.locator('aside.nav.nav--nav-open').count()) return
+  await page.locator('button.template-default__nav-toggler').click()
+  await page.locator('aside.nav.nav--nav-open').waitFor()
+}
+
+/** Opens a document's edit view and waits until its form is ready. */
+export async function openDocument(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  await page.locator('#action-save').waitFor()
+  await settle(page)
+}
+
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+
+/**
+ * Waits until the page has had no request in flight for `quietMs`. Every change in the admin's form
+ * sends a (debounced) form-state request; a save clicked while one is on its way can have its field
+ * errors overwritten by the late answer. (`waitForLoadState('networkidle')` does not help here: it
+ * resolves at once after the page's first load.)
+ */
+export async function settle(page: Page, quietMs = 700, timeoutMs = 20_000): Promise<void> {
+  const pending = new Set<Request>()
+  const started = (request: Request) => void pending.add(request)
+  const ended = (request: Request) => void pending.delete(request)
+  page.on('request', started)
+  page.on('requestfinished', ended)
+  page.on('requestfailed', ended)
+  try {
+    const deadline = Date.now() + timeoutMs
+    let quietSince = Date.now()
+    while (Date.now() < deadline) {
+      await page.waitForTimeout(100)
+      if (pending.size > 0) quietSince = Date.now()
+      else if (Date.now() - quietSince >= quietMs) return
+    }
+    throw new Error(`requests still in flight after ${timeoutMs} ms: ${[...pending].map((r) => r.url()).join(', ')}`)
+  } finally {
+    page.off('request', started)
+    page.off('requestfinished', ended)
+    page.off('requestfailed', ended)
+  }
+}
+
+/** Picks an option of a react-select field (Payload's select and relationship fields) by its exact text. */
 export async function chooseOption(page: Page, fieldId: string, optionText: string): Promise<void> {
-  const field = page.locator(`#${fieldId}`)
-  await field.locator('.rs__control').click()
-  await page.locator('.rs__menu .rs__option', { hasText: optionText }).first().click()
+  await page.locator(`#${fieldId} .rs__control`).click()
+  // Relationship options load after the menu opens ("Laden..."); the click waits for the option.
+  await page.locator('.rs__menu .rs__option').filter({ hasText: exactly(optionText) }).click()
   await page.locator('.rs__menu').waitFor({ state: 'detached' })
+  await settle(page)
 }
 
-/** The value a react-select field shows. */
+/** The value a select field shows; of a relationship field only the label, not its "Bewerk" tooltips. */
 export async function shownValue(page: Page, fieldId: string): Promise<string> {
-  return ((await page.locator(`#${fieldId} .rs__value-container`).textContent()) ?? '').trim()
+  const field = page.locator(`#${fieldId}`)
+  const label = field.locator('.relationship--single-value__text')
+  const value = (await label.count()) > 0 ? label : field.locator('.rs__value-container')
+  return ((await value.first().textContent()) ?? '').trim()
 }
 
-/** Clicks "Opslaan" and returns the text of the toast the admin answers with. */
-export async function save(page: Page): Promise<string> {
-  const toasts = page.locator('.payload-toast-container li, .payload-toast-item')
-  const before = await toasts.count()
+export type Saved = { status: number; errors: { path: string; message: string }[] }
+
+/**
+ * Clicks the save button ("Bewaar") once the form has settled, and returns the HTTP status of the
+ * update it sends with the field errors of a refusal (from the response, so that a failing test
+ * says what was refused). Returns when the admin has finished reacting to the answer.
+ */
+export async function save(page: Page): Promise<Saved> {
+  await settle(page)
+  const update = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname.startsWith('/api/'))
   await page.locator('#action-save').click()
-  await toasts.nth(before).waitFor()
-  return ((await toasts.nth(before).textContent()) ?? '').trim()
+  const response = await update
+  const body = (await response.json()) as { errors?: { data?: { errors?: Saved['errors'] } }[] }
+  await settle(page)
+  return { status: response.status(), errors: body.errors?.flatMap((e) => e.data?.errors ?? []) ?? [] }
+}
+
+/** The text of the newest toast that is not the "Inzenden..." progress toast ('' while none). */
+export async function lastToast(page: Page): Promise<string> {
+  const toasts = page.locator('.payload-toast-item').filter({ hasNotText: 'Inzenden' })
+  const count = await toasts.count()
+  return count === 0 ? '' : ((await toasts.nth(count - 1).textContent()) ?? '').trim()
+}
+
+/**
+ * A screenshot of one screenful, with `focus` scrolled near the top: a complaint's edit view is
+ * several screens tall, and a full-page image of it is too small to read.
+ */
+export async function screenshotAt(page: Page, name: string, focus: Locator): Promise<string> {
+  await focus.evaluate((element) => {
+    element.scrollIntoView({ block: 'start' })
+    // Below the sticky bar with the save button.
+    window.scrollBy(0, -140)
+  })
+  mkdirSync(screenshotDir, { recursive: true })
+  const file = path.join(screenshotDir, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: false })
+  return file
 }

@@ -1,0 +1,209 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import {
+  apiGet,
+  chooseOption,
+  COMPLAINT_TEXT,
+  createStaff,
+  lastToast,
+  loginToAdmin,
+  openDocument,
+  recordComplaint,
+  save,
+  screenshotAt,
+  setUwvLabourExpert,
+  settle,
+  shownValue,
+  type StaffMember,
+  type StoredComplaint,
+  UWV_LABOUR_EXPERT,
+} from '../helpers/admin'
+import { launchChromium, screenshot } from '../helpers/browser'
+
+/**
+ * Issue 6, "Done when": a handler logs in to the admin, takes a new complaint, acknowledges it,
+ * and decides it. Every step of the handler goes through the admin's own screens; only the set-up
+ * (staff, settings, the complaint recorded by a manager) and the final checks use the REST API.
+ */
+const cmsUrl = inject('cmsUrl')
+const FACTS = 'Drie gemiste afspraken in november; de coach belde niet af.'
+const FACTS_AS_SEEN = 'De coach heeft twee afspraken verzet en één afspraak gemist.'
+const POSITION = 'De verzette afspraken zijn tijdig gemeld; één gemiste afspraak is geen tekortkoming in de begeleiding.'
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let manager: StaffMember
+let handler: StaffMember
+let complaint: StoredComplaint
+
+type Case = { status: string; assignedHandler?: string | { id: string } | null; decision?: { outcome?: string | null } }
+type Letter = { purpose: string; to: string[]; text: string }
+
+const stored = () => apiGet<Case>(cmsUrl, manager.token, `complaints/${complaint.id}?depth=0`)
+const editUrl = () => `${cmsUrl}/admin/collections/complaints/${complaint.id}`
+
+beforeAll(async () => {
+  await setUwvLabourExpert(cmsUrl)
+  manager = await createStaff(cmsUrl, 'manager.behandeling@example.nl', 'Mirjam Manager', ['manager'])
+  handler = await createStaff(cmsUrl, 'hanna.behandelaar@example.nl', 'Hanna Behandelaar', ['handler'])
+  // A phone complaint, recorded by a manager and left in the queue of new complaints.
+  complaint = await recordComplaint(cmsUrl, manager.token, 'Jan Jansen')
+  browser = await launchChromium()
+  context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } })
+  page = await context.newPage()
+})
+
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+})
+
+describe('issue 6: a handler takes, acknowledges and decides a complaint in the admin', () => {
+  it('logs in and finds the new complaint from the dashboard', async () => {
+    await loginToAdmin(page, cmsUrl, handler.email, handler.password)
+    const block = page.locator('section[aria-labelledby="case-dashboard-title"]')
+    expect(await block.locator('h2').textContent()).toBe('Klachten')
+    // The tile counts with the handler's own rights: the same number the API gives them.
+    const queue = await apiGet<{ totalDocs: number }>(
+      cmsUrl,
+      handler.token,
+      'complaints/count?where[status][in]=received,acknowledged&where[assignedHandler][exists]=false',
+    )
+    const tile = block.getByRole('link', { name: /Nieuwe klachten/ })
+    expect(queue.totalDocs).toBeGreaterThanOrEqual(1)
+    expect((await tile.locator('strong').textContent())?.trim()).toBe(String(queue.totalDocs))
+    expect((await block.getByRole('link', { name: /Mijn zaken/ }).locator('strong').textContent())?.trim()).toBe('0')
+    await screenshot(page, 'admin-handler-dashboard')
+
+    await tile.click()
+    await page.waitForURL(/\/admin\/collections\/complaints\?/)
+    await page.locator('table').waitFor()
+    await settle(page)
+    // The tile's list is the queue: only complaints without a handler.
+    const behandelaar = await page.locator('table tbody tr td:nth-child(5)').allTextContents()
+    expect(behandelaar).toHaveLength(Math.min(queue.totalDocs, 10))
+    expect(new Set(behandelaar.map((cell) => cell.trim()))).toEqual(new Set(['Geen "Behandelaar"']))
+    await page.getByRole('link', { name: complaint.reference, exact: true }).click()
+    await page.waitForURL(editUrl())
+    await page.locator('#action-save').waitFor()
+    await settle(page)
+  })
+
+  it('issue 8: in the queue the handler sees only reference, date, categories and deadlines', async () => {
+    expect(await page.locator('#field-reference').inputValue()).toBe(complaint.reference)
+    expect(await shownValue(page, 'field-status')).toBe('Ontvangen')
+    expect(await page.locator('#field-receivedAt').isVisible()).toBe(true)
+    expect(await page.locator('#field-categories').textContent()).toContain('nalatigheid')
+    expect(await page.locator('#field-deadlines__acknowledgeBy').isVisible()).toBe(true)
+    // Nothing of the complainant or of the complaint itself until the handler takes the case,
+    // not on screen and not in the page's data either.
+    for (const hidden of ['#field-complainant__name', '#field-complaintText', '#field-channel', '#field-involved__description']) {
+      expect(await page.locator(hidden).count(), hidden).toBe(0)
+    }
+    const html = await page.content()
+    expect(html).not.toContain('Jan Jansen')
+    expect(html).not.toContain(COMPLAINT_TEXT)
+    await screenshotAt(page, 'admin-handler-queue-item', page.locator('#field-reference'))
+  })
+
+  it('takes the complaint: chooses themselves as "Behandelaar" and saves', async () => {
+    await chooseOption(page, 'field-assignedHandler', handler.name)
+    expect(await save(page)).toEqual({ status: 200, errors: [] })
+    await expect.poll(() => lastToast(page)).toBe('Succesvol aangepast.')
+    const saved = await stored()
+    expect(saved.assignedHandler).toBe(handler.id)
+    expect(saved.status).toBe('received')
+  })
+
+  it('issue 8: once it is theirs, the handler sees the complainant and the complaint as formulated', async () => {
+    await openDocument(page, editUrl())
+    expect(await shownValue(page, 'field-assignedHandler')).toBe(handler.name)
+    expect(await page.locator('#field-complainant__name').inputValue()).toBe('Jan Jansen')
+    expect(await page.locator('#field-complaintText').inputValue()).toBe(COMPLAINT_TEXT)
+    expect(await page.locator('#field-conduct__date').inputValue()).toBe('2026-11-02')
+  })
+
+  it('DOMAIN.md: "Beslist" straight from "Ontvangen" is refused, in Dutch, at the status field', async () => {
+    await chooseOption(page, 'field-status', 'Beslist')
+    const refused = await save(page)
+    expect(refused.status).toBe(400)
+    expect(refused.errors.map((e) => e.path)).toEqual(['status'])
+    const error = page.locator('#field-status .field-error')
+    await error.waitFor()
+    expect(await error.textContent()).toContain('Van Ontvangen kan een klacht niet direct naar Beslist')
+    expect(await error.textContent()).toContain('eerst de ontvangst bevestigen (art. 5)')
+    await expect.poll(() => lastToast(page)).toMatch(/^Het volgende veld is ongeldig/)
+    await screenshotAt(page, 'admin-handler-refusal', page.locator('#field-reference'))
+    expect((await stored()).status).toBe('received')
+  })
+
+  it('Art. 5: acknowledges with a short description of the facts; the status "Ontvangst bevestigd" is saved', async () => {
+    // A fresh form: the refused "Beslist" stays in the select until the page is loaded again.
+    await openDocument(page, editUrl())
+    await page.getByRole('button', { name: 'Ontvangstbevestiging (art. 5)', exact: true }).click()
+    await page.locator('#field-acknowledgement__factsSummary').fill(FACTS)
+    await chooseOption(page, 'field-status', 'Ontvangst bevestigd')
+    expect(await save(page)).toEqual({ status: 200, errors: [] })
+    await expect.poll(() => lastToast(page)).toBe('Succesvol aangepast.')
+
+    await openDocument(page, editUrl())
+    expect(await shownValue(page, 'field-status')).toBe('Ontvangst bevestigd')
+    expect(await page.locator('#field-acknowledgement__factsSummary').inputValue()).toBe(FACTS)
+    expect((await stored()).status).toBe('acknowledged')
+  })
+
+  it('Art. 8: decides with the facts as seen, a reasoned position and "Ongegrond"; the status "Beslist" is saved', async () => {
+    await page.getByRole('button', { name: 'Beslissing (art. 8)', exact: true }).click()
+    await page.locator('#field-decision__factsAsSeen').fill(FACTS_AS_SEEN)
+    await page.locator('#field-decision__reasonedPosition').fill(POSITION)
+    await page.locator('#field-decision__outcome').getByText('Ongegrond', { exact: true }).click()
+    await chooseOption(page, 'field-status', 'Beslist')
+    expect(await save(page)).toEqual({ status: 200, errors: [] })
+    await expect.poll(() => lastToast(page)).toBe('Succesvol aangepast.')
+
+    await openDocument(page, editUrl())
+    expect(await shownValue(page, 'field-status')).toBe('Beslist')
+    await page.getByRole('button', { name: 'Beslissing (art. 8)', exact: true }).click()
+    expect(await page.locator('#field-decision__reasonedPosition').inputValue()).toBe(POSITION)
+    expect(await page.locator('#field-decision\\.outcome-not_upheld').isChecked()).toBe(true)
+    await screenshotAt(page, 'admin-handler-decision', page.getByRole('button', { name: 'Beslissing (art. 8)', exact: true }))
+  })
+
+  it('the case is decided, and the outbox holds its acknowledgement and its decision letter', async () => {
+    const saved = await stored()
+    expect(saved.status).toBe('decided')
+    expect(saved.decision?.outcome).toBe('not_upheld')
+
+    const { docs } = await apiGet<{ docs: Letter[] }>(cmsUrl, manager.token, `outbox?where[complaint][equals]=${complaint.id}&depth=0&limit=50`)
+    const letter = (purpose: string) => docs.find((doc) => doc.purpose === purpose)
+    expect(docs.map((doc) => doc.purpose)).toEqual(expect.arrayContaining(['uwv_notification', 'acknowledgement', 'decision']))
+    // Art. 5: the acknowledgement names the handler, the conduct date and the facts.
+    const acknowledgement = letter('acknowledgement')
+    expect(acknowledgement?.to).toEqual(['klager@example.nl'])
+    expect(acknowledgement?.text).toContain(handler.name)
+    expect(acknowledgement?.text).toContain('2 november 2026')
+    expect(acknowledgement?.text).toContain(FACTS)
+    // Art. 8.2: the four parts, and the referral to the UWV labour expert.
+    const decision = letter('decision')
+    expect(decision?.to).toEqual(['klager@example.nl'])
+    expect(decision?.text).toContain(COMPLAINT_TEXT)
+    expect(decision?.text).toContain(FACTS_AS_SEEN)
+    expect(decision?.text).toContain(POSITION)
+    expect(decision?.text).toContain('ongegrond')
+    expect(decision?.text).toContain(UWV_LABOUR_EXPERT.name)
+  })
+
+  it('the dashboard tile "Mijn zaken" lists exactly the handler’s own open cases', async () => {
+    const mine = await recordComplaint(cmsUrl, manager.token, 'Karin Klager', { assignedHandler: handler.id })
+    await page.goto(`${cmsUrl}/admin`)
+    const tile = page.getByRole('link', { name: /Mijn zaken/ })
+    expect((await tile.locator('strong').textContent())?.trim()).toBe('1')
+    await tile.click()
+    await page.waitForURL(/\/admin\/collections\/complaints\?/)
+    await page.locator('table').waitFor()
+    // Not the decided case, nor the queue: only the open case assigned to this handler.
+    expect(await page.locator('table tbody tr td:nth-child(2)').allTextContents()).toEqual([mine.reference])
+  })
+})
