@@ -3,7 +3,7 @@ import { defineAction } from 'astro:actions'
 import { amsterdamDate } from '../../hooks/complaints/schema'
 import { readComplaintForm } from '../lib/complaintForm'
 import { siteEnv } from '../lib/env'
-import { submitComplaint } from '../lib/intake'
+import { submitComplaint } from '../lib/cms'
 import { proofKey, signProof } from '../lib/proofToken'
 import { complaintLimiter } from '../lib/rateLimit'
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { ComplaintInput } from '../../hooks/complaints/schema'
-import { ATTACHMENTS_TOO_LARGE_AT_CMS, submitComplaint } from '../../site/lib/intake'
+import { ATTACHMENTS_TOO_LARGE_AT_CMS, submitComplaint } from '../../site/lib/cms'
 
 const input = {
   complainantRole: 'client',
