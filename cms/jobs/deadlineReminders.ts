@@ -8,6 +8,7 @@ import { CLOCK_LABELS } from '../../hooks/complaints/workflow/clocks'
 import { delayNoticeNeeded, nextDeadline } from '../../hooks/complaints/workflow/deadlineState'
 import { relId } from '../../hooks/complaints/workflow/snapshot'
 import { enqueueEmail } from '../email/enqueue'
+import { senderOf } from '../email/sender'
 import type { Env } from '../env'
 
 export const DEADLINES_QUEUE = 'deadlines'
@@ -24,6 +25,9 @@ export async function remindOfDeadlines(payload: Payload, env: Env, now: Date, r
   let reminded = 0
   let escalated = 0
   let managers: string[] | undefined
+  let from: string | undefined
+  // Trusted: the sender is an admin setting; read once per run, and only when a mail goes out.
+  const sender = async () => (from ??= senderOf(await payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })))
   const managerAddresses = async () =>
     (managers ??= (await payload.find({ collection: 'users', where: { roles: { contains: 'manager' } }, pagination: false, depth: 0, overrideAccess: true, req })).docs.map((u) => u.email))
 
@@ -54,7 +58,7 @@ export async function remindOfDeadlines(payload: Payload, env: Env, now: Date, r
     if (to.length === 0) continue
     const delay = delayNoticeNeeded({ status: complaint.status, deadlines, delayNoticeSentAt: complaint.lettersSent?.delayNoticeAt ?? null }, now)
     const message = reminderMessage(complaint, next.clock, next.due, next.state, env, delay)
-    await enqueueEmail(payload, { to, ...message, purpose: 'system', complaint: complaint.id }, { req, defaultFrom: env.MAIL_FROM })
+    await enqueueEmail(payload, { to, ...message, purpose: 'system', complaint: complaint.id }, { req, defaultFrom: await sender() })
     await recordEvent(payload, { complaint: complaint.id, type, actorKind: 'system', data: { clock: next.clock, due: next.due } }, req)
     if (type === 'deadline_reminder_sent') reminded += 1
     else escalated += 1

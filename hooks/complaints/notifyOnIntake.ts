@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { enqueueEmail } from '../../cms/email/enqueue'
-import { getEnv } from '../../cms/env'
+import { senderOf } from '../../cms/email/sender'
 import type { Complaint } from '../../cms/payload-types'
 import { recordEvent } from '../caseEvents/recordEvent'
 import { receiptMessage, uwvNotificationMessage, writtenVersionMessage } from './intakeMessages'
@@ -42,7 +42,7 @@ export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc
 
   // Trusted: the sender and the UWV contact are admin settings.
   const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
-  const defaultFrom = settings.senderAddress ? `${settings.organisationName} <${settings.senderAddress}>` : getEnv().MAIL_FROM
+  const defaultFrom = senderOf(settings)
 
   if (doc.complainant.email) {
     const web = doc.channel === 'web'

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import type { MessagePurpose } from '../../cms/email/statuses'
-import type { Complaint } from '../../cms/payload-types'
+import type { Complaint, Setting } from '../../cms/payload-types'
 import { recordEvent } from '../caseEvents/recordEvent'
 import { issueLetter } from '../letters/issueLetter'
 import { acknowledgementMessage, decisionMessage, delayNoticeMessage, informalConfirmationMessage, nonAdmissionMessage } from './caseMessages'
@@ -16,8 +16,8 @@ import { relId } from './workflow/snapshot'
 export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ context, doc: visible, operation, previousDoc, req }) => {
   if (operation !== 'update' || context.workflowBookkeeping) return visible
   const { payload } = req
-  // The letters need the whole case, not the part this user may read.
-  const doc = await payload.findByID({ collection: 'complaints', id: visible.id, depth: 0, joins: false, overrideAccess: true, req })
+  // Whoever may change a case reads its workflow fields, so the timeline entries come from `visible`.
+  const doc = visible
   const actor = req.user?.collection === 'users' ? req.user.id : null
   const actorKind = actor ? 'staff' : 'system'
   const event = (type: Parameters<typeof recordEvent>[1]['type'], data: Record<string, string | number | boolean | null>) =>
@@ -29,36 +29,34 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
   if (doc.deadlines?.decisionTargetBy !== previousDoc.deadlines?.decisionTargetBy) {
     await event('deadline_changed', { clock: 'decisionTarget', from: previousDoc.deadlines?.decisionTargetBy ?? null, to: doc.deadlines?.decisionTargetBy ?? null })
   }
-  if (doc.delayNotice?.issuedAt && doc.delayNotice.issuedAt !== previousDoc.delayNotice?.issuedAt) {
-    await sendLetter(doc, { purpose: 'delay_notice', content: delayNoticeMessage(doc, await settingsFor(req)) }, req, event)
+  const delayIssued = Boolean(doc.delayNotice?.issuedAt && doc.delayNotice.issuedAt !== previousDoc.delayNotice?.issuedAt)
+  const statusChanged = doc.status !== previousDoc.status
+  if (statusChanged) {
+    await event('status_changed', { from: previousDoc.status, to: doc.status })
+    if (doc.status === 'decided') await event('decision_recorded', { outcome: doc.decision?.outcome ?? null, remedy: doc.decision?.remedy ?? null })
   }
-  if (doc.status === previousDoc.status) return visible
+  if (!delayIssued && !statusChanged) return visible
 
-  await event('status_changed', { from: previousDoc.status, to: doc.status })
-  if (doc.status === 'decided') await event('decision_recorded', { outcome: doc.decision?.outcome ?? null, remedy: doc.decision?.remedy ?? null })
-
-  const letter = await letterFor(doc, req.payload, req)
-  if (letter) await sendLetter(doc, letter, req, event)
+  // A letter needs the whole case, not only the part this user may read, and the settings once.
+  const full = await payload.findByID({ collection: 'complaints', id: visible.id, depth: 0, joins: false, overrideAccess: true, req })
+  // Trusted: the sender and the organisation's details are admin settings.
+  const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+  if (delayIssued) await sendLetter(full, { purpose: 'delay_notice', content: delayNoticeMessage(full, settings) }, settings, req, event)
+  const letter = statusChanged ? await letterFor(full, settings, req) : null
+  if (letter) await sendLetter(full, letter, settings, req, event)
   return visible
 }
 
 type Req = Parameters<CollectionAfterChangeHook<Complaint>>[0]['req']
 type EventFn = (type: 'letter_issued', data: Record<string, string | number | boolean | null>) => Promise<void>
 
-// Trusted: the sender and the organisation's details are admin settings.
-const settingsFor = (req: Req) => req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
-
-async function sendLetter(doc: Complaint, letter: { purpose: MessagePurpose; content: Message }, req: Req, event: EventFn): Promise<void> {
-  const issued = await issueLetter(doc, letter, req)
+async function sendLetter(doc: Complaint, letter: { purpose: MessagePurpose; content: Message }, settings: Setting, req: Req, event: EventFn): Promise<void> {
+  const issued = await issueLetter(doc, letter, settings, req)
   await event('letter_issued', { purpose: letter.purpose, channel: issued.messageId ? 'email' : 'post', letter: issued.letter.id, message: issued.messageId })
 }
 
-async function letterFor(
-  doc: Complaint,
-  payload: Parameters<CollectionAfterChangeHook<Complaint>>[0]['req']['payload'],
-  req: Parameters<CollectionAfterChangeHook<Complaint>>[0]['req'],
-): Promise<{ purpose: MessagePurpose; content: Message } | null> {
-  const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+async function letterFor(doc: Complaint, settings: Setting, req: Req): Promise<{ purpose: MessagePurpose; content: Message } | null> {
+  const { payload } = req
   switch (doc.status) {
     case 'acknowledged': {
       const handlerId = relId(doc.assignedHandler)

@@ -2,8 +2,8 @@ import type { PayloadRequest } from 'payload'
 
 import { enqueueEmail } from '../../cms/email/enqueue'
 import type { MessagePurpose } from '../../cms/email/statuses'
-import { getEnv } from '../../cms/env'
-import type { Complaint, Letter } from '../../cms/payload-types'
+import { senderOf } from '../../cms/email/sender'
+import type { Complaint, Letter, Setting } from '../../cms/payload-types'
 import type { Message } from '../complaints/intakeMessages'
 import { renderLetterPdf } from '../complaints/letters/renderLetterPdf'
 
@@ -15,11 +15,10 @@ import { renderLetterPdf } from '../complaints/letters/renderLetterPdf'
 export async function issueLetter(
   complaint: Complaint,
   letter: { purpose: MessagePurpose; content: Message },
+  settings: Setting,
   req: Partial<PayloadRequest> & { payload: PayloadRequest['payload'] },
 ): Promise<{ letter: Letter; messageId: string | null }> {
   const { payload } = req
-  // Trusted: the organisation's details and the sender are admin settings.
-  const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
   const c = complaint.complainant
   const now = new Date()
   const pdf = await renderLetterPdf({
@@ -51,7 +50,7 @@ export async function issueLetter(
   })
   if (!c.email) return { letter: stored, messageId: null }
 
-  const defaultFrom = settings.senderAddress ? `${settings.organisationName} <${settings.senderAddress}>` : getEnv().MAIL_FROM
+  const defaultFrom = senderOf(settings)
   const message = await enqueueEmail(
     payload,
     {
