@@ -13,6 +13,7 @@ import { CaseEvents } from '../collections/CaseEvents'
 import { complaintAttachments } from '../collections/ComplaintAttachments'
 import { Complaints } from '../collections/Complaints'
 import { letters } from '../collections/Letters'
+import { LetterTemplates } from '../collections/LetterTemplates'
 import { Outbox } from '../collections/Outbox'
 import { Sequences } from '../collections/Sequences'
 import { ServiceAccounts } from '../collections/ServiceAccounts'
@@ -24,6 +25,7 @@ import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
 import { deliverEmailTask } from './jobs/deliverEmail'
+import { issueIntakeLettersTask } from './jobs/issueIntakeLetters'
 import type { Env } from './env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -33,7 +35,7 @@ export const configFor = (env: Env): Config => ({
   secret: env.PAYLOAD_SECRET,
   db: databaseAdapter(env.DATABASE_URL),
   editor: lexicalEditor(),
-  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, Outbox, Users, ServiceAccounts, Sequences],
+  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, LetterTemplates, Outbox, Users, ServiceAccounts, Sequences],
   globals: [Regulation, Settings],
   admin: {
     user: Users.slug,
@@ -51,7 +53,7 @@ export const configFor = (env: Env): Config => ({
   // Every e-mail, Payload's own included, is stored in the outbox and delivered by a job.
   email: outboxEmailAdapter(env.MAIL_FROM),
   jobs: {
-    tasks: [deliverEmailTask(env), deadlineRemindersTask(env)],
+    tasks: [deliverEmailTask(env), issueIntakeLettersTask, deadlineRemindersTask(env)],
     // Runs only in the process that starts Payload with cron enabled: the CMS (Next) server.
     autoRun: [
       { cron: '*/5 * * * * *', queue: OUTBOX_QUEUE, limit: 10, silent: { info: true } },

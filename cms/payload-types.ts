@@ -71,6 +71,7 @@ export interface Config {
     'complaint-attachments': ComplaintAttachment;
     letters: Letter;
     'case-events': CaseEvent;
+    'letter-templates': LetterTemplate;
     outbox: Outbox;
     users: User;
     'service-accounts': ServiceAccount;
@@ -92,6 +93,7 @@ export interface Config {
     'complaint-attachments': ComplaintAttachmentsSelect<false> | ComplaintAttachmentsSelect<true>;
     letters: LettersSelect<false> | LettersSelect<true>;
     'case-events': CaseEventsSelect<false> | CaseEventsSelect<true>;
+    'letter-templates': LetterTemplatesSelect<false> | LetterTemplatesSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'service-accounts': ServiceAccountsSelect<false> | ServiceAccountsSelect<true>;
@@ -124,6 +126,7 @@ export interface Config {
   jobs: {
     tasks: {
       deliverEmail: TaskDeliverEmail;
+      issueIntakeLetters: TaskIssueIntakeLetters;
       deadlineReminders: TaskDeadlineReminders;
       inline: {
         input: unknown;
@@ -282,7 +285,12 @@ export interface Complaint {
     documentsReviewedAt?: string | null;
     requestedBy?: ('complainant' | 'working_progression') | null;
     at?: string | null;
+    durationMinutes?: number | null;
     place?: string | null;
+    /**
+     * Re-send after a change: the calendar entry moves.
+     */
+    sendInvitation?: boolean | null;
     /**
      * Both sides are heard.
      */
@@ -295,8 +303,12 @@ export interface Complaint {
         }[]
       | null;
     report?: string | null;
-    reportSentAt?: string | null;
-    agreementsConfirmedAt?: string | null;
+    /**
+     * The complainant need not sign.
+     */
+    sendReport?: boolean | null;
+    agreements?: string | null;
+    sendAgreements?: boolean | null;
     travelCostRequested?: boolean | null;
     travelCostDecision?: ('granted' | 'refused') | null;
     travelCostNote?: string | null;
@@ -313,6 +325,10 @@ export interface Complaint {
     nonAdmissionNoticeAt?: string | null;
     decisionAt?: string | null;
     delayNoticeAt?: string | null;
+    writtenVersionAt?: string | null;
+    hearingInvitationAt?: string | null;
+    hearingReportAt?: string | null;
+    agreementsConfirmationAt?: string | null;
   };
   /**
    * Refreshed on every change and every 15 minutes.
@@ -432,6 +448,9 @@ export interface Outbox {
     | 'decision'
     | 'delay_notice'
     | 'informal_confirmation'
+    | 'hearing_invitation'
+    | 'hearing_report'
+    | 'agreements_confirmation'
     | 'system';
   attempts: number;
   lastError?: string | null;
@@ -507,6 +526,9 @@ export interface Letter {
     | 'decision'
     | 'delay_notice'
     | 'informal_confirmation'
+    | 'hearing_invitation'
+    | 'hearing_report'
+    | 'agreements_confirmation'
     | 'system';
   channel: 'email' | 'post';
   /**
@@ -525,6 +547,43 @@ export interface Letter {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * The texts of the letters. Placeholders in {{ }} are filled from the case. A change applies to the next letter.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letter-templates".
+ */
+export interface LetterTemplate {
+  id: string;
+  kind:
+    | 'receipt'
+    | 'written_version'
+    | 'uwv_notification'
+    | 'acknowledgement'
+    | 'delay_notice'
+    | 'non_admission_notice'
+    | 'decision'
+    | 'informal_confirmation'
+    | 'hearing_invitation'
+    | 'hearing_report'
+    | 'agreements_confirmation';
+  title?: string | null;
+  article?: string | null;
+  subject: string;
+  salutation: string;
+  /**
+   * A blank line starts a new paragraph.
+   */
+  body: string;
+  /**
+   * The organisation details follow from the settings.
+   */
+  closing: string;
+  placeholders?: string | null;
+  lastEditedBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -618,7 +677,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverEmail' | 'deadlineReminders';
+        taskSlug: 'inline' | 'deliverEmail' | 'issueIntakeLetters' | 'deadlineReminders';
         taskID: string;
         input?:
           | {
@@ -651,7 +710,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverEmail' | 'deadlineReminders') | null;
+  taskSlug?: ('inline' | 'deliverEmail' | 'issueIntakeLetters' | 'deadlineReminders') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -689,6 +748,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'case-events';
         value: string | CaseEvent;
+      } | null)
+    | ({
+        relationTo: 'letter-templates';
+        value: string | LetterTemplate;
       } | null)
     | ({
         relationTo: 'outbox';
@@ -848,7 +911,9 @@ export interface ComplaintsSelect<T extends boolean = true> {
         documentsReviewedAt?: T;
         requestedBy?: T;
         at?: T;
+        durationMinutes?: T;
         place?: T;
+        sendInvitation?: T;
         attendees?:
           | T
           | {
@@ -858,8 +923,9 @@ export interface ComplaintsSelect<T extends boolean = true> {
               id?: T;
             };
         report?: T;
-        reportSentAt?: T;
-        agreementsConfirmedAt?: T;
+        sendReport?: T;
+        agreements?: T;
+        sendAgreements?: T;
         travelCostRequested?: T;
         travelCostDecision?: T;
         travelCostNote?: T;
@@ -877,6 +943,10 @@ export interface ComplaintsSelect<T extends boolean = true> {
         nonAdmissionNoticeAt?: T;
         decisionAt?: T;
         delayNoticeAt?: T;
+        writtenVersionAt?: T;
+        hearingInvitationAt?: T;
+        hearingReportAt?: T;
+        agreementsConfirmationAt?: T;
       };
   nextDeadline?:
     | T
@@ -959,6 +1029,23 @@ export interface CaseEventsSelect<T extends boolean = true> {
   actorKind?: T;
   actor?: T;
   data?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "letter-templates_select".
+ */
+export interface LetterTemplatesSelect<T extends boolean = true> {
+  kind?: T;
+  title?: T;
+  article?: T;
+  subject?: T;
+  salutation?: T;
+  body?: T;
+  closing?: T;
+  placeholders?: T;
+  lastEditedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1336,6 +1423,19 @@ export interface TaskDeliverEmail {
   };
   output: {
     status: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskIssueIntakeLetters".
+ */
+export interface TaskIssueIntakeLetters {
+  input: {
+    complaintId: string;
+    actor?: string | null;
+  };
+  output: {
+    issued: string;
   };
 }
 /**

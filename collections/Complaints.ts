@@ -446,9 +446,16 @@ export const Complaints: CollectionConfig = {
                     { value: 'working_progression', label: { nl: 'Working Progression', en: 'Working Progression' } },
                   ],
                 },
-                { name: 'at', type: 'date', label: { nl: 'Datum en tijd', en: 'Date and time' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+                { name: 'at', type: 'date', label: { nl: 'Datum en tijd', en: 'Date and time' }, admin: { date: { pickerAppearance: 'dayAndTime', timeIntervals: 15, timeFormat: 'HH:mm' } } },
+                { name: 'durationMinutes', type: 'number', min: 15, max: 480, defaultValue: 60, label: { nl: 'Duur (minuten)', en: 'Duration (minutes)' } },
                 { name: 'place', type: 'text', label: { nl: 'Plaats of videolink', en: 'Place or video link' } },
               ],
+            },
+            {
+              name: 'sendInvitation',
+              type: 'checkbox',
+              label: { nl: 'Uitnodiging voor het gesprek versturen bij opslaan (met agenda-afspraak)', en: 'Send the hearing invitation on save (with calendar file)' },
+              admin: { description: { nl: 'Verplaatst u het gesprek? Vink dit opnieuw aan: de klager krijgt een nieuwe uitnodiging en de afspraak in de agenda schuift mee.', en: 'Re-send after a change: the calendar entry moves.' } },
             },
             {
               name: 'attendees',
@@ -490,11 +497,16 @@ export const Complaints: CollectionConfig = {
             },
             { name: 'report', type: 'textarea', label: { nl: 'Verslag van het horen (art. 6.3)', en: 'Hearing report (Art. 6.3)' } },
             {
-              type: 'row',
-              fields: [
-                { name: 'reportSentAt', type: 'date', label: { nl: 'Verslag ter ondertekening verstuurd op', en: 'Report sent for signature' } },
-                { name: 'agreementsConfirmedAt', type: 'date', label: { nl: 'Afspraken per brief bevestigd op', en: 'Agreements confirmed by letter' } },
-              ],
+              name: 'sendReport',
+              type: 'checkbox',
+              label: { nl: 'Verslag ter ondertekening naar de klager sturen bij opslaan', en: 'Send the report for signature on save' },
+              admin: { description: { nl: 'De brief noemt de aanwezigen en heeft per aanwezige ruimte voor een handtekening. De klager hoeft niet te tekenen (art. 6.3).', en: 'The complainant need not sign.' } },
+            },
+            { name: 'agreements', type: 'textarea', label: { nl: 'Afspraken uit het gesprek (art. 6.3)', en: 'Agreements from the hearing (Art. 6.3)' } },
+            {
+              name: 'sendAgreements',
+              type: 'checkbox',
+              label: { nl: 'Afspraken per aparte brief bevestigen bij opslaan', en: 'Confirm the agreements by a separate letter on save' },
             },
             {
               type: 'row',
@@ -540,6 +552,15 @@ export const Complaints: CollectionConfig = {
             { name: 'nonAdmissionNoticeAt', type: 'date', label: { nl: 'Bericht niet in behandeling', en: 'Non-admission notice' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
             { name: 'decisionAt', type: 'date', label: { nl: 'Beslissing', en: 'Decision' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
             { name: 'delayNoticeAt', type: 'date', label: { nl: 'Verdagingsbericht', en: 'Delay notice' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'writtenVersionAt', type: 'date', label: { nl: 'Schriftelijke versie (besluit 8)', en: 'Written version (Decision 8)' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+            { name: 'hearingInvitationAt', type: 'date', label: { nl: 'Uitnodiging gesprek', en: 'Hearing invitation' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+            { name: 'hearingReportAt', type: 'date', label: { nl: 'Verslag ter ondertekening', en: 'Hearing report' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+            { name: 'agreementsConfirmationAt', type: 'date', label: { nl: 'Bevestiging afspraken', en: 'Agreements confirmed' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
           ],
         },
       ],

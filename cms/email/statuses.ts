@@ -19,6 +19,9 @@ export const MESSAGE_PURPOSES = [
   'decision',
   'delay_notice',
   'informal_confirmation',
+  'hearing_invitation',
+  'hearing_report',
+  'agreements_confirmation',
   'system',
 ] as const
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
@@ -31,6 +34,9 @@ export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, { nl: string; en: st
   non_admission_notice: { nl: 'Bericht: niet in behandeling (art. 7, 8.5)', en: 'Non-admission notice' },
   decision: { nl: 'Beslissing (art. 8)', en: 'Decision (Art. 8)' },
   delay_notice: { nl: 'Verdagingsbericht (art. 7)', en: 'Delay notice (Art. 7)' },
-  informal_confirmation: { nl: 'Bevestiging afspraken (art. 5)', en: 'Confirmation of agreements' },
+  informal_confirmation: { nl: 'Bevestiging informele afhandeling (art. 5)', en: 'Informal settlement confirmed' },
+  hearing_invitation: { nl: 'Uitnodiging gesprek (art. 6)', en: 'Hearing invitation (Art. 6)' },
+  hearing_report: { nl: 'Verslag gesprek ter ondertekening (art. 6.3)', en: 'Hearing report for signature' },
+  agreements_confirmation: { nl: 'Bevestiging afspraken (art. 6.3)', en: 'Agreements confirmed (Art. 6.3)' },
   system: { nl: 'Systeembericht', en: 'System message' },
 }

@@ -7,6 +7,7 @@ import * as migration_20261126_083127_deadlines_hearing from './20261126_083127_
 import * as migration_20261126_083937_deadline_job from './20261126_083937_deadline_job';
 import * as migration_20261126_084733_service_keys_and_queue from './20261126_084733_service_keys_and_queue';
 import * as migration_20261126_090125_letters from './20261126_090125_letters';
+import * as migration_20261126_102353_letter_templates from './20261126_102353_letter_templates';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261126_090125_letters.up,
     down: migration_20261126_090125_letters.down,
-    name: '20261126_090125_letters'
+    name: '20261126_090125_letters',
+  },
+  {
+    up: migration_20261126_102353_letter_templates.up,
+    down: migration_20261126_102353_letter_templates.down,
+    name: '20261126_102353_letter_templates'
   },
 ];

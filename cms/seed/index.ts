@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { hashServiceKey } from '../../hooks/complaints/serviceKey'
 import type { Env } from '../env'
+import { seedLetterTemplates } from '../../hooks/letters/templateHooks'
 import { seedRegulation } from './regulation/seedRegulation'
 
 export type SeedStep = {
@@ -50,7 +51,10 @@ const siteServiceAccount: SeedStep = {
 }
 
 /** Seed steps in order; later issues add theirs (the regulation, letter texts). */
-export const seedSteps: SeedStep[] = [firstAdmin, siteServiceAccount, seedRegulation]
+/** The default text of every letter the regulation requires (issue 7); edited texts are kept. */
+const letterTexts: SeedStep = { name: 'letter texts', run: (payload) => seedLetterTemplates(payload) }
+
+export const seedSteps: SeedStep[] = [firstAdmin, siteServiceAccount, seedRegulation, letterTexts]
 
 export async function seed(payload: Payload, env: Env, steps: SeedStep[] = seedSteps): Promise<string[]> {
   const done: string[] = []

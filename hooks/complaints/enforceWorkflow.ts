@@ -2,6 +2,11 @@ import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
 import type { Complaint } from '../../cms/payload-types'
 import { hasRole } from '../../collections/access/roles'
+import { expertOf } from '../letters/placeholders'
+import type { PreparedLetter } from '../letters/issueLetter'
+import type { LetterKind } from '../letters/kinds'
+import { stashLetters } from '../letters/pendingLetters'
+import { LETTER_FOR_STATUS, prepareLetter } from '../letters/prepareLetter'
 import { civilDateIn, computeDeadlines, endOfDay } from './deadlines'
 import { checkIndependence, missingRequirements } from './workflow/requirements'
 import { relId, toSnapshot } from './workflow/snapshot'
@@ -19,7 +24,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
   // Trusted bookkeeping (e.g. recording when a letter was sent) changes no workflow field.
   if (context.workflowBookkeeping) return data
 
-  const next: Partial<Complaint> = { ...originalDoc, ...data }
+  const next: Partial<Complaint> = mergeCase(originalDoc, data)
   const errors: { path: string; message: string }[] = []
   const user = req.user?.collection === 'users' ? req.user : null
 
@@ -72,7 +77,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
         overrideAccess: true,
         req,
       })
-      const missing = missingRequirements(to, toSnapshot(next, totalDocs > 0))
+      // Queued at registration; when no labour expert was known then, the next save queues it (recordCaseChanges).
+      const settings = totalDocs > 0 ? null : await req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+      const uwvNotified = totalDocs > 0 || Boolean(settings && expertOf(next as Complaint, settings)?.email)
+      const missing = missingRequirements(to, toSnapshot(next, uwvNotified))
       errors.push(...missing)
       if (missing.length > 0) {
         errors.push({
@@ -108,7 +116,57 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
       result.delayNotice = { ...delay, issuedAt: new Date().toISOString() }
     }
   }
+
+  // The letters this save issues, composed now: a letter with an empty required part refuses the save.
+  const hearing = next.hearing
+  const kinds: LetterKind[] = []
+  if (result.delayNotice?.issuedAt) kinds.push('delay_notice')
+  const statusLetter = to !== from ? LETTER_FOR_STATUS[to] : undefined
+  if (statusLetter) kinds.push(statusLetter)
+  const hearingErrors: { path: string; message: string }[] = []
+  if (hearing?.sendInvitation) {
+    if (to === 'received' || to === 'acknowledged') kinds.push('hearing_invitation')
+    else hearingErrors.push({ path: 'hearing.sendInvitation', message: 'Een uitnodiging voor een gesprek kan alleen bij een klacht die nog in behandeling is.' })
+  }
+  if (hearing?.sendReport) {
+    if (to !== 'closed') kinds.push('hearing_report')
+    else hearingErrors.push({ path: 'hearing.sendReport', message: 'Deze klacht is afgesloten; er gaan geen brieven meer uit.' })
+  }
+  if (hearing?.sendAgreements) {
+    if (to !== 'closed') kinds.push('agreements_confirmation')
+    else hearingErrors.push({ path: 'hearing.sendAgreements', message: 'Deze klacht is afgesloten; er gaan geen brieven meer uit.' })
+  }
+  if (hearingErrors.length > 0) throw new ValidationError({ collection: 'complaints', errors: hearingErrors, req }, req.t)
+  if (hearing?.sendInvitation || hearing?.sendReport || hearing?.sendAgreements) {
+    // Actions, not state: the boxes are empty again after the save.
+    result.hearing = { ...hearing, sendInvitation: false, sendReport: false, sendAgreements: false }
+  }
+  if (kinds.length > 0) {
+    const full = mergeCase(next, result) as Complaint
+    const settings = await req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+    const prepared: PreparedLetter[] = []
+    const letterErrors: { path: string; message: string }[] = []
+    for (const kind of kinds) {
+      const letter = await prepareLetter(kind, full, settings, req)
+      if (letter.ok) prepared.push(letter.letter)
+      else letterErrors.push(...letter.errors)
+    }
+    if (letterErrors.length > 0) throw new ValidationError({ collection: 'complaints', errors: letterErrors, req }, req.t)
+    // Issued after the save (recordCaseChanges), exactly as composed here.
+    stashLetters(req, originalDoc.id, prepared)
+  }
   return result
+}
+
+/** The case as it will be saved: groups (the tabs) merged field by field, so a partial update keeps the rest. */
+export function mergeCase(base: Partial<Complaint>, changes: Partial<Complaint>): Partial<Complaint> {
+  const merged: Record<string, unknown> = { ...base }
+  for (const [key, value] of Object.entries(changes)) {
+    const before = merged[key]
+    const isGroup = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+    merged[key] = isGroup(value) && isGroup(before) ? { ...(before as object), ...(value as object) } : value
+  }
+  return merged as Partial<Complaint>
 }
 
 /** What a delay notice needs (Art. 7 note): an open case, a reason, and a new date before the six-week limit. */

@@ -137,6 +137,9 @@ export async function undoIntake(payload: Payload, stored: { attachments: string
   if (stored.complaint) {
     const where = { complaint: { equals: stored.complaint } }
     await attempt('its timeline', () => payload.delete({ collection: 'case-events', where, overrideAccess: true, req, context }))
+    await attempt('its letters job', () =>
+      payload.delete({ collection: 'payload-jobs', where: { 'input.complaintId': { equals: stored.complaint } }, overrideAccess: true, req }),
+    )
     const messages = await payload.find({ collection: 'outbox', where, overrideAccess: true, pagination: false, depth: 0, select: {} }).catch(() => ({ docs: [] }))
     for (const message of messages.docs) {
       await attempt('a queued delivery', () =>

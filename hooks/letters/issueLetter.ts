@@ -1,26 +1,35 @@
 import type { PayloadRequest } from 'payload'
 
 import { enqueueEmail } from '../../cms/email/enqueue'
-import type { MessagePurpose } from '../../cms/email/statuses'
 import { senderOf } from '../../cms/email/sender'
 import type { Complaint, Letter, Setting } from '../../cms/payload-types'
-import type { Message } from '../complaints/intakeMessages'
 import { renderLetterPdf } from '../complaints/letters/renderLetterPdf'
+import type { Message } from './compose'
+import { LETTER_KIND_DEFINITIONS, type LetterKind } from './kinds'
+
+export type Addressee = { name: string; email?: string | null; street?: string | null; postalCode?: string | null; city?: string | null }
+
+/** A composed letter, ready to issue. */
+export type PreparedLetter = {
+  kind: LetterKind
+  message: Message
+  to: Addressee
+  /** Who signs under the organisation's name (the handler), if anyone. */
+  signatory?: string | null
+  /** Files sent with the e-mail besides the PDF (the hearing invitation's calendar file). */
+  extraAttachments?: { filename: string; contentType: string; content: Buffer }[]
+}
+
+type Req = Partial<PayloadRequest> & { payload: PayloadRequest['payload'] }
 
 /**
  * Issues a letter of the regulation: its PDF copy goes into the case dossier, and it is sent by
  * e-mail with that PDF attached — or, without an e-mail address, marked for post (Decision 12).
  * Letters carry Working Progression's details from the settings, once filled in (Decision 14).
  */
-export async function issueLetter(
-  complaint: Complaint,
-  letter: { purpose: MessagePurpose; content: Message },
-  settings: Setting,
-  req: Partial<PayloadRequest> & { payload: PayloadRequest['payload'] },
-): Promise<{ letter: Letter; messageId: string | null }> {
+export async function issueLetter(complaint: Complaint, letter: PreparedLetter, settings: Setting, req: Req, now = new Date()): Promise<{ letter: Letter; messageId: string | null }> {
   const { payload } = req
-  const c = complaint.complainant
-  const now = new Date()
+  const to = letter.to
   const pdf = await renderLetterPdf({
     sender: {
       organisationName: settings.organisationName,
@@ -30,40 +39,43 @@ export async function issueLetter(
       phone: settings.phone,
       email: settings.contactEmail,
     },
-    addressee: { name: c.name, street: c.street, postalCode: c.postalCode, city: c.city, email: c.email },
+    addressee: { name: to.name, street: to.street, postalCode: to.postalCode, city: to.city, email: to.email },
     date: now,
     reference: complaint.reference ?? '',
-    subject: letter.content.subject,
-    salutation: letter.content.letter.salutation,
-    parts: letter.content.letter.paragraphs.map((text) => ({ text })),
-    closing: letter.content.letter.closing,
+    subject: letter.message.subject,
+    salutation: letter.message.letter.salutation,
+    parts: letter.message.letter.paragraphs.map((text) => ({ text })),
+    closing: letter.message.letter.closing,
+    signatory: letter.signatory,
   })
-  const filename = `${complaint.reference ?? 'klacht'}-${letter.purpose.replace(/_/g, '-')}-${now.toISOString().slice(0, 10)}.pdf`
-  const channel = c.email ? 'email' : 'post'
+  const filename = `${complaint.reference ?? 'klacht'}-${letter.kind.replace(/_/g, '-')}-${now.toISOString().slice(0, 10)}.pdf`
+  const email = to.email?.trim()
   // Trusted: letters have no create access for any role; the workflow issues them.
   const stored = await payload.create({
     collection: 'letters',
     overrideAccess: true,
     req,
-    data: { complaint: complaint.id, purpose: letter.purpose, channel },
+    data: { complaint: complaint.id, purpose: letter.kind, channel: email ? 'email' : 'post' },
     file: { data: Buffer.from(pdf), mimetype: 'application/pdf', name: filename, size: pdf.byteLength },
   })
-  if (!c.email) return { letter: stored, messageId: null }
+  if (!email) return { letter: stored, messageId: null }
 
-  const defaultFrom = senderOf(settings)
   const message = await enqueueEmail(
     payload,
     {
-      to: [c.email],
-      subject: letter.content.subject,
-      text: letter.content.text,
-      html: letter.content.html,
-      purpose: letter.purpose,
+      to: [email],
+      subject: letter.message.subject,
+      text: letter.message.text,
+      html: letter.message.html,
+      purpose: letter.kind,
       complaint: complaint.id,
       // The name the dossier holds (Payload makes it unique if it had to).
-      attachments: [{ filename: stored.filename ?? filename, contentType: 'application/pdf', content: Buffer.from(pdf) }],
+      attachments: [
+        ...(LETTER_KIND_DEFINITIONS[letter.kind].emailWithoutPdf ? [] : [{ filename: stored.filename ?? filename, contentType: 'application/pdf', content: Buffer.from(pdf) }]),
+        ...(letter.extraAttachments ?? []),
+      ],
     },
-    { req, defaultFrom },
+    { req, defaultFrom: senderOf(settings) },
   )
   await payload.update({ collection: 'letters', id: stored.id, data: { message: message.id }, overrideAccess: true, depth: 0, req })
   return { letter: stored, messageId: message.id }

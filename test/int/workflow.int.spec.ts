@@ -162,7 +162,7 @@ describe('Art. 8: the decision', () => {
     expect(letter?.text).toContain('De coach heeft drie afspraken gemist.')
     expect(letter?.text).toContain('Afspraken nakomen hoort bij behoorlijke begeleiding.')
     expect(letter?.text).toContain('wij vinden uw klacht gegrond')
-    expect(letter?.text).toContain('arbeidsdeskundige van UWV (A. Deskundige)')
+    expect(letter?.text).toContain('arbeidsdeskundige van UWV: A. Deskundige (ad@uwv.example)')
     expect(letter?.text).toContain('klachtenregeling van UWV')
     const c = await payload.findByID({ collection: 'complaints', id: complaintId, overrideAccess: true })
     expect(c.endedAt).toBeTypeOf('string')
@@ -326,7 +326,12 @@ describe('Art. 9: whether each clock was met is recorded at the ending', () => {
 
 describe('letters with their PDF copy in the dossier', () => {
   it('Art. 5, 8: the acknowledgement and the decision went out with their PDF, kept in the dossier, readable as text', async () => {
-    const stored = await payload.find({ collection: 'letters', where: { complaint: { equals: complaintId } }, overrideAccess: true, sort: 'createdAt' })
+    const stored = await payload.find({
+      collection: 'letters',
+      where: { and: [{ complaint: { equals: complaintId } }, { purpose: { in: ['acknowledgement', 'decision'] } }] },
+      overrideAccess: true,
+      sort: 'createdAt',
+    })
     expect(stored.docs.map((l) => [l.purpose, l.channel, l.mimeType])).toEqual([
       ['acknowledgement', 'email', 'application/pdf'],
       ['decision', 'email', 'application/pdf'],

@@ -1,0 +1,121 @@
+import { escapeHtml } from '../complaints/format'
+import { LETTER_KIND_DEFINITIONS, type LetterKind } from './kinds'
+import { type LetterContext, PLACEHOLDERS, type PlaceholderKey, signatureLines } from './placeholders'
+
+/** The text of one kind of letter as editors maintain it (collection `letter-templates`). */
+export type LetterTemplate = { subject: string; salutation: string; body: string; closing: string }
+
+/** A composed letter: for the e-mail (text and HTML) and for its PDF copy (the parts). */
+export type Message = {
+  subject: string
+  text: string
+  html: string
+  letter: { salutation: string; paragraphs: string[]; closing: string; signature: string }
+}
+
+export type FieldError = { path: string; message: string }
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g
+const TEMPLATE_FIELDS = ['subject', 'salutation', 'body', 'closing'] as const
+
+const isPlaceholder = (key: string): key is PlaceholderKey => Object.hasOwn(PLACEHOLDERS, key)
+const allowedFor = (kind: LetterKind): Set<string> => new Set([...LETTER_KIND_DEFINITIONS[kind].required, ...LETTER_KIND_DEFINITIONS[kind].optional])
+const placeholdersIn = (value: string): string[] => [...value.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '')
+const partName = (key: PlaceholderKey) => `{{${key}}} (${PLACEHOLDERS[key].label})`
+
+/** What an editor may write in a template of this kind: the placeholders, the required ones marked. */
+export function placeholderGuide(kind: LetterKind): string {
+  const definition = LETTER_KIND_DEFINITIONS[kind]
+  const line = (key: PlaceholderKey, required: boolean) => `{{${key}}}: ${PLACEHOLDERS[key].label}${required ? ' (verplicht)' : ''}`
+  return [
+    `Verplicht volgens ${definition.article}:`,
+    ...definition.required.map((key) => line(key, true)),
+    '',
+    'Ook te gebruiken:',
+    ...definition.optional.filter((key) => !definition.required.includes(key)).map((key) => line(key, false)),
+  ].join('\n')
+}
+
+/**
+ * Checks a template an editor saves: every placeholder is known for this letter, braces are
+ * closed, and every part the article requires is in the text. Messages are Dutch, at the field.
+ */
+export function checkTemplate(kind: LetterKind, template: Partial<LetterTemplate>): FieldError[] {
+  const errors: FieldError[] = []
+  const allowed = allowedFor(kind)
+  for (const field of TEMPLATE_FIELDS) {
+    const value = template[field] ?? ''
+    const unknown = placeholdersIn(value).filter((key) => !allowed.has(key))
+    if (unknown.length > 0) {
+      errors.push({
+        path: field,
+        message: `Onbekende invulplek ${unknown.map((k) => `{{${k}}}`).join(', ')}. In deze brief kunt u gebruiken: ${[...allowed].map((k) => `{{${k}}}`).join(', ')}.`,
+      })
+    } else if (/\{\{|\}\}/.test(value.replace(PLACEHOLDER, ''))) {
+      errors.push({ path: field, message: 'Een invulplek is niet goed geschreven. Schrijf hem zo: {{kenmerk}}.' })
+    }
+  }
+  const present = new Set(TEMPLATE_FIELDS.flatMap((field) => placeholdersIn(template[field] ?? '')))
+  const missing = LETTER_KIND_DEFINITIONS[kind].required.filter((key) => !present.has(key))
+  if (missing.length > 0 && !errors.some((e) => e.path === 'body')) {
+    errors.push({
+      path: 'body',
+      message: `${LETTER_KIND_DEFINITIONS[kind].article} vereist in deze brief: ${missing.map(partName).join(', ')}. Zet ${missing.length === 1 ? 'dit deel' : 'deze delen'} terug in de tekst.`,
+    })
+  }
+  return errors
+}
+
+function substitute(value: string, values: Record<string, string>): string {
+  return value.replace(PLACEHOLDER, (_, key: string) => values[key] ?? '')
+}
+
+/**
+ * Composes a letter from its template and the case. A required part that is empty (or missing
+ * from the template) refuses the letter, naming the part, at the case field it comes from.
+ */
+export function composeLetter(kind: LetterKind, template: LetterTemplate, ctx: LetterContext): { ok: true; message: Message } | { ok: false; errors: FieldError[] } {
+  const definition = LETTER_KIND_DEFINITIONS[kind]
+  const allowed = allowedFor(kind)
+  const values: Record<string, string> = {}
+  for (const key of allowed) if (isPlaceholder(key)) values[key] = PLACEHOLDERS[key].value(ctx)
+
+  const inTemplate = new Set(TEMPLATE_FIELDS.flatMap((field) => placeholdersIn(template[field])))
+  const errors: FieldError[] = []
+  for (const key of definition.required) {
+    if (!inTemplate.has(key)) {
+      errors.push({ path: 'status', message: `De tekst van de brief "${definition.label}" mist het verplichte deel ${partName(key)}. Vraag een redacteur de brieftekst aan te vullen.` })
+    } else if (!values[key]) {
+      errors.push({
+        path: (PLACEHOLDERS[key] as { path?: string }).path ?? 'status',
+        message: `De brief "${definition.label}" kan niet weg: het verplichte deel "${PLACEHOLDERS[key].label}" is leeg (${definition.article}).`,
+      })
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors }
+
+  const paragraphs = template.body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n+/)
+    .map((p) => substitute(p, values).trim())
+    .filter(Boolean)
+  if (definition.signatureBlocks) {
+    for (const attendee of ctx.complaint.hearing?.attendees ?? []) {
+      paragraphs.push(`Naam: ${attendee.name}\nHandtekening: ______________________________   Datum: ______________`)
+    }
+  }
+  const salutation = substitute(template.salutation, values).trim()
+  const closing = substitute(template.closing, values).trim()
+  const signature = signatureLines(ctx.settings)
+  const subject = substitute(template.subject, values).replace(/\s+/g, ' ').trim()
+  const all = [salutation, ...paragraphs, `${closing}\n\n${signature}`]
+  return {
+    ok: true,
+    message: {
+      subject,
+      text: all.join('\n\n'),
+      html: all.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n'),
+      letter: { salutation, paragraphs, closing, signature },
+    },
+  }
+}

@@ -1,0 +1,252 @@
+import type { PlaceholderKey } from './placeholders'
+
+/**
+ * Every letter the regulation requires: to whom it goes, which placeholders it may use, which of
+ * them are the parts its article requires, and the default text editors start from. A template
+ * without a required placeholder cannot be saved; a letter whose required part is empty cannot go
+ * out (compose.ts), and the refusal names the part.
+ */
+export const LETTER_KINDS = [
+  'receipt',
+  'written_version',
+  'uwv_notification',
+  'acknowledgement',
+  'delay_notice',
+  'non_admission_notice',
+  'decision',
+  'informal_confirmation',
+  'hearing_invitation',
+  'hearing_report',
+  'agreements_confirmation',
+] as const
+export type LetterKind = (typeof LETTER_KINDS)[number]
+
+export type LetterKindDefinition = {
+  label: string
+  article: string
+  recipient: 'complainant' | 'uwv_labour_expert'
+  /** The parts the article requires: placeholders that must be in the text and must not be empty. */
+  required: PlaceholderKey[]
+  /** Further placeholders the letter may use (an empty one drops its paragraph). */
+  optional: PlaceholderKey[]
+  /** Decision 11: the UWV notification goes without attachments (its PDF copy stays in the dossier). */
+  emailWithoutPdf?: boolean
+  /** A signature block per attendee under the text (the hearing report, Art. 6.3). */
+  signatureBlocks?: boolean
+  defaults: { subject: string; salutation: string; body: string; closing: string }
+}
+
+const COMMON: PlaceholderKey[] = ['kenmerk', 'datum', 'naam', 'organisatie', 'datum_ontvangst']
+const CLOSING = 'Met vriendelijke groet,'
+const GREETING = 'Beste {{naam}},'
+
+const UWV_REFERRAL =
+  'Bent u het niet eens met deze beslissing, of met hoe wij uw klacht hebben behandeld? Dan kunt u terecht bij de arbeidsdeskundige van UWV: {{arbeidsdeskundige}}. U kunt ook een klacht indienen bij UWV zelf, via de klachtenregeling van UWV.'
+
+export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> = {
+  receipt: {
+    label: 'Bevestiging van ontvangst',
+    article: 'artikel 5 en 7',
+    recipient: 'complainant',
+    required: ['kenmerk', 'datum_ontvangst', 'bevestiging_uiterlijk', 'beslissing_uiterlijk'],
+    optional: [...COMMON, 'beslissing_uiterste_datum'],
+    defaults: {
+      subject: 'Wij hebben uw klacht ontvangen ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'Wij hebben uw klacht ontvangen op {{datum_ontvangst}}. Uw kenmerk is {{kenmerk}}. Noem dit kenmerk als u contact met ons opneemt.',
+        'Wat gebeurt er nu?\n- Uiterlijk {{bevestiging_uiterlijk}} krijgt u een brief. Daarin staat wie uw klacht behandelt. Deze persoon heeft niets met uw klacht te maken gehad.\n- U krijgt ons antwoord uiterlijk {{beslissing_uiterlijk}}. Lukt dat niet, dan hoort u dat vóór die datum, met de reden. Ons antwoord komt nooit later dan {{beslissing_uiterste_datum}}.',
+        'U mag uw dossier altijd inzien. Vraag het aan de behandelaar van uw klacht.',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  written_version: {
+    label: 'Schriftelijke versie van een mondelinge klacht',
+    article: 'artikel 3 (Besluit 8)',
+    recipient: 'complainant',
+    required: ['kenmerk', 'datum_ontvangst', 'klacht'],
+    optional: [...COMMON, 'bevestiging_uiterlijk', 'beslissing_uiterlijk', 'beslissing_uiterste_datum'],
+    defaults: {
+      subject: 'Uw klacht zoals wij die hebben opgeschreven ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'U hebt op {{datum_ontvangst}} een klacht bij ons ingediend. Wij hebben uw klacht zo opgeschreven:',
+        '{{klacht}}',
+        'Klopt dit niet, of wilt u iets aanvullen? Laat het ons binnen een week weten. Noem dan uw kenmerk: {{kenmerk}}.',
+        'Uiterlijk {{bevestiging_uiterlijk}} krijgt u een brief met de naam van de behandelaar. Ons antwoord krijgt u uiterlijk {{beslissing_uiterlijk}}, en nooit later dan {{beslissing_uiterste_datum}}.',
+        'U mag uw dossier altijd inzien. Vraag het aan de behandelaar van uw klacht.',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  uwv_notification: {
+    label: 'Melding aan de arbeidsdeskundige van UWV',
+    article: 'artikel 5 en 9 (Besluit 11)',
+    recipient: 'uwv_labour_expert',
+    emailWithoutPdf: true,
+    required: ['kenmerk', 'datum_ontvangst', 'naam_client', 'soort_klacht', 'korte_omschrijving'],
+    optional: [...COMMON],
+    defaults: {
+      subject: 'Melding nieuwe klacht {{kenmerk}}',
+      salutation: GREETING,
+      body: [
+        'Volgens artikel 5 van ons klachtenreglement melden wij u elke klacht die wij ontvangen.',
+        'Kenmerk: {{kenmerk}}\nDatum van ontvangst: {{datum_ontvangst}}\nNaam cliënt: {{naam_client}}\nSoort klacht: {{soort_klacht}}',
+        'Korte omschrijving:\n{{korte_omschrijving}}',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  acknowledgement: {
+    label: 'Ontvangstbevestiging',
+    article: 'artikel 5',
+    recipient: 'complainant',
+    required: ['datum_gedraging', 'datum', 'behandelaar', 'feiten', 'beslissing_uiterlijk'],
+    optional: [...COMMON, 'beslissing_uiterste_datum'],
+    defaults: {
+      subject: 'Bevestiging van uw klacht ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'Op {{datum_ontvangst}} ontvingen wij uw klacht. Met deze brief bevestigen wij dat (artikel 5 van ons klachtenreglement).',
+        'Datum van deze bevestiging: {{datum}}\nDatum van de gedraging: {{datum_gedraging}}\nBehandelaar van uw klacht: {{behandelaar}}. Deze persoon is niet betrokken bij uw klacht.',
+        'Korte omschrijving van de feiten:\n{{feiten}}',
+        'Wat kan de uitkomst zijn? Wij vinden uw klacht gegrond (u hebt gelijk) of ongegrond (u hebt geen gelijk). Soms nemen wij een klacht niet in behandeling; dan leggen wij uit waarom.',
+        'U krijgt onze beslissing uiterlijk {{beslissing_uiterlijk}}.',
+        'U hebt het recht om uw dossier in te zien, tijdens en na de behandeling. Vraag het aan de behandelaar.',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  delay_notice: {
+    label: 'Verdagingsbericht',
+    article: 'artikel 7 en toelichting',
+    recipient: 'complainant',
+    required: ['reden_verdaging', 'beslissing_uiterlijk'],
+    optional: [...COMMON, 'beslissing_uiterste_datum', 'behandelaar'],
+    defaults: {
+      subject: 'Uw klacht: het antwoord komt later ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'Wij hebben u beloofd dat u onze beslissing op uw klacht op een bepaalde datum zou krijgen. Dat lukt helaas niet.',
+        'De reden:\n{{reden_verdaging}}',
+        'U krijgt onze beslissing uiterlijk {{beslissing_uiterlijk}}. Dat is nooit later dan zes weken na ontvangst van uw klacht ({{beslissing_uiterste_datum}}).',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  non_admission_notice: {
+    label: 'Bericht: klacht niet in behandeling',
+    article: 'artikel 7 en 8.5',
+    recipient: 'complainant',
+    required: ['grond', 'redenen', 'arbeidsdeskundige'],
+    optional: [...COMMON, 'behandelaar'],
+    defaults: {
+      subject: 'Wij nemen uw klacht niet in behandeling ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'Wij nemen uw klacht van {{datum_ontvangst}} niet in behandeling. Dat mag alleen in de gevallen van artikel 8.5 van ons klachtenreglement.',
+        'De reden: {{grond}}',
+        'Onze uitleg:\n{{redenen}}',
+        UWV_REFERRAL,
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  decision: {
+    label: 'Beslissing op de klacht',
+    article: 'artikel 8',
+    recipient: 'complainant',
+    required: ['klacht', 'feiten_wp', 'standpunt', 'uitkomst', 'arbeidsdeskundige'],
+    optional: [...COMMON, 'herstel', 'behandelaar'],
+    defaults: {
+      subject: 'Beslissing op uw klacht ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'Dit is onze beslissing op uw klacht van {{datum_ontvangst}} (artikel 8 van ons klachtenreglement).',
+        '1. Uw klacht, zoals u die zelf formuleerde:\n{{klacht}}',
+        '2. De feiten zoals wij die zien:\n{{feiten_wp}}',
+        '3. Ons standpunt:\n{{standpunt}}',
+        '4. Onze beslissing: wij vinden uw klacht {{uitkomst}}.',
+        '{{herstel}}',
+        UWV_REFERRAL,
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  informal_confirmation: {
+    label: 'Bevestiging informele afhandeling',
+    article: 'artikel 5, toelichting',
+    recipient: 'complainant',
+    required: ['mondeling_antwoord', 'afspraken'],
+    optional: [...COMMON, 'behandelaar'],
+    defaults: {
+      subject: 'Afspraken over uw klacht ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'U hebt ons laten weten dat uw klacht van {{datum_ontvangst}} naar tevredenheid is afgehandeld. Dit hebben wij vastgelegd in uw dossier:',
+        'Ons antwoord:\n{{mondeling_antwoord}}',
+        'De afspraken:\n{{afspraken}}',
+        'U mag uw dossier altijd inzien. Vraag het aan de behandelaar.',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  hearing_invitation: {
+    label: 'Uitnodiging voor een gesprek (horen)',
+    article: 'artikel 6',
+    recipient: 'complainant',
+    required: ['gesprek_datum', 'gesprek_tijd', 'gesprek_plaats'],
+    optional: [...COMMON, 'behandelaar'],
+    defaults: {
+      subject: 'Uitnodiging voor een gesprek over uw klacht ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'Wij nodigen u uit voor een gesprek over uw klacht van {{datum_ontvangst}}. In dit gesprek vertelt u uw kant van het verhaal. Ook degene over wie u klaagt, kan zijn of haar kant vertellen (hoor en wederhoor, artikel 6 van ons klachtenreglement).',
+        'Datum: {{gesprek_datum}}\nTijd: {{gesprek_tijd}}\nPlaats: {{gesprek_plaats}}\nMet: {{behandelaar}}, behandelaar van uw klacht',
+        'In de bijlage vindt u een agenda-afspraak. Past de datum niet? Laat het ons zo snel mogelijk weten. Noem dan uw kenmerk: {{kenmerk}}.',
+        'Van het gesprek maken wij een verslag. Dat krijgt u daarna om te ondertekenen. U bent niet verplicht om te tekenen.',
+        'Maakt u reiskosten om naar het gesprek te komen? In bijzondere gevallen vergoeden wij die. Vraag het ons vóór het gesprek.',
+        'U mag uw dossier altijd inzien, ook vóór het gesprek. Vraag het aan de behandelaar.',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  hearing_report: {
+    label: 'Verslag van het gesprek, ter ondertekening',
+    article: 'artikel 6.3',
+    recipient: 'complainant',
+    required: ['gesprek_datum', 'verslag', 'aanwezigen'],
+    optional: [...COMMON, 'behandelaar', 'gesprek_plaats'],
+    signatureBlocks: true,
+    defaults: {
+      subject: 'Verslag van het gesprek over uw klacht ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'Op {{gesprek_datum}} hebben wij met u gesproken over uw klacht. Hieronder leest u het verslag van dat gesprek (artikel 6 van ons klachtenreglement).',
+        'Aanwezig:\n{{aanwezigen}}',
+        'Verslag:\n{{verslag}}',
+        'Wilt u het verslag ondertekenen en naar ons terugsturen? U bent niet verplicht om te tekenen. Klopt er iets niet? Schrijf het erbij of laat het ons weten.',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  agreements_confirmation: {
+    label: 'Bevestiging van afspraken',
+    article: 'artikel 6.3',
+    recipient: 'complainant',
+    required: ['afspraken_gesprek'],
+    optional: [...COMMON, 'behandelaar', 'gesprek_datum'],
+    defaults: {
+      subject: 'Bevestiging van onze afspraken ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'In het gesprek over uw klacht hebben wij afspraken gemaakt. Met deze brief bevestigen wij die (artikel 6 van ons klachtenreglement).',
+        'De afspraken:\n{{afspraken_gesprek}}',
+        'Klopt iets niet? Laat het ons binnen een week weten. Noem dan uw kenmerk: {{kenmerk}}.',
+        'U mag uw dossier altijd inzien. Vraag het aan de behandelaar.',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+}

@@ -1,0 +1,146 @@
+import type { Complaint, Setting, User } from '../../cms/payload-types'
+import { formatDutchDate } from '../complaints/format'
+import { CATEGORY_LABELS } from '../complaints/vocabulary'
+
+/**
+ * The placeholders editors may use in letter texts, `{{kenmerk}}` and the like: each one's Dutch
+ * meaning and where its value comes from. Values are plain text; an empty value of a part the
+ * regulation requires stops the letter (see compose.ts).
+ */
+export type LetterContext = {
+  complaint: Complaint
+  settings: Setting
+  handler: Pick<User, 'name'> | null
+  now: Date
+  /** The person the letter is addressed to (the complainant, or the UWV labour expert). */
+  addresseeName: string
+}
+
+type Placeholder = {
+  label: string
+  /** The case field to point at when this part is empty (the admin shows the message there). */
+  path?: string
+  value: (ctx: LetterContext) => string
+}
+
+const TIME = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' })
+const date = (iso: string | null | undefined) => (iso ? formatDutchDate(iso) : '')
+const civil = (day: string | null | undefined) => (day ? formatDutchDate(`${day}T12:00:00Z`) : '')
+const text = (value: string | null | undefined) => value?.trim() ?? ''
+
+const SHORT_DESCRIPTION_LENGTH = 500
+
+export function signatureLines(settings: Pick<Setting, 'organisationName' | 'phone' | 'address'>): string {
+  const lines = [settings.organisationName]
+  const a = settings.address
+  if (a?.street && a.postalCode && a.city) lines.push(`${a.street}, ${a.postalCode} ${a.city}`)
+  if (settings.phone) lines.push(`Telefoon: ${settings.phone}`)
+  return lines.join('\n')
+}
+
+/** The designated UWV labour expert of this case: the case's own, else the default of the settings (Decision 11). */
+export function expertOf(c: Complaint, settings: Setting): { name: string; email: string } | null {
+  const own = c.uwvLabourExpert
+  if (own?.email || own?.name) return { name: text(own.name), email: text(own.email) }
+  const standard = settings.uwvLabourExpert
+  if (standard?.email || standard?.name) return { name: text(standard.name), email: text(standard.email) }
+  return null
+}
+
+function conductDates(c: Complaint): string {
+  if (c.conduct.when === 'date') return civil(c.conduct.date)
+  if (c.conduct.when === 'period') return c.conduct.from && c.conduct.to ? `${civil(c.conduct.from)} tot en met ${civil(c.conduct.to)}` : ''
+  return 'niet precies bekend'
+}
+
+const REMEDY = {
+  full: 'De gevolgen zijn geheel te herstellen.',
+  partial: 'De gevolgen zijn gedeeltelijk te herstellen.',
+  not_possible: 'De gevolgen zijn niet te herstellen.',
+} as const
+
+function remedy(c: Complaint): string {
+  const d = c.decision
+  if (d?.outcome !== 'upheld' || !d.remedy) return ''
+  const parts = [REMEDY[d.remedy], text(d.remedyExplanation)]
+  if (d.remedy !== 'not_possible') parts.push('De behandelaar van uw klacht neemt contact met u op over de oplossing (artikel 8.4).')
+  return parts.filter(Boolean).join(' ')
+}
+
+function ground(c: Complaint): string {
+  const n = c.nonAdmission
+  if (n?.ground === 'already_subject') {
+    return `Dezelfde gedraging was al eerder onderwerp van een klacht${n.earlierReference ? ` (${n.earlierReference})` : ''}.`
+  }
+  if (n?.ground === 'insufficient_interest') return 'Uw belang of het gewicht van de gedraging is kennelijk onvoldoende.'
+  return ''
+}
+
+export const PLACEHOLDERS = {
+  kenmerk: { label: 'kenmerk van de klacht', value: (x) => text(x.complaint.reference) },
+  datum: { label: 'datum van de brief', value: (x) => formatDutchDate(x.now) },
+  naam: { label: 'naam van de geadresseerde', path: 'complainant.name', value: (x) => text(x.addresseeName) },
+  organisatie: { label: 'naam van Working Progression', value: (x) => text(x.settings.organisationName) },
+  datum_ontvangst: { label: 'datum van ontvangst', path: 'receivedAt', value: (x) => date(x.complaint.receivedAt) },
+  bevestiging_uiterlijk: { label: 'datum waarop de ontvangstbevestiging uiterlijk komt', value: (x) => date(x.complaint.deadlines?.acknowledgeBy) },
+  beslissing_uiterlijk: { label: 'datum waarop de beslissing uiterlijk komt', value: (x) => date(x.complaint.deadlines?.decisionTargetBy) },
+  beslissing_uiterste_datum: { label: 'uiterste datum van de beslissing (zes weken)', value: (x) => date(x.complaint.deadlines?.decisionLimitBy) },
+  datum_gedraging: { label: 'datum of data van de gedraging', path: 'conduct.date', value: (x) => conductDates(x.complaint) },
+  behandelaar: { label: 'naam van de behandelaar', path: 'assignedHandler', value: (x) => text(x.handler?.name) },
+  klacht: { label: 'de klacht zoals de klager die formuleerde', path: 'complaintText', value: (x) => text(x.complaint.complaintText) },
+  feiten: { label: 'korte omschrijving van de feiten', path: 'acknowledgement.factsSummary', value: (x) => text(x.complaint.acknowledgement?.factsSummary) },
+  feiten_wp: { label: 'de feiten zoals Working Progression die ziet', path: 'decision.factsAsSeen', value: (x) => text(x.complaint.decision?.factsAsSeen) },
+  standpunt: { label: 'gemotiveerd standpunt', path: 'decision.reasonedPosition', value: (x) => text(x.complaint.decision?.reasonedPosition) },
+  uitkomst: {
+    label: 'de beslissing (gegrond of ongegrond)',
+    path: 'decision.outcome',
+    value: (x) => ({ upheld: 'gegrond', not_upheld: 'ongegrond' } as const)[x.complaint.decision?.outcome ?? 'none' as never] ?? '',
+  },
+  herstel: { label: 'herstel bij een gegronde klacht', path: 'decision.remedy', value: (x) => remedy(x.complaint) },
+  grond: { label: 'de grond om de klacht niet in behandeling te nemen', path: 'nonAdmission.ground', value: (x) => ground(x.complaint) },
+  redenen: { label: 'de redenen om de klacht niet in behandeling te nemen', path: 'nonAdmission.reasons', value: (x) => text(x.complaint.nonAdmission?.reasons) },
+  reden_verdaging: { label: 'de reden van de verdaging', path: 'delayNotice.reason', value: (x) => text(x.complaint.delayNotice?.reason) },
+  arbeidsdeskundige: {
+    label: 'de arbeidsdeskundige van UWV',
+    path: 'uwvLabourExpert.name',
+    value: (x) => {
+      const expert = expertOf(x.complaint, x.settings)
+      if (!expert) return ''
+      return expert.name && expert.email ? `${expert.name} (${expert.email})` : expert.name || expert.email
+    },
+  },
+  mondeling_antwoord: { label: 'het mondelinge antwoord', path: 'informal.oralAnswer', value: (x) => text(x.complaint.informal?.oralAnswer) },
+  afspraken: { label: 'de gemaakte afspraken', path: 'informal.agreements', value: (x) => text(x.complaint.informal?.agreements) },
+  gesprek_datum: { label: 'datum van het gesprek', path: 'hearing.at', value: (x) => date(x.complaint.hearing?.at) },
+  gesprek_tijd: { label: 'tijd van het gesprek', path: 'hearing.at', value: (x) => (x.complaint.hearing?.at ? `${TIME.format(new Date(x.complaint.hearing.at))} uur` : '') },
+  gesprek_plaats: { label: 'plaats of videolink van het gesprek', path: 'hearing.place', value: (x) => text(x.complaint.hearing?.place) },
+  verslag: { label: 'het verslag van het gesprek', path: 'hearing.report', value: (x) => text(x.complaint.hearing?.report) },
+  aanwezigen: {
+    label: 'de aanwezigen bij het gesprek',
+    path: 'hearing.attendees',
+    value: (x) => (x.complaint.hearing?.attendees ?? []).map((a) => `- ${a.name} (${ATTENDEE_ROLE[a.role]})`).join('\n'),
+  },
+  afspraken_gesprek: { label: 'de afspraken uit het gesprek', path: 'hearing.agreements', value: (x) => text(x.complaint.hearing?.agreements) },
+  naam_client: {
+    label: 'naam van de cliënt',
+    path: 'complainant.name',
+    value: (x) => text(x.complaint.complainant.onBehalfOf && x.complaint.complainant.onBehalfOfName ? x.complaint.complainant.onBehalfOfName : x.complaint.complainant.name),
+  },
+  soort_klacht: {
+    label: 'soort klacht',
+    path: 'categories',
+    value: (x) => (x.complaint.categories ?? []).map((c) => CATEGORY_LABELS[c].nl).join(', '),
+  },
+  korte_omschrijving: {
+    label: 'korte omschrijving van de klacht',
+    path: 'complaintText',
+    value: (x) => {
+      const t = text(x.complaint.complaintText)
+      return t.length > SHORT_DESCRIPTION_LENGTH ? `${t.slice(0, SHORT_DESCRIPTION_LENGTH).trimEnd()}…` : t
+    },
+  },
+} satisfies Record<string, Placeholder>
+
+export type PlaceholderKey = keyof typeof PLACEHOLDERS
+
+const ATTENDEE_ROLE = { complainant: 'klager', complained_about: 'over wie geklaagd wordt', handler: 'behandelaar', other: 'anders' } as const
