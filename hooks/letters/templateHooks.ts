@@ -41,5 +41,6 @@ export async function seedLetterTemplates(payload: Payload): Promise<string | nu
   for (const kind of missing) {
     await payload.create({ collection: 'letter-templates', overrideAccess: true, data: { kind, ...LETTER_KIND_DEFINITIONS[kind].defaults } })
   }
-  return missing.length > 0 ? `${missing.length} brieftekst(en) toegevoegd` : null
+  if (missing.length === 0) return null
+  return missing.length === 1 ? '1 brieftekst toegevoegd' : `${missing.length} briefteksten toegevoegd`
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Complaint, ServiceAccount, User } from '../../cms/payload-types'
 import { seedRegulation } from '../../cms/seed/regulation/seedRegulation'
 import { hashServiceKey } from '../../hooks/complaints/serviceKey'
+import { LETTER_KIND_DEFINITIONS } from '../../hooks/letters/kinds'
 import { minimalPdf } from '../helpers/files'
 import { at, type Caller, type Doc, idOf, type Outcome, perform, query, type Way, WAYS } from '../helpers/matrix'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
@@ -55,8 +56,10 @@ type Fixture =
   | 'site' | 'spare' // service accounts
   | 'seq' // a counter
   | 'job' // a queued delivery job
+  | 'letA' | 'letQ' // the PDF copies of their first letters, in the dossier
+  | 'tpl' // the text of a letter, as editors maintain it
 
-type Slug = 'complaints' | 'complaint-attachments' | 'case-events' | 'outbox' | 'users' | 'service-accounts' | 'sequences' | 'payload-jobs'
+type Slug = 'complaints' | 'complaint-attachments' | 'case-events' | 'outbox' | 'users' | 'service-accounts' | 'sequences' | 'payload-jobs' | 'letters' | 'letter-templates'
 
 type Line =
   | { collection: Slug; op: 'find'; cells: Cols<ListCell> }
@@ -92,6 +95,23 @@ const MATRIX: Line[] = [
   { collection: 'complaint-attachments', op: 'create',                  cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'complaint-attachments', op: 'update', target: 'attA',  cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'complaint-attachments', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+
+  // letters — the PDF copies in the dossier: readers are those who may read the case. Letters are issued by the workflow only;
+  // decision: the handler of the case or a manager records the posting date of a letter by post (Decision 12); admins do not handle cases.
+  { collection: 'letters', op: 'find',                    cells: [F, F, L(['letA', 'letQ']), L(['letA', 'letQ']), L(['letA'], ['letQ']), L([], ['letA', 'letQ']), F, L([], ['letA', 'letQ'])] },
+  { collection: 'letters', op: 'findByID', target: 'letA', cells: [F, F, OK, OK, OK, NF, F, NF] },
+  { collection: 'letters', op: 'findByID', target: 'letQ', cells: [F, F, OK, OK, NF, NF, F, NF] },
+  { collection: 'letters', op: 'create',                  cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'letters', op: 'update', target: 'letA',  cells: [NO, NO, NO, OK, OK, NO, NO, NO] },
+  { collection: 'letters', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+
+  // letter-templates — the letter texts: editors maintain them (DOMAIN.md), admins too (as the regulation); managers read them;
+  // decision: handlers do not need them (letters are composed by the workflow); the set of letters is fixed, so nobody creates or deletes one.
+  { collection: 'letter-templates', op: 'find',                   cells: [F, F, L(['tpl']), L(['tpl']), F, F, L(['tpl']), L(['tpl'])] },
+  { collection: 'letter-templates', op: 'findByID', target: 'tpl', cells: [F, F, OK, OK, F, F, OK, OK] },
+  { collection: 'letter-templates', op: 'create',                 cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'letter-templates', op: 'update', target: 'tpl',  cells: [NO, NO, OK, NO, NO, NO, OK, OK] },
+  { collection: 'letter-templates', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
 
   // case-events — the timeline: readers are those who may read the case; nobody creates, edits or deletes through the API.
   // decision: the timeline is part of the case file, not of the queue's limited view: a handler does not read the queue's timelines.
@@ -378,6 +398,13 @@ beforeAll(async () => {
     (await payload.find({ collection: 'case-events', where: { complaint: { equals: complaint } }, sort: 'createdAt', limit: 1, overrideAccess: true })).docs[0]?.id
   const firstMessage = async (complaint: string) =>
     (await payload.find({ collection: 'outbox', where: { complaint: { equals: complaint } }, sort: 'createdAt', limit: 1, overrideAccess: true })).docs[0]?.id
+  // The letters of registration come from one job after the answer.
+  await payload.jobs.run({ queue: 'outbox' })
+  const firstLetter = async (complaint: string) =>
+    (await payload.find({ collection: 'letters', where: { complaint: { equals: complaint } }, sort: 'createdAt', limit: 1, overrideAccess: true })).docs[0]?.id
+  ids.letA = (await firstLetter(ids.A)) ?? ''
+  ids.letQ = (await firstLetter(ids.Q)) ?? ''
+  ids.tpl = (await trusted(payload).create({ collection: 'letter-templates', data: { kind: 'acknowledgement', ...LETTER_KIND_DEFINITIONS.acknowledgement.defaults }, overrideAccess: true })).id
   ids.evA = (await firstEvent(ids.A)) ?? ''
   ids.evQ = (await firstEvent(ids.Q)) ?? ''
   ids.msgA = (await firstMessage(ids.A)) ?? ''
@@ -437,6 +464,8 @@ function fixturesOf(collection: Slug): Exclude<Fixture, 'self'>[] {
     'service-accounts': ['site', 'spare'],
     sequences: ['seq'],
     'payload-jobs': ['job'],
+    letters: ['letA', 'letQ'],
+    'letter-templates': ['tpl'],
   }
   return byCollection[collection]
 }
@@ -460,6 +489,10 @@ function newDocument(collection: Slug, marker: string): { data: Record<string, u
       return { data: { key: `nieuw-${marker}`, value: 1 } }
     case 'payload-jobs':
       return { data: { taskSlug: 'deliverEmail', input: { messageId: ids.msgSys }, queue: `matrix-${marker}` } }
+    case 'letters':
+      return { data: { complaint: ids.A, purpose: 'decision', channel: 'post' }, file: { name: `brief-${marker}.pdf`, type: 'application/pdf', bytes: pdf } }
+    case 'letter-templates':
+      return { data: { kind: 'decision', ...LETTER_KIND_DEFINITIONS.decision.defaults } }
   }
 }
 
@@ -483,6 +516,12 @@ function change(collection: Slug, marker: string): { data: Record<string, unknow
     }
     case 'payload-jobs':
       return { data: { queue: `matrix-${marker}` }, path: 'queue', value: `matrix-${marker}` }
+    case 'letters': {
+      const value = new Date(Date.UTC(2026, 10, 1 + Math.floor(Math.random() * 20))).toISOString()
+      return { data: { postedAt: value }, path: 'postedAt', value }
+    }
+    case 'letter-templates':
+      return { data: { closing: `Groet ${marker}` }, path: 'closing', value: `Groet ${marker}` }
   }
 }
 
@@ -502,6 +541,20 @@ async function freshToDelete(collection: Slug, marker: string): Promise<string> 
     case 'payload-jobs': {
       const job = await payload.jobs.queue({ task: 'deliverEmail', queue: `matrix-${marker}`, input: { messageId: ids.msgSys } })
       return String(job.id)
+    }
+    case 'letters': {
+      const doc = await payload.create({
+        collection: 'letters',
+        data: { complaint: ids.A, purpose: 'decision', channel: 'post' },
+        file: { data: pdf, mimetype: 'application/pdf', name: `weg-${marker}.pdf`, size: pdf.byteLength },
+      })
+      return doc.id
+    }
+    case 'letter-templates': {
+      // One kind per letter: a refused delete leaves it for the next caller to try.
+      const existing = await payload.find({ collection: 'letter-templates', where: { kind: { equals: 'receipt' } }, limit: 1, overrideAccess: true })
+      if (existing.docs[0]) return existing.docs[0].id
+      return (await payload.create({ collection: 'letter-templates', data: { kind: 'receipt', ...LETTER_KIND_DEFINITIONS.receipt.defaults } })).id
     }
     default: {
       const { data } = newDocument(collection, `weg-${marker}`)

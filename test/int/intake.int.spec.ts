@@ -208,13 +208,13 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
 
 describe('when storing fails half-way', () => {
   it('leaves no half complaint and no orphan attachment behind', async () => {
-    const collections = ['complaints', 'complaint-attachments', 'case-events', 'outbox'] as const
+    const collections = ['complaints', 'complaint-attachments', 'case-events', 'outbox', 'payload-jobs'] as const
     const before = await Promise.all(collections.map((c) => count(c)))
-    // The disk fills up after the attachment and the complaint were written: the timeline cannot be stored.
+    // The disk fills up after the attachment, the complaint and its timeline were written: the letters' job cannot be stored.
     const written: string[] = []
     const original = payload.db.create.bind(payload.db)
     payload.db.create = async (args) => {
-      if (args.collection === 'case-events') throw new Error('SQLITE_FULL: database or disk is full')
+      if (args.collection === 'payload-jobs') throw new Error('SQLITE_FULL: database or disk is full')
       const doc = await original(args)
       written.push(args.collection)
       return doc
@@ -225,7 +225,7 @@ describe('when storing fails half-way', () => {
     } finally {
       payload.db.create = original
     }
-    expect(written).toEqual(expect.arrayContaining(['complaint-attachments', 'complaints']))
+    expect(written).toEqual(expect.arrayContaining(['complaint-attachments', 'complaints', 'case-events']))
     expect(await Promise.all(collections.map((c) => count(c)))).toEqual(before)
   })
 })

@@ -24,6 +24,7 @@ describe('the start-up preparation (migrate + seed)', () => {
       'beheerder beheer@example.nl aangemaakt',
       'service-account voor de website aangemaakt',
       'klachtenreglement gepubliceerd (9 artikelen)',
+      '11 briefteksten toegevoegd',
     ])
 
     const { getPayload } = await import('payload')
@@ -34,6 +35,9 @@ describe('the start-up preparation (migrate + seed)', () => {
       data: { email: 'behandelaar@example.nl', password: 'een-lang-wachtwoord', name: 'B', roles: ['handler'] },
     })
     await payload.updateGlobal({ slug: 'settings', data: { phone: '010 000 00 00' } })
+    // An editor's letter text survives the next start (issue 7: seeded defaults never overwrite edits).
+    const receipt = (await payload.find({ collection: 'letter-templates', where: { kind: { equals: 'receipt' } } })).docs[0]
+    await payload.update({ collection: 'letter-templates', id: receipt?.id ?? '', data: { closing: 'Hartelijke groet,' } })
     await payload.destroy()
 
     expect(await prepareDatabase()).toEqual([])
@@ -45,6 +49,9 @@ describe('the start-up preparation (migrate + seed)', () => {
       ['beheer@example.nl', ['admin']],
     ])
     expect((await again.findGlobal({ slug: 'settings' })).phone).toBe('010 000 00 00')
+    const templates = await again.find({ collection: 'letter-templates', limit: 100 })
+    expect(templates.totalDocs).toBe(11)
+    expect(templates.docs.find((t) => t.kind === 'receipt')?.closing).toBe('Hartelijke groet,')
     const migrations = await again.find({ collection: 'payload-migrations' })
     expect(migrations.docs.every((m) => m.batch === 1)).toBe(true)
     await again.destroy()
