@@ -108,19 +108,22 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
   // Art. 7 note: a delay notice moves the decision target, never past the six-week limit.
   const delay = next.delayNotice
   const delayChanged = delay?.newTargetDate !== originalDoc.delayNotice?.newTargetDate || delay?.reason !== originalDoc.delayNotice?.reason
+  // Only the save that issues it sends the notice: later saves carry the stored issuedAt along.
+  let delayIssuedNow = false
   if (delayChanged && (delay?.newTargetDate || delay?.reason)) {
     const problems = checkDelayNotice(next, new Date())
     if (problems.length > 0) throw new ValidationError({ collection: 'complaints', errors: problems, req }, req.t)
     if (delay?.newTargetDate) {
       result.deadlines = { ...originalDoc.deadlines, ...result.deadlines, decisionTargetBy: endOfDay(delay.newTargetDate) }
       result.delayNotice = { ...delay, issuedAt: new Date().toISOString() }
+      delayIssuedNow = true
     }
   }
 
   // The letters this save issues, composed now: a letter with an empty required part refuses the save.
   const hearing = next.hearing
   const kinds: LetterKind[] = []
-  if (result.delayNotice?.issuedAt) kinds.push('delay_notice')
+  if (delayIssuedNow) kinds.push('delay_notice')
   const statusLetter = to !== from ? LETTER_FOR_STATUS[to] : undefined
   if (statusLetter) kinds.push(statusLetter)
   const hearingErrors: { path: string; message: string }[] = []

@@ -49,6 +49,11 @@ function dutch(day: string, days = 0): string {
   const [y, m, d] = day.slice(0, 10).split('-').map(Number)
   return DUTCH.format(new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) + days, 12)))
 }
+/** A civil date `days` after (or before) another, as yyyy-mm-dd. */
+function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) + days, 12)).toISOString().slice(0, 10)
+}
 /** "14 maart 2026" for an instant, as read in Amsterdam. */
 const dutchAt = (iso: string | Date) => dutch(civil(iso))
 
@@ -396,7 +401,7 @@ describe('the letters of a case handled to its decision', () => {
 
   it('Art. 7 note: a delay notice past six weeks is refused at the new date', async () => {
     const c = await read(id)
-    const tooLate = dutchIso(civil(c.deadlines?.decisionLimitBy ?? ''), 1)
+    const tooLate = addDays(civil(c.deadlines?.decisionLimitBy ?? ''), 1)
     const errors = await refusal(update(handler, id, { delayNotice: { reason: 'Ziekte van de behandelaar.', newTargetDate: tooLate } }))
     expect(errors['delayNotice.newTargetDate']).toMatch(/nooit later .*zes weken/)
     expect(fake.deliveries.some((d) => d.subject.startsWith('Uw klacht: het antwoord komt later') && d.to.includes(EMAIL))).toBe(false)
@@ -405,7 +410,7 @@ describe('the letters of a case handled to its decision', () => {
   it('Art. 7 note: the delay notice gives the reason and the new date, never past six weeks', async () => {
     const c = await read(id)
     const limit = civil(c.deadlines?.decisionLimitBy ?? '')
-    const newDate = dutchIso(limit, -2)
+    const newDate = addDays(limit, -2)
     const reason = 'Wij wachten nog op het verslag van uw coach bij UWV.'
     const saved = await update(handler, id, { delayNotice: { reason, newTargetDate: newDate } })
     expect(civil(saved.deadlines?.decisionTargetBy ?? '')).toBe(newDate)
@@ -500,13 +505,12 @@ describe('the letters of a case handled to its decision', () => {
     })
     const mail = await deliveredLetter(EMAIL, 'Verslag van het gesprek over uw klacht')
     keep('hearing-report', mail)
-    const parts = [REPORT, '- Jan Jansen (klager)', '- Chris Coach (over wie geklaagd wordt)', '- Anton Behandelaar (behandelaar)', 'U bent niet verplicht om te tekenen', 'Op 17 december 2026']
+    const parts = [REPORT, 'Jan Jansen (klager)', 'Chris Coach (over wie geklaagd wordt)', 'Anton Behandelaar (behandelaar)', 'U bent niet verplicht om te tekenen', 'Op 17 december 2026']
     for (const part of parts) expect(mail.text).toContain(part)
     expect(mail.text?.match(/Handtekening:/g)).toHaveLength(3)
     for (const name of ['Jan Jansen', 'Chris Coach', 'Anton Behandelaar']) expect(mail.text).toContain(`Naam: ${name}\nHandtekening:`)
     const pdf = await pdfTextOf(mail)
-    for (const part of parts.slice(0, 1).concat(parts.slice(4))) expect(pdf).toContain(part)
-    expect(pdf).toContain('Jan Jansen (klager)')
+    for (const part of parts) expect(pdf).toContain(part)
     expect(pdf.match(/Handtekening:/g)).toHaveLength(3)
     for (const name of ['Jan Jansen', 'Chris Coach', 'Anton Behandelaar']) expect(pdf).toContain(`Naam: ${name} Handtekening:`)
     // The agreements come by their own letter, not in the report.
@@ -568,12 +572,6 @@ describe('the letters of a case handled to its decision', () => {
     expect((await read(id)).lettersSent?.decisionAt).toBeTypeOf('string')
   })
 })
-
-/** A civil date `days` after (or before) another, as yyyy-mm-dd. */
-function dutchIso(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number)
-  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) + days, 12)).toISOString().slice(0, 10)
-}
 
 // ---------------------------------------------------------------------------------------------
 // The other endings.
