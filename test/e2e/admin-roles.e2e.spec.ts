@@ -53,8 +53,10 @@ const listedReferences = (page: Page) => page.locator('table tbody tr td:nth-chi
 describe('issue 8: what each role sees in the admin', () => {
   it('an editor sees no complaints: no "Klachten" group, no case dashboard, the list is not found; the regulation is there', async () => {
     const page = await loggedIn(editor.email, editor.password)
-    expect(await navGroups(page)).toEqual(['Beheer', 'Inhoud'])
+    expect(await navGroups(page)).toEqual(['Inhoud', 'Beheer'])
     expect(await page.locator('#nav-complaints, #nav-case-events, #nav-complaint-attachments, #nav-outbox').count()).toBe(0)
+    // Issue 7: the letter texts are theirs to maintain.
+    expect((await page.locator('#nav-letter-templates').textContent())?.trim()).toBe('Brieven (teksten)')
     expect(await page.locator('#case-dashboard-title').count()).toBe(0)
     expect((await page.locator('#nav-global-regulation').textContent())?.trim()).toBe('Klachtenreglement')
     await openNav(page)

@@ -12,6 +12,7 @@ import { seedSteps } from '../../cms/seed'
 import { type FakeDelivery, type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { pdfToText, squash } from '../helpers/pdfText'
+import { refusal } from '../helpers/refusal'
 
 /**
  * Issue 7: every letter the regulation requires, driven through a real case to the moment it goes
@@ -89,17 +90,6 @@ const update = (user: Staff, id: string, data: Record<string, unknown>) =>
 
 const read = (id: string) => payload.findByID({ collection: 'complaints', id, overrideAccess: true })
 
-/** The field errors of a refused save, by path, as the admin shows them. */
-async function refusal(promise: Promise<unknown>): Promise<Record<string, string>> {
-  try {
-    await promise
-  } catch (error) {
-    const errors = (error as { data?: { errors?: { path: string; message: string }[] } }).data?.errors ?? []
-    if (errors.length === 0) throw error
-    return Object.fromEntries(errors.map((e) => [e.path, e.message]))
-  }
-  throw new Error('the save was not refused')
-}
 
 /**
  * Runs the outbox queue until the fake Resend server holds `count` messages that match (the intake

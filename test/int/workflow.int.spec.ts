@@ -6,6 +6,7 @@ import type { Complaint, User } from '../../cms/payload-types'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { pdfToText, squash } from '../helpers/pdfText'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { refusal } from '../helpers/refusal'
 
 type Staff = User & { collection: 'users' }
 let ctx: TestPayload
@@ -25,17 +26,6 @@ async function staff(email: string, name: string, roles: User['roles']): Promise
 const update = (user: Staff, data: Record<string, unknown>, id = complaintId) =>
   payload.update({ collection: 'complaints', id, data: data as Partial<Complaint>, overrideAccess: false, user })
 
-/** The field errors of a refused save, as the admin shows them. */
-async function refusal(promise: Promise<unknown>): Promise<Record<string, string>> {
-  try {
-    await promise
-  } catch (error) {
-    const errors = (error as { data?: { errors?: { path: string; message: string }[] } }).data?.errors ?? []
-    if (errors.length === 0) throw error
-    return Object.fromEntries(errors.map((e) => [e.path, e.message]))
-  }
-  throw new Error('the save was not refused')
-}
 
 const timeline = async () =>
   (await payload.find({ collection: 'case-events', where: { complaint: { equals: complaintId } }, sort: 'createdAt', overrideAccess: true, pagination: false })).docs
