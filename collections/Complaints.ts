@@ -446,11 +446,16 @@ export const Complaints: CollectionConfig = {
                     { value: 'working_progression', label: { nl: 'Working Progression', en: 'Working Progression' } },
                   ],
                 },
-                { name: 'at', type: 'date', label: { nl: 'Datum en tijd', en: 'Date and time' }, admin: { date: { pickerAppearance: 'dayAndTime', timeIntervals: 15, timeFormat: 'HH:mm' } } },
+                {
+                  name: 'at',
+                  type: 'date',
+                  label: { nl: 'Datum en tijd', en: 'Date and time' },
+                  admin: { date: { pickerAppearance: 'dayAndTime', timeIntervals: 15, timeFormat: 'HH:mm', displayFormat: 'd MMMM yyyy, HH:mm' } },
+                },
                 { name: 'durationMinutes', type: 'number', min: 15, max: 480, defaultValue: 60, label: { nl: 'Duur (minuten)', en: 'Duration (minutes)' } },
-                { name: 'place', type: 'text', label: { nl: 'Plaats of videolink', en: 'Place or video link' } },
               ],
             },
+            { name: 'place', type: 'text', label: { nl: 'Plaats of videolink', en: 'Place or video link' } },
             {
               name: 'sendInvitation',
               type: 'checkbox',

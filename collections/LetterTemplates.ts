@@ -45,7 +45,8 @@ export const LetterTemplates: CollectionConfig = {
       access: { update: nobodyField },
       admin: { readOnly: true, position: 'sidebar' },
     },
-    { name: 'title', type: 'text', label: { nl: 'Brief', en: 'Letter' }, access: { update: nobodyField }, admin: { readOnly: true } },
+    // The list's title column (the kind's name); the edit view shows the kind in the sidebar.
+    { name: 'title', type: 'text', label: { nl: 'Brief', en: 'Letter' }, access: { update: nobodyField }, admin: { readOnly: true, hidden: true } },
     { name: 'article', type: 'text', label: { nl: 'Volgens', en: 'Per' }, virtual: true, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'subject', type: 'text', required: true, label: { nl: 'Onderwerp', en: 'Subject' } },
     { name: 'salutation', type: 'text', required: true, label: { nl: 'Aanhef', en: 'Salutation' } },

@@ -21,6 +21,7 @@ const TEMPLATE_FIELDS = ['subject', 'salutation', 'body', 'closing'] as const
 const isPlaceholder = (key: string): key is PlaceholderKey => Object.hasOwn(PLACEHOLDERS, key)
 const allowedFor = (kind: LetterKind): Set<string> => new Set([...LETTER_KIND_DEFINITIONS[kind].required, ...LETTER_KIND_DEFINITIONS[kind].optional])
 const placeholdersIn = (value: string): string[] => [...value.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '')
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 const partName = (key: PlaceholderKey) => `{{${key}}} (${PLACEHOLDERS[key].label})`
 
 /** What an editor may write in a template of this kind: the placeholders, the required ones marked. */
@@ -60,7 +61,7 @@ export function checkTemplate(kind: LetterKind, template: Partial<LetterTemplate
   if (missing.length > 0 && !errors.some((e) => e.path === 'body')) {
     errors.push({
       path: 'body',
-      message: `${LETTER_KIND_DEFINITIONS[kind].article} vereist in deze brief: ${missing.map(partName).join(', ')}. Zet ${missing.length === 1 ? 'dit deel' : 'deze delen'} terug in de tekst.`,
+      message: `${capitalise(LETTER_KIND_DEFINITIONS[kind].article)} vereist in deze brief: ${missing.map(partName).join(', ')}. Zet ${missing.length === 1 ? 'dit deel' : 'deze delen'} terug in de tekst.`,
     })
   }
   return errors

@@ -58,7 +58,7 @@ describe('checking a template an editor saves', () => {
   it('Art. 5: refuses a text without a required part, naming it at the text field', () => {
     const errors = checkTemplate('acknowledgement', { ...ack, body: ack.body.replace('{{feiten}}', '') })
     expect(errors).toEqual([{ path: 'body', message: expect.stringContaining('{{feiten}} (korte omschrijving van de feiten)') }])
-    expect(errors[0]?.message).toMatch(/^artikel 5 vereist/)
+    expect(errors[0]?.message).toMatch(/^Artikel 5 vereist/)
   })
 
   it('refuses an unknown placeholder, at the field where it is, and says which ones exist', () => {
