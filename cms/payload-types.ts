@@ -85,6 +85,7 @@ export interface Config {
   collectionsJoins: {
     complaints: {
       messages: 'outbox';
+      letters: 'letters';
       timeline: 'case-events';
     };
   };
@@ -365,6 +366,14 @@ export interface Complaint {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * A letter by post: print it and record the posting date.
+   */
+  letters?: {
+    docs?: (string | Letter)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   timeline?: {
     docs?: (string | CaseEvent)[];
     hasNextPage?: boolean;
@@ -472,43 +481,6 @@ export interface Outbox {
   createdAt: string;
 }
 /**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "case-events".
- */
-export interface CaseEvent {
-  id: string;
-  complaint: string | Complaint;
-  type:
-    | 'received'
-    | 'receipt_queued'
-    | 'uwv_notification_queued'
-    | 'written_version_queued'
-    | 'status_changed'
-    | 'handler_assigned'
-    | 'deadline_changed'
-    | 'decision_recorded'
-    | 'letter_issued'
-    | 'letter_sent'
-    | 'delay_notice_sent'
-    | 'hearing_recorded'
-    | 'deadline_reminder_sent'
-    | 'deadline_escalated';
-  at: string;
-  actorKind: 'staff' | 'public' | 'system';
-  actor?: (string | null) | User;
-  data?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
  * Letters by post: print, send, and record the posting date (Decision 12).
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -547,6 +519,43 @@ export interface Letter {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "case-events".
+ */
+export interface CaseEvent {
+  id: string;
+  complaint: string | Complaint;
+  type:
+    | 'received'
+    | 'receipt_queued'
+    | 'uwv_notification_queued'
+    | 'written_version_queued'
+    | 'status_changed'
+    | 'handler_assigned'
+    | 'deadline_changed'
+    | 'decision_recorded'
+    | 'letter_issued'
+    | 'letter_sent'
+    | 'delay_notice_sent'
+    | 'hearing_recorded'
+    | 'deadline_reminder_sent'
+    | 'deadline_escalated';
+  at: string;
+  actorKind: 'staff' | 'public' | 'system';
+  actor?: (string | null) | User;
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * The texts of the letters. Placeholders in {{ }} are filled from the case. A change applies to the next letter.
@@ -973,6 +982,7 @@ export interface ComplaintsSelect<T extends boolean = true> {
       };
   consentAt?: T;
   messages?: T;
+  letters?: T;
   timeline?: T;
   formToken?: T;
   updatedAt?: T;

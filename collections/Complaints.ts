@@ -27,7 +27,7 @@ import {
   INVOLVED_KINDS,
   options,
 } from '../hooks/complaints/vocabulary'
-import { canReadComplaint, canReadPersonalData, canRecordComplaint, canUpdateComplaint } from './access/complaintAccess'
+import { canEditCaseFile, canReadComplaint, canReadPersonalData, canRecordComplaint, canUpdateComplaint } from './access/complaintAccess'
 import { nobody, nobodyField } from './access/nobody'
 
 const civilDate = (name: string, label: { nl: string; en: string }): Field => ({
@@ -135,7 +135,7 @@ export const Complaints: CollectionConfig = {
     {
       name: 'complainant',
       // Personal data and content: the assigned handler, managers and admins (issue 8).
-      access: { read: canReadPersonalData },
+      access: { read: canReadPersonalData, update: canEditCaseFile },
       type: 'group',
       label: { nl: 'Klager', en: 'Complainant' },
       admin: { description: { nl: 'Art. 1: ieder mag klagen, ook namens een ander.', en: 'Art. 1: anyone may complain.' } },
@@ -176,7 +176,7 @@ export const Complaints: CollectionConfig = {
     {
       name: 'conduct',
       // Personal data and content: the assigned handler, managers and admins (issue 8).
-      access: { read: canReadPersonalData },
+      access: { read: canReadPersonalData, update: canEditCaseFile },
       type: 'group',
       label: { nl: 'Wanneer gebeurde het?', en: 'When did it happen?' },
       admin: { description: { nl: 'Art. 5: de datum van de gedraging komt in de ontvangstbevestiging.', en: 'Art. 5.' } },
@@ -195,7 +195,7 @@ export const Complaints: CollectionConfig = {
     {
       name: 'involved',
       // Personal data and content: the assigned handler, managers and admins (issue 8).
-      access: { read: canReadPersonalData },
+      access: { read: canReadPersonalData, update: canEditCaseFile },
       type: 'group',
       label: { nl: 'Over wie gaat de klacht?', en: 'Who is involved?' },
       admin: { description: { nl: 'Art. 4: wie hierbij betrokken is, mag de klacht niet behandelen.', en: 'Art. 4.' } },
@@ -226,12 +226,12 @@ export const Complaints: CollectionConfig = {
       },
       access: { read: canReadPersonalData, update: nobodyField },
     },
-    { name: 'desiredOutcome', type: 'textarea', label: { nl: 'Gewenste uitkomst', en: 'Desired outcome' }, access: { read: canReadPersonalData } },
+    { name: 'desiredOutcome', type: 'textarea', label: { nl: 'Gewenste uitkomst', en: 'Desired outcome' }, access: { read: canReadPersonalData, update: canEditCaseFile } },
     {
       type: 'row',
       fields: [
         {
-          name: 'discussedBefore', access: { read: canReadPersonalData },
+          name: 'discussedBefore', access: { read: canReadPersonalData, update: canEditCaseFile },
           type: 'radio',
           required: true,
           label: { nl: 'Al besproken met Working Progression?', en: 'Discussed with Working Progression before?' },
@@ -240,8 +240,8 @@ export const Complaints: CollectionConfig = {
             { value: 'no', label: { nl: 'Nee', en: 'No' } },
           ],
         },
-        { name: 'wantsHearing', access: { read: canReadPersonalData }, type: 'checkbox', label: { nl: 'Wil de klacht mondeling toelichten (art. 6)', en: 'Wants a hearing (Art. 6)' } },
-        { name: 'wantsHelpWriting', access: { read: canReadPersonalData }, type: 'checkbox', label: { nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)', en: 'Wants help writing (Art. 3)' } },
+        { name: 'wantsHearing', access: { read: canReadPersonalData, update: canEditCaseFile }, type: 'checkbox', label: { nl: 'Wil de klacht mondeling toelichten (art. 6)', en: 'Wants a hearing (Art. 6)' } },
+        { name: 'wantsHelpWriting', access: { read: canReadPersonalData, update: canEditCaseFile }, type: 'checkbox', label: { nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)', en: 'Wants help writing (Art. 3)' } },
       ],
     },
     {
@@ -287,7 +287,7 @@ export const Complaints: CollectionConfig = {
     {
       name: 'involvedStaff',
       // Personal data and content: the assigned handler, managers and admins (issue 8).
-      access: { read: canReadPersonalData },
+      access: { read: canReadPersonalData, update: canEditCaseFile },
       type: 'relationship',
       relationTo: 'users',
       hasMany: true,
@@ -304,7 +304,7 @@ export const Complaints: CollectionConfig = {
       type: 'tabs',
       tabs: [
         {
-          access: { read: canReadPersonalData },
+          access: { read: canReadPersonalData, update: canEditCaseFile },
           name: 'acknowledgement',
           label: { nl: 'Ontvangstbevestiging (art. 5)', en: 'Acknowledgement (Art. 5)' },
           description: {
@@ -325,7 +325,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
-          access: { read: canReadPersonalData },
+          access: { read: canReadPersonalData, update: canEditCaseFile },
           name: 'nonAdmission',
           label: { nl: 'Niet in behandeling (art. 8.5)', en: 'Not admitted (Art. 8.5)' },
           description: { nl: 'Alleen op een van de twee gronden van art. 8.5, met redenen; binnen vier weken melden (art. 7).', en: 'Only on one of the two grounds of Art. 8.5.' },
@@ -350,7 +350,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
-          access: { read: canReadPersonalData },
+          access: { read: canReadPersonalData, update: canEditCaseFile },
           name: 'decision',
           label: { nl: 'Beslissing (art. 8)', en: 'Decision (Art. 8)' },
           description: {
@@ -373,25 +373,38 @@ export const Complaints: CollectionConfig = {
               name: 'remedy',
               type: 'radio',
               label: { nl: 'Herstel (bij gegrond)', en: 'Remedy (if upheld)' },
-              admin: { description: { nl: 'Besluit 6: geheel, gedeeltelijk of niet mogelijk, met de reden.', en: 'Decision 6.' } },
+              admin: { condition: (_, sibling) => sibling?.outcome === 'upheld', description: { nl: 'Besluit 6: geheel, gedeeltelijk of niet mogelijk, met de reden.', en: 'Decision 6.' } },
               options: [
                 { value: 'full', label: { nl: 'Geheel te herstellen', en: 'Full' } },
                 { value: 'partial', label: { nl: 'Gedeeltelijk te herstellen', en: 'Partial' } },
                 { value: 'not_possible', label: { nl: 'Niet te herstellen', en: 'Not possible' } },
               ],
             },
-            { name: 'remedyExplanation', type: 'textarea', label: { nl: 'Toelichting op het herstel', en: 'Remedy explanation' } },
+            {
+              name: 'remedyExplanation',
+              type: 'textarea',
+              label: { nl: 'Toelichting op het herstel', en: 'Remedy explanation' },
+              admin: { condition: (_, sibling) => sibling?.outcome === 'upheld' },
+            },
             {
               name: 'followUpAction',
               type: 'textarea',
               label: { nl: 'Actie van de contactpersoon (art. 8.4)', en: 'Follow-up action (Art. 8.4)' },
-              admin: { description: { nl: 'Nodig om af te sluiten na een gegronde klacht met (gedeeltelijk) herstel.', en: 'Needed to close after an upheld complaint with remedy.' } },
+              admin: {
+                condition: (_, sibling) => sibling?.outcome === 'upheld' && sibling?.remedy !== 'not_possible',
+                description: { nl: 'Nodig om af te sluiten na een gegronde klacht met (gedeeltelijk) herstel.', en: 'Needed to close after an upheld complaint with remedy.' },
+              },
             },
-            { name: 'complainantContactedAt', type: 'date', label: { nl: 'Contact met de klager over de oplossing op', en: 'Complainant contacted on' } },
+            {
+              name: 'complainantContactedAt',
+              type: 'date',
+              label: { nl: 'Contact met de klager over de oplossing op', en: 'Complainant contacted on' },
+              admin: { condition: (_, sibling) => sibling?.outcome === 'upheld' && sibling?.remedy !== 'not_possible' },
+            },
           ],
         },
         {
-          access: { read: canReadPersonalData },
+          access: { read: canReadPersonalData, update: canEditCaseFile },
           name: 'informal',
           label: { nl: 'Informeel afgehandeld', en: 'Resolved informally' },
           description: {
@@ -405,7 +418,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
-          access: { read: canReadPersonalData },
+          access: { read: canReadPersonalData, update: canEditCaseFile },
           name: 'delayNotice',
           label: { nl: 'Verdaging (art. 7)', en: 'Delay (Art. 7)' },
           description: {
@@ -425,7 +438,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
-          access: { read: canReadPersonalData },
+          access: { read: canReadPersonalData, update: canEditCaseFile },
           name: 'hearing',
           label: { nl: 'Stukken en horen (art. 6)', en: 'Documents and hearing (Art. 6)' },
           description: {
@@ -532,7 +545,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
-          access: { read: canReadPersonalData },
+          access: { read: canReadPersonalData, update: canEditCaseFile },
           name: 'withdrawal',
           label: { nl: 'Ingetrokken', en: 'Withdrawn' },
           description: { nl: 'Besluit 9: de klager mag de klacht altijd intrekken.', en: 'Decision 9.' },
@@ -668,8 +681,24 @@ export const Complaints: CollectionConfig = {
       on: 'complaint',
       label: { nl: 'E-mail over deze klacht', en: 'E-mail about this complaint' },
       admin: {
+        allowCreate: false,
         defaultColumns: ['subject', 'status', 'lastError', 'sentAt'],
         description: { nl: '"Mislukt" vraagt om actie: neem op een andere manier contact op.', en: '"Failed" needs action.' },
+      },
+    },
+    {
+      name: 'letters',
+      // The dossier the complainant may inspect (Art. 6 note): the assigned handler, managers and admins.
+      access: { read: canReadPersonalData },
+      type: 'join',
+      collection: 'letters',
+      on: 'complaint',
+      defaultSort: 'createdAt',
+      label: { nl: 'Brieven in het dossier', en: 'Letters in the dossier' },
+      admin: {
+        allowCreate: false,
+        defaultColumns: ['filename', 'purpose', 'channel', 'postedAt', 'createdAt'],
+        description: { nl: 'Een brief per post? Open hem, print de PDF en vul de datum van verzending in (besluit 12).', en: 'A letter by post: print it and record the posting date.' },
       },
     },
     {
@@ -681,7 +710,7 @@ export const Complaints: CollectionConfig = {
       on: 'complaint',
       defaultSort: 'at',
       label: { nl: 'Tijdlijn', en: 'Timeline' },
-      admin: { defaultColumns: ['at', 'type', 'actor'] },
+      admin: { allowCreate: false, defaultColumns: ['at', 'type', 'actor', 'actorKind'] },
     },
     // The public form's token: a repeated submission returns the first one's result.
     { name: 'formToken', type: 'text', unique: true, index: true, access: { ...readOnlyField, read: nobodyField }, admin: { hidden: true } },
