@@ -27,7 +27,7 @@ import {
   INVOLVED_KINDS,
   options,
 } from '../hooks/complaints/vocabulary'
-import { canEditCaseFile, canReadComplaint, canReadPersonalData, canRecordComplaint, canUpdateComplaint } from './access/complaintAccess'
+import { canReadComplaint, canReadPersonalData, canRecordComplaint, canUpdateComplaint } from './access/complaintAccess'
 import { nobody, nobodyField } from './access/nobody'
 
 const civilDate = (name: string, label: { nl: string; en: string }): Field => ({
@@ -135,7 +135,7 @@ export const Complaints: CollectionConfig = {
     {
       name: 'complainant',
       // Personal data and content: the assigned handler, managers and admins (issue 8).
-      access: { read: canReadPersonalData, update: canEditCaseFile },
+      access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Klager', en: 'Complainant' },
       admin: { description: { nl: 'Art. 1: ieder mag klagen, ook namens een ander.', en: 'Art. 1: anyone may complain.' } },
@@ -176,7 +176,7 @@ export const Complaints: CollectionConfig = {
     {
       name: 'conduct',
       // Personal data and content: the assigned handler, managers and admins (issue 8).
-      access: { read: canReadPersonalData, update: canEditCaseFile },
+      access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Wanneer gebeurde het?', en: 'When did it happen?' },
       admin: { description: { nl: 'Art. 5: de datum van de gedraging komt in de ontvangstbevestiging.', en: 'Art. 5.' } },
@@ -195,7 +195,7 @@ export const Complaints: CollectionConfig = {
     {
       name: 'involved',
       // Personal data and content: the assigned handler, managers and admins (issue 8).
-      access: { read: canReadPersonalData, update: canEditCaseFile },
+      access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Over wie gaat de klacht?', en: 'Who is involved?' },
       admin: { description: { nl: 'Art. 4: wie hierbij betrokken is, mag de klacht niet behandelen.', en: 'Art. 4.' } },
@@ -226,12 +226,12 @@ export const Complaints: CollectionConfig = {
       },
       access: { read: canReadPersonalData, update: nobodyField },
     },
-    { name: 'desiredOutcome', type: 'textarea', label: { nl: 'Gewenste uitkomst', en: 'Desired outcome' }, access: { read: canReadPersonalData, update: canEditCaseFile } },
+    { name: 'desiredOutcome', type: 'textarea', label: { nl: 'Gewenste uitkomst', en: 'Desired outcome' }, access: { read: canReadPersonalData } },
     {
       type: 'row',
       fields: [
         {
-          name: 'discussedBefore', access: { read: canReadPersonalData, update: canEditCaseFile },
+          name: 'discussedBefore', access: { read: canReadPersonalData },
           type: 'radio',
           required: true,
           label: { nl: 'Al besproken met Working Progression?', en: 'Discussed with Working Progression before?' },
@@ -240,8 +240,8 @@ export const Complaints: CollectionConfig = {
             { value: 'no', label: { nl: 'Nee', en: 'No' } },
           ],
         },
-        { name: 'wantsHearing', access: { read: canReadPersonalData, update: canEditCaseFile }, type: 'checkbox', label: { nl: 'Wil de klacht mondeling toelichten (art. 6)', en: 'Wants a hearing (Art. 6)' } },
-        { name: 'wantsHelpWriting', access: { read: canReadPersonalData, update: canEditCaseFile }, type: 'checkbox', label: { nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)', en: 'Wants help writing (Art. 3)' } },
+        { name: 'wantsHearing', access: { read: canReadPersonalData }, type: 'checkbox', label: { nl: 'Wil de klacht mondeling toelichten (art. 6)', en: 'Wants a hearing (Art. 6)' } },
+        { name: 'wantsHelpWriting', access: { read: canReadPersonalData }, type: 'checkbox', label: { nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)', en: 'Wants help writing (Art. 3)' } },
       ],
     },
     {
@@ -287,7 +287,7 @@ export const Complaints: CollectionConfig = {
     {
       name: 'involvedStaff',
       // Personal data and content: the assigned handler, managers and admins (issue 8).
-      access: { read: canReadPersonalData, update: canEditCaseFile },
+      access: { read: canReadPersonalData },
       type: 'relationship',
       relationTo: 'users',
       hasMany: true,
@@ -304,7 +304,7 @@ export const Complaints: CollectionConfig = {
       type: 'tabs',
       tabs: [
         {
-          access: { read: canReadPersonalData, update: canEditCaseFile },
+          access: { read: canReadPersonalData },
           name: 'acknowledgement',
           label: { nl: 'Ontvangstbevestiging (art. 5)', en: 'Acknowledgement (Art. 5)' },
           description: {
@@ -325,7 +325,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
-          access: { read: canReadPersonalData, update: canEditCaseFile },
+          access: { read: canReadPersonalData },
           name: 'nonAdmission',
           label: { nl: 'Niet in behandeling (art. 8.5)', en: 'Not admitted (Art. 8.5)' },
           description: { nl: 'Alleen op een van de twee gronden van art. 8.5, met redenen; binnen vier weken melden (art. 7).', en: 'Only on one of the two grounds of Art. 8.5.' },
@@ -350,7 +350,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
-          access: { read: canReadPersonalData, update: canEditCaseFile },
+          access: { read: canReadPersonalData },
           name: 'decision',
           label: { nl: 'Beslissing (art. 8)', en: 'Decision (Art. 8)' },
           description: {
@@ -404,7 +404,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
-          access: { read: canReadPersonalData, update: canEditCaseFile },
+          access: { read: canReadPersonalData },
           name: 'informal',
           label: { nl: 'Informeel afgehandeld', en: 'Resolved informally' },
           description: {
@@ -418,7 +418,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
-          access: { read: canReadPersonalData, update: canEditCaseFile },
+          access: { read: canReadPersonalData },
           name: 'delayNotice',
           label: { nl: 'Verdaging (art. 7)', en: 'Delay (Art. 7)' },
           description: {
@@ -438,7 +438,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
-          access: { read: canReadPersonalData, update: canEditCaseFile },
+          access: { read: canReadPersonalData },
           name: 'hearing',
           label: { nl: 'Stukken en horen (art. 6)', en: 'Documents and hearing (Art. 6)' },
           description: {
@@ -545,7 +545,7 @@ export const Complaints: CollectionConfig = {
           ],
         },
         {
-          access: { read: canReadPersonalData, update: canEditCaseFile },
+          access: { read: canReadPersonalData },
           name: 'withdrawal',
           label: { nl: 'Ingetrokken', en: 'Withdrawn' },
           description: { nl: 'Besluit 9: de klager mag de klacht altijd intrekken.', en: 'Decision 9.' },

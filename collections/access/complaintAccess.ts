@@ -37,13 +37,6 @@ export const canReadPersonalData: FieldAccess = ({ doc, req }) => {
   return relId((doc as { assignedHandler?: unknown }).assignedHandler) === String(req.user.id)
 }
 
-/**
- * Who may change the case file's fields: the same people who may read them. A handler therefore
- * sees an unassigned case's fields read-only until they take it, and types nothing that a save
- * would have to drop.
- */
-export const canEditCaseFile: FieldAccess = (args) => canReadPersonalData(args)
-
 /** Documents that belong to a complaint (attachments, timeline, messages) follow its assigned handler. */
 export const canReadCaseDocument: Access = ({ req }) => {
   if (hasRole(req.user, 'admin', 'manager')) return true

@@ -19,12 +19,13 @@ import { canTransition, isEnding } from './workflow/transitions'
  * regulation requires is recorded; the handler is never someone involved (Art. 4). A refusal is a
  * Dutch message at the field that needs attention.
  */
-export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ context, data, operation, originalDoc, req }) => {
-  if (operation !== 'update' || !originalDoc) return data
+export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ context, data: incoming, operation, originalDoc, req }) => {
+  if (operation !== 'update' || !originalDoc) return incoming
   // Trusted bookkeeping (e.g. recording when a letter was sent) changes no workflow field.
-  if (context.workflowBookkeeping) return data
+  if (context.workflowBookkeeping) return incoming
 
-  const next: Partial<Complaint> = mergeCase(originalDoc, data)
+  let data = incoming
+  let next: Partial<Complaint> = mergeCase(originalDoc, data)
   const errors: { path: string; message: string }[] = []
   const user = req.user?.collection === 'users' ? req.user : null
 
@@ -42,9 +43,21 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     }
     const independence = checkIndependence(user.id, toSnapshot(originalDoc, false).involvedStaff)
     if (!independence.ok) throw new ValidationError({ collection: 'complaints', errors: [{ path: 'assignedHandler', message: independence.message }], req }, req.t)
-    // Only the assignment is saved; the rest of the case is theirs to change once it is theirs.
-    const { id: _id, createdAt: _c, updatedAt: _u, messages: _m, timeline: _t, ...unchanged } = originalDoc
-    return { ...unchanged, assignedHandler: user.id }
+    if ((data.status ?? originalDoc.status) !== originalDoc.status) {
+      throw new ValidationError({
+        collection: 'complaints',
+        errors: [{ path: 'status', message: 'Neem de klacht eerst over: sla op met uzelf als behandelaar. Daarna kunt u de status wijzigen.' }],
+        req,
+      }, req.t)
+    }
+    // Their form showed the case file's tabs empty (they could not read them yet): what they typed
+    // there is kept; the blanks of what they could not see never overwrite the case, and the
+    // complaint as registered is not theirs to change blind. From here on it is their case.
+    const { id: _id, createdAt: _c, updatedAt: _u, messages: _m, timeline: _t, letters: _l, ...unchanged } = originalDoc
+    const tabs = Object.fromEntries(CASE_FILE_TABS.filter((tab) => tab in incoming).map((tab) => [tab, incoming[tab]]))
+    const typed = typedValues(tabs, originalDoc as unknown as Record<string, unknown>) as Partial<Complaint>
+    data = mergeCase(unchanged, { ...typed, assignedHandler: user.id })
+    next = mergeCase(originalDoc, data)
   }
   const involved = toSnapshot(next, false).involvedStaff
   if (handlerAfter && (handlerAfter !== handlerBefore || involved.join() !== toSnapshot(originalDoc, false).involvedStaff.join())) {
@@ -159,6 +172,27 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     stashLetters(req, originalDoc.id, prepared)
   }
   return result
+}
+
+/** The tabs of the case file a handler works in (collections/Complaints.ts). */
+const CASE_FILE_TABS = ['acknowledgement', 'nonAdmission', 'decision', 'informal', 'delayNotice', 'hearing', 'withdrawal'] as const
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+const isBlank = (v: unknown) => v === null || v === undefined || v === false || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)
+
+/** The values someone typed into a form that showed them the case without its hidden fields: non-blank and changed. */
+export function typedValues(data: Record<string, unknown>, original: Record<string, unknown>): Record<string, unknown> {
+  const typed: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(data)) {
+    const before = original[key]
+    if (isPlainObject(value)) {
+      const inner = typedValues(value, isPlainObject(before) ? before : {})
+      if (Object.keys(inner).length > 0) typed[key] = inner
+    } else if (!isBlank(value) && JSON.stringify(value) !== JSON.stringify(before)) {
+      typed[key] = value
+    }
+  }
+  return typed
 }
 
 /** The case as it will be saved: groups (the tabs) merged field by field, so a partial update keeps the rest. */

@@ -27,6 +27,7 @@ import { launchChromium, screenshot } from '../helpers/browser'
  * (staff, settings, the complaint recorded by a manager) and the final checks use the REST API.
  */
 const cmsUrl = inject('cmsUrl')
+const EARLY_NOTE = 'Gebeld met de klager; zij is bereikbaar na 14 uur.'
 const FACTS = 'Drie gemiste afspraken in november; de coach belde niet af.'
 const FACTS_AS_SEEN = 'De coach heeft twee afspraken verzet en één afspraak gemist.'
 const POSITION = 'De verzette afspraken zijn tijdig gemeld; één gemiste afspraak is geen tekortkoming in de begeleiding.'
@@ -38,7 +39,7 @@ let manager: StaffMember
 let handler: StaffMember
 let complaint: StoredComplaint
 
-type Case = { status: string; assignedHandler?: string | { id: string } | null; decision?: { outcome?: string | null } }
+type Case = { status: string; assignedHandler?: string | { id: string } | null; decision?: { outcome?: string | null }; acknowledgement?: { factsSummary?: string | null } }
 type Letter = { purpose: string; to: string[]; text: string }
 
 const stored = () => apiGet<Case>(cmsUrl, manager.token, `complaints/${complaint.id}?depth=0`)
@@ -108,18 +109,22 @@ describe('issue 6: a handler takes, acknowledges and decides a complaint in the 
     await screenshotAt(page, 'admin-handler-queue-item', page.locator('#field-reference'))
   })
 
-  it('takes the complaint: chooses themselves as "Behandelaar" and saves', async () => {
+  it('takes the complaint: chooses themselves as "Behandelaar" and saves; a note typed before taking it is kept', async () => {
+    await page.getByRole('button', { name: 'Ontvangstbevestiging (art. 5)', exact: true }).click()
+    await page.locator('#field-acknowledgement__factsSummary').fill(EARLY_NOTE)
     await chooseOption(page, 'field-assignedHandler', handler.name)
     expect(await save(page)).toEqual({ status: 200, errors: [] })
     await expect.poll(() => lastToast(page)).toBe('Succesvol aangepast.')
     const saved = await stored()
     expect(saved.assignedHandler).toBe(handler.id)
     expect(saved.status).toBe('received')
+    expect(saved.acknowledgement?.factsSummary).toBe(EARLY_NOTE)
   })
 
   it('issue 8: once it is theirs, the handler sees the complainant and the complaint as formulated', async () => {
     await openDocument(page, editUrl())
-    expect(await shownValue(page, 'field-assignedHandler')).toBe(handler.name)
+    // The select shows its placeholder until the chosen user's name has loaded.
+    await expect.poll(() => shownValue(page, 'field-assignedHandler')).toBe(handler.name)
     expect(await page.locator('#field-complainant__name').inputValue()).toBe('Jan Jansen')
     expect(await page.locator('#field-complaintText').inputValue()).toBe(COMPLAINT_TEXT)
     expect(await page.locator('#field-conduct__date').inputValue()).toBe('2026-11-02')

@@ -228,11 +228,20 @@ describe('the queue of new complaints (issue 8) and taking a case', () => {
 
   it('may only take it, for themselves, and never when involved (Art. 4)', async () => {
     expect((await refusal(update(handlerB, { status: 'acknowledged' }, queued))).assignedHandler).toMatch(/zelf over/)
+    expect((await refusal(update(handlerB, { assignedHandler: handlerB.id, status: 'acknowledged' }, queued))).status).toMatch(/^Neem de klacht eerst over/)
     expect((await refusal(update(involved, { assignedHandler: involved.id }, queued))).assignedHandler).toMatch(/art\. 4/)
-    const taken = await update(handlerB, { assignedHandler: handlerB.id, complaintText: 'Gewijzigd' }, queued)
+    // The admin showed them the case file's tabs empty: what they typed there is kept with the taking, the blanks
+    // of what they could not see overwrite nothing, and the complaint as registered is not theirs to change blind.
+    const taken = await update(
+      handlerB,
+      { assignedHandler: handlerB.id, complaintText: 'Gewijzigd', hearing: { place: '' }, acknowledgement: { factsSummary: 'Eerste aantekening.', statedTermWeeks: null } },
+      queued,
+    )
     expect(typeof taken.assignedHandler === 'object' ? taken.assignedHandler?.id : taken.assignedHandler).toBe(handlerB.id)
     expect(taken.complaintText).toBe('De trainer gaf onze werknemer verkeerde informatie over het traject.')
     expect(taken.complainant?.name).toBe('Bedrijf B.V.')
+    expect(taken.acknowledgement?.factsSummary).toBe('Eerste aantekening.')
+    expect(taken.status).toBe('received')
   })
 
   it('shows the next deadline and its state in the case (and so in the list)', async () => {
