@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -20,6 +21,7 @@ export function databaseAdapter(databaseUrl: string): DatabaseAdapterObj {
   if (isMongoUrl(databaseUrl)) {
     return mongooseAdapter({ url: databaseUrl, migrationDir })
   }
+  reuseSqliteStatements()
   return sqliteAdapter({
     client: { url: resolveFileUrl(databaseUrl) },
     idType: 'uuid',
@@ -46,4 +48,46 @@ export function resolveFileUrl(databaseUrl: string): string {
   // A fresh checkout has no data/ folder yet; SQLite creates the file but not its folder.
   mkdirSync(path.dirname(absolute), { recursive: true })
   return `file:${absolute}`
+}
+
+type PreparingDatabase = { prepare(sql: string): unknown }
+const KEPT = Symbol.for('klachtenportaal.keptStatements')
+let statementsReused = false
+
+/**
+ * Keeps SQLite's prepared statements, per connection and by their SQL text, instead of preparing
+ * each one anew for every query (@libsql/client 0.14 does): parsing and planning the statements of
+ * a 100-column table was the largest single cost of a registration's SQL (issue 5). Safe because
+ * @libsql/client uses a statement synchronously from prepare to its last row, so no two queries
+ * ever share one at the same moment; SQLite re-prepares a kept statement itself after a schema
+ * change. At most MAX_KEPT statements per connection. If the driver is not the one this was
+ * written for, nothing changes.
+ */
+function reuseSqliteStatements(): void {
+  if (statementsReused) return
+  statementsReused = true
+  const MAX_KEPT = 1000
+  try {
+    // The driver @libsql/client itself loads, resolved from there (it is its dependency, not ours).
+    const fromHere = createRequire(import.meta.url)
+    const fromClient = createRequire(fromHere.resolve('@libsql/client'))
+    const Database = fromClient('libsql') as { prototype: PreparingDatabase & { [KEPT]?: true } }
+    if (typeof Database?.prototype?.prepare !== 'function' || Database.prototype[KEPT]) return
+    const prepare = Database.prototype.prepare
+    const kept = new WeakMap<object, Map<string, unknown>>()
+    Database.prototype.prepare = function keptPrepare(this: PreparingDatabase, sql: string) {
+      let statements = kept.get(this)
+      if (!statements) kept.set(this, (statements = new Map()))
+      let statement = statements.get(sql)
+      if (statement === undefined) {
+        statement = prepare.call(this, sql)
+        if (statements.size >= MAX_KEPT) statements.clear()
+        statements.set(sql, statement)
+      }
+      return statement
+    }
+    Database.prototype[KEPT] = true
+  } catch {
+    // Another driver layout: every statement is prepared per query, as before.
+  }
 }

@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { invalidateSiteCache } from '../hooks/regulation/invalidateSiteCache'
+import { forgetCachedSettings } from '../hooks/settings/cachedSettings'
 import { anyone } from './access/anyone'
 import { isAdmin } from './access/isAdmin'
 import { isStaffField } from './access/isStaff'
@@ -15,8 +16,9 @@ export const Settings: GlobalConfig = {
     read: anyone,
     update: isAdmin,
   },
-  // The site shows the contact details from a cache: drop it when they change.
-  hooks: { afterChange: [invalidateSiteCache] },
+  // The CMS keeps the settings in memory (hooks/settings/cachedSettings) and the site shows the
+  // contact details from a cache: drop both when they change.
+  hooks: { afterChange: [forgetCachedSettings, invalidateSiteCache] },
   fields: [
     {
       type: 'collapsible',

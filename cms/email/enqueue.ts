@@ -33,9 +33,11 @@ export async function enqueueEmail(payload: Payload, input: EmailInput, options:
   // Every message has a plain-text body: for mail readers that show no HTML, and for screen readers.
   const content = { to, subject: input.subject, html: input.html, text: input.text.trim() ? input.text : htmlToText(input.html) }
   // Trusted server code: the outbox has no create access for anyone, by design.
+  // Depth 0: callers use the message's own fields; populating would read its complaint back.
   const message = await payload.create({
     collection: 'outbox',
     overrideAccess: true,
+    depth: 0,
     req: options.req,
     data: {
       ...content,

@@ -10,10 +10,12 @@ export async function recordEvent(
   event: { complaint: string; type: CaseEventType; actor?: string | null; actorKind: 'staff' | 'public' | 'system'; data?: EventData; at?: Date },
   req?: Partial<PayloadRequest>,
 ): Promise<void> {
-  // Trusted server code: the timeline has no create access for any role.
+  // Trusted server code: the timeline has no create access for any role. Depth 0: nobody reads the
+  // answer, and populating it would read the whole complaint back (with its joins) on every entry.
   await payload.create({
     collection: 'case-events',
     overrideAccess: true,
+    depth: 0,
     req,
     data: {
       complaint: event.complaint,

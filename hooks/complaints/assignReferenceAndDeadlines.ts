@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Complaint } from '../../cms/payload-types'
+import { readSettings } from '../settings/cachedSettings'
 import { computeDeadlines } from './deadlines'
 import { nextReference } from './nextReference'
 
@@ -8,8 +9,8 @@ import { nextReference } from './nextReference'
 export const assignReferenceAndDeadlines: CollectionBeforeChangeHook<Complaint> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
   const receivedAt = data.receivedAt ? new Date(data.receivedAt) : new Date()
-  // Trusted: the day mode is an admin setting that no other role reads.
-  const settings = await req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+  // Trusted: the day mode is an admin setting that no other role reads (kept in memory until it changes).
+  const settings = await readSettings(req.payload)
   const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(receivedAt))
   return {
     ...data,

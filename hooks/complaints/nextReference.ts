@@ -1,30 +1,42 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-let queue: Promise<unknown> = Promise.resolve()
-
 /**
  * The next complaint reference for a year, `WP-2026-0001`: from a counter that only goes up, so
- * a number is never reused, not even after an intake that was undone. One process (the CMS)
- * writes complaints; calls are serialised here, and the unique index on `reference` guards the rest.
+ * a number is never reused, not even after an intake that was undone. One atomic increment in the
+ * database (`$inc`, as Payload's own login counter uses, on SQLite and MongoDB alike), so no
+ * two callers — in this process or another — ever get the same number; the unique index on
+ * `reference` guards the rest. Adapter-level calls: counters have no hooks and no access for any
+ * role, and an intake must not pay for Payload's document machinery to add one.
  */
-export function nextReference(payload: Payload, year: number, req?: Partial<PayloadRequest>): Promise<string> {
-  const run = queue.then(async () => {
-    const key = `complaint-reference-${year}`
-    // Trusted server code: counters have no access for any role.
-    const { docs } = await payload.find({ collection: 'sequences', where: { key: { equals: key } }, limit: 1, overrideAccess: true, req, depth: 0 })
-    const current = docs[0]
-    let value: number
-    if (current) {
-      value = current.value + 1
-      await payload.update({ collection: 'sequences', id: current.id, data: { value }, overrideAccess: true, depth: 0, req })
-    } else {
-      value = 1
-      await payload.create({ collection: 'sequences', data: { key, value }, overrideAccess: true, depth: 0, req })
+export async function nextReference(payload: Payload, year: number, req?: Partial<PayloadRequest>): Promise<string> {
+  const key = `complaint-reference-${year}`
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const value = await increment(payload, key, req)
+    if (value !== null) return formatReference(year, value)
+    // The year's first complaint: start the counter. The unique index on `key` lets only one
+    // of two simultaneous first complaints create it; the other increments it on its next turn.
+    try {
+      const now = new Date().toISOString()
+      await payload.db.create({ collection: 'sequences', data: { key, value: 1, createdAt: now, updatedAt: now }, req, returning: false })
+      return formatReference(year, 1)
+    } catch (error) {
+      if (attempt === 2) throw error
     }
-    return formatReference(year, value)
+  }
+  throw new Error(`No reference for ${year}`)
+}
+
+/** The counter's new value, or null when the year has no counter yet. */
+async function increment(payload: Payload, key: string, req?: Partial<PayloadRequest>): Promise<number | null> {
+  const doc = await payload.db.updateOne({
+    collection: 'sequences',
+    where: { key: { equals: key } },
+    data: { value: { $inc: 1 }, updatedAt: new Date().toISOString() },
+    options: { atomic: true },
+    req,
   })
-  queue = run.catch(() => undefined)
-  return run
+  const value = (doc as { value?: unknown } | null)?.value
+  return typeof value === 'number' ? value : null
 }
 
 export function formatReference(year: number, value: number): string {

@@ -19,7 +19,7 @@ export type RegisterResult =
 
 const FORM_TOKEN = /^[A-Za-z0-9-]{16,64}$/
 
-function confirmationOf(complaint: Pick<Complaint, 'reference' | 'receivedAt' | 'deadlines' | 'complainant'>): Confirmation {
+function confirmationOf(complaint: ConfirmationSource): Confirmation {
   const d = complaint.deadlines
   if (!complaint.reference || !d?.acknowledgeBy || !d.nonAdmissionNoticeBy || !d.decisionTargetBy || !d.decisionLimitBy) {
     throw new Error('A stored complaint lacks its reference or deadlines')
@@ -37,10 +37,15 @@ function confirmationOf(complaint: Pick<Complaint, 'reference' | 'receivedAt' | 
   }
 }
 
-async function findByToken(payload: Payload, formToken: string): Promise<Complaint | undefined> {
-  // Trusted: the intake endpoint answers a repeated submission with the first one's confirmation only.
-  const { docs } = await payload.find({ collection: 'complaints', where: { formToken: { equals: formToken } }, limit: 1, overrideAccess: true, depth: 0 })
-  return docs[0]
+/** What a confirmation is made of: the rest of a complaint is never read or returned here. */
+const CONFIRMATION_SELECT = { reference: true, receivedAt: true, deadlines: true, complainant: { email: true } } as const
+type ConfirmationSource = Pick<Complaint, 'reference' | 'receivedAt' | 'deadlines'> & { complainant: Pick<Complaint['complainant'], 'email'> }
+
+async function findByToken(payload: Payload, formToken: string): Promise<ConfirmationSource | undefined> {
+  // Trusted: the intake endpoint answers a repeated submission with the first one's confirmation
+  // only. One indexed read at adapter level (no count, no joins, no hooks): every submission asks.
+  const doc = await payload.db.findOne<ConfirmationSource & { id: string }>({ collection: 'complaints', where: { formToken: { equals: formToken } }, select: CONFIRMATION_SELECT })
+  return doc ?? undefined
 }
 
 /**
@@ -97,6 +102,8 @@ export async function registerWebComplaint(
     const complaint = await payload.create({
       collection: 'complaints',
       overrideAccess: true,
+      // The answer makes the confirmation only: nothing populated (depth 0).
+      depth: 0,
       req,
       context,
       data: {

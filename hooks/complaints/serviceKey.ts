@@ -13,9 +13,12 @@ export function hashServiceKey(payload: Payload, key: string): string {
 export async function hasServiceScope(payload: Payload, authorization: string | null, scope: 'complaint-intake'): Promise<boolean> {
   if (!authorization?.startsWith(PREFIX)) return false
   const hash = hashServiceKey(payload, authorization.slice(PREFIX.length).trim())
-  // Trusted: the key's hash is never readable through the API.
-  const { docs } = await payload.find({ collection: 'service-accounts', where: { keyHash: { equals: hash } }, limit: 1, depth: 0, overrideAccess: true, showHiddenFields: true })
-  const account = docs[0] as { keyHash?: string | null; scopes?: string[] } | undefined
+  // Trusted: the key's hash is never readable through the API. One indexed read at adapter level
+  // (no count, no hooks): every intake asks, and a revoked key stops working at once.
+  const account = (await payload.db.findOne({ collection: 'service-accounts', where: { keyHash: { equals: hash } }, select: { keyHash: true, scopes: true } })) as {
+    keyHash?: string | null
+    scopes?: string[] | null
+  } | null
   if (!account?.keyHash) return false
   const same = Buffer.from(account.keyHash, 'hex').length === Buffer.from(hash, 'hex').length && timingSafeEqual(Buffer.from(account.keyHash, 'hex'), Buffer.from(hash, 'hex'))
   return same && (account.scopes ?? []).includes(scope)
