@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { recordEvent } from '../caseEvents/recordEvent'
+import { readSettings } from '../settings/cachedSettings'
 import { issueLetter } from './issueLetter'
 import type { LetterKind } from './kinds'
 import { expertOf } from './placeholders'
@@ -28,7 +29,7 @@ export async function issueIntakeLetters(payload: Payload, complaintId: string, 
   const complaint = await payload.findByID({ collection: 'complaints', id: complaintId, depth: 0, joins: false, overrideAccess: true, req, disableErrors: true })
   // An intake that was undone leaves nothing to write to.
   if (!complaint) return []
-  const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+  const settings = await readSettings(payload)
   const { docs } = await payload.find({
     collection: 'letters',
     where: { complaint: { equals: complaintId } },
