@@ -25,6 +25,7 @@ import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
 import { deliverEmailTask } from './jobs/deliverEmail'
+import { issueCaseLetterTask } from './jobs/issueCaseLetter'
 import { issueIntakeLettersTask } from './jobs/issueIntakeLetters'
 import type { Env } from './env'
 
@@ -53,7 +54,7 @@ export const configFor = (env: Env): Config => ({
   // Every e-mail, Payload's own included, is stored in the outbox and delivered by a job.
   email: outboxEmailAdapter(env.MAIL_FROM),
   jobs: {
-    tasks: [deliverEmailTask(env), issueIntakeLettersTask, deadlineRemindersTask(env)],
+    tasks: [deliverEmailTask(env), issueIntakeLettersTask, issueCaseLetterTask, deadlineRemindersTask(env)],
     // Runs only in the process that starts Payload with cron enabled: the CMS (Next) server.
     autoRun: [
       { cron: '*/5 * * * * *', queue: OUTBOX_QUEUE, limit: 10, silent: { info: true } },

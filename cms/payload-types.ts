@@ -128,6 +128,7 @@ export interface Config {
     tasks: {
       deliverEmail: TaskDeliverEmail;
       issueIntakeLetters: TaskIssueIntakeLetters;
+      issueCaseLetter: TaskIssueCaseLetter;
       deadlineReminders: TaskDeadlineReminders;
       inline: {
         input: unknown;
@@ -686,7 +687,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverEmail' | 'issueIntakeLetters' | 'deadlineReminders';
+        taskSlug: 'inline' | 'deliverEmail' | 'issueIntakeLetters' | 'issueCaseLetter' | 'deadlineReminders';
         taskID: string;
         input?:
           | {
@@ -719,7 +720,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverEmail' | 'issueIntakeLetters' | 'deadlineReminders') | null;
+  taskSlug?: ('inline' | 'deliverEmail' | 'issueIntakeLetters' | 'issueCaseLetter' | 'deadlineReminders') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1446,6 +1447,28 @@ export interface TaskIssueIntakeLetters {
   };
   output: {
     issued: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskIssueCaseLetter".
+ */
+export interface TaskIssueCaseLetter {
+  input: {
+    complaintId: string;
+    letter:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    actor?: string | null;
+  };
+  output: {
+    letter: string;
   };
 }
 /**

@@ -5,6 +5,7 @@ import { recordEvent } from '../caseEvents/recordEvent'
 import { queueIntakeLetters } from '../letters/intakeLetters'
 import { issueLetter } from '../letters/issueLetter'
 import { takeLetters } from '../letters/pendingLetters'
+import { queueLetterRetry } from '../letters/retryLetter'
 import { relId } from './workflow/snapshot'
 
 /**
@@ -42,8 +43,15 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
     // Trusted: the sender and the organisation's details are admin settings.
     const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
     for (const letter of pending) {
-      const issued = await issueLetter(full, letter, settings, req)
-      await event('letter_issued', { purpose: letter.kind, channel: issued.messageId ? 'email' : 'post', letter: issued.letter.id, message: issued.messageId })
+      try {
+        const issued = await issueLetter(full, letter, settings, req)
+        await event('letter_issued', { purpose: letter.kind, channel: issued.messageId ? 'email' : 'post', letter: issued.letter.id, message: issued.messageId })
+      } catch (error) {
+        // The case is saved (SQLite runs without transactions): its letter must not be lost with this
+        // request. A job issues it as composed, with retries; the save itself succeeds.
+        payload.logger.error({ err: error, msg: `Letter ${letter.kind} of ${full.reference} could not be issued now; queued to try again` })
+        await queueLetterRetry(payload, doc.id, letter, req, actor)
+      }
     }
   }
 

@@ -601,6 +601,33 @@ describe('the other endings', () => {
     expect(mail.text).toContain(`${EXPERT.name} (${EXPERT.email})`)
   })
 
+  it('a letter that cannot be stored right after its save (disk full) is not lost: the save stands, and a job issues the letter as composed', async () => {
+    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Vera Vol', email: 'vera@example.nl' }, complaintText: 'Niemand belde terug.' })
+    const original = payload.db.create.bind(payload.db)
+    let refused = 0
+    payload.db.create = async (args) => {
+      if (args.collection === 'letters' && refused === 0) {
+        refused += 1
+        throw new Error('SQLITE_FULL: database or disk is full')
+      }
+      return original(args)
+    }
+    try {
+      await update(handler, c.id, { status: 'not_admitted', nonAdmission: { ground: 'insufficient_interest', reasons: 'Eén gemist telefoontje raakt uw traject niet.' } })
+    } finally {
+      payload.db.create = original
+    }
+    expect(refused).toBe(1)
+    expect((await read(c.id)).status).toBe('not_admitted')
+    expect((await payload.count({ collection: 'letters', where: { and: [{ complaint: { equals: c.id } }, { purpose: { equals: 'non_admission_notice' } }] }, overrideAccess: true })).totalDocs).toBe(0)
+
+    const mail = await deliveredLetter('vera@example.nl', 'Wij nemen uw klacht niet in behandeling')
+    expect(mail.text).toContain('Eén gemist telefoontje raakt uw traject niet.')
+    expect(await storedLetter(c.id, 'non_admission_notice')).toHaveLength(1)
+    const events = await payload.find({ collection: 'case-events', where: { and: [{ complaint: { equals: c.id } }, { type: { equals: 'letter_issued' } }] }, overrideAccess: true })
+    expect(events.docs.map((e) => e.data)).toEqual([expect.objectContaining({ purpose: 'non_admission_notice', retried: true })])
+  })
+
   it('Art. 5 note: the informal settlement is confirmed with the oral answer and the agreements', async () => {
     const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Ilse Informeel', email: 'ilse@example.nl' }, complaintText: 'Niemand belde mij terug.' })
     const informal = {
