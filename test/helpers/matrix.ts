@@ -1,6 +1,6 @@
 import type { Payload, Where } from 'payload'
 
-import type { ServiceAccount, User } from '../../cms/payload-types'
+import type { User } from '../../cms/payload-types'
 import type { TestPayload } from './payload'
 
 /**

@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Complaint, ServiceAccount, User } from '../../cms/payload-types'
+import type { Complaint, User } from '../../cms/payload-types'
 import { seedRegulation } from '../../cms/seed/regulation/seedRegulation'
 import { hashServiceKey } from '../../hooks/complaints/serviceKey'
 import { LETTER_KIND_DEFINITIONS } from '../../hooks/letters/kinds'
