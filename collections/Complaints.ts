@@ -472,6 +472,8 @@ export const Complaints: CollectionConfig = {
             {
               name: 'sendInvitation',
               type: 'checkbox',
+              // An action on a registered case: nothing to send while it is being recorded.
+              access: { create: nobodyField },
               label: { nl: 'Uitnodiging voor het gesprek versturen bij opslaan (met agenda-afspraak)', en: 'Send the hearing invitation on save (with calendar file)' },
               admin: { description: { nl: 'Verplaatst u het gesprek? Vink dit opnieuw aan: de klager krijgt een nieuwe uitnodiging en de afspraak in de agenda schuift mee.', en: 'Re-send after a change: the calendar entry moves.' } },
             },
@@ -517,6 +519,8 @@ export const Complaints: CollectionConfig = {
             {
               name: 'sendReport',
               type: 'checkbox',
+              // An action on a registered case: nothing to send while it is being recorded.
+              access: { create: nobodyField },
               label: { nl: 'Verslag ter ondertekening naar de klager sturen bij opslaan', en: 'Send the report for signature on save' },
               admin: { description: { nl: 'De brief noemt de aanwezigen en heeft per aanwezige ruimte voor een handtekening. De klager hoeft niet te tekenen (art. 6.3).', en: 'The complainant need not sign.' } },
             },
@@ -524,6 +528,8 @@ export const Complaints: CollectionConfig = {
             {
               name: 'sendAgreements',
               type: 'checkbox',
+              // An action on a registered case: nothing to send while it is being recorded.
+              access: { create: nobodyField },
               label: { nl: 'Afspraken per aparte brief bevestigen bij opslaan', en: 'Confirm the agreements by a separate letter on save' },
             },
             {

@@ -53,6 +53,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`letters_sent_hearing_invitation_at\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`letters_sent_hearing_report_at\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`letters_sent_agreements_confirmation_at\` text;`)
+  // The dates recorded by hand move to the sending dates the letters now record.
+  await db.run(sql`UPDATE \`complaints\` SET \`letters_sent_hearing_report_at\` = \`hearing_report_sent_at\`, \`letters_sent_agreements_confirmation_at\` = \`hearing_agreements_confirmed_at\`;`)
   await db.run(sql`ALTER TABLE \`complaints\` DROP COLUMN \`hearing_report_sent_at\`;`)
   await db.run(sql`ALTER TABLE \`complaints\` DROP COLUMN \`hearing_agreements_confirmed_at\`;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`letter_templates_id\` text(36) REFERENCES letter_templates(id);`)

@@ -128,8 +128,11 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     if (problems.length > 0) throw new ValidationError({ collection: 'complaints', errors: problems, req }, req.t)
     if (delay?.newTargetDate) {
       result.deadlines = { ...originalDoc.deadlines, ...result.deadlines, decisionTargetBy: endOfDay(delay.newTargetDate) }
-      result.delayNotice = { ...delay, issuedAt: new Date().toISOString() }
-      delayIssuedNow = true
+      // A new date is a new notice; correcting the reason of a notice already sent sends nothing.
+      if (delay.newTargetDate !== originalDoc.delayNotice?.newTargetDate || !originalDoc.delayNotice?.issuedAt) {
+        result.delayNotice = { ...delay, issuedAt: new Date().toISOString() }
+        delayIssuedNow = true
+      }
     }
   }
 

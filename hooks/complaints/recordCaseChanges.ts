@@ -43,15 +43,19 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
     // Trusted: the sender and the organisation's details are admin settings.
     const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
     for (const letter of pending) {
+      let issued: Awaited<ReturnType<typeof issueLetter>>
       try {
-        const issued = await issueLetter(full, letter, settings, req)
-        await event('letter_issued', { purpose: letter.kind, channel: issued.messageId ? 'email' : 'post', letter: issued.letter.id, message: issued.messageId })
+        issued = await issueLetter(full, letter, settings, req)
       } catch (error) {
         // The case is saved (SQLite runs without transactions): its letter must not be lost with this
         // request. A job issues it as composed, with retries; the save itself succeeds.
         payload.logger.error({ err: error, msg: `Letter ${letter.kind} of ${full.reference} could not be issued now; queued to try again` })
         await queueLetterRetry(payload, doc.id, letter, req, actor)
+        continue
       }
+      await event('letter_issued', { purpose: letter.kind, channel: issued.messageId ? 'email' : 'post', letter: issued.letter.id, message: issued.messageId }).catch(
+        (error: unknown) => payload.logger.error({ err: error, msg: `Letter ${issued.letter.id} was issued; its timeline entry could not be written` }),
+      )
     }
   }
 
@@ -70,7 +74,10 @@ async function queueMissingUwvNotification(payload: Payload, complaint: string, 
   if (totalDocs > 0) return
   const { totalDocs: pendingJobs } = await payload.count({
     collection: 'payload-jobs',
-    where: { and: [{ taskSlug: { equals: 'issueIntakeLetters' } }, { 'input.complaintId': { equals: complaint } }, { completedAt: { exists: false } }] },
+    // A job that ran out of retries (hasError) no longer counts as pending: a new one is queued.
+    where: {
+      and: [{ taskSlug: { equals: 'issueIntakeLetters' } }, { 'input.complaintId': { equals: complaint } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }],
+    },
     overrideAccess: true,
     req,
   })

@@ -31,6 +31,7 @@ export function placeholderGuide(kind: LetterKind): string {
   return [
     `Verplicht volgens ${definition.article}:`,
     ...definition.required.map((key) => line(key, true)),
+    ...(definition.requiredPhrases ?? []).map((p) => `de woorden "${p.text}": ${p.label} (verplicht)`),
     '',
     'Ook te gebruiken:',
     ...definition.optional.filter((key) => !definition.required.includes(key)).map((key) => line(key, false)),
@@ -56,6 +57,13 @@ export function checkTemplate(kind: LetterKind, template: Partial<LetterTemplate
       errors.push({ path: field, message: 'Een invulplek is niet goed geschreven. Schrijf hem zo: {{kenmerk}}.' })
     }
   }
+  const phrases = missingPhrases(kind, template.body ?? '')
+  if (phrases.length > 0 && !errors.some((e) => e.path === 'body')) {
+    errors.push({
+      path: 'body',
+      message: `${capitalise(LETTER_KIND_DEFINITIONS[kind].article)} vereist in deze brief ook ${phrases.map((p) => `${p.label} (met de woorden "${p.text}")`).join(' en ')}. Zet dat terug in de tekst.`,
+    })
+  }
   const present = new Set(TEMPLATE_FIELDS.flatMap((field) => placeholdersIn(template[field] ?? '')))
   const missing = LETTER_KIND_DEFINITIONS[kind].required.filter((key) => !present.has(key))
   if (missing.length > 0 && !errors.some((e) => e.path === 'body')) {
@@ -65,6 +73,11 @@ export function checkTemplate(kind: LetterKind, template: Partial<LetterTemplate
     })
   }
   return errors
+}
+
+function missingPhrases(kind: LetterKind, body: string): { text: string; label: string }[] {
+  const lower = body.toLowerCase()
+  return (LETTER_KIND_DEFINITIONS[kind].requiredPhrases ?? []).filter((p) => !lower.includes(p.text.toLowerCase()))
 }
 
 function substitute(value: string, values: Record<string, string>): string {
@@ -92,6 +105,9 @@ export function composeLetter(kind: LetterKind, template: LetterTemplate, ctx: L
         message: `De brief "${definition.label}" kan niet weg: het verplichte deel "${PLACEHOLDERS[key].label}" is leeg (${definition.article}).`,
       })
     }
+  }
+  for (const phrase of missingPhrases(kind, template.body)) {
+    errors.push({ path: 'status', message: `De tekst van de brief "${definition.label}" mist ${phrase.label}. Vraag een redacteur de brieftekst aan te vullen.` })
   }
   if (errors.length > 0) return { ok: false, errors }
 

@@ -60,7 +60,9 @@ export async function issueLetter(complaint: Complaint, letter: PreparedLetter, 
   })
   if (!email) return { letter: stored, messageId: null }
 
-  const message = await enqueueEmail(
+  let message: Awaited<ReturnType<typeof enqueueEmail>>
+  try {
+    message = await enqueueEmail(
     payload,
     {
       to: [email],
@@ -77,6 +79,14 @@ export async function issueLetter(complaint: Complaint, letter: PreparedLetter, 
     },
     { req, defaultFrom: senderOf(settings) },
   )
-  await payload.update({ collection: 'letters', id: stored.id, data: { message: message.id }, overrideAccess: true, depth: 0, req })
+  } catch (error) {
+    // Not issued: no copy in the dossier of a letter that was never sent (the caller tries again).
+    await payload.delete({ collection: 'letters', id: stored.id, overrideAccess: true, req }).catch(() => undefined)
+    throw error
+  }
+  // From here the letter is issued (its message is queued): a failure below must not make anyone send it again.
+  await payload
+    .update({ collection: 'letters', id: stored.id, data: { message: message.id }, overrideAccess: true, depth: 0, req })
+    .catch((error: unknown) => payload.logger.error({ err: error, msg: `Letter ${stored.id}: could not link its e-mail ${message.id}` }))
   return { letter: stored, messageId: message.id }
 }

@@ -27,8 +27,10 @@ export type LetterKindDefinition = {
   recipient: 'complainant' | 'uwv_labour_expert'
   /** The parts the article requires: placeholders that must be in the text and must not be empty. */
   required: PlaceholderKey[]
-  /** Further placeholders the letter may use (an empty one drops its paragraph). */
+  /** Further placeholders the letter may use (a paragraph holding only an empty one is dropped). */
   optional: PlaceholderKey[]
+  /** Words the text must keep: what the article requires that is not a value from the case. */
+  requiredPhrases?: { text: string; label: string }[]
   /** Decision 11: the UWV notification goes without attachments (its PDF copy stays in the dossier). */
   emailWithoutPdf?: boolean
   /** A signature block per attendee under the text (the hearing report, Art. 6.3). */
@@ -104,6 +106,10 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     recipient: 'complainant',
     required: ['datum_gedraging', 'datum', 'behandelaar', 'feiten', 'beslissing_uiterlijk'],
     optional: [...COMMON, 'beslissing_uiterste_datum'],
+    requiredPhrases: [
+      { text: 'ongegrond', label: 'de mogelijke uitkomsten (besluit 2)' },
+      { text: 'dossier', label: 'het recht om het dossier in te zien (artikel 6, toelichting)' },
+    ],
     defaults: {
       subject: 'Bevestiging van uw klacht ({{kenmerk}})',
       salutation: GREETING,
@@ -141,6 +147,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     recipient: 'complainant',
     required: ['grond', 'redenen', 'arbeidsdeskundige'],
     optional: [...COMMON, 'behandelaar'],
+    requiredPhrases: [{ text: 'klachtenregeling van UWV', label: 'de verwijzing naar de klachtenregeling van UWV (artikel 8)' }],
     defaults: {
       subject: 'Wij nemen uw klacht niet in behandeling ({{kenmerk}})',
       salutation: GREETING,
@@ -159,6 +166,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     recipient: 'complainant',
     required: ['klacht', 'feiten_wp', 'standpunt', 'uitkomst', 'arbeidsdeskundige'],
     optional: [...COMMON, 'herstel', 'behandelaar'],
+    requiredPhrases: [{ text: 'klachtenregeling van UWV', label: 'de verwijzing naar de klachtenregeling van UWV (artikel 8)' }],
     defaults: {
       subject: 'Beslissing op uw klacht ({{kenmerk}})',
       salutation: GREETING,
@@ -196,17 +204,18 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     label: 'Uitnodiging voor een gesprek (horen)',
     article: 'artikel 6',
     recipient: 'complainant',
-    required: ['gesprek_datum', 'gesprek_tijd', 'gesprek_plaats'],
-    optional: [...COMMON, 'behandelaar'],
+    required: ['gesprek_datum', 'gesprek_tijd', 'gesprek_plaats', 'behandelaar'],
+    optional: [...COMMON, 'agenda_bijlage'],
     defaults: {
       subject: 'Uitnodiging voor een gesprek over uw klacht ({{kenmerk}})',
       salutation: GREETING,
       body: [
         'Wij nodigen u uit voor een gesprek over uw klacht van {{datum_ontvangst}}. In dit gesprek vertelt u uw kant van het verhaal. Ook degene over wie u klaagt, kan zijn of haar kant vertellen (hoor en wederhoor, artikel 6 van ons klachtenreglement).',
         'Datum: {{gesprek_datum}}\nTijd: {{gesprek_tijd}}\nPlaats: {{gesprek_plaats}}\nMet: {{behandelaar}}, behandelaar van uw klacht',
-        'In de bijlage vindt u een agenda-afspraak. Past de datum niet? Laat het ons zo snel mogelijk weten. Noem dan uw kenmerk: {{kenmerk}}.',
+        '{{agenda_bijlage}}',
+        'Past de datum niet? Laat het ons zo snel mogelijk weten. Noem dan uw kenmerk: {{kenmerk}}.',
         'Van het gesprek maken wij een verslag. Dat krijgt u daarna om te ondertekenen. U bent niet verplicht om te tekenen.',
-        'Maakt u reiskosten om naar het gesprek te komen? In bijzondere gevallen vergoeden wij die. Vraag het ons vóór het gesprek.',
+        'Maakt u reiskosten om naar het gesprek te komen? In bijzondere gevallen vergoeden wij die. Vraag het ons als u dat wilt.',
         'U mag uw dossier altijd inzien, ook vóór het gesprek. Vraag het aan de behandelaar.',
       ].join('\n\n'),
       closing: CLOSING,
@@ -218,6 +227,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     recipient: 'complainant',
     required: ['gesprek_datum', 'verslag', 'aanwezigen'],
     optional: [...COMMON, 'behandelaar', 'gesprek_plaats'],
+    requiredPhrases: [{ text: 'niet verplicht', label: 'dat de klager niet hoeft te tekenen (artikel 6.3)' }],
     signatureBlocks: true,
     defaults: {
       subject: 'Verslag van het gesprek over uw klacht ({{kenmerk}})',

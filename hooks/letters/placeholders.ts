@@ -72,7 +72,9 @@ function ground(c: Complaint): string {
   if (n?.ground === 'already_subject') {
     return `Dezelfde gedraging was al eerder onderwerp van een klacht${n.earlierReference ? ` (${n.earlierReference})` : ''}.`
   }
-  if (n?.ground === 'insufficient_interest') return 'Uw belang of het gewicht van de gedraging is kennelijk onvoldoende.'
+  if (n?.ground === 'insufficient_interest') {
+    return 'Uw belang of het gewicht van de gedraging is kennelijk onvoldoende. Dat betekent: waar u over klaagt, is duidelijk te klein om als klacht te behandelen.'
+  }
   return ''
 }
 
@@ -94,7 +96,7 @@ export const PLACEHOLDERS = {
   uitkomst: {
     label: 'de beslissing (gegrond of ongegrond)',
     path: 'decision.outcome',
-    value: (x) => ({ upheld: 'gegrond', not_upheld: 'ongegrond' } as const)[x.complaint.decision?.outcome ?? 'none' as never] ?? '',
+    value: (x) => ({ upheld: 'gegrond (u hebt gelijk)', not_upheld: 'ongegrond (u hebt geen gelijk)' } as const)[x.complaint.decision?.outcome ?? ('none' as never)] ?? '',
   },
   herstel: { label: 'herstel bij een gegronde klacht', path: 'decision.remedy', value: (x) => remedy(x.complaint) },
   grond: { label: 'de grond om de klacht niet in behandeling te nemen', path: 'nonAdmission.ground', value: (x) => ground(x.complaint) },
@@ -119,6 +121,10 @@ export const PLACEHOLDERS = {
     label: 'de aanwezigen bij het gesprek',
     path: 'hearing.attendees',
     value: (x) => (x.complaint.hearing?.attendees ?? []).map((a) => `- ${a.name} (${ATTENDEE_ROLE[a.role]})`).join('\n'),
+  },
+  agenda_bijlage: {
+    label: 'zin over de agenda-afspraak in de bijlage (alleen per e-mail)',
+    value: (x) => (x.complaint.complainant.email ? 'In de bijlage vindt u een agenda-afspraak. Zo zet u het gesprek met één klik in uw agenda.' : ''),
   },
   afspraken_gesprek: { label: 'de afspraken uit het gesprek', path: 'hearing.agreements', value: (x) => text(x.complaint.hearing?.agreements) },
   naam_client: {

@@ -27,6 +27,7 @@ export async function issueStoredLetter(payload: Payload, complaintId: string, s
   const complaint = await payload.findByID({ collection: 'complaints', id: complaintId, depth: 0, joins: false, overrideAccess: true, req })
   const settings = await readSettings(payload)
   const issued = await issueLetter(complaint, fromStoredLetter(stored), settings, { ...req, payload })
+  // Issued: a failing timeline entry must not make the job issue it again.
   await recordEvent(
     payload,
     {
@@ -37,6 +38,6 @@ export async function issueStoredLetter(payload: Payload, complaintId: string, s
       data: { purpose: stored.kind, channel: issued.messageId ? 'email' : 'post', letter: issued.letter.id, message: issued.messageId, retried: true },
     },
     req,
-  )
+  ).catch((error: unknown) => payload.logger.error({ err: error, msg: `Letter ${issued.letter.id} was issued; its timeline entry could not be written` }))
   return issued.letter.id
 }

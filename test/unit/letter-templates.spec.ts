@@ -73,6 +73,12 @@ describe('checking a template an editor saves', () => {
     expect(errors.map((e) => e.path)).toEqual(['closing'])
   })
 
+  it('Art. 8: refuses a decision text without the referral to UWV’s complaint procedure, though it is no placeholder', () => {
+    const decision = LETTER_KIND_DEFINITIONS.decision.defaults
+    const errors = checkTemplate('decision', { ...decision, body: decision.body.replace('via de klachtenregeling van UWV', 'bij UWV') })
+    expect(errors).toEqual([{ path: 'body', message: expect.stringContaining('de verwijzing naar de klachtenregeling van UWV (artikel 8) (met de woorden "klachtenregeling van UWV")') }])
+  })
+
   it('refuses a half-written placeholder', () => {
     const errors = checkTemplate('acknowledgement', { ...ack, salutation: 'Beste {{naam},' })
     expect(errors).toEqual([{ path: 'salutation', message: 'Een invulplek is niet goed geschreven. Schrijf hem zo: {{kenmerk}}.' }])
@@ -144,10 +150,16 @@ describe('composing a letter', () => {
     expect(result.message.text).toContain('U bent niet verplicht om te tekenen.')
   })
 
-  it('Art. 6: the invitation gives date and time in Dutch time', () => {
+  it('Art. 6: the invitation gives date and time in Dutch time, and mentions its calendar file only when it goes by e-mail', () => {
     const result = composeLetter('hearing_invitation', LETTER_KIND_DEFINITIONS.hearing_invitation.defaults, ctx())
     if (!result.ok) throw new Error('refused')
     expect(result.message.text).toContain('Datum: 20 november 2026\nTijd: 14:30 uur\nPlaats: Kantoor Utrecht')
+    expect(result.message.text).toContain('In de bijlage vindt u een agenda-afspraak.')
+    const byPost = { ...complaint, complainant: { ...complaint.complainant, email: null } } as Complaint
+    const posted = composeLetter('hearing_invitation', LETTER_KIND_DEFINITIONS.hearing_invitation.defaults, ctx(byPost))
+    if (!posted.ok) throw new Error('refused')
+    expect(posted.message.text).not.toContain('agenda-afspraak')
+    expect(posted.message.letter.paragraphs).toHaveLength(result.message.letter.paragraphs.length - 1)
   })
 })
 
