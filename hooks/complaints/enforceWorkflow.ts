@@ -155,6 +155,22 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     if (to !== 'closed') kinds.push('agreements_confirmation')
     else hearingErrors.push({ path: 'hearing.sendAgreements', message: 'Deze klacht is afgesloten; er gaan geen brieven meer uit.' })
   }
+  const hearingMoved = hearing?.at !== originalDoc.hearing?.at || (hearing?.place ?? '') !== (originalDoc.hearing?.place ?? '')
+  if (hearingMoved && !hearing?.sendInvitation && (to === 'received' || to === 'acknowledged')) {
+    // The complainant was invited for another moment or place: they must hear of the change.
+    const { totalDocs } = await req.payload.count({
+      collection: 'letters',
+      where: { and: [{ complaint: { equals: originalDoc.id } }, { purpose: { equals: 'hearing_invitation' } }] },
+      overrideAccess: true,
+      req,
+    })
+    if (totalDocs > 0) {
+      hearingErrors.push({
+        path: 'hearing.sendInvitation',
+        message: 'De klager is al uitgenodigd voor een ander moment of een andere plaats. Vink aan dat de klager een nieuwe uitnodiging krijgt, dan schuift de afspraak in zijn agenda mee.',
+      })
+    }
+  }
   if (hearingErrors.length > 0) throw new ValidationError({ collection: 'complaints', errors: hearingErrors, req }, req.t)
   if (hearing?.sendInvitation || hearing?.sendReport || hearing?.sendAgreements) {
     // Actions, not state: the boxes are empty again after the save.

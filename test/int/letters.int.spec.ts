@@ -462,6 +462,12 @@ describe('the letters of a case handled to its decision', () => {
     expect(c.lettersSent?.hearingInvitationAt).toBeTypeOf('string')
   })
 
+  it('Art. 6: moving a hearing the complainant was invited to, without a new invitation, is refused at the box to tick', async () => {
+    const errors = await refusal(update(handler, id, { hearing: { at: '2026-12-17T08:30:00.000Z', place: 'Online via Teams' } }))
+    expect(Object.keys(errors)).toEqual(['hearing.sendInvitation'])
+    expect(errors['hearing.sendInvitation']).toMatch(/al uitgenodigd/)
+  })
+
   it('Art. 6: a second invitation after moving the hearing keeps the calendar UID and raises SEQUENCE', async () => {
     await update(handler, id, { hearing: { at: '2026-12-17T08:30:00.000Z', place: 'Online via Teams', sendInvitation: true } })
     const mail = await deliveredLetter(EMAIL, 'Uitnodiging voor een gesprek over uw klacht', 2)
