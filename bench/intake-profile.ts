@@ -3,8 +3,9 @@
  * SQLite file. Prints wall and CPU ms per registration, SQL statements per registration and the
  * time spent inside them. Modes: `bare` (payload.create of a complaint, as bench/intake.ts),
  * `register` (registerWebComplaint: token check, create, confirmation), `rest` (the intake
- * endpoint through Payload's REST handler, without Next). SHOW_SQL=1 lists one registration's SQL.
- *   tsx bench/intake-profile.ts [bare|register|rest] [count]
+ * endpoint through Payload's REST handler, without Next), `adapter` (the database write alone,
+ * `payload.db.create`: the floor of a write path around Payload's operation). SHOW_SQL=1 lists one registration's SQL.
+ *   tsx bench/intake-profile.ts [bare|register|rest|adapter] [count]
  *   node --cpu-prof --import tsx bench/intake-profile.ts register 1000     (a CPU profile)
  */
 import { randomUUID } from 'node:crypto'
@@ -15,12 +16,13 @@ import { performance } from 'node:perf_hooks'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'prof-'))
 Object.assign(process.env, { DATABASE_URL: `file:${dir}/bench.db`, PAYLOAD_SECRET: 'bench-secret-that-is-long-enough-0123456789', DISABLE_PAYLOAD_HMR: 'true', NODE_ENV: 'production' })
-const [{ getPayload }, { default: config }, { toComplaintData }, { complaintSchema, amsterdamDate }, { registerWebComplaint }] = await Promise.all([
+const [{ getPayload }, { default: config }, { toComplaintData }, { complaintSchema, amsterdamDate }, { registerWebComplaint }, { computeDeadlines }] = await Promise.all([
   import('payload'),
   import('../cms/payload.config'),
   import('../hooks/complaints/mapping'),
   import('../hooks/complaints/schema'),
   import('../hooks/complaints/registerComplaint'),
+  import('../hooks/complaints/deadlines'),
 ])
 const payload = await getPayload({ config, key: 'prof' })
 await payload.db.migrate()
@@ -57,6 +59,17 @@ const once = async () => {
   const now = new Date()
   if (mode === 'bare') {
     await payload.create({ collection: 'complaints', overrideAccess: true, data: { ...toComplaintData(input), channel: 'web', receivedAt: now.toISOString(), consentAt: now.toISOString(), formToken: randomUUID() } as never })
+  } else if (mode === 'adapter') {
+    // What the database write alone costs, without Payload's operation (no validation, hooks, access, afterRead):
+    // the floor of any write path that goes around payload.create.
+    const at = now.toISOString()
+    await payload.db.create({
+      collection: 'complaints',
+      data: {
+        ...toComplaintData(input), channel: 'web', receivedAt: at, consentAt: at, formToken: randomUUID(), status: 'received',
+        reference: `B-${randomUUID().slice(0, 8)}`, deadlines: computeDeadlines(now, 'calendar'), createdAt: at, updatedAt: at,
+      },
+    })
   } else if (mode === 'rest') {
     const body = new FormData()
     body.set('data', JSON.stringify({ ...complaint, consent: true, formToken: randomUUID() }))
