@@ -294,11 +294,12 @@ export interface Complaint {
      */
     sendInvitation?: boolean | null;
     /**
-     * Both sides are heard.
+     * Both sides are heard. The report goes to the complainant and to every other attendee with an e-mail address.
      */
     attendees?:
       | {
           name: string;
+          email?: string | null;
           role: 'complainant' | 'complained_about' | 'handler' | 'other';
           reportSignature?: ('pending' | 'signed' | 'declined') | null;
           id?: string | null;
@@ -460,6 +461,7 @@ export interface Outbox {
     | 'informal_confirmation'
     | 'hearing_invitation'
     | 'hearing_report'
+    | 'hearing_report_attendee'
     | 'agreements_confirmation'
     | 'system';
   attempts: number;
@@ -501,6 +503,7 @@ export interface Letter {
     | 'informal_confirmation'
     | 'hearing_invitation'
     | 'hearing_report'
+    | 'hearing_report_attendee'
     | 'agreements_confirmation'
     | 'system';
   channel: 'email' | 'post';
@@ -577,6 +580,7 @@ export interface LetterTemplate {
     | 'informal_confirmation'
     | 'hearing_invitation'
     | 'hearing_report'
+    | 'hearing_report_attendee'
     | 'agreements_confirmation';
   title?: string | null;
   article?: string | null;
@@ -928,6 +932,7 @@ export interface ComplaintsSelect<T extends boolean = true> {
           | T
           | {
               name?: T;
+              email?: T;
               role?: T;
               reportSignature?: T;
               id?: T;

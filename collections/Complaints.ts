@@ -482,12 +482,18 @@ export const Complaints: CollectionConfig = {
               type: 'array',
               label: { nl: 'Aanwezigen', en: 'Attendees' },
               labels: { singular: { nl: 'Aanwezige', en: 'Attendee' }, plural: { nl: 'Aanwezigen', en: 'Attendees' } },
-              admin: { description: { nl: 'Hoor en wederhoor: de klager én degene over wie geklaagd wordt.', en: 'Both sides are heard.' } },
+              admin: {
+                description: {
+                  nl: 'Hoor en wederhoor: de klager én degene over wie geklaagd wordt. Het verslag gaat ter ondertekening naar de klager en naar elke andere aanwezige met een e-mailadres (art. 6.3); zonder e-mailadres print u het uit het dossier.',
+                  en: 'Both sides are heard. The report goes to the complainant and to every other attendee with an e-mail address.',
+                },
+              },
               fields: [
                 {
                   type: 'row',
                   fields: [
                     { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
+                    { name: 'email', type: 'email', label: { nl: 'E-mailadres (voor het verslag)', en: 'E-mail (for the report)' } },
                     {
                       name: 'role',
                       type: 'select',

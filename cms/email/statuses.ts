@@ -21,6 +21,7 @@ export const MESSAGE_PURPOSES = [
   'informal_confirmation',
   'hearing_invitation',
   'hearing_report',
+  'hearing_report_attendee',
   'agreements_confirmation',
   'system',
 ] as const
@@ -37,6 +38,7 @@ export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, { nl: string; en: st
   informal_confirmation: { nl: 'Bevestiging informele afhandeling (art. 5)', en: 'Informal settlement confirmed' },
   hearing_invitation: { nl: 'Uitnodiging gesprek (art. 6)', en: 'Hearing invitation (Art. 6)' },
   hearing_report: { nl: 'Verslag gesprek ter ondertekening (art. 6.3)', en: 'Hearing report for signature' },
+  hearing_report_attendee: { nl: 'Verslag gesprek, aan een andere aanwezige (art. 6.3)', en: 'Hearing report to another attendee' },
   agreements_confirmation: { nl: 'Bevestiging afspraken (art. 6.3)', en: 'Agreements confirmed (Art. 6.3)' },
   system: { nl: 'Systeembericht', en: 'System message' },
 }

@@ -8,6 +8,7 @@ import * as migration_20261126_083937_deadline_job from './20261126_083937_deadl
 import * as migration_20261126_084733_service_keys_and_queue from './20261126_084733_service_keys_and_queue';
 import * as migration_20261126_090125_letters from './20261126_090125_letters';
 import * as migration_20261126_102353_letter_templates from './20261126_102353_letter_templates';
+import * as migration_20261126_114227_hearing_attendee_email from './20261126_114227_hearing_attendee_email';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261126_102353_letter_templates.up,
     down: migration_20261126_102353_letter_templates.down,
-    name: '20261126_102353_letter_templates'
+    name: '20261126_102353_letter_templates',
+  },
+  {
+    up: migration_20261126_114227_hearing_attendee_email.up,
+    down: migration_20261126_114227_hearing_attendee_email.down,
+    name: '20261126_114227_hearing_attendee_email'
   },
 ];

@@ -3,7 +3,7 @@ import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 import type { Complaint } from '../../cms/payload-types'
 import { hasRole } from '../../collections/access/roles'
 import { expertOf } from '../letters/placeholders'
-import type { PreparedLetter } from '../letters/issueLetter'
+import type { Addressee, PreparedLetter } from '../letters/issueLetter'
 import type { LetterKind } from '../letters/kinds'
 import { stashLetters } from '../letters/pendingLetters'
 import { LETTER_FOR_STATUS, prepareLetter } from '../letters/prepareLetter'
@@ -179,12 +179,21 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
   if (kinds.length > 0) {
     const full = mergeCase(next, result) as Complaint
     const settings = await req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
+    const letters: { kind: LetterKind; to?: Addressee }[] = kinds.map((kind) => ({ kind }))
+    if (kinds.includes('hearing_report')) {
+      // Art. 6.3: the report goes for signature to those involved: every other attendee with an address.
+      for (const attendee of full.hearing?.attendees ?? []) {
+        if (attendee.role !== 'complainant' && attendee.role !== 'handler' && attendee.email) {
+          letters.push({ kind: 'hearing_report_attendee', to: { name: attendee.name, email: attendee.email } })
+        }
+      }
+    }
     const prepared: PreparedLetter[] = []
     const letterErrors: { path: string; message: string }[] = []
-    for (const kind of kinds) {
-      const letter = await prepareLetter(kind, full, settings, req)
+    for (const { kind, to: addressee } of letters) {
+      const letter = await prepareLetter(kind, full, settings, req, new Date(), addressee)
       if (letter.ok) prepared.push(letter.letter)
-      else letterErrors.push(...letter.errors)
+      else if (!letterErrors.some((e) => e.path === letter.errors[0]?.path)) letterErrors.push(...letter.errors)
     }
     if (letterErrors.length > 0) throw new ValidationError({ collection: 'complaints', errors: letterErrors, req }, req.t)
     // Issued after the save (recordCaseChanges), exactly as composed here.

@@ -17,6 +17,7 @@ export const LETTER_KINDS = [
   'informal_confirmation',
   'hearing_invitation',
   'hearing_report',
+  'hearing_report_attendee',
   'agreements_confirmation',
 ] as const
 export type LetterKind = (typeof LETTER_KINDS)[number]
@@ -24,7 +25,8 @@ export type LetterKind = (typeof LETTER_KINDS)[number]
 export type LetterKindDefinition = {
   label: string
   article: string
-  recipient: 'complainant' | 'uwv_labour_expert'
+  /** Who receives it; an attendee's address comes with the letter (one per attendee). */
+  recipient: 'complainant' | 'uwv_labour_expert' | 'attendee'
   /** The parts the article requires: placeholders that must be in the text and must not be empty. */
   required: PlaceholderKey[]
   /** Further placeholders the letter may use (a paragraph holding only an empty one is dropped). */
@@ -237,6 +239,25 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'Aanwezig:\n{{aanwezigen}}',
         'Verslag:\n{{verslag}}',
         'Wilt u het verslag ondertekenen en naar ons terugsturen? U bent niet verplicht om te tekenen. Klopt er iets niet? Schrijf het erbij of laat het ons weten.',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  hearing_report_attendee: {
+    label: 'Verslag van het gesprek, ter ondertekening door een andere aanwezige',
+    article: 'artikel 6.3',
+    recipient: 'attendee',
+    required: ['gesprek_datum', 'verslag', 'aanwezigen'],
+    optional: [...COMMON, 'behandelaar', 'gesprek_plaats'],
+    signatureBlocks: true,
+    defaults: {
+      subject: 'Verslag van het gesprek over klacht {{kenmerk}}, ter ondertekening',
+      salutation: GREETING,
+      body: [
+        'Op {{gesprek_datum}} was u aanwezig bij het gesprek over klacht {{kenmerk}}. Hieronder leest u het verslag van dat gesprek (artikel 6 van ons klachtenreglement).',
+        'Aanwezig:\n{{aanwezigen}}',
+        'Verslag:\n{{verslag}}',
+        'Wilt u het verslag ondertekenen en terugsturen aan {{behandelaar}}, de behandelaar van de klacht? Klopt er iets niet? Schrijf het erbij of laat het de behandelaar weten.',
       ].join('\n\n'),
       closing: CLOSING,
     },

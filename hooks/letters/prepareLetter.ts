@@ -19,7 +19,9 @@ export const LETTER_FOR_STATUS: Partial<Record<Complaint['status'], LetterKind>>
   resolved_informally: 'informal_confirmation',
 }
 
-function addresseeOf(kind: LetterKind, c: Complaint, settings: Setting): Addressee {
+function addresseeOf(kind: LetterKind, c: Complaint, settings: Setting, to?: Addressee): Addressee {
+  if (to) return to
+  if (LETTER_KIND_DEFINITIONS[kind].recipient === 'attendee') throw new Error(`A letter ${kind} needs its addressee`)
   if (LETTER_KIND_DEFINITIONS[kind].recipient === 'uwv_labour_expert') {
     const expert = expertOf(c, settings)
     return { name: expert?.name || 'Arbeidsdeskundige UWV', email: expert?.email || null }
@@ -39,6 +41,7 @@ export async function prepareLetter(
   settings: Setting,
   req: Req,
   now = new Date(),
+  to?: Addressee,
 ): Promise<{ ok: true; letter: PreparedLetter } | { ok: false; errors: FieldError[] }> {
   const { payload } = req
   const handlerId = relId(complaint.assignedHandler)
@@ -46,16 +49,16 @@ export async function prepareLetter(
   const handler: Pick<User, 'name'> | null = handlerId
     ? await payload.findByID({ collection: 'users', id: handlerId, depth: 0, overrideAccess: true, req, disableErrors: true, select: { name: true } })
     : null
-  const to = addresseeOf(kind, complaint, settings)
+  const addressee = addresseeOf(kind, complaint, settings, to)
   const template = await loadTemplate(payload, kind, req)
-  const composed = composeLetter(kind, template, { complaint, settings, handler, now, addresseeName: to.name })
+  const composed = composeLetter(kind, template, { complaint, settings, handler, now, addresseeName: addressee.name })
   if (!composed.ok) return composed
 
   const letter: PreparedLetter = {
     kind,
     message: composed.message,
-    to,
-    signatory: LETTER_KIND_DEFINITIONS[kind].recipient === 'complainant' && handler?.name ? `${handler.name}\nbehandelaar van uw klacht` : null,
+    to: addressee,
+    signatory: LETTER_KIND_DEFINITIONS[kind].recipient !== 'uwv_labour_expert' && handler?.name ? `${handler.name}\nbehandelaar van uw klacht` : null,
   }
   if (kind === 'hearing_invitation' && complaint.hearing?.at) {
     // The same hearing keeps its UID; each new invitation raises the sequence, so calendars update it.

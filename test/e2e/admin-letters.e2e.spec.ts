@@ -52,7 +52,7 @@ describe('issue 7: letter texts that editors maintain', () => {
     await page.locator('table').waitFor()
     await settle(page)
     const titles = (await page.locator('table tbody tr td:nth-child(2)').allTextContents()).map((t) => t.trim())
-    expect(titles).toHaveLength(11)
+    expect(titles).toHaveLength(12)
     expect(titles).toEqual(expect.arrayContaining(['Ontvangstbevestiging', 'Beslissing op de klacht', 'Uitnodiging voor een gesprek (horen)', 'Melding aan de arbeidsdeskundige van UWV']))
     await screenshot(page, 'admin-letters-list')
   })

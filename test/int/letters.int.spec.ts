@@ -495,8 +495,8 @@ describe('the letters of a case handled to its decision', () => {
       hearing: {
         attendees: [
           { name: 'Jan Jansen', role: 'complainant' },
-          { name: 'Chris Coach', role: 'complained_about' },
-          { name: 'Anton Behandelaar', role: 'handler' },
+          { name: 'Chris Coach', role: 'complained_about', email: 'chris.coach@wp.example' },
+          { name: 'Anton Behandelaar', role: 'handler', email: 'anton@wp.example' },
         ],
         report: REPORT,
         sendReport: true,
@@ -515,6 +515,17 @@ describe('the letters of a case handled to its decision', () => {
     // The agreements come by their own letter, not in the report.
     expect(mail.text).not.toContain(AGREEMENTS)
     expect((await read(id)).lettersSent?.hearingReportAt).toBeTypeOf('string')
+  })
+
+  it('Art. 6.3: the report also goes, for signature, to the other attendee with an address (not to the handler who sends it)', async () => {
+    const mail = await deliveredLetter('chris.coach@wp.example', 'Verslag van het gesprek over klacht')
+    expect(mail.text).toContain('Beste Chris Coach,')
+    expect(mail.text).toContain('was u aanwezig bij het gesprek')
+    expect(mail.text).toContain(REPORT)
+    expect(mail.text).toContain('terugsturen aan Anton Behandelaar')
+    expect(await pdfTextOf(mail)).toContain(REPORT)
+    expect(fake.deliveries.filter((d) => d.to.includes('anton@wp.example'))).toEqual([])
+    expect(await storedLetter(id, 'hearing_report_attendee')).toHaveLength(1)
   })
 
   it('Art. 6.3: an agreements letter without agreements is refused by name, at the agreements', async () => {
@@ -730,7 +741,7 @@ describe('letter texts (collection letter-templates)', () => {
       for (const user of [editor, admin]) {
         const { docs } = await payload.find({ collection: 'letter-templates', overrideAccess: false, user, limit: 100 })
         expect(docs.map((d) => d.kind).sort()).toEqual(
-          ['acknowledgement', 'agreements_confirmation', 'decision', 'delay_notice', 'hearing_invitation', 'hearing_report', 'informal_confirmation', 'non_admission_notice', 'receipt', 'uwv_notification', 'written_version'].sort(),
+          ['acknowledgement', 'agreements_confirmation', 'decision', 'delay_notice', 'hearing_invitation', 'hearing_report', 'hearing_report_attendee', 'informal_confirmation', 'non_admission_notice', 'receipt', 'uwv_notification', 'written_version'].sort(),
         )
         const closing = `Hartelijke groet van ${user.name},`
         const saved = await editTemplate(user, informalId, { closing })
@@ -741,7 +752,7 @@ describe('letter texts (collection letter-templates)', () => {
 
     it('a manager reads them but cannot change them', async () => {
       const { docs } = await payload.find({ collection: 'letter-templates', overrideAccess: false, user: manager, limit: 100 })
-      expect(docs).toHaveLength(11)
+      expect(docs).toHaveLength(12)
       await expect(editTemplate(manager, informalId, { closing: 'Groet van de manager,' })).rejects.toThrow()
       expect((await templateOf('informal_confirmation')).closing).toBe('Met vriendelijke groet,')
     })
@@ -765,7 +776,7 @@ describe('letter texts (collection letter-templates)', () => {
         ).rejects.toThrow()
         await expect(payload.delete({ collection: 'letter-templates', id: informalId, overrideAccess: false, user })).rejects.toThrow()
       }
-      expect((await payload.count({ collection: 'letter-templates', overrideAccess: true })).totalDocs).toBe(11)
+      expect((await payload.count({ collection: 'letter-templates', overrideAccess: true })).totalDocs).toBe(12)
     })
 
     it('the same through the REST API', async () => {
