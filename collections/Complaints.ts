@@ -301,12 +301,13 @@ export const Complaints: CollectionConfig = {
       },
     },
     {
+      // Short names, so that every tab fits beside the sidebar at 1280 px; each tab's description names its article.
       type: 'tabs',
       tabs: [
         {
           access: { read: canReadPersonalData },
           name: 'acknowledgement',
-          label: { nl: 'Ontvangstbevestiging (art. 5)', en: 'Acknowledgement (Art. 5)' },
+          label: { nl: 'Ontvangstbevestiging', en: 'Acknowledgement' },
           description: {
             nl: 'Binnen vijf dagen na ontvangst krijgt de klager een schriftelijke bevestiging met: de datum van de gedraging, de behandelaar, een korte omschrijving van de feiten en de termijn (art. 5, 7).',
             en: 'Within five days of receipt (Art. 5).',
@@ -327,7 +328,7 @@ export const Complaints: CollectionConfig = {
         {
           access: { read: canReadPersonalData },
           name: 'nonAdmission',
-          label: { nl: 'Niet in behandeling (art. 8.5)', en: 'Not admitted (Art. 8.5)' },
+          label: { nl: 'Niet in behandeling', en: 'Not admitted' },
           description: { nl: 'Alleen op een van de twee gronden van art. 8.5, met redenen; binnen vier weken melden (art. 7).', en: 'Only on one of the two grounds of Art. 8.5.' },
           fields: [
             {
@@ -352,7 +353,7 @@ export const Complaints: CollectionConfig = {
         {
           access: { read: canReadPersonalData },
           name: 'decision',
-          label: { nl: 'Beslissing (art. 8)', en: 'Decision (Art. 8)' },
+          label: { nl: 'Beslissing', en: 'Decision' },
           description: {
             nl: 'De beslissing bevat: de klacht zoals de klager die formuleerde, de feiten zoals Working Progression die ziet, een gemotiveerd standpunt en de beslissing (art. 8.2). Toetsingsnorm: behoorlijk bestuur.',
             en: 'The decision contains the four parts of Art. 8.2.',
@@ -406,7 +407,7 @@ export const Complaints: CollectionConfig = {
         {
           access: { read: canReadPersonalData },
           name: 'informal',
-          label: { nl: 'Informeel afgehandeld', en: 'Resolved informally' },
+          label: { nl: 'Informeel', en: 'Informal' },
           description: {
             nl: 'Alleen als de klager zegt dat de klacht naar tevredenheid is afgehandeld (art. 5, toelichting). Het antwoord en de afspraken komen in het dossier.',
             en: 'Only when the complainant confirms satisfaction (Art. 5 note).',
@@ -420,7 +421,7 @@ export const Complaints: CollectionConfig = {
         {
           access: { read: canReadPersonalData },
           name: 'delayNotice',
-          label: { nl: 'Verdaging (art. 7)', en: 'Delay (Art. 7)' },
+          label: { nl: 'Verdaging', en: 'Delay' },
           description: {
             nl: 'Haalt u de termijn uit de ontvangstbevestiging niet? Stuur vóór die datum een verdagingsbericht met de reden en de nieuwe datum. Nooit later dan zes weken na ontvangst (art. 7 en toelichting). Het bericht gaat bij opslaan.',
             en: 'Send before the stated term lapses; never past six weeks.',
@@ -440,7 +441,7 @@ export const Complaints: CollectionConfig = {
         {
           access: { read: canReadPersonalData },
           name: 'hearing',
-          label: { nl: 'Stukken en horen (art. 6)', en: 'Documents and hearing (Art. 6)' },
+          label: { nl: 'Stukken en horen', en: 'Documents and hearing' },
           description: {
             nl: 'Art. 6: klager en Working Progression nemen samen de stukken door; beide kunnen om een gesprek vragen (hoor en wederhoor). Van het horen wordt een verslag gemaakt dat ter ondertekening wordt toegezonden; de klager hoeft niet te tekenen. Afspraken worden apart per brief bevestigd.',
             en: 'Art. 6.',

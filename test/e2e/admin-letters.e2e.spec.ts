@@ -94,7 +94,7 @@ describe('issue 7: the hearing invitation from the case (Art. 6)', () => {
     const page = await loggedIn(handler)
     await openDocument(page, `${cmsUrl}/admin/collections/complaints/${complaint.id}`)
     // A tab with an error shows a count after its name.
-    const tab = page.getByRole('button', { name: /^Stukken en horen \(art\. 6\)/ })
+    const tab = page.getByRole('button', { name: /^Stukken en horen/ })
     await tab.click()
     await page.locator('#field-hearing__sendInvitation').check()
     const refused = await save(page)
