@@ -12,6 +12,7 @@ import { parseEnv } from '../../cms/env'
 import { seedSteps } from '../../cms/seed'
 import { computeDeadlines } from '../../hooks/complaints/deadlines'
 import { nextReference } from '../../hooks/complaints/nextReference'
+import { hashServiceKey } from '../../hooks/complaints/serviceKey'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 
 let ctx: TestPayload
@@ -98,7 +99,7 @@ describe('the service key', () => {
     const { docs } = await payload.find({ collection: 'service-accounts', where: { name: { equals: 'site' } }, overrideAccess: true, showHiddenFields: true })
     const site = docs[0]!
     const keyHash = (site as { keyHash?: string }).keyHash
-    expect(keyHash).toBeTruthy()
+    expect(keyHash).toBe(hashServiceKey(payload, env.SITE_API_KEY))
     expect((await intake(form())).status).toBe(201)
     await payload.update({ collection: 'service-accounts', id: site.id, data: { keyHash: 'revoked' } as never, overrideAccess: true })
     expect((await intake(form())).status).toBe(403)
