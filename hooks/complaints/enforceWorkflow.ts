@@ -1,6 +1,6 @@
 import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
-import type { Complaint } from '../../cms/payload-types'
+import type { Complaint, Setting } from '../../cms/payload-types'
 import { hasRole } from '../../collections/access/roles'
 import { expertOf } from '../letters/placeholders'
 import type { Addressee, PreparedLetter } from '../letters/issueLetter'
@@ -26,6 +26,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
 
   let data = incoming
   let next: Partial<Complaint> = mergeCase(originalDoc, data)
+  // Trusted: the day mode, the UWV contact and the organisation's details are admin settings. Read
+  // fresh (a workflow save is rare, and a letter must show today's details), and at most once.
+  let settingsRead: Promise<Setting> | undefined
+  const settings = () => (settingsRead ??= req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 }))
   const errors: { path: string; message: string }[] = []
   const user = req.user?.collection === 'users' ? req.user : null
 
@@ -91,8 +95,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
         req,
       })
       // Queued at registration; when no labour expert was known then, the next save queues it (recordCaseChanges).
-      const settings = totalDocs > 0 ? null : await req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
-      const uwvNotified = totalDocs > 0 || Boolean(settings && expertOf(next as Complaint, settings)?.email)
+      const uwvNotified = totalDocs > 0 || Boolean(expertOf(next as Complaint, await settings())?.email)
       const missing = missingRequirements(to, toSnapshot(next, uwvNotified))
       errors.push(...missing)
       if (missing.length > 0) {
@@ -108,9 +111,8 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
   const result: Partial<Complaint> = { ...data }
   if (to !== from && to === 'acknowledged') {
     // Art. 7 note: the term stated in the acknowledgement becomes the decision target (never past six weeks).
-    const settings = await req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
     const weeks = next.acknowledgement?.statedTermWeeks ?? 4
-    const deadlines = computeDeadlines(new Date(originalDoc.receivedAt), settings.dayMode ?? 'calendar', weeks)
+    const deadlines = computeDeadlines(new Date(originalDoc.receivedAt), (await settings()).dayMode ?? 'calendar', weeks)
     result.deadlines = { ...originalDoc.deadlines, decisionTargetBy: deadlines.decisionTargetBy }
   }
   if (to !== from && isEnding(to)) {
@@ -178,7 +180,6 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
   }
   if (kinds.length > 0) {
     const full = mergeCase(next, result) as Complaint
-    const settings = await req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
     const letters: { kind: LetterKind; to?: Addressee }[] = kinds.map((kind) => ({ kind }))
     if (kinds.includes('hearing_report')) {
       // Art. 6.3: the report goes for signature to those involved: every other attendee with an address.
@@ -191,13 +192,13 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     const prepared: PreparedLetter[] = []
     const letterErrors: { path: string; message: string }[] = []
     for (const { kind, to: addressee } of letters) {
-      const letter = await prepareLetter(kind, full, settings, req, new Date(), addressee)
+      const letter = await prepareLetter(kind, full, await settings(), req, new Date(), addressee)
       if (letter.ok) prepared.push(letter.letter)
       else if (!letterErrors.some((e) => e.path === letter.errors[0]?.path)) letterErrors.push(...letter.errors)
     }
     if (letterErrors.length > 0) throw new ValidationError({ collection: 'complaints', errors: letterErrors, req }, req.t)
     // Issued after the save (recordCaseChanges), exactly as composed here.
-    stashLetters(req, originalDoc.id, prepared)
+    stashLetters(req, originalDoc.id, { letters: prepared, settings: await settings() })
   }
   return result
 }

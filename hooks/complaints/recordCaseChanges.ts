@@ -37,19 +37,16 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
 
   // The letters enforceWorkflow composed (and checked) for this save.
   const pending = takeLetters(req, doc.id)
-  if (pending.length > 0) {
-    // A letter needs the whole case, not only the part this user may read, and the settings once.
-    const full = await payload.findByID({ collection: 'complaints', id: visible.id, depth: 0, joins: false, overrideAccess: true, req })
-    // Trusted: the sender and the organisation's details are admin settings.
-    const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
-    for (const letter of pending) {
+  // Composed with the whole case before the write; issuing needs only its id and reference.
+  if (pending) {
+    for (const letter of pending.letters) {
       let issued: Awaited<ReturnType<typeof issueLetter>>
       try {
-        issued = await issueLetter(full, letter, settings, req)
+        issued = await issueLetter(doc, letter, pending.settings, req)
       } catch (error) {
         // The case is saved (SQLite runs without transactions): its letter must not be lost with this
         // request. A job issues it as composed, with retries; the save itself succeeds.
-        payload.logger.error({ err: error, msg: `Letter ${letter.kind} of ${full.reference} could not be issued now; queued to try again` })
+        payload.logger.error({ err: error, msg: `Letter ${letter.kind} of ${doc.reference} could not be issued now; queued to try again` })
         await queueLetterRetry(payload, doc.id, letter, req, actor)
         continue
       }

@@ -27,7 +27,7 @@ type Req = Partial<PayloadRequest> & { payload: PayloadRequest['payload'] }
  * e-mail with that PDF attached — or, without an e-mail address, marked for post (Decision 12).
  * Letters carry Working Progression's details from the settings, once filled in (Decision 14).
  */
-export async function issueLetter(complaint: Complaint, letter: PreparedLetter, settings: Setting, req: Req, now = new Date()): Promise<{ letter: Letter; messageId: string | null }> {
+export async function issueLetter(complaint: Pick<Complaint, 'id' | 'reference'>, letter: PreparedLetter, settings: Setting, req: Req, now = new Date()): Promise<{ letter: Letter; messageId: string | null }> {
   const { payload } = req
   const to = letter.to
   const pdf = await renderLetterPdf({
