@@ -56,6 +56,10 @@ export const EVERY_FIELD_ASKED: [NotAsked] extends [never] ? true : NotAsked = t
 /** The id of a field's input (for a group: its first option), the target of the summary's links. */
 export const fieldId = (name: string) => `field-${name}`
 
+/** The aria-describedby of a field: its description, its error message and any further notes, when present. */
+export const describedBy = (id: string, parts: { description?: unknown; error?: unknown; reselect?: unknown }): string | undefined =>
+  [parts.description && `${id}-description`, parts.error && `${id}-error`, parts.reselect && `${id}-reselect`].filter(Boolean).join(' ') || undefined
+
 export const MESSAGES = {
   consent: 'Geef toestemming om uw gegevens te gebruiken voor de behandeling van uw klacht.',
   /** Honeypot filled in, or the form token missing: the same plain message, nothing stored. */
