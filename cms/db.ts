@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -69,10 +68,16 @@ function reuseSqliteStatements(): void {
   const MAX_KEPT = 1000
   try {
     // The driver @libsql/client itself loads, resolved from there (it is its dependency, not ours).
-    const fromHere = createRequire(import.meta.url)
-    const fromClient = createRequire(fromHere.resolve('@libsql/client'))
+    // Node's own require, taken so that no bundler rewrites it: Next's Turbopack turns a literal
+    // `require.resolve('@libsql/client')` into a module number, and the patch silently did nothing
+    // in the built CMS (seen in a CPU profile of `npm start`).
+    const { createRequire: nodeCreateRequire } = process.getBuiltinModule('node:module') as typeof import('node:module')
+    const fromHere = nodeCreateRequire(fileURLToPath(import.meta.url))
+    const clientPackage = ['@libsql', 'client'].join('/')
+    const fromClient = nodeCreateRequire(fromHere.resolve(clientPackage))
     const Database = fromClient('libsql') as { prototype: PreparingDatabase & { [KEPT]?: true } }
-    if (typeof Database?.prototype?.prepare !== 'function' || Database.prototype[KEPT]) return
+    if (typeof Database?.prototype?.prepare !== 'function') throw new TypeError('libsql has no Database.prototype.prepare')
+    if (Database.prototype[KEPT]) return
     const prepare = Database.prototype.prepare
     const kept = new WeakMap<object, Map<string, unknown>>()
     Database.prototype.prepare = function keptPrepare(this: PreparingDatabase, sql: string) {
@@ -87,7 +92,8 @@ function reuseSqliteStatements(): void {
       return statement
     }
     Database.prototype[KEPT] = true
-  } catch {
-    // Another driver layout: every statement is prepared per query, as before.
+  } catch (error) {
+    // Another driver layout: every statement is prepared per query, as before (slower, still correct).
+    process.emitWarning(`SQLite statements are prepared per query: ${(error as Error).message}`, { code: 'PORTAL_SQLITE_STATEMENTS' })
   }
 }

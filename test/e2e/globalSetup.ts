@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,6 +16,8 @@ declare module 'vitest' {
     siteUrl: string
     /** The counting proxy between site and CMS (see helpers/countingProxy). */
     proxyUrl: string
+    /** Everything the portal (start script, CMS and site) printed, kept up to date while tests run. */
+    portalLog: string
   }
 }
 
@@ -61,6 +63,10 @@ export default async function setup(project: TestProject) {
     detached: true,
   })
   let output = ''
+  const portalLog = path.join(dir, 'portal.log')
+  const keep = (chunk: Buffer) => appendFileSync(portalLog, chunk)
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`portal did not start within 8 minutes:\n${output.slice(-4000)}`)), 8 * 60_000)
     const onData = (chunk: Buffer) => {
@@ -80,6 +86,7 @@ export default async function setup(project: TestProject) {
   project.provide('cmsUrl', `http://127.0.0.1:${cmsPort}`)
   project.provide('siteUrl', `http://127.0.0.1:${sitePort}`)
   project.provide('proxyUrl', proxy.url)
+  project.provide('portalLog', portalLog)
 
   return async () => {
     if (child.pid !== undefined && child.exitCode === null) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
@@ -7,6 +9,7 @@ import { FIRST_ADMIN } from '../helpers/staff'
 let browser: Browser
 const siteUrl = inject('siteUrl')
 const cmsUrl = inject('cmsUrl')
+const portalLog = inject('portalLog')
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -58,5 +61,13 @@ describe('the started portal in Chromium', () => {
     expect(me.user?.email).toBe(FIRST_ADMIN.email)
     expect(me.user?.roles).toEqual(['admin'])
     await context.close()
+  })
+
+  it('runs the built CMS with its SQLite statements kept (issue 5: the patch in cms/db.ts also works inside the Next bundle)', async () => {
+    // Payload starts inside the CMS on its first request: make sure there was one that used the database.
+    expect((await fetch(`${cmsUrl}/api/users/me`)).status).toBe(200)
+    const log = readFileSync(portalLog, 'utf8')
+    expect(log).toContain('Stoppen met Ctrl-C')
+    expect(log).not.toContain('PORTAL_SQLITE_STATEMENTS')
   })
 })
