@@ -290,7 +290,7 @@ export interface Complaint {
     durationMinutes?: number | null;
     place?: string | null;
     /**
-     * Re-send after a change: the calendar entry moves.
+     * Re-send after a change: the calendar entry moves. Clear the date to cancel: the complainant is told and the calendar entry is removed.
      */
     sendInvitation?: boolean | null;
     /**
@@ -332,6 +332,8 @@ export interface Complaint {
     hearingInvitationAt?: string | null;
     hearingReportAt?: string | null;
     agreementsConfirmationAt?: string | null;
+    hearingCancellationAt?: string | null;
+    withdrawalConfirmationAt?: string | null;
   };
   /**
    * Refreshed on every change and every 15 minutes.
@@ -463,6 +465,8 @@ export interface Outbox {
     | 'hearing_report'
     | 'hearing_report_attendee'
     | 'agreements_confirmation'
+    | 'hearing_cancellation'
+    | 'withdrawal_confirmation'
     | 'system';
   attempts: number;
   lastError?: string | null;
@@ -505,6 +509,8 @@ export interface Letter {
     | 'hearing_report'
     | 'hearing_report_attendee'
     | 'agreements_confirmation'
+    | 'hearing_cancellation'
+    | 'withdrawal_confirmation'
     | 'system';
   channel: 'email' | 'post';
   /**
@@ -581,7 +587,9 @@ export interface LetterTemplate {
     | 'hearing_invitation'
     | 'hearing_report'
     | 'hearing_report_attendee'
-    | 'agreements_confirmation';
+    | 'agreements_confirmation'
+    | 'hearing_cancellation'
+    | 'withdrawal_confirmation';
   title?: string | null;
   article?: string | null;
   subject: string;
@@ -962,6 +970,8 @@ export interface ComplaintsSelect<T extends boolean = true> {
         hearingInvitationAt?: T;
         hearingReportAt?: T;
         agreementsConfirmationAt?: T;
+        hearingCancellationAt?: T;
+        withdrawalConfirmationAt?: T;
       };
   nextDeadline?:
     | T

@@ -476,7 +476,7 @@ export const Complaints: CollectionConfig = {
               // An action on a registered case: nothing to send while it is being recorded.
               access: { create: nobodyField },
               label: { nl: 'Uitnodiging voor het gesprek versturen bij opslaan (met agenda-afspraak)', en: 'Send the hearing invitation on save (with calendar file)' },
-              admin: { description: { nl: 'Verplaatst u het gesprek? Vink dit opnieuw aan: de klager krijgt een nieuwe uitnodiging en de afspraak in de agenda schuift mee.', en: 'Re-send after a change: the calendar entry moves.' } },
+              admin: { description: { nl: 'Verplaatst u het gesprek? Vink dit opnieuw aan: de klager krijgt een nieuwe uitnodiging en de afspraak in de agenda schuift mee. Gaat het gesprek niet door? Maak de datum leeg en sla op: de klager krijgt daarover bericht, en de afspraak verdwijnt uit de agenda.', en: 'Re-send after a change: the calendar entry moves. Clear the date to cancel: the complainant is told and the calendar entry is removed.' } },
             },
             {
               name: 'attendees',
@@ -561,7 +561,7 @@ export const Complaints: CollectionConfig = {
           access: { read: canReadPersonalData },
           name: 'withdrawal',
           label: { nl: 'Ingetrokken', en: 'Withdrawn' },
-          description: { nl: 'Besluit 9: de klager mag de klacht altijd intrekken.', en: 'Decision 9.' },
+          description: { nl: 'Besluit 9: de klager mag de klacht altijd intrekken. Bij opslaan met de status "Ingetrokken" krijgt de klager een bevestiging; een gepland gesprek gaat dan niet door en de klager krijgt daarover bericht.', en: 'Decision 9: the complainant receives a confirmation; a planned hearing is cancelled.' },
           fields: [
             { name: 'withdrawnAt', type: 'date', label: { nl: 'Ingetrokken op', en: 'Withdrawn on' } },
             { name: 'note', type: 'textarea', label: { nl: 'Toelichting', en: 'Note' } },
@@ -592,6 +592,13 @@ export const Complaints: CollectionConfig = {
             { name: 'hearingInvitationAt', type: 'date', label: { nl: 'Uitnodiging gesprek', en: 'Hearing invitation' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
             { name: 'hearingReportAt', type: 'date', label: { nl: 'Verslag ter ondertekening', en: 'Hearing report' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
             { name: 'agreementsConfirmationAt', type: 'date', label: { nl: 'Bevestiging afspraken', en: 'Agreements confirmed' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'hearingCancellationAt', type: 'date', label: { nl: 'Gesprek gaat niet door', en: 'Hearing cancelled' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+            { name: 'withdrawalConfirmationAt', type: 'date', label: { nl: 'Bevestiging intrekking', en: 'Withdrawal confirmed' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
           ],
         },
       ],

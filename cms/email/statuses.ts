@@ -23,6 +23,8 @@ export const MESSAGE_PURPOSES = [
   'hearing_report',
   'hearing_report_attendee',
   'agreements_confirmation',
+  'hearing_cancellation',
+  'withdrawal_confirmation',
   'system',
 ] as const
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
@@ -40,5 +42,7 @@ export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, { nl: string; en: st
   hearing_report: { nl: 'Verslag gesprek ter ondertekening (art. 6.3)', en: 'Hearing report for signature' },
   hearing_report_attendee: { nl: 'Verslag gesprek, aan een andere aanwezige (art. 6.3)', en: 'Hearing report to another attendee' },
   agreements_confirmation: { nl: 'Bevestiging afspraken (art. 6.3)', en: 'Agreements confirmed (Art. 6.3)' },
+  hearing_cancellation: { nl: 'Bericht: gesprek gaat niet door (art. 6)', en: 'Hearing cancelled (Art. 6)' },
+  withdrawal_confirmation: { nl: 'Bevestiging intrekking (besluit 9)', en: 'Withdrawal confirmed (Decision 9)' },
   system: { nl: 'Systeembericht', en: 'System message' },
 }

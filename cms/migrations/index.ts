@@ -9,6 +9,7 @@ import * as migration_20261126_084733_service_keys_and_queue from './20261126_08
 import * as migration_20261126_090125_letters from './20261126_090125_letters';
 import * as migration_20261126_102353_letter_templates from './20261126_102353_letter_templates';
 import * as migration_20261126_114227_hearing_attendee_email from './20261126_114227_hearing_attendee_email';
+import * as migration_20261126_131921_hearing_cancellation_withdrawal_letters from './20261126_131921_hearing_cancellation_withdrawal_letters';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261126_114227_hearing_attendee_email.up,
     down: migration_20261126_114227_hearing_attendee_email.down,
-    name: '20261126_114227_hearing_attendee_email'
+    name: '20261126_114227_hearing_attendee_email',
+  },
+  {
+    up: migration_20261126_131921_hearing_cancellation_withdrawal_letters.up,
+    down: migration_20261126_131921_hearing_cancellation_withdrawal_letters.down,
+    name: '20261126_131921_hearing_cancellation_withdrawal_letters'
   },
 ];

@@ -157,16 +157,27 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     if (to !== 'closed') kinds.push('agreements_confirmation')
     else hearingErrors.push({ path: 'hearing.sendAgreements', message: 'Deze klacht is afgesloten; er gaan geen brieven meer uit.' })
   }
-  const hearingMoved = hearing?.at !== originalDoc.hearing?.at || (hearing?.place ?? '') !== (originalDoc.hearing?.place ?? '')
-  if (hearingMoved && !hearing?.sendInvitation && (to === 'received' || to === 'acknowledged')) {
+  const lettersOf = (purpose: 'hearing_invitation' | 'hearing_report') =>
+    req.payload.count({ collection: 'letters', where: { and: [{ complaint: { equals: originalDoc.id } }, { purpose: { equals: purpose } }] }, overrideAccess: true, req }).then((r) => r.totalDocs)
+  let invitationsRead: Promise<number> | undefined
+  const invited = async () => (await (invitationsRead ??= lettersOf('hearing_invitation'))) > 0
+  const open = to === 'received' || to === 'acknowledged'
+  const invitedAt = originalDoc.hearing?.at
+  // Art. 6: a hearing the complainant was invited to that will not take place — its date cleared, or
+  // the case ended before it — is called off in writing, and its calendar entry is removed. A
+  // hearing with a report took place, whatever date it carries.
+  const callOff = Boolean(
+    invitedAt &&
+      new Date(invitedAt) > new Date() &&
+      ((open && !hearing?.at) || (to !== from && isEnding(to))) &&
+      !hearing?.sendReport &&
+      (await invited()) &&
+      (await lettersOf('hearing_report')) === 0,
+  )
+  const hearingMoved = Boolean(hearing?.at) && (hearing?.at !== originalDoc.hearing?.at || (hearing?.place ?? '') !== (originalDoc.hearing?.place ?? ''))
+  if (hearingMoved && !hearing?.sendInvitation && open) {
     // The complainant was invited for another moment or place: they must hear of the change.
-    const { totalDocs } = await req.payload.count({
-      collection: 'letters',
-      where: { and: [{ complaint: { equals: originalDoc.id } }, { purpose: { equals: 'hearing_invitation' } }] },
-      overrideAccess: true,
-      req,
-    })
-    if (totalDocs > 0) {
+    if (await invited()) {
       hearingErrors.push({
         path: 'hearing.sendInvitation',
         message: 'De klager is al uitgenodigd voor een ander moment of een andere plaats. Vink aan dat de klager een nieuwe uitnodiging krijgt, dan schuift de afspraak in zijn agenda mee.',
@@ -178,9 +189,13 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     // Actions, not state: the boxes are empty again after the save.
     result.hearing = { ...hearing, sendInvitation: false, sendReport: false, sendAgreements: false }
   }
+  if (callOff) kinds.push('hearing_cancellation')
   if (kinds.length > 0) {
     const full = mergeCase(next, result) as Complaint
-    const letters: { kind: LetterKind; to?: Addressee }[] = kinds.map((kind) => ({ kind }))
+    const letters: { kind: LetterKind; to?: Addressee; about?: Complaint }[] = kinds.map((kind) =>
+      // The cancellation names the hearing as the complainant was invited to it.
+      kind === 'hearing_cancellation' ? { kind, about: { ...full, hearing: { ...full.hearing, at: invitedAt, place: originalDoc.hearing?.place, durationMinutes: originalDoc.hearing?.durationMinutes } } } : { kind },
+    )
     if (kinds.includes('hearing_report')) {
       // Art. 6.3: the report goes for signature to those involved: every other attendee with an address.
       for (const attendee of full.hearing?.attendees ?? []) {
@@ -191,8 +206,8 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     }
     const prepared: PreparedLetter[] = []
     const letterErrors: { path: string; message: string }[] = []
-    for (const { kind, to: addressee } of letters) {
-      const letter = await prepareLetter(kind, full, await settings(), req, new Date(), addressee)
+    for (const { kind, to: addressee, about } of letters) {
+      const letter = await prepareLetter(kind, about ?? full, await settings(), req, new Date(), addressee)
       if (letter.ok) prepared.push(letter.letter)
       else if (!letterErrors.some((e) => e.path === letter.errors[0]?.path)) letterErrors.push(...letter.errors)
     }

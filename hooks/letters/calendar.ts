@@ -2,7 +2,8 @@
  * An iCalendar (RFC 5545) file for the hearing invitation (Art. 6), so the complainant can put the
  * appointment in their calendar with one click. Pure: the same input gives the same text. A new
  * invitation for the same hearing keeps the UID and raises SEQUENCE, so calendars move the
- * appointment instead of adding a second one.
+ * appointment instead of adding a second one. A cancelled hearing gets the same UID with a higher
+ * SEQUENCE, METHOD:CANCEL and STATUS:CANCELLED (RFC 5546, 3.2.5), so calendars remove it.
  */
 export type CalendarEvent = {
   uid: string
@@ -15,6 +16,8 @@ export type CalendarEvent = {
   location: string
   description: string
   organizer?: { name: string; email: string } | null
+  /** The hearing does not take place: the file takes the appointment out of the calendar. */
+  cancelled?: boolean
 }
 
 const utc = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
@@ -52,7 +55,7 @@ export function calendarFile(event: CalendarEvent): string {
     'VERSION:2.0',
     'PRODID:-//Working Progression//Klachtenportaal//NL',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${event.cancelled ? 'CANCEL' : 'PUBLISH'}`,
     'BEGIN:VEVENT',
     `UID:${event.uid}`,
     `SEQUENCE:${event.sequence}`,
@@ -63,13 +66,9 @@ export function calendarFile(event: CalendarEvent): string {
     `LOCATION:${escapeText(event.location)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
     ...(event.organizer?.email ? [`ORGANIZER;CN=${JSON.stringify(event.organizer.name.replace(/"/g, "'"))}:mailto:${event.organizer.email}`] : []),
-    'STATUS:CONFIRMED',
-    'TRANSP:OPAQUE',
-    'BEGIN:VALARM',
-    'ACTION:DISPLAY',
-    'TRIGGER:-P1D',
-    `DESCRIPTION:${escapeText(event.summary)}`,
-    'END:VALARM',
+    ...(event.cancelled
+      ? ['STATUS:CANCELLED', 'TRANSP:TRANSPARENT']
+      : ['STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER:-P1D', `DESCRIPTION:${escapeText(event.summary)}`, 'END:VALARM']),
     'END:VEVENT',
     'END:VCALENDAR',
   ]

@@ -19,6 +19,8 @@ export const LETTER_KINDS = [
   'hearing_report',
   'hearing_report_attendee',
   'agreements_confirmation',
+  'hearing_cancellation',
+  'withdrawal_confirmation',
 ] as const
 export type LetterKind = (typeof LETTER_KINDS)[number]
 
@@ -275,6 +277,42 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'In het gesprek over uw klacht hebben wij afspraken gemaakt. Met deze brief bevestigen wij die (artikel 6 van ons klachtenreglement).',
         'De afspraken:\n{{afspraken_gesprek}}',
         'Klopt iets niet? Laat het ons binnen een week weten. Noem dan uw kenmerk: {{kenmerk}}.',
+        'U mag uw dossier altijd inzien. Vraag het aan de behandelaar.',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  hearing_cancellation: {
+    label: 'Bericht: het gesprek gaat niet door',
+    article: 'artikel 6',
+    recipient: 'complainant',
+    required: ['gesprek_datum', 'gesprek_tijd'],
+    optional: [...COMMON, 'gesprek_plaats', 'behandelaar', 'agenda_vervalt'],
+    defaults: {
+      subject: 'Het gesprek over uw klacht gaat niet door ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'Wij hadden u uitgenodigd voor een gesprek over uw klacht op {{gesprek_datum}} om {{gesprek_tijd}}. Dat gesprek gaat niet door.',
+        '{{agenda_vervalt}}',
+        'Hebt u hier vragen over? Neem dan contact op met {{behandelaar}}, de behandelaar van uw klacht. Noem dan uw kenmerk: {{kenmerk}}.',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  withdrawal_confirmation: {
+    label: 'Bevestiging: klacht ingetrokken',
+    article: 'besluit 9',
+    recipient: 'complainant',
+    required: ['kenmerk', 'datum_intrekking'],
+    optional: [...COMMON, 'behandelaar'],
+    defaults: {
+      subject: 'U hebt uw klacht ingetrokken ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'U hebt ons laten weten dat u uw klacht van {{datum_ontvangst}} intrekt. Met deze brief bevestigen wij dat.',
+        'Datum van intrekking: {{datum_intrekking}}',
+        'Wij behandelen uw klacht niet verder. U krijgt van ons dus geen beslissing op deze klacht.',
+        'Klopt dit niet? Laat het ons dan zo snel mogelijk weten. Noem dan uw kenmerk: {{kenmerk}}.',
         'U mag uw dossier altijd inzien. Vraag het aan de behandelaar.',
       ].join('\n\n'),
       closing: CLOSING,

@@ -126,6 +126,11 @@ export const PLACEHOLDERS = {
     label: 'zin over de agenda-afspraak in de bijlage (alleen per e-mail)',
     value: (x) => (x.complaint.complainant.email ? 'In de bijlage vindt u een agenda-afspraak. Zo zet u het gesprek met één klik in uw agenda.' : ''),
   },
+  agenda_vervalt: {
+    label: 'zin over het vervallen van de agenda-afspraak (alleen per e-mail)',
+    value: (x) => (x.complaint.complainant.email ? 'In de bijlage vindt u een bericht voor uw agenda. Daarmee haalt u de afspraak uit uw agenda.' : ''),
+  },
+  datum_intrekking: { label: 'datum waarop de klacht is ingetrokken', path: 'withdrawal.withdrawnAt', value: (x) => date(x.complaint.withdrawal?.withdrawnAt) },
   afspraken_gesprek: { label: 'de afspraken uit het gesprek', path: 'hearing.agreements', value: (x) => text(x.complaint.hearing?.agreements) },
   naam_client: {
     label: 'naam van de cliënt',

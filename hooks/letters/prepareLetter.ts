@@ -17,6 +17,7 @@ export const LETTER_FOR_STATUS: Partial<Record<Complaint['status'], LetterKind>>
   not_admitted: 'non_admission_notice',
   decided: 'decision',
   resolved_informally: 'informal_confirmation',
+  withdrawn: 'withdrawal_confirmation',
 }
 
 function addresseeOf(kind: LetterKind, c: Complaint, settings: Setting, to?: Addressee): Addressee {
@@ -60,26 +61,37 @@ export async function prepareLetter(
     to: addressee,
     signatory: LETTER_KIND_DEFINITIONS[kind].recipient !== 'uwv_labour_expert' && handler?.name ? `${handler.name}\nbehandelaar van uw klacht` : null,
   }
-  if (kind === 'hearing_invitation' && complaint.hearing?.at) {
-    // The same hearing keeps its UID; each new invitation raises the sequence, so calendars update it.
-    const { totalDocs } = await payload.count({
+  if ((kind === 'hearing_invitation' || kind === 'hearing_cancellation') && complaint.hearing?.at) {
+    // The same hearing keeps its UID; each calendar letter (a new invitation, a cancellation) raises
+    // the sequence, so calendars update the appointment, remove it, or bring it back (RFC 5546).
+    const { totalDocs: calendarLetters } = await payload.count({
       collection: 'letters',
-      where: { and: [{ complaint: { equals: complaint.id } }, { purpose: { equals: 'hearing_invitation' } }] },
+      where: { and: [{ complaint: { equals: complaint.id } }, { purpose: { in: ['hearing_invitation', 'hearing_cancellation'] } }] },
       overrideAccess: true,
       req,
     })
+    const cancelled = kind === 'hearing_cancellation'
     const ics = calendarFile({
       uid: `gesprek-${complaint.id}@klachtenportaal.workingprogression.nl`,
-      sequence: totalDocs,
+      sequence: calendarLetters,
       start: new Date(complaint.hearing.at),
       durationMinutes: complaint.hearing.durationMinutes ?? 60,
       stamp: now,
-      summary: `Gesprek over uw klacht ${complaint.reference ?? ''}`.trim(),
+      summary: `${cancelled ? 'Gaat niet door: g' : 'G'}esprek over uw klacht ${complaint.reference ?? ''}`.trim(),
       location: complaint.hearing.place ?? '',
-      description: `Gesprek over uw klacht (artikel 6 van het klachtenreglement van ${settings.organisationName}). Kenmerk: ${complaint.reference ?? ''}.${handler?.name ? ` Met ${handler.name}.` : ''}`,
+      description: cancelled
+        ? `Het gesprek over uw klacht gaat niet door. Kenmerk: ${complaint.reference ?? ''}.`
+        : `Gesprek over uw klacht (artikel 6 van het klachtenreglement van ${settings.organisationName}). Kenmerk: ${complaint.reference ?? ''}.${handler?.name ? ` Met ${handler.name}.` : ''}`,
       organizer: settings.contactEmail ? { name: settings.organisationName, email: settings.contactEmail } : null,
+      cancelled,
     })
-    letter.extraAttachments = [{ filename: `gesprek-${complaint.reference ?? 'klacht'}.ics`, contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: Buffer.from(ics, 'utf8') }]
+    letter.extraAttachments = [
+      {
+        filename: `gesprek-${complaint.reference ?? 'klacht'}${cancelled ? '-vervalt' : ''}.ics`,
+        contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'PUBLISH'}`,
+        content: Buffer.from(ics, 'utf8'),
+      },
+    ]
   }
   return { ok: true, letter }
 }

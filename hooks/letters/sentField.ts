@@ -9,6 +9,8 @@ type SentField =
   | 'hearingInvitationAt'
   | 'hearingReportAt'
   | 'agreementsConfirmationAt'
+  | 'hearingCancellationAt'
+  | 'withdrawalConfirmationAt'
 
 /** Which case field records the sending of which letter: a deadline is met by the sending (DOMAIN.md). */
 export const SENT_FIELD: Partial<Record<MessagePurpose, SentField>> = {
@@ -20,4 +22,6 @@ export const SENT_FIELD: Partial<Record<MessagePurpose, SentField>> = {
   hearing_invitation: 'hearingInvitationAt',
   hearing_report: 'hearingReportAt',
   agreements_confirmation: 'agreementsConfirmationAt',
+  hearing_cancellation: 'hearingCancellationAt',
+  withdrawal_confirmation: 'withdrawalConfirmationAt',
 }

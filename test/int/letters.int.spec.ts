@@ -694,6 +694,108 @@ describe('the other endings', () => {
 })
 
 // ---------------------------------------------------------------------------------------------
+// A hearing that will not take place, and a withdrawal.
+
+describe('a hearing that does not take place, and a withdrawal', () => {
+  /** A moment `days` ahead at 10:00 UTC: a hearing still to come whenever the test runs. */
+  const ahead = (days: number) => {
+    const d = new Date(Date.now() + days * 86_400_000)
+    d.setUTCHours(10, 0, 0, 0)
+    return d.toISOString()
+  }
+  const dutchTime = (iso: string) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+  const calendarOf = (mail: FakeDelivery) => {
+    const files = mail.attachments.filter((a) => a.contentType?.startsWith('text/calendar'))
+    expect(files).toHaveLength(1)
+    return { file: files[0], ics: icsProperties(files[0]?.content.toString('utf8') ?? '') }
+  }
+  const invite = async (id: string, email: string, at: string, count = 1) => {
+    await update(handler, id, { hearing: { requestedBy: 'complainant', at, durationMinutes: 60, place: 'Kantoor Utrecht', sendInvitation: true } })
+    return calendarOf(await deliveredLetter(email, 'Uitnodiging voor een gesprek over uw klacht', count)).ics
+  }
+
+  it('Art. 6: clearing the date of a hearing the complainant was invited to calls it off in writing, and removes it from their calendar (same UID, higher SEQUENCE, CANCEL)', async () => {
+    const email = 'gert@example.nl'
+    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Gert Gesprek', email }, complaintText: 'Mijn coach zei afspraken af.' })
+    const at = ahead(9)
+    const invitation = await invite(c.id, email, at)
+
+    await update(handler, c.id, { hearing: { at: null } })
+    const mail = await deliveredLetter(email, 'Het gesprek over uw klacht gaat niet door')
+    expect(mail.subject).toBe(`Het gesprek over uw klacht gaat niet door (${c.reference})`)
+    const parts = [`op ${dutchAt(at)} om ${dutchTime(at)} uur`, 'Dat gesprek gaat niet door.', 'Daarmee haalt u de afspraak uit uw agenda.', 'Anton Behandelaar']
+    for (const part of parts) expect(mail.text).toContain(part)
+    const pdf = await pdfTextOf(mail)
+    for (const part of parts.slice(0, 2)) expect(pdf).toContain(part)
+    keep('hearing-cancellation', mail)
+    const { file, ics } = calendarOf(mail)
+    expect(file?.contentType).toContain('method=CANCEL')
+    expect(ics.METHOD).toBe('CANCEL')
+    expect(ics.STATUS).toBe('CANCELLED')
+    expect(ics.UID).toBe(invitation.UID)
+    expect(Number(ics.SEQUENCE)).toBeGreaterThan(Number(invitation.SEQUENCE))
+    expect(ics.DTSTART).toBe(invitation.DTSTART)
+    expect((await read(c.id)).hearing?.at ?? null).toBeNull()
+    await expectSendingRecorded(c.id, 'hearing_cancellation', 'hearingCancellationAt')
+
+    // Planned again: a new invitation for the same appointment, ranked after the cancellation.
+    const again = await invite(c.id, email, ahead(16), 2)
+    expect(again.UID).toBe(invitation.UID)
+    expect(Number(again.SEQUENCE)).toBeGreaterThan(Number(ics.SEQUENCE))
+    expect(again.METHOD).toBe('PUBLISH')
+  })
+
+  it('Decision 9: a withdrawal is confirmed in writing with its date; a hearing still ahead is called off with it', async () => {
+    const email = 'wim@example.nl'
+    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Wim Weg', email }, complaintText: 'Mijn coach was te laat.' })
+    const at = ahead(12)
+    await invite(c.id, email, at)
+    const withdrawnAt = new Date().toISOString()
+    await update(handler, c.id, { status: 'withdrawn', withdrawal: { withdrawnAt, note: 'Telefonisch ingetrokken.' } })
+
+    const confirmation = await deliveredLetter(email, 'U hebt uw klacht ingetrokken')
+    expect(confirmation.subject).toBe(`U hebt uw klacht ingetrokken (${c.reference})`)
+    const parts = [`Datum van intrekking: ${dutchAt(withdrawnAt)}`, `uw klacht van ${dutchAt(c.receivedAt)} intrekt`, 'geen beslissing']
+    for (const part of parts) expect(confirmation.text).toContain(part)
+    const pdf = await pdfTextOf(confirmation)
+    for (const part of parts) expect(pdf).toContain(part)
+    keep('withdrawal-confirmation', confirmation)
+    await expectSendingRecorded(c.id, 'withdrawal_confirmation', 'withdrawalConfirmationAt')
+
+    const cancellation = await deliveredLetter(email, 'Het gesprek over uw klacht gaat niet door')
+    expect(cancellation.text).toContain(`op ${dutchAt(at)} om ${dutchTime(at)} uur`)
+    expect(calendarOf(cancellation).ics.METHOD).toBe('CANCEL')
+    // The case keeps the hearing as it was planned: the dossier shows what was called off.
+    expect((await read(c.id)).hearing?.at).toBe(at)
+  })
+
+  it('Art. 6: nothing to call off for a hearing nobody was invited to, one that already took place, or one with a report', async () => {
+    const email = 'nora@example.nl'
+    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Nora Nooit', email }, complaintText: 'Ik kreeg geen verslag.' })
+    await update(handler, c.id, { hearing: { at: ahead(5), place: 'Kantoor Utrecht' } })
+    await update(handler, c.id, { hearing: { at: null } })
+
+    const past = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Piet Verleden', email: 'piet@example.nl' }, complaintText: 'Het gesprek liep uit.' })
+    // The hearing took place yesterday; then the complainant withdraws.
+    await invite(past.id, 'piet@example.nl', ahead(-1))
+    await update(handler, past.id, { status: 'withdrawn', withdrawal: { withdrawnAt: new Date().toISOString() } })
+    await deliveredLetter('piet@example.nl', 'U hebt uw klacht ingetrokken')
+
+    // A hearing with a report took place, even when the date on the case lies ahead (typed wrong).
+    const held = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Hans Gehoord', email: 'hans@example.nl' }, complaintText: 'Het verslag kwam laat.' })
+    await invite(held.id, 'hans@example.nl', ahead(2))
+    await update(handler, held.id, { hearing: { attendees: [{ name: 'Hans Gehoord', role: 'complainant' }], report: 'Wij spraken over het verslag.', sendReport: true } })
+    await update(handler, held.id, { status: 'withdrawn', withdrawal: { withdrawnAt: new Date().toISOString() } })
+    await deliveredLetter('hans@example.nl', 'U hebt uw klacht ingetrokken')
+
+    await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
+    for (const id of [c.id, past.id, held.id]) expect(await storedLetter(id, 'hearing_cancellation')).toHaveLength(0)
+    const addresses = [email, 'piet@example.nl', 'hans@example.nl']
+    expect(fake.deliveries.filter((d) => d.subject.startsWith('Het gesprek over uw klacht gaat niet door') && addresses.some((to) => d.to.includes(to)))).toEqual([])
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
 // The texts of the letters, as editors maintain them.
 
 describe('letter texts (collection letter-templates)', () => {
@@ -755,7 +857,7 @@ describe('letter texts (collection letter-templates)', () => {
       for (const user of [editor, admin]) {
         const { docs } = await payload.find({ collection: 'letter-templates', overrideAccess: false, user, limit: 100 })
         expect(docs.map((d) => d.kind).sort()).toEqual(
-          ['acknowledgement', 'agreements_confirmation', 'decision', 'delay_notice', 'hearing_invitation', 'hearing_report', 'hearing_report_attendee', 'informal_confirmation', 'non_admission_notice', 'receipt', 'uwv_notification', 'written_version'].sort(),
+          ['acknowledgement', 'agreements_confirmation', 'decision', 'delay_notice', 'hearing_cancellation', 'hearing_invitation', 'hearing_report', 'hearing_report_attendee', 'informal_confirmation', 'non_admission_notice', 'receipt', 'uwv_notification', 'withdrawal_confirmation', 'written_version'].sort(),
         )
         const closing = `Hartelijke groet van ${user.name},`
         const saved = await editTemplate(user, informalId, { closing })
@@ -766,7 +868,7 @@ describe('letter texts (collection letter-templates)', () => {
 
     it('a manager reads them but cannot change them', async () => {
       const { docs } = await payload.find({ collection: 'letter-templates', overrideAccess: false, user: manager, limit: 100 })
-      expect(docs).toHaveLength(12)
+      expect(docs).toHaveLength(14)
       await expect(editTemplate(manager, informalId, { closing: 'Groet van de manager,' })).rejects.toThrow()
       expect((await templateOf('informal_confirmation')).closing).toBe('Met vriendelijke groet,')
     })
@@ -790,7 +892,7 @@ describe('letter texts (collection letter-templates)', () => {
         ).rejects.toThrow()
         await expect(payload.delete({ collection: 'letter-templates', id: informalId, overrideAccess: false, user })).rejects.toThrow()
       }
-      expect((await payload.count({ collection: 'letter-templates', overrideAccess: true })).totalDocs).toBe(12)
+      expect((await payload.count({ collection: 'letter-templates', overrideAccess: true })).totalDocs).toBe(14)
     })
 
     it('the same through the REST API', async () => {

@@ -24,7 +24,7 @@ describe('the start-up preparation (migrate + seed)', () => {
       'beheerder beheer@example.nl aangemaakt',
       'service-account voor de website aangemaakt',
       'klachtenreglement gepubliceerd (9 artikelen)',
-      '12 briefteksten toegevoegd',
+      '14 briefteksten toegevoegd',
     ])
 
     const { getPayload } = await import('payload')
@@ -38,9 +38,11 @@ describe('the start-up preparation (migrate + seed)', () => {
     // An editor's letter text survives the next start (issue 7: seeded defaults never overwrite edits).
     const receipt = (await payload.find({ collection: 'letter-templates', where: { kind: { equals: 'receipt' } } })).docs[0]
     await payload.update({ collection: 'letter-templates', id: receipt?.id ?? '', data: { closing: 'Hartelijke groet,' } })
+    // An installation from before the call-off and withdrawal letters: the next start adds just those.
+    await payload.delete({ collection: 'letter-templates', where: { kind: { in: ['hearing_cancellation', 'withdrawal_confirmation'] } } })
     await payload.destroy()
 
-    expect(await prepareDatabase()).toEqual([])
+    expect(await prepareDatabase()).toEqual(['2 briefteksten toegevoegd'])
 
     const again = await getPayload({ config, key: 'after-second-start' })
     const users = await again.find({ collection: 'users', sort: 'email' })
@@ -50,7 +52,7 @@ describe('the start-up preparation (migrate + seed)', () => {
     ])
     expect((await again.findGlobal({ slug: 'settings' })).phone).toBe('010 000 00 00')
     const templates = await again.find({ collection: 'letter-templates', limit: 100 })
-    expect(templates.totalDocs).toBe(12)
+    expect(templates.totalDocs).toBe(14)
     expect(templates.docs.find((t) => t.kind === 'receipt')?.closing).toBe('Hartelijke groet,')
     const migrations = await again.find({ collection: 'payload-migrations' })
     expect(migrations.docs.every((m) => m.batch === 1)).toBe(true)

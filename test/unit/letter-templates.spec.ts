@@ -188,6 +188,20 @@ describe('the calendar file of the hearing invitation (RFC 5545)', () => {
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/\n/)
   })
 
+  it('publishes an appointment with a reminder, and a cancelled one as a CANCEL of the same UID without a reminder (RFC 5546)', () => {
+    const invitation = calendarFile(event)
+    expect(invitation).toContain('\r\nMETHOD:PUBLISH\r\n')
+    expect(invitation).toContain('\r\nSTATUS:CONFIRMED\r\n')
+    expect(invitation).toContain('\r\nBEGIN:VALARM\r\n')
+    const cancellation = calendarFile({ ...event, sequence: 2, cancelled: true })
+    expect(cancellation).toContain('\r\nMETHOD:CANCEL\r\n')
+    expect(cancellation).toContain('\r\nSTATUS:CANCELLED\r\n')
+    expect(cancellation).toContain('\r\nUID:gesprek-c1@klachtenportaal.workingprogression.nl\r\n')
+    expect(cancellation).toContain('\r\nSEQUENCE:2\r\n')
+    expect(cancellation).not.toContain('VALARM')
+    expect(cancellation).not.toContain('METHOD:PUBLISH')
+  })
+
   it('folds long lines at 75 octets without splitting a character', () => {
     const line = `DESCRIPTION:${'é'.repeat(80)}`
     const folded = foldLine(line)
