@@ -157,10 +157,24 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     if (to !== 'closed') kinds.push('agreements_confirmation')
     else hearingErrors.push({ path: 'hearing.sendAgreements', message: 'Deze klacht is afgesloten; er gaan geen brieven meer uit.' })
   }
-  const lettersOf = (purpose: 'hearing_invitation' | 'hearing_report') =>
-    req.payload.count({ collection: 'letters', where: { and: [{ complaint: { equals: originalDoc.id } }, { purpose: { equals: purpose } }] }, overrideAccess: true, req }).then((r) => r.totalDocs)
-  let invitationsRead: Promise<number> | undefined
-  const invited = async () => (await (invitationsRead ??= lettersOf('hearing_invitation'))) > 0
+  // The latest hearing letter tells where the complainant stands: invited (and still expected),
+  // called off, or heard (the report went out). A case may have more than one hearing.
+  let latestRead: Promise<string | undefined> | undefined
+  const latestHearingLetter = () =>
+    (latestRead ??= req.payload
+      .find({
+        collection: 'letters',
+        where: { and: [{ complaint: { equals: originalDoc.id } }, { purpose: { in: ['hearing_invitation', 'hearing_cancellation', 'hearing_report'] } }] },
+        sort: '-createdAt',
+        limit: 1,
+        depth: 0,
+        pagination: false,
+        select: { purpose: true },
+        overrideAccess: true,
+        req,
+      })
+      .then((r) => r.docs[0]?.purpose))
+  const invitationStands = async () => (await latestHearingLetter()) === 'hearing_invitation'
   const open = to === 'received' || to === 'acknowledged'
   const invitedAt = originalDoc.hearing?.at
   // Art. 6: a hearing the complainant was invited to that will not take place — its date cleared, or
@@ -171,13 +185,12 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
       new Date(invitedAt) > new Date() &&
       ((open && !hearing?.at) || (to !== from && isEnding(to))) &&
       !hearing?.sendReport &&
-      (await invited()) &&
-      (await lettersOf('hearing_report')) === 0,
+      (await invitationStands()),
   )
   const hearingMoved = Boolean(hearing?.at) && (hearing?.at !== originalDoc.hearing?.at || (hearing?.place ?? '') !== (originalDoc.hearing?.place ?? ''))
   if (hearingMoved && !hearing?.sendInvitation && open) {
     // The complainant was invited for another moment or place: they must hear of the change.
-    if (await invited()) {
+    if (await invitationStands()) {
       hearingErrors.push({
         path: 'hearing.sendInvitation',
         message: 'De klager is al uitgenodigd voor een ander moment of een andere plaats. Vink aan dat de klager een nieuwe uitnodiging krijgt, dan schuift de afspraak in zijn agenda mee.',

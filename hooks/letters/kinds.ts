@@ -292,9 +292,9 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
       subject: 'Het gesprek over uw klacht gaat niet door ({{kenmerk}})',
       salutation: GREETING,
       body: [
-        'Wij hadden u uitgenodigd voor een gesprek over uw klacht op {{gesprek_datum}} om {{gesprek_tijd}}. Dat gesprek gaat niet door.',
+        'Wij hadden u uitgenodigd voor een gesprek op {{gesprek_datum}} om {{gesprek_tijd}} over uw klacht. Dat gesprek gaat niet door.',
         '{{agenda_vervalt}}',
-        'Hebt u hier vragen over? Neem dan contact op met {{behandelaar}}, de behandelaar van uw klacht. Noem dan uw kenmerk: {{kenmerk}}.',
+        'Hebt u hier vragen over? Neem dan contact met ons op. Noem daarbij uw kenmerk: {{kenmerk}}.',
       ].join('\n\n'),
       closing: CLOSING,
     },

@@ -128,7 +128,7 @@ export const PLACEHOLDERS = {
   },
   agenda_vervalt: {
     label: 'zin over het vervallen van de agenda-afspraak (alleen per e-mail)',
-    value: (x) => (x.complaint.complainant.email ? 'In de bijlage vindt u een bericht voor uw agenda. Daarmee haalt u de afspraak uit uw agenda.' : ''),
+    value: (x) => (x.complaint.complainant.email ? 'In de bijlage vindt u een bericht voor uw agenda. Staat het gesprek daarna nog in uw agenda? Haal het er dan zelf uit.' : ''),
   },
   datum_intrekking: { label: 'datum waarop de klacht is ingetrokken', path: 'withdrawal.withdrawnAt', value: (x) => date(x.complaint.withdrawal?.withdrawnAt) },
   afspraken_gesprek: { label: 'de afspraken uit het gesprek', path: 'hearing.agreements', value: (x) => text(x.complaint.hearing?.agreements) },

@@ -62,17 +62,24 @@ export async function prepareLetter(
     signatory: LETTER_KIND_DEFINITIONS[kind].recipient !== 'uwv_labour_expert' && handler?.name ? `${handler.name}\nbehandelaar van uw klacht` : null,
   }
   if ((kind === 'hearing_invitation' || kind === 'hearing_cancellation') && complaint.hearing?.at) {
-    // The same hearing keeps its UID; each calendar letter (a new invitation, a cancellation) raises
-    // the sequence, so calendars update the appointment, remove it, or bring it back (RFC 5546).
-    const { totalDocs: calendarLetters } = await payload.count({
+    // The same hearing keeps its UID while it is moved; each calendar letter (a new invitation, a
+    // cancellation) raises the sequence, so calendars update or remove the appointment (RFC 5546).
+    // A hearing planned again after a cancellation is a new appointment with a UID of its own:
+    // some calendars never bring back a UID they saw cancelled.
+    const { docs: earlier } = await payload.find({
       collection: 'letters',
       where: { and: [{ complaint: { equals: complaint.id } }, { purpose: { in: ['hearing_invitation', 'hearing_cancellation'] } }] },
+      depth: 0,
+      pagination: false,
+      select: { purpose: true },
       overrideAccess: true,
       req,
     })
+    const calendarLetters = earlier.length
+    const cancellations = earlier.filter((l) => l.purpose === 'hearing_cancellation').length
     const cancelled = kind === 'hearing_cancellation'
     const ics = calendarFile({
-      uid: `gesprek-${complaint.id}@klachtenportaal.workingprogression.nl`,
+      uid: `gesprek-${complaint.id}${cancellations > 0 ? `-${cancellations + 1}` : ''}@klachtenportaal.workingprogression.nl`,
       sequence: calendarLetters,
       start: new Date(complaint.hearing.at),
       durationMinutes: complaint.hearing.durationMinutes ?? 60,

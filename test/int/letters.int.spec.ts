@@ -723,7 +723,7 @@ describe('a hearing that does not take place, and a withdrawal', () => {
     await update(handler, c.id, { hearing: { at: null } })
     const mail = await deliveredLetter(email, 'Het gesprek over uw klacht gaat niet door')
     expect(mail.subject).toBe(`Het gesprek over uw klacht gaat niet door (${c.reference})`)
-    const parts = [`op ${dutchAt(at)} om ${dutchTime(at)} uur`, 'Dat gesprek gaat niet door.', 'Daarmee haalt u de afspraak uit uw agenda.', 'Anton Behandelaar']
+    const parts = [`gesprek op ${dutchAt(at)} om ${dutchTime(at)} uur over uw klacht`, 'Dat gesprek gaat niet door.', 'In de bijlage vindt u een bericht voor uw agenda.', `Noem daarbij uw kenmerk: ${c.reference}`]
     for (const part of parts) expect(mail.text).toContain(part)
     const pdf = await pdfTextOf(mail)
     for (const part of parts.slice(0, 2)) expect(pdf).toContain(part)
@@ -738,11 +738,20 @@ describe('a hearing that does not take place, and a withdrawal', () => {
     expect((await read(c.id)).hearing?.at ?? null).toBeNull()
     await expectSendingRecorded(c.id, 'hearing_cancellation', 'hearingCancellationAt')
 
-    // Planned again: a new invitation for the same appointment, ranked after the cancellation.
+    // Planned again: a new appointment with a UID of its own (some calendars never revive a cancelled UID).
+    // Setting a date does not ask for an invitation now: the last one was called off.
+    await update(handler, c.id, { hearing: { at: ahead(16) } })
     const again = await invite(c.id, email, ahead(16), 2)
-    expect(again.UID).toBe(invitation.UID)
+    expect(again.UID).not.toBe(invitation.UID)
+    expect(again.UID).toMatch(/^gesprek-.+@klachtenportaal\.workingprogression\.nl$/)
     expect(Number(again.SEQUENCE)).toBeGreaterThan(Number(ics.SEQUENCE))
     expect(again.METHOD).toBe('PUBLISH')
+    // Called off once more: the cancellation matches that second appointment.
+    await update(handler, c.id, { status: 'withdrawn', withdrawal: { withdrawnAt: new Date().toISOString() } })
+    const second = calendarOf(await deliveredLetter(email, 'Het gesprek over uw klacht gaat niet door', 2)).ics
+    expect(second.UID).toBe(again.UID)
+    expect(second.METHOD).toBe('CANCEL')
+    expect(Number(second.SEQUENCE)).toBeGreaterThan(Number(again.SEQUENCE))
   })
 
   it('Decision 9: a withdrawal is confirmed in writing with its date; a hearing still ahead is called off with it', async () => {
@@ -763,10 +772,23 @@ describe('a hearing that does not take place, and a withdrawal', () => {
     await expectSendingRecorded(c.id, 'withdrawal_confirmation', 'withdrawalConfirmationAt')
 
     const cancellation = await deliveredLetter(email, 'Het gesprek over uw klacht gaat niet door')
-    expect(cancellation.text).toContain(`op ${dutchAt(at)} om ${dutchTime(at)} uur`)
+    expect(cancellation.text).toContain(`gesprek op ${dutchAt(at)} om ${dutchTime(at)} uur over uw klacht`)
     expect(calendarOf(cancellation).ics.METHOD).toBe('CANCEL')
     // The case keeps the hearing as it was planned: the dossier shows what was called off.
     expect((await read(c.id)).hearing?.at).toBe(at)
+  })
+
+  it('Art. 6: a second hearing, after a first one with its report, is called off like any other', async () => {
+    const email = 'tom@example.nl'
+    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Tom Tweemaal', email }, complaintText: 'Mijn coach luisterde niet.' })
+    await invite(c.id, email, ahead(-2))
+    await update(handler, c.id, { hearing: { attendees: [{ name: 'Tom Tweemaal', role: 'complainant' }], report: 'Eerste gesprek.', sendReport: true } })
+    await deliveredLetter(email, 'Verslag van het gesprek over uw klacht')
+    const at = ahead(6)
+    await invite(c.id, email, at, 2)
+    await update(handler, c.id, { status: 'withdrawn', withdrawal: { withdrawnAt: new Date().toISOString() } })
+    const mail = await deliveredLetter(email, 'Het gesprek over uw klacht gaat niet door')
+    expect(mail.text).toContain(`gesprek op ${dutchAt(at)} om ${dutchTime(at)} uur`)
   })
 
   it('Art. 6: nothing to call off for a hearing nobody was invited to, one that already took place, or one with a report', async () => {
