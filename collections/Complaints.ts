@@ -39,6 +39,19 @@ const civilDate = (name: string, label: { nl: string; en: string }): Field => ({
 
 const readOnlyField = { create: nobodyField, update: nobodyField }
 
+/** When a letter was sent (lettersSent): written by the outbox or the posting date, read-only on screen. */
+const sentAt = (name: string, nl: string, en: string): Field => ({ name, type: 'date', label: { nl, en }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } })
+
+/** A box that sends a letter when the case is saved: an action, not state (enforceWorkflow empties it). */
+const sendOnSave = (name: string, label: { nl: string; en: string }, description?: { nl: string; en: string }): Field => ({
+  name,
+  type: 'checkbox',
+  // An action on a registered case: nothing to send while it is being recorded.
+  access: { create: nobodyField },
+  label,
+  ...(description ? { admin: { description } } : {}),
+})
+
 /**
  * A complaint and its case (DOMAIN.md: collection `complaints`). Rules live in hooks/complaints;
  * this file is configuration only.
@@ -470,14 +483,7 @@ export const Complaints: CollectionConfig = {
               ],
             },
             { name: 'place', type: 'text', label: { nl: 'Plaats of videolink', en: 'Place or video link' } },
-            {
-              name: 'sendInvitation',
-              type: 'checkbox',
-              // An action on a registered case: nothing to send while it is being recorded.
-              access: { create: nobodyField },
-              label: { nl: 'Uitnodiging voor het gesprek versturen bij opslaan (met agenda-afspraak)', en: 'Send the hearing invitation on save (with calendar file)' },
-              admin: { description: { nl: 'Verplaatst u het gesprek? Vink dit opnieuw aan: de klager krijgt een nieuwe uitnodiging en de afspraak in de agenda schuift mee. Gaat het gesprek niet door? Maak de datum leeg en sla op: de klager krijgt daarover bericht, en de afspraak verdwijnt uit de agenda.', en: 'Re-send after a change: the calendar entry moves. Clear the date to cancel: the complainant is told and the calendar entry is removed.' } },
-            },
+            sendOnSave('sendInvitation', { nl: 'Uitnodiging voor het gesprek versturen bij opslaan (met agenda-afspraak)', en: 'Send the hearing invitation on save (with calendar file)' }, { nl: 'Verplaatst u het gesprek? Vink dit opnieuw aan: de klager krijgt een nieuwe uitnodiging en de afspraak in de agenda schuift mee. Gaat het gesprek niet door? Maak de datum leeg en sla op: de klager krijgt daarover bericht, en de afspraak verdwijnt uit de agenda.', en: 'Re-send after a change: the calendar entry moves. Clear the date to cancel: the complainant is told and the calendar entry is removed.' }),
             {
               name: 'attendees',
               type: 'array',
@@ -523,22 +529,9 @@ export const Complaints: CollectionConfig = {
               ],
             },
             { name: 'report', type: 'textarea', label: { nl: 'Verslag van het horen (art. 6.3)', en: 'Hearing report (Art. 6.3)' } },
-            {
-              name: 'sendReport',
-              type: 'checkbox',
-              // An action on a registered case: nothing to send while it is being recorded.
-              access: { create: nobodyField },
-              label: { nl: 'Verslag ter ondertekening naar de klager sturen bij opslaan', en: 'Send the report for signature on save' },
-              admin: { description: { nl: 'De brief noemt de aanwezigen en heeft per aanwezige ruimte voor een handtekening. De klager hoeft niet te tekenen (art. 6.3).', en: 'The complainant need not sign.' } },
-            },
+            sendOnSave('sendReport', { nl: 'Verslag ter ondertekening naar de klager sturen bij opslaan', en: 'Send the report for signature on save' }, { nl: 'De brief noemt de aanwezigen en heeft per aanwezige ruimte voor een handtekening. De klager hoeft niet te tekenen (art. 6.3).', en: 'The complainant need not sign.' }),
             { name: 'agreements', type: 'textarea', label: { nl: 'Afspraken uit het gesprek (art. 6.3)', en: 'Agreements from the hearing (Art. 6.3)' } },
-            {
-              name: 'sendAgreements',
-              type: 'checkbox',
-              // An action on a registered case: nothing to send while it is being recorded.
-              access: { create: nobodyField },
-              label: { nl: 'Afspraken per aparte brief bevestigen bij opslaan', en: 'Confirm the agreements by a separate letter on save' },
-            },
+            sendOnSave('sendAgreements', { nl: 'Afspraken per aparte brief bevestigen bij opslaan', en: 'Confirm the agreements by a separate letter on save' }),
             {
               type: 'row',
               fields: [
@@ -579,26 +572,26 @@ export const Complaints: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'acknowledgementAt', type: 'date', label: { nl: 'Ontvangstbevestiging', en: 'Acknowledgement' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-            { name: 'nonAdmissionNoticeAt', type: 'date', label: { nl: 'Bericht niet in behandeling', en: 'Non-admission notice' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-            { name: 'decisionAt', type: 'date', label: { nl: 'Beslissing', en: 'Decision' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-            { name: 'delayNoticeAt', type: 'date', label: { nl: 'Verdagingsbericht', en: 'Delay notice' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+            sentAt('acknowledgementAt', 'Ontvangstbevestiging', 'Acknowledgement'),
+            sentAt('nonAdmissionNoticeAt', 'Bericht niet in behandeling', 'Non-admission notice'),
+            sentAt('decisionAt', 'Beslissing', 'Decision'),
+            sentAt('delayNoticeAt', 'Verdagingsbericht', 'Delay notice'),
           ],
         },
         {
           type: 'row',
           fields: [
-            { name: 'writtenVersionAt', type: 'date', label: { nl: 'Schriftelijke versie (besluit 8)', en: 'Written version (Decision 8)' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-            { name: 'hearingInvitationAt', type: 'date', label: { nl: 'Uitnodiging gesprek', en: 'Hearing invitation' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-            { name: 'hearingReportAt', type: 'date', label: { nl: 'Verslag ter ondertekening', en: 'Hearing report' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-            { name: 'agreementsConfirmationAt', type: 'date', label: { nl: 'Bevestiging afspraken', en: 'Agreements confirmed' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+            sentAt('writtenVersionAt', 'Schriftelijke versie (besluit 8)', 'Written version (Decision 8)'),
+            sentAt('hearingInvitationAt', 'Uitnodiging gesprek', 'Hearing invitation'),
+            sentAt('hearingReportAt', 'Verslag ter ondertekening', 'Hearing report'),
+            sentAt('agreementsConfirmationAt', 'Bevestiging afspraken', 'Agreements confirmed'),
           ],
         },
         {
           type: 'row',
           fields: [
-            { name: 'hearingCancellationAt', type: 'date', label: { nl: 'Gesprek gaat niet door', en: 'Hearing cancelled' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-            { name: 'withdrawalConfirmationAt', type: 'date', label: { nl: 'Bevestiging intrekking', en: 'Withdrawal confirmed' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+            sentAt('hearingCancellationAt', 'Gesprek gaat niet door', 'Hearing cancelled'),
+            sentAt('withdrawalConfirmationAt', 'Bevestiging intrekking', 'Withdrawal confirmed'),
           ],
         },
       ],

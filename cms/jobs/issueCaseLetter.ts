@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import { issueStoredLetter, type StoredLetter } from '../../hooks/letters/retryLetter'
+import { CASE_LETTER_TASK, issueStoredLetter, type StoredLetter } from '../../hooks/letters/retryLetter'
 
 export type IssueCaseLetterTask = { input: { complaintId: string; letter: StoredLetter; actor?: string | null }; output: { letter: string } }
 
@@ -10,7 +10,7 @@ export type IssueCaseLetterTask = { input: { complaintId: string; letter: Stored
  * its letter is not lost.
  */
 export const issueCaseLetterTask: TaskConfig<IssueCaseLetterTask> = {
-  slug: 'issueCaseLetter',
+  slug: CASE_LETTER_TASK,
   label: 'Brief van een klacht opnieuw opstellen',
   inputSchema: [
     { name: 'complaintId', type: 'text', required: true },

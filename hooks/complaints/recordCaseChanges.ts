@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, Payload, PayloadRequest } from 'payload
 
 import type { Complaint } from '../../cms/payload-types'
 import { recordEvent } from '../caseEvents/recordEvent'
-import { queueIntakeLetters } from '../letters/intakeLetters'
+import { INTAKE_LETTERS_TASK, queueIntakeLetters } from '../letters/intakeLetters'
 import { issueLetter } from '../letters/issueLetter'
 import { takeLetters } from '../letters/pendingLetters'
 import { queueLetterRetry } from '../letters/retryLetter'
@@ -73,7 +73,7 @@ async function queueMissingUwvNotification(payload: Payload, complaint: string, 
     collection: 'payload-jobs',
     // A job that ran out of retries (hasError) no longer counts as pending: a new one is queued.
     where: {
-      and: [{ taskSlug: { equals: 'issueIntakeLetters' } }, { 'input.complaintId': { equals: complaint } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }],
+      and: [{ taskSlug: { equals: INTAKE_LETTERS_TASK } }, { 'input.complaintId': { equals: complaint } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }],
     },
     overrideAccess: true,
     req,

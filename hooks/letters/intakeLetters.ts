@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
+
 import { recordEvent } from '../caseEvents/recordEvent'
 import { readSettings } from '../settings/cachedSettings'
 import { issueLetter } from './issueLetter'
@@ -15,7 +17,7 @@ export const INTAKE_LETTERS_TASK = 'issueIntakeLetters'
  * the database with the complaint: a crash after the answer loses no letter.
  */
 export async function queueIntakeLetters(payload: Payload, complaintId: string, req?: Partial<PayloadRequest>, actor?: string | null): Promise<void> {
-  await payload.jobs.queue({ task: INTAKE_LETTERS_TASK, queue: 'outbox', input: { complaintId, actor: actor ?? null }, req: req as PayloadRequest | undefined })
+  await payload.jobs.queue({ task: INTAKE_LETTERS_TASK, queue: OUTBOX_QUEUE, input: { complaintId, actor: actor ?? null }, req: req as PayloadRequest | undefined })
 }
 
 /**

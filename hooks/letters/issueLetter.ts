@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { enqueueEmail } from '../../cms/email/enqueue'
 import { senderOf } from '../../cms/email/sender'
 import type { Complaint, Letter, Setting } from '../../cms/payload-types'
-import { renderLetterPdf } from '../complaints/letters/renderLetterPdf'
+import { renderLetterPdf } from './renderLetterPdf'
 import type { Message } from './compose'
 import { LETTER_KIND_DEFINITIONS, type LetterKind } from './kinds'
 
@@ -63,22 +63,22 @@ export async function issueLetter(complaint: Pick<Complaint, 'id' | 'reference'>
   let message: Awaited<ReturnType<typeof enqueueEmail>>
   try {
     message = await enqueueEmail(
-    payload,
-    {
-      to: [email],
-      subject: letter.message.subject,
-      text: letter.message.text,
-      html: letter.message.html,
-      purpose: letter.kind,
-      complaint: complaint.id,
-      // The name the dossier holds (Payload makes it unique if it had to).
-      attachments: [
-        ...(LETTER_KIND_DEFINITIONS[letter.kind].emailWithoutPdf ? [] : [{ filename: stored.filename ?? filename, contentType: 'application/pdf', content: Buffer.from(pdf) }]),
-        ...(letter.extraAttachments ?? []),
-      ],
-    },
-    { req, defaultFrom: senderOf(settings) },
-  )
+      payload,
+      {
+        to: [email],
+        subject: letter.message.subject,
+        text: letter.message.text,
+        html: letter.message.html,
+        purpose: letter.kind,
+        complaint: complaint.id,
+        // The name the dossier holds (Payload makes it unique if it had to).
+        attachments: [
+          ...(LETTER_KIND_DEFINITIONS[letter.kind].emailWithoutPdf ? [] : [{ filename: stored.filename ?? filename, contentType: 'application/pdf', content: Buffer.from(pdf) }]),
+          ...(letter.extraAttachments ?? []),
+        ],
+      },
+      { req, defaultFrom: senderOf(settings) },
+    )
   } catch (error) {
     // Not issued: no copy in the dossier of a letter that was never sent (the caller tries again).
     await payload.delete({ collection: 'letters', id: stored.id, overrideAccess: true, req }).catch(() => undefined)

@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
+
 import { recordEvent } from '../caseEvents/recordEvent'
 import { readSettings } from '../settings/cachedSettings'
 import { issueLetter, type PreparedLetter } from './issueLetter'
@@ -17,9 +19,11 @@ const fromStoredLetter = (letter: StoredLetter): PreparedLetter => ({
   extraAttachments: letter.extraAttachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
 })
 
+export const CASE_LETTER_TASK = 'issueCaseLetter'
+
 /** Queues a letter whose issuing failed after its save, to be issued by a job (with retries). */
 export async function queueLetterRetry(payload: Payload, complaintId: string, letter: PreparedLetter, req: Partial<PayloadRequest>, actor: string | null): Promise<void> {
-  await payload.jobs.queue({ task: 'issueCaseLetter', queue: 'outbox', input: { complaintId, letter: toStoredLetter(letter), actor }, req: req as PayloadRequest })
+  await payload.jobs.queue({ task: CASE_LETTER_TASK, queue: OUTBOX_QUEUE, input: { complaintId, letter: toStoredLetter(letter), actor }, req: req as PayloadRequest })
 }
 
 export async function issueStoredLetter(payload: Payload, complaintId: string, stored: StoredLetter, req: Partial<PayloadRequest>, actor: string | null): Promise<string> {

@@ -1,16 +1,7 @@
 import type { MessagePurpose } from '../../cms/email/statuses'
+import type { Complaint } from '../../cms/payload-types'
 
-type SentField =
-  | 'acknowledgementAt'
-  | 'nonAdmissionNoticeAt'
-  | 'decisionAt'
-  | 'delayNoticeAt'
-  | 'writtenVersionAt'
-  | 'hearingInvitationAt'
-  | 'hearingReportAt'
-  | 'agreementsConfirmationAt'
-  | 'hearingCancellationAt'
-  | 'withdrawalConfirmationAt'
+type SentField = keyof NonNullable<Complaint['lettersSent']>
 
 /** Which case field records the sending of which letter: a deadline is met by the sending (DOMAIN.md). */
 export const SENT_FIELD: Partial<Record<MessagePurpose, SentField>> = {

@@ -35,13 +35,14 @@ export async function createTestPayload(env: Record<string, string> = {}): Promi
     UPLOAD_DIR: path.join(dir, 'uploads'),
     ...env,
   })
-  const [{ getPayload, handleEndpoints }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
+  const [{ getPayload, handleEndpoints }, { default: portalConfig }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
+  // Without the job crons: Payload's REST handler starts them (every 5 s on the outbox queue) on
+  // its first request, and in a test they would run queued jobs at random moments, between a
+  // count and its check. Here a job runs only when the test runs it (`payload.jobs.run`).
+  const base = await portalConfig
+  const config = { ...base, jobs: { ...base.jobs, autoRun: undefined } }
   const key = `test-${id}`
   const payload = await getPayload({ config, key })
-  // Payload's REST handler starts the config's job crons (every 5 s on the outbox queue) on its
-  // first request. In a test that would run queued jobs at random moments, between a count and
-  // its check; here a job runs only when the test runs it (`payload.jobs.run`), as the test says.
-  Object.defineProperty(payload, '_initializeCrons', { value: async () => {} })
   if (!useMongo) await payload.db.migrate()
   return {
     payload,

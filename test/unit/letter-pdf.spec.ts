@@ -7,7 +7,7 @@ import { promisify } from 'node:util'
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { type LetterInput, renderLetterPdf, toWinAnsi } from '../../hooks/complaints/letters/renderLetterPdf'
+import { type LetterInput, renderLetterPdf, toWinAnsi } from '../../hooks/letters/renderLetterPdf'
 import { pdfPages, pdfToText, pdfWordBoxes, squash } from '../helpers/pdfText'
 
 const lettersDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/letters')

@@ -1,6 +1,6 @@
 import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from 'pdf-lib'
 
-import { formatDutchDate } from '../format'
+import { formatDutchDate } from '../complaints/format'
 
 /**
  * Renders one Dutch business letter as an A4 PDF with pdf-lib (pure JavaScript, no browser).
