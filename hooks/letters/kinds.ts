@@ -301,7 +301,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   withdrawal_confirmation: {
     label: 'Bevestiging: klacht ingetrokken',
-    article: 'besluit 9',
+    article: 'Besluit 9',
     recipient: 'complainant',
     required: ['kenmerk', 'datum_intrekking'],
     optional: [...COMMON, 'behandelaar'],
