@@ -11,6 +11,7 @@ import { seedRegulation } from '../../cms/seed/regulation/seedRegulation'
 import { hashServiceKey } from '../../hooks/complaints/serviceKey'
 import { LETTER_KIND_DEFINITIONS } from '../../hooks/letters/kinds'
 import { minimalPdf } from '../helpers/files'
+import { intakeForm, validIntake } from '../helpers/intake'
 import { at, type Caller, type Doc, idOf, type Outcome, perform, query, type Way, WAYS } from '../helpers/matrix'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -840,36 +841,14 @@ function headersOf(actor: Actor): Record<string, string> {
   return authorization ? { authorization } : {}
 }
 
-function intakeForm(m: string): FormData {
-  const form = new FormData()
-  form.set(
-    'data',
-    JSON.stringify({
-      formToken: randomUUID(),
-      consent: true,
-      complainantRole: 'client',
-      clientOrganisation: 'uwv',
-      name: `Webklager ${m}`,
-      email: `web-${m}@example.nl`,
-      conductWhen: 'date',
-      conductDate: '2026-01-05',
-      involvedKind: 'employee',
-      involvedName: 'Mijn coach',
-      categories: ['negligence'],
-      description: `Klacht via de website ${m}.`,
-      discussedBefore: 'no',
-      wantsHearing: false,
-      wantsHelpWriting: false,
-    }),
-  )
-  return form
-}
+const webComplaint = (m: string): FormData =>
+  intakeForm(validIntake({ name: `Webklager ${m}`, email: `web-${m}@example.nl`, conductDate: '2026-01-05', categories: ['negligence'], description: `Klacht via de website ${m}.` }))
 
 describe('endpoints through REST', () => {
   for (const [actor, cell] of cellsOf(ENDPOINTS.intake)) {
     it(`POST /api/complaints/intake as ${actor}: ${cell}`, async () => {
       const before = await countOf('complaints')
-      const response = await ctx.rest('/complaints/intake', { method: 'POST', body: intakeForm(marker()), headers: headersOf(actor) })
+      const response = await ctx.rest('/complaints/intake', { method: 'POST', body: webComplaint(marker()), headers: headersOf(actor) })
       if (cell === OK) {
         expect(response.status).toBe(201)
         // It cannot read back: the answer is the confirmation only, no personal data, no case.

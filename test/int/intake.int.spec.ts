@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto'
-
 import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -7,6 +5,7 @@ import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { parseEnv } from '../../cms/env'
 import { seedSteps } from '../../cms/seed'
 import { minimalPdf, tinyPng } from '../helpers/files'
+import { intakeForm, validIntake as validForm } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 
 let ctx: TestPayload
@@ -17,32 +16,8 @@ const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
 const pdf = minimalPdf()
 const png = tinyPng
 
-const validForm = (overrides: Record<string, unknown> = {}) => ({
-  formToken: randomUUID(),
-  consent: true,
-  complainantRole: 'client',
-  clientOrganisation: 'uwv',
-  name: 'Jan Jansen',
-  email: 'jan@example.nl',
-  phone: '06 12345678',
-  conductWhen: 'date',
-  conductDate: '2026-11-02',
-  involvedKind: 'employee',
-  involvedName: 'Mijn coach, mevrouw De Vries',
-  categories: ['negligence', 'incorrect_information'],
-  description: 'Mijn coach kwam drie afspraken niet opdagen en belde niet af.',
-  desiredOutcome: 'Een andere coach.',
-  discussedBefore: 'no',
-  wantsHearing: false,
-  wantsHelpWriting: false,
-  ...overrides,
-})
-
 function intake(data: Record<string, unknown>, files: { name: string; type: string; bytes: Buffer }[] = [], headers: Record<string, string> = SITE) {
-  const form = new FormData()
-  form.set('data', JSON.stringify(data))
-  for (const f of files) form.append('files', new File([new Uint8Array(f.bytes)], f.name, { type: f.type }))
-  return ctx.rest('/complaints/intake', { method: 'POST', body: form, headers })
+  return ctx.rest('/complaints/intake', { method: 'POST', body: intakeForm(data, files), headers })
 }
 
 const count = async (collection: 'complaints' | 'complaint-attachments' | 'case-events' | 'outbox' | 'payload-jobs', where?: Where) =>

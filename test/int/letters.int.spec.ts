@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -10,6 +9,7 @@ import { parseEnv } from '../../cms/env'
 import type { Complaint, LetterTemplate, User } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
 import { type FakeDelivery, type FakeResend, startFakeResend } from '../helpers/fakeResend'
+import { intakeForm, validIntake } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { pdfToText, squash } from '../helpers/pdfText'
 import { refusal } from '../helpers/refusal'
@@ -220,25 +220,13 @@ describe('letters of registration', () => {
   let webId: string
 
   it('Art. 5, 7: the receipt of a web complaint states the reference, the date of receipt, the acknowledge-by and decision-by dates', async () => {
-    const form = new FormData()
-    form.set(
-      'data',
-      JSON.stringify({
-        formToken: randomUUID(),
-        consent: true,
-        complainantRole: 'client',
-        clientOrganisation: 'uwv',
+    const form = intakeForm(
+      validIntake({
         name: 'Wendy Web',
         email: 'wendy@example.nl',
-        conductWhen: 'date',
-        conductDate: '2026-11-02',
-        involvedKind: 'employee',
         involvedName: 'Mijn coach',
         categories: ['incorrect_information'],
         description: 'Ik kreeg verkeerde informatie over mijn sollicitatieplicht.',
-        discussedBefore: 'no',
-        wantsHearing: false,
-        wantsHelpWriting: false,
       }),
     )
     const response = await ctx.rest('/complaints/intake', { method: 'POST', body: form, headers: SITE })
