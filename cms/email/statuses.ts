@@ -1,3 +1,5 @@
+import { LETTER_KINDS } from '../../hooks/letters/kinds'
+
 /** queued → sent, or failed (permanently); held: not sent because no RESEND_API_KEY is configured. */
 export const OUTBOX_STATUSES = ['queued', 'held', 'sent', 'failed'] as const
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
@@ -9,24 +11,8 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, { nl: string; en: string
   failed: { nl: 'Mislukt', en: 'Failed' },
 }
 
-/** What a message is, so the case knows when its letters were sent (a deadline is met by the sending). */
-export const MESSAGE_PURPOSES = [
-  'receipt',
-  'written_version',
-  'uwv_notification',
-  'acknowledgement',
-  'non_admission_notice',
-  'decision',
-  'delay_notice',
-  'informal_confirmation',
-  'hearing_invitation',
-  'hearing_report',
-  'hearing_report_attendee',
-  'agreements_confirmation',
-  'hearing_cancellation',
-  'withdrawal_confirmation',
-  'system',
-] as const
+/** What a message is: one of the letters of the regulation, or a system message (e.g. a password reset). */
+export const MESSAGE_PURPOSES = [...LETTER_KINDS, 'system'] as const
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
 
 export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, { nl: string; en: string }> = {
@@ -43,6 +29,6 @@ export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, { nl: string; en: st
   hearing_report_attendee: { nl: 'Verslag gesprek, aan een andere aanwezige (art. 6.3)', en: 'Hearing report to another attendee' },
   agreements_confirmation: { nl: 'Bevestiging afspraken (art. 6.3)', en: 'Agreements confirmed (Art. 6.3)' },
   hearing_cancellation: { nl: 'Bericht: gesprek gaat niet door (art. 6)', en: 'Hearing cancelled (Art. 6)' },
-  withdrawal_confirmation: { nl: 'Bevestiging intrekking (besluit 9)', en: 'Withdrawal confirmed (Decision 9)' },
+  withdrawal_confirmation: { nl: 'Bevestiging intrekking (Besluit 9)', en: 'Withdrawal confirmed (Decision 9)' },
   system: { nl: 'Systeembericht', en: 'System message' },
 }

@@ -3,7 +3,6 @@
  * in memory follow every change at once, the reference counter never hands out a number twice,
  * and the service key is checked against the database on every request.
  */
-import { randomUUID } from 'node:crypto'
 
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +12,7 @@ import { seedSteps } from '../../cms/seed'
 import { computeDeadlines } from '../../hooks/complaints/deadlines'
 import { nextReference } from '../../hooks/complaints/nextReference'
 import { hashServiceKey } from '../../hooks/complaints/serviceKey'
+import { intakeForm, validIntake } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 
 let ctx: TestPayload
@@ -20,26 +20,11 @@ let payload: Payload
 const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
 const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
 
-const form = () => ({
-  formToken: randomUUID(),
-  consent: true,
-  complainantRole: 'client',
-  clientOrganisation: 'uwv',
-  name: 'Jan Jansen',
-  email: 'jan@example.nl',
-  conductWhen: 'date',
-  conductDate: '2026-11-02',
-  involvedKind: 'employee',
-  involvedName: 'Mijn coach',
-  categories: ['negligence'],
-  description: 'Mijn coach kwam drie afspraken niet opdagen en belde niet af.',
-  discussedBefore: 'no',
-})
+// The complaint as before this helper was shared (no phone, one category, no desired outcome).
+const form = () => validIntake({ phone: undefined, involvedName: 'Mijn coach', categories: ['negligence'], desiredOutcome: undefined })
 
 function intake(data: Record<string, unknown>) {
-  const body = new FormData()
-  body.set('data', JSON.stringify(data))
-  return ctx.rest('/complaints/intake', { method: 'POST', body, headers: SITE })
+  return ctx.rest('/complaints/intake', { method: 'POST', body: intakeForm(data), headers: SITE })
 }
 
 beforeAll(async () => {
