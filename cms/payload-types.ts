@@ -245,6 +245,45 @@ export interface Complaint {
    * Art. 4: staff involved may never handle the complaint.
    */
   involvedStaff?: (string | User)[] | null;
+  correction?: {
+    /**
+     * Managers only: a part of a letter already sent changes only with a reason; a corrected letter goes out (Decision 16).
+     */
+    reason?: string | null;
+    log?:
+      | {
+          at: string;
+          by: string | User;
+          kinds: (
+            | 'receipt'
+            | 'written_version'
+            | 'uwv_notification'
+            | 'acknowledgement'
+            | 'delay_notice'
+            | 'non_admission_notice'
+            | 'decision'
+            | 'informal_confirmation'
+            | 'hearing_invitation'
+            | 'hearing_report'
+            | 'hearing_report_attendee'
+            | 'agreements_confirmation'
+            | 'hearing_cancellation'
+            | 'withdrawal_confirmation'
+          )[];
+          fields?:
+            | {
+                [k: string]: unknown;
+              }
+            | unknown[]
+            | string
+            | number
+            | boolean
+            | null;
+          reason: string;
+          id?: string | null;
+        }[]
+      | null;
+  };
   acknowledgement?: {
     factsSummary?: string | null;
     /**
@@ -514,9 +553,14 @@ export interface Letter {
     | 'system';
   channel: 'email' | 'post';
   /**
-   * Counts as the sending date (Decision 12).
+   * Counts as the sending date (Decision 12); between the letter's creation and today (Decision 17).
    */
   postedAt?: string | null;
+  /**
+   * A recorded posting date changes only with a reason (Decision 17).
+   */
+  postedAtChangeReason?: string | null;
+  postedBy?: (string | null) | User;
   message?: (string | null) | Outbox;
   updatedAt: string;
   createdAt: string;
@@ -551,7 +595,10 @@ export interface CaseEvent {
     | 'delay_notice_sent'
     | 'hearing_recorded'
     | 'deadline_reminder_sent'
-    | 'deadline_escalated';
+    | 'deadline_escalated'
+    | 'fields_changed'
+    | 'correction_recorded'
+    | 'posting_date_corrected';
   at: string;
   actorKind: 'staff' | 'public' | 'system';
   actor?: (string | null) | User;
@@ -888,6 +935,21 @@ export interface ComplaintsSelect<T extends boolean = true> {
       };
   assignedHandler?: T;
   involvedStaff?: T;
+  correction?:
+    | T
+    | {
+        reason?: T;
+        log?:
+          | T
+          | {
+              at?: T;
+              by?: T;
+              kinds?: T;
+              fields?: T;
+              reason?: T;
+              id?: T;
+            };
+      };
   acknowledgement?:
     | T
     | {
@@ -1031,6 +1093,8 @@ export interface LettersSelect<T extends boolean = true> {
   purpose?: T;
   channel?: T;
   postedAt?: T;
+  postedAtChangeReason?: T;
+  postedBy?: T;
   message?: T;
   updatedAt?: T;
   createdAt?: T;

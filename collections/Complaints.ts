@@ -12,6 +12,7 @@ import { recordCaseChanges } from '../hooks/complaints/recordCaseChanges'
 import { refreshDeadlineState } from '../hooks/complaints/refreshDeadlineState'
 import { rememberCreatedId } from '../hooks/complaints/rememberCreatedId'
 import { validateComplaint } from '../hooks/complaints/validateComplaint'
+import { LETTER_KIND_DEFINITIONS, LETTER_KINDS } from '../hooks/letters/kinds'
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -25,6 +26,8 @@ import {
   CONDUCT_WHEN_LABELS,
   INVOLVED_KIND_LABELS,
   INVOLVED_KINDS,
+  NON_ADMISSION_GROUND_LABELS,
+  NON_ADMISSION_GROUNDS,
   options,
 } from '../hooks/complaints/vocabulary'
 import { canReadComplaint, canReadPersonalData, canRecordComplaint, canUpdateComplaint } from './access/complaintAccess'
@@ -80,7 +83,8 @@ export const Complaints: CollectionConfig = {
   hooks: {
     beforeOperation: [guardPersonalDataQueries],
     beforeValidate: [validateComplaint],
-    beforeChange: [assignReferenceAndDeadlines, enforceWorkflow, refreshDeadlineState],
+    // The workflow first: a refused registration uses no reference number.
+    beforeChange: [enforceWorkflow, assignReferenceAndDeadlines, refreshDeadlineState],
     afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges],
   },
   fields: [
@@ -314,6 +318,56 @@ export const Complaints: CollectionConfig = {
       },
     },
     {
+      // Decision 16: a correction of what a letter already stated. A group, so that read access
+      // hides it whole (Payload 3.90 puts an empty array back in place of a hidden top-level array).
+      name: 'correction',
+      type: 'group',
+      label: { nl: 'Correctie van een verstuurde brief', en: 'Correction of a letter sent' },
+      access: { read: canReadPersonalData, create: nobodyField },
+      admin: { position: 'sidebar' },
+      fields: [
+        {
+          name: 'reason',
+          type: 'textarea',
+          label: { nl: 'Reden van de correctie', en: 'Reason for the correction' },
+          // An action of a manager, emptied on save (enforceWorkflow); the reason is kept in the log below.
+          admin: {
+            description: {
+              nl: 'Alleen voor een manager: wat al in een verstuurde brief staat, verandert alleen met een reden. De klager krijgt dan een gecorrigeerde brief; de eerste blijft in het dossier (besluit 16).',
+              en: 'Managers only: a part of a letter already sent changes only with a reason; a corrected letter goes out (Decision 16).',
+            },
+          },
+        },
+        {
+          name: 'log',
+          type: 'array',
+          label: { nl: 'Eerdere correcties', en: 'Corrections made' },
+          labels: { singular: { nl: 'Correctie', en: 'Correction' }, plural: { nl: 'Correcties', en: 'Corrections' } },
+          access: { create: nobodyField, update: nobodyField },
+          admin: { readOnly: true, condition: (_, sibling) => Array.isArray(sibling?.log) && sibling.log.length > 0 },
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                { name: 'at', type: 'date', required: true, label: { nl: 'Op', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+                { name: 'by', type: 'relationship', relationTo: 'users', required: true, label: { nl: 'Door', en: 'By' } },
+                {
+                  name: 'kinds',
+                  type: 'select',
+                  hasMany: true,
+                  required: true,
+                  label: { nl: 'Brieven', en: 'Letters' },
+                  options: LETTER_KINDS.map((value) => ({ value, label: { nl: LETTER_KIND_DEFINITIONS[value].label, en: value } })),
+                },
+              ],
+            },
+            { name: 'fields', type: 'json', label: { nl: 'Gewijzigde velden', en: 'Fields changed' } },
+            { name: 'reason', type: 'textarea', required: true, label: { nl: 'Reden', en: 'Reason' } },
+          ],
+        },
+      ],
+    },
+    {
       // Short names, so that every tab fits beside the sidebar at 1280 px; each tab's description names its article.
       type: 'tabs',
       tabs: [
@@ -348,10 +402,7 @@ export const Complaints: CollectionConfig = {
               name: 'ground',
               type: 'radio',
               label: { nl: 'Grond', en: 'Ground' },
-              options: [
-                { value: 'already_subject', label: { nl: 'Dezelfde gedraging was al eerder onderwerp van een klacht', en: 'Already the subject of a complaint' } },
-                { value: 'insufficient_interest', label: { nl: 'Belang van de klager of gewicht van de gedraging kennelijk onvoldoende', en: 'Interest or weight manifestly insufficient' } },
-              ],
+              options: options(NON_ADMISSION_GROUNDS, NON_ADMISSION_GROUND_LABELS),
             },
             {
               type: 'row',

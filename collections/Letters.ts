@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { CollectionConfig } from 'payload'
 
 import { MESSAGE_PURPOSE_LABELS, MESSAGE_PURPOSES } from '../cms/email/statuses'
+import { guardPostingDate } from '../hooks/letters/guardPostingDate'
 import { recordPosting } from '../hooks/letters/recordPosting'
 import { canReadCaseDocument } from './access/complaintAccess'
 import { nobody, nobodyField } from './access/nobody'
@@ -39,7 +40,7 @@ export const letters = (uploadDir: string | undefined): CollectionConfig => ({
     update: (args) => hasRole(args.req.user, 'manager', 'handler') && canReadCaseDocument(args),
     delete: nobody,
   },
-  hooks: { afterChange: [recordPosting] },
+  hooks: { beforeChange: [guardPostingDate], afterChange: [recordPosting] },
   fields: [
     { name: 'complaint', type: 'relationship', relationTo: 'complaints', required: true, index: true, label: { nl: 'Klacht', en: 'Complaint' }, access: { update: nobodyField } },
     {
@@ -65,7 +66,30 @@ export const letters = (uploadDir: string | undefined): CollectionConfig => ({
       name: 'postedAt',
       type: 'date',
       label: { nl: 'Per post verstuurd op', en: 'Posted on' },
-      admin: { description: { nl: 'Deze datum telt als verzenddatum voor de termijnen (Besluit 12).', en: 'Counts as the sending date (Decision 12).' } },
+      admin: {
+        description: {
+          nl: 'Deze datum telt als verzenddatum voor de termijnen (Besluit 12). Niet vóór de dag waarop de brief is gemaakt en niet in de toekomst (Besluit 17).',
+          en: 'Counts as the sending date (Decision 12); between the letter\'s creation and today (Decision 17).',
+        },
+      },
+    },
+    {
+      name: 'postedAtChangeReason',
+      type: 'textarea',
+      label: { nl: 'Reden van de wijziging van de verzenddatum', en: 'Reason for changing the posting date' },
+      access: { create: nobodyField },
+      admin: {
+        condition: (data) => Boolean(data?.postedBy),
+        description: { nl: 'Een verzenddatum die al is vastgelegd, verandert alleen met een reden (Besluit 17).', en: 'A recorded posting date changes only with a reason (Decision 17).' },
+      },
+    },
+    {
+      name: 'postedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: { nl: 'Verzenddatum ingevuld door', en: 'Posting date recorded by' },
+      access: { create: nobodyField, update: nobodyField },
+      admin: { readOnly: true },
     },
     { name: 'message', type: 'relationship', relationTo: 'outbox', label: { nl: 'E-mail', en: 'E-mail' }, access: { update: nobodyField } },
   ],

@@ -34,7 +34,7 @@ export async function remindOfDeadlines(payload: Payload, env: Env, now: Date, r
   for (const complaint of open.docs) {
     const fields = deadlineFields(complaint, now)
     if (fields.nextDeadline?.state !== complaint.nextDeadline?.state || fields.nextDeadline?.due !== complaint.nextDeadline?.due) {
-      await payload.update({ collection: 'complaints', id: complaint.id, data: fields, overrideAccess: true, context: { workflowBookkeeping: true, now: now.toISOString() }, req })
+      await payload.update({ collection: 'complaints', id: complaint.id, data: fields, overrideAccess: true, context: { systemOperation: 'refreshDeadlines', now: now.toISOString() }, req })
     }
     const d = complaint.deadlines
     if (!d?.acknowledgeBy || !d.nonAdmissionNoticeBy || !d.decisionTargetBy || !d.decisionLimitBy) continue

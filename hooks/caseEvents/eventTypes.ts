@@ -17,6 +17,9 @@ export const CASE_EVENT_TYPES = [
   'hearing_recorded',
   'deadline_reminder_sent',
   'deadline_escalated',
+  'fields_changed',
+  'correction_recorded',
+  'posting_date_corrected',
 ] as const
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
 
@@ -35,4 +38,7 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }
   hearing_recorded: { nl: 'Hoorzitting vastgelegd', en: 'Hearing recorded' },
   deadline_reminder_sent: { nl: 'Herinnering termijn verstuurd', en: 'Deadline reminder sent' },
   deadline_escalated: { nl: 'Termijn verstreken, gemeld aan managers', en: 'Deadline passed, escalated' },
+  fields_changed: { nl: 'Gegevens gewijzigd', en: 'Fields changed' },
+  correction_recorded: { nl: 'Verstuurde brief gecorrigeerd (besluit 16)', en: 'Letter corrected (Decision 16)' },
+  posting_date_corrected: { nl: 'Verzenddatum gecorrigeerd (besluit 17)', en: 'Posting date corrected (Decision 17)' },
 }

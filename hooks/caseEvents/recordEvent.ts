@@ -1,15 +1,26 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { EVENT_DATA, type EventDataOf } from './eventData'
 import type { CaseEventType } from './eventTypes'
 
 export type EventData = Record<string, string | number | boolean | null | string[]>
 
-/** Appends an entry to a case's timeline. `data` must never hold personal data (see eventTypes). */
-export async function recordEvent(
-  payload: Payload,
-  event: { complaint: string; type: CaseEventType; actor?: string | null; actorKind: 'staff' | 'public' | 'system'; data?: EventData; at?: Date },
-  req?: Partial<PayloadRequest>,
-): Promise<void> {
+export type CaseEvent<T extends CaseEventType = CaseEventType> = {
+  complaint: string
+  type: T
+  actor?: string | null
+  actorKind: 'staff' | 'public' | 'system'
+  data: EventDataOf<T>
+  at?: Date
+}
+
+/**
+ * Appends an entry to a case's timeline. Its `data` is checked against the schema of its type
+ * (eventData.ts), which admits no free text: an entry never holds personal data.
+ */
+export async function recordEvent<T extends CaseEventType>(payload: Payload, event: CaseEvent<T>, req?: Partial<PayloadRequest>): Promise<void> {
+  const parsed = EVENT_DATA[event.type].safeParse(event.data)
+  if (!parsed.success) throw new Error(`Timeline entry ${event.type} refused: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
   // Trusted server code: the timeline has no create access for any role. Depth 0: nobody reads the
   // answer, and populating it would read the whole complaint back (with its joins) on every entry.
   await payload.create({
@@ -22,7 +33,7 @@ export async function recordEvent(
       type: event.type,
       actor: event.actor ?? null,
       actorKind: event.actorKind,
-      data: event.data ?? {},
+      data: parsed.data as Record<string, unknown>,
       at: (event.at ?? new Date()).toISOString(),
     },
   })

@@ -1,11 +1,14 @@
 import type { CollectionAfterChangeHook, Payload, PayloadRequest } from 'payload'
 
 import type { Complaint } from '../../cms/payload-types'
+import type { EventDataOf } from '../caseEvents/eventData'
+import type { CaseEventType } from '../caseEvents/eventTypes'
 import { recordEvent } from '../caseEvents/recordEvent'
 import { INTAKE_LETTERS_TASK, queueIntakeLetters } from '../letters/intakeLetters'
 import { issueLetter } from '../letters/issueLetter'
 import { takeLetters } from '../letters/pendingLetters'
 import { queueLetterRetry } from '../letters/retryLetter'
+import { takeChanges } from './workflow/pendingChanges'
 import { relId } from './workflow/snapshot'
 
 /**
@@ -14,14 +17,13 @@ import { relId } from './workflow/snapshot'
  * outbox. A letter counts as sent when the outbox delivered it (recordLetterSent), not now.
  */
 export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ context, doc: visible, operation, previousDoc, req }) => {
-  if (operation !== 'update' || context.workflowBookkeeping) return visible
+  if (operation !== 'update' || context.systemOperation) return visible
   const { payload } = req
   // Whoever may change a case reads its workflow fields, so the timeline entries come from `visible`.
   const doc = visible
   const actor = req.user?.collection === 'users' ? req.user.id : null
   const actorKind = actor ? 'staff' : 'system'
-  const event = (type: Parameters<typeof recordEvent>[1]['type'], data: Record<string, string | number | boolean | null>) =>
-    recordEvent(payload, { complaint: doc.id, type, actor, actorKind, data }, req)
+  const event = <T extends CaseEventType>(type: T, data: EventDataOf<T>) => recordEvent(payload, { complaint: doc.id, type, actor, actorKind, data }, req)
 
   const handlerBefore = relId(previousDoc.assignedHandler)
   const handlerAfter = relId(doc.assignedHandler)
@@ -34,6 +36,11 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
     await event('status_changed', { from: previousDoc.status, to: doc.status })
     if (doc.status === 'decided') await event('decision_recorded', { outcome: doc.decision?.outcome ?? null, remedy: doc.decision?.remedy ?? null })
   }
+  // Every change of substance: who and which fields, never their values (personal data stays on the case).
+  const changes = takeChanges(req, doc.id)
+  const fields = (changes?.fields ?? []).filter((path) => path !== 'status' && path !== 'assignedHandler')
+  if (fields.length > 0) await event('fields_changed', { fields })
+  if (changes?.correction) await event('correction_recorded', { kinds: changes.correction.kinds, fields: changes.correction.fields })
 
   // The letters enforceWorkflow composed (and checked) for this save.
   const pending = takeLetters(req, doc.id)
@@ -50,7 +57,8 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
         await queueLetterRetry(payload, doc.id, letter, req, actor)
         continue
       }
-      await event('letter_issued', { purpose: letter.kind, channel: issued.messageId ? 'email' : 'post', letter: issued.letter.id, message: issued.messageId }).catch(
+      const channel = issued.messageId ? 'email' : 'post'
+      await event('letter_issued', { purpose: letter.kind, channel, letter: issued.letter.id, message: issued.messageId, ...(letter.correction ? { correction: true } : {}) }).catch(
         (error: unknown) => payload.logger.error({ err: error, msg: `Letter ${issued.letter.id} was issued; its timeline entry could not be written` }),
       )
     }

@@ -63,3 +63,12 @@ export const INVOLVED_KIND_LABELS: Record<InvolvedKind, Label> = {
 }
 
 export const options = <T extends string>(values: readonly T[], labels: Record<T, Label>) => values.map((value) => ({ value, label: labels[value] }))
+
+/** Art. 8.5: the only two grounds on which a complaint is not admitted. */
+export const NON_ADMISSION_GROUNDS = ['already_subject', 'insufficient_interest'] as const
+export type NonAdmissionGround = (typeof NON_ADMISSION_GROUNDS)[number]
+
+export const NON_ADMISSION_GROUND_LABELS: Record<NonAdmissionGround, Label> = {
+  already_subject: { nl: 'Dezelfde gedraging was al eerder onderwerp van een klacht', en: 'Already the subject of a complaint' },
+  insufficient_interest: { nl: 'Belang van de klager of gewicht van de gedraging kennelijk onvoldoende', en: 'Interest or weight manifestly insufficient' },
+}

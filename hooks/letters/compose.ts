@@ -125,14 +125,25 @@ export function composeLetter(kind: LetterKind, template: LetterTemplate, ctx: L
   const closing = substitute(template.closing, values).trim()
   const signature = signatureLines(ctx.settings)
   const subject = substitute(template.subject, values).replace(/\s+/g, ' ').trim()
-  const all = [salutation, ...paragraphs, `${closing}\n\n${signature}`]
+  return { ok: true, message: messageOf(subject, { salutation, paragraphs, closing, signature }) }
+}
+
+/** The e-mail's text and HTML follow the letter's parts exactly. */
+function messageOf(subject: string, letter: Message['letter']): Message {
+  const all = [letter.salutation, ...letter.paragraphs, `${letter.closing}\n\n${letter.signature}`]
   return {
-    ok: true,
-    message: {
-      subject,
-      text: all.join('\n\n'),
-      html: all.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n'),
-      letter: { salutation, paragraphs, closing, signature },
-    },
+    subject,
+    text: all.join('\n\n'),
+    html: all.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n'),
+    letter,
   }
+}
+
+/**
+ * Decision 16: a corrected letter says that it is one and why; the first letter stays in the
+ * dossier, so the complainant can set the two side by side.
+ */
+export function asCorrection(message: Message, reason: string): Message {
+  const notice = `Dit is een gecorrigeerde versie van een brief die wij u eerder over deze klacht stuurden. De eerdere brief blijft in uw dossier. Reden van de correctie: ${reason}`
+  return messageOf(`Correctie: ${message.subject}`, { ...message.letter, paragraphs: [notice, ...message.letter.paragraphs] })
 }

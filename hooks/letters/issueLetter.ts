@@ -18,6 +18,8 @@ export type PreparedLetter = {
   signatory?: string | null
   /** Files sent with the e-mail besides the PDF (the hearing invitation's calendar file). */
   extraAttachments?: { filename: string; contentType: string; content: Buffer }[]
+  /** A corrected version of a letter already issued (Decision 16). */
+  correction?: boolean
 }
 
 type Req = Partial<PayloadRequest> & { payload: PayloadRequest['payload'] }

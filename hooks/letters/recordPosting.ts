@@ -1,13 +1,22 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Letter } from '../../cms/payload-types'
+import { recordEvent } from '../caseEvents/recordEvent'
 import { recordSending } from './recordSending'
 
-/** Decision 12: the posting date of a letter by post counts as its sending. */
+/** Decision 12: the posting date of a letter by post counts as its sending; a correction of it is on the timeline (Decision 17). */
 export const recordPosting: CollectionAfterChangeHook<Letter> = async ({ doc, previousDoc, req }) => {
   if (doc.channel !== 'post' || !doc.postedAt || doc.postedAt === previousDoc?.postedAt) return doc
   const complaint = typeof doc.complaint === 'string' ? doc.complaint : doc.complaint.id
   const actor = req.user?.collection === 'users' ? req.user.id : null
-  await recordSending(req, { complaint, purpose: doc.purpose, at: doc.postedAt, actor, data: { letter: doc.id, channel: 'post' } })
+  if (previousDoc?.postedAt) {
+    // The reason stays on the letter; the event says only that the date moved (Decision 19).
+    await recordEvent(
+      req.payload,
+      { complaint, type: 'posting_date_corrected', actor, actorKind: actor ? 'staff' : 'system', data: { letter: doc.id, purpose: doc.purpose, from: previousDoc.postedAt, to: doc.postedAt } },
+      req,
+    )
+  }
+  await recordSending(req, { complaint, purpose: doc.purpose, at: doc.postedAt, actor, data: { letter: doc.id, channel: 'post' }, replace: Boolean(previousDoc?.postedAt) })
   return doc
 }

@@ -39,7 +39,7 @@ export async function issueStoredLetter(payload: Payload, complaintId: string, s
       type: 'letter_issued',
       actor,
       actorKind: actor ? 'staff' : 'system',
-      data: { purpose: stored.kind, channel: issued.messageId ? 'email' : 'post', letter: issued.letter.id, message: issued.messageId, retried: true },
+      data: { purpose: stored.kind, channel: issued.messageId ? 'email' : 'post', letter: issued.letter.id, message: issued.messageId, retried: true, ...(stored.correction ? { correction: true } : {}) },
     },
     req,
   ).catch((error: unknown) => payload.logger.error({ err: error, msg: `Letter ${issued.letter.id} was issued; its timeline entry could not be written` }))

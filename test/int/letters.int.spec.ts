@@ -419,9 +419,11 @@ describe('the letters of a case handled to its decision', () => {
     const before = fake.deliveries.filter((d) => d.to.includes(EMAIL)).length
     // Art. 6.1: recording that the documents were reviewed together is an ordinary save of the case.
     await update(handler, id, { hearing: { documentsReviewedAt: new Date().toISOString() } })
-    // Correcting a typo in the reason of a notice already sent is no new notice either.
+    // Decision 16: the reason of a notice already sent is what the complainant read; a handler cannot rewrite it.
     const reason = (await read(id)).delayNotice?.reason ?? ''
-    await update(handler, id, { delayNotice: { reason: `${reason} (aangevuld)` } })
+    const errors = await refusal(update(handler, id, { delayNotice: { reason: `${reason} (aangevuld)` } }))
+    expect(errors['delayNotice.reason']).toMatch(/besluit 16/)
+    expect((await read(id)).delayNotice?.reason).toBe(reason)
     await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
     expect((await storedLetter(id, 'delay_notice')).length).toBe(1)
     expect(fake.deliveries.filter((d) => d.to.includes(EMAIL)).slice(before).map((d) => d.subject)).toEqual([])
