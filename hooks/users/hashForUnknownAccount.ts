@@ -18,6 +18,7 @@ export const hashForUnknownAccount: CollectionBeforeOperationHook = async ({ arg
   const user = await req.payload.db.findOne<Pick<User, 'id' | 'lockUntil'>>({
     collection: collection.slug,
     req,
+    select: { lockUntil: true },
     where: { email: { equals: email.toLowerCase().trim() } },
   })
   const locked = Boolean(user?.lockUntil && new Date(user.lockUntil).getTime() > Date.now())
