@@ -19,7 +19,7 @@ import { Sequences } from '../collections/Sequences'
 import { ServiceAccounts } from '../collections/ServiceAccounts'
 import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
-import { Users } from '../collections/Users'
+import { users } from '../collections/Users'
 import { databaseAdapter } from './db'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
@@ -36,10 +36,10 @@ export const configFor = (env: Env): Config => ({
   secret: env.PAYLOAD_SECRET,
   db: databaseAdapter(env.DATABASE_URL),
   editor: lexicalEditor(),
-  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, LetterTemplates, Outbox, Users, ServiceAccounts, Sequences],
+  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, LetterTemplates, Outbox, users(env.CMS_URL), ServiceAccounts, Sequences],
   globals: [Regulation, Settings],
   admin: {
-    user: Users.slug,
+    user: 'users',
     // No requests to gravatar.com: the portal runs on closed networks too.
     avatar: 'default',
     // Dutch dates with a 24-hour clock, everywhere in the admin.
