@@ -15,7 +15,7 @@ import { pdfToText, squash } from '../helpers/pdfText'
 import { refusal } from '../helpers/refusal'
 
 /**
- * Issue 7: every letter the regulation requires, driven through a real case to the moment it goes
+ * Every letter the regulation requires (Art. 3, 5, 6, 7, 8; Decisions 8, 9, 11, 12), driven through a real case to the moment it goes
  * out, read back from the fake Resend server (the delivered message) and from its PDF (poppler).
  * Set KEEP_LETTER_PDFS=1 to keep the decision and hearing-report PDFs in /tmp/letters for a person to look at.
  */

@@ -39,7 +39,7 @@ const UWV_REFERRAL_SENTENCE = /Bent u het niet eens met deze beslissing.*via de 
 
 const ctx = (c: Complaint = complaint) => ({ complaint: c, settings, handler: { name: 'Anton Behandelaar' }, now: new Date('2026-11-05T10:00:00Z'), addresseeName: c.complainant.name })
 
-describe('letter kinds and their default texts (issue 7)', () => {
+describe('letter kinds and their default texts (Art. 3, 5, 6, 7, 8)', () => {
   it('every default text passes its own check, and every placeholder it names exists', () => {
     for (const kind of LETTER_KINDS) {
       expect(checkTemplate(kind, LETTER_KIND_DEFINITIONS[kind].defaults), kind).toEqual([])
