@@ -7,8 +7,11 @@ import { z } from 'zod'
  * A missing or malformed value stops the process with one line naming the variable.
  */
 
-const port = (fallback: number) =>
-  z.coerce.number().int().min(1, 'moet een poortnummer zijn (1-65535)').max(65535, 'moet een poortnummer zijn (1-65535)').default(fallback)
+const PORT = 'moet een poortnummer zijn (1-65535)'
+const port = (fallback: number) => z.coerce.number({ error: PORT }).int(PORT).min(1, PORT).max(65535, PORT).default(fallback)
+
+// The message for a value that is no whole number at all (zod's own is English).
+const count = () => z.coerce.number({ error: 'moet een heel getal zijn' }).int('moet een heel getal zijn')
 
 const optionalString = z
   .string()
@@ -41,10 +44,10 @@ export const envSchema = z.object({
   SITE_CACHE_SECRET: optionalString,
   SITE_INTERNAL_URL: url.optional(),
   SITE_API_KEY: z.string().min(24, 'moet minstens 24 tekens lang zijn').optional(),
-  SITE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(5),
+  SITE_RATE_LIMIT_PER_HOUR: count().min(1, 'moet minstens 1 zijn').default(5),
   UPLOAD_DIR: optionalString,
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1, 'moet minstens 1 zijn').max(50, 'mag hoogstens 50 zijn').default(8),
-  OUTBOX_RETRY_DELAY_MS: z.coerce.number().int().min(0, 'mag niet negatief zijn').default(30_000),
+  OUTBOX_MAX_ATTEMPTS: count().min(1, 'moet minstens 1 zijn').max(50, 'mag hoogstens 50 zijn').default(8),
+  OUTBOX_RETRY_DELAY_MS: count().min(0, 'mag niet negatief zijn').default(30_000),
 })
 
 export type Env = z.infer<typeof envSchema> & {

@@ -64,6 +64,28 @@ export async function registerWebComplaint(
   const formToken = typeof raw.formToken === 'string' && FORM_TOKEN.test(raw.formToken) ? raw.formToken : null
   if (!formToken) return { kind: 'invalid', errors: { form: 'Het formulier is verlopen. Laad de pagina opnieuw en verstuur uw klacht nog een keer.' } }
 
+  // A second post of one form while the first is still being stored (a double click) waits for it:
+  // otherwise both would draw a reference number, and the loser's would be a gap in the register.
+  for (let running = storing.get(formToken); running; running = storing.get(formToken)) {
+    const first = await running.catch(() => undefined)
+    if (first?.kind === 'stored') return { ...first, repeated: true }
+  }
+  const work = storeWebComplaint(payload, formToken, raw, files, req, now).finally(() => storing.delete(formToken))
+  storing.set(formToken, work)
+  return work
+}
+
+/** Submissions being stored in this process (the only writer), by form token. */
+const storing = new Map<string, Promise<RegisterResult>>()
+
+async function storeWebComplaint(
+  payload: Payload,
+  formToken: string,
+  raw: Record<string, unknown>,
+  files: IncomingFile[],
+  req: Partial<PayloadRequest>,
+  now: Date,
+): Promise<RegisterResult> {
   const earlier = await findByToken(payload, formToken)
   if (earlier) return { kind: 'stored', repeated: true, confirmation: confirmationOf(earlier) }
 

@@ -22,7 +22,7 @@ import {
 import { launchChromium, screenshot } from '../helpers/browser'
 
 /**
- * Issue 6, "Done when": a handler logs in to the admin, takes a new complaint, acknowledges it,
+ * Art. 4, 5, 8 in the admin: a handler logs in, takes a new complaint, acknowledges it,
  * and decides it. Every step of the handler goes through the admin's own screens; only the set-up
  * (staff, settings, the complaint recorded by a manager) and the final checks use the REST API.
  */
@@ -61,7 +61,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-describe('issue 6: a handler takes, acknowledges and decides a complaint in the admin', () => {
+describe('Art. 4, 5, 8: a handler takes, acknowledges and decides a complaint in the admin', () => {
   it('logs in and finds the new complaint from the dashboard', async () => {
     await loginToAdmin(page, cmsUrl, handler.email, handler.password)
     const block = page.locator('section[aria-labelledby="case-dashboard-title"]')
@@ -92,7 +92,7 @@ describe('issue 6: a handler takes, acknowledges and decides a complaint in the 
     await settle(page)
   })
 
-  it('issue 8: in the queue the handler sees only reference, date, categories and deadlines', async () => {
+  it('in the queue the handler sees only reference, date, categories and deadlines', async () => {
     expect(await page.locator('#field-reference').inputValue()).toBe(complaint.reference)
     expect(await shownValue(page, 'field-status')).toBe('Ontvangen')
     expect(await page.locator('#field-receivedAt').isVisible()).toBe(true)
@@ -121,7 +121,7 @@ describe('issue 6: a handler takes, acknowledges and decides a complaint in the 
     expect(saved.acknowledgement?.factsSummary).toBe(EARLY_NOTE)
   })
 
-  it('issue 8: once it is theirs, the handler sees the complainant and the complaint as formulated', async () => {
+  it('once it is theirs (Art. 4: not involved), the handler sees the complainant and the complaint as formulated', async () => {
     await openDocument(page, editUrl())
     // The select shows its placeholder until the chosen user's name has loaded.
     await expect.poll(() => shownValue(page, 'field-assignedHandler')).toBe(handler.name)

@@ -6,7 +6,7 @@ import { apiGet, createStaff, loginToAdmin, openDocument, recordComplaint, save,
 import { launchChromium, screenshot } from '../helpers/browser'
 
 /**
- * Issue 7 in the admin: an editor changes a letter text (a required part cannot be left out, and
+ * Letters in the admin (Art. 5–8): an editor changes a letter text (a required part cannot be left out, and
  * what they typed stays), and a handler sends a hearing invitation from the case, refused by name
  * while its place is empty.
  */
@@ -45,7 +45,7 @@ async function loggedIn(member: StaffMember): Promise<Page> {
 /** The error Payload shows at a text field (its wrapper holds the input with the id). */
 const errorAt = (page: Page, inputId: string): Locator => page.locator('.field-type', { has: page.locator(`#${inputId}`) }).locator('.field-error').first()
 
-describe('issue 7: letter texts that editors maintain', () => {
+describe('Art. 5–8: letter texts that editors maintain', () => {
   it('an editor sees every letter of the regulation, and the acknowledgement with its placeholders', async () => {
     const page = await loggedIn(editor)
     await page.goto(`${cmsUrl}/admin/collections/letter-templates?limit=25`)
@@ -85,7 +85,7 @@ describe('issue 7: letter texts that editors maintain', () => {
   })
 })
 
-describe('issue 7: the hearing invitation from the case (Art. 6)', () => {
+describe('Art. 6: the hearing invitation from the case', () => {
   // Always ahead (a hearing in the past is not called off), always in winter time: 13:00 UTC is 14:00 in Amsterdam.
   const year = new Date().getUTCFullYear() + 1
   it('is refused while the place is empty, naming it at the field; with a place it goes out with its calendar file', async () => {

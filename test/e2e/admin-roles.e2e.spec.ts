@@ -6,7 +6,7 @@ import { launchChromium, screenshot } from '../helpers/browser'
 import { FIRST_ADMIN } from '../helpers/staff'
 
 /**
- * Issue 8, "Done when": an editor logs in and sees no complaints; a handler sees their own cases
+ * The roles of DOMAIN.md (People) in the admin: an editor logs in and sees no complaints; a handler sees their own cases
  * and the queue; the admin is in Dutch. Each role logs in through the admin's login form.
  */
 const cmsUrl = inject('cmsUrl')
@@ -50,12 +50,12 @@ async function loggedIn(email: string, password: string, locale = 'nl-NL'): Prom
 const navGroups = (page: Page) => page.locator('.nav-group__label').allTextContents()
 const listedReferences = (page: Page) => page.locator('table tbody tr td:nth-child(2)').allTextContents().then((cells) => cells.map((c) => c.trim()))
 
-describe('issue 8: what each role sees in the admin', () => {
+describe('DOMAIN.md, People: what each role sees in the admin', () => {
   it('an editor sees no complaints: no "Klachten" group, no case dashboard, the list is not found; the regulation is there', async () => {
     const page = await loggedIn(editor.email, editor.password)
     expect(await navGroups(page)).toEqual(['Inhoud', 'Beheer'])
     expect(await page.locator('#nav-complaints, #nav-case-events, #nav-complaint-attachments, #nav-outbox').count()).toBe(0)
-    // Issue 7: the letter texts are theirs to maintain.
+    // DOMAIN.md, People: the letter texts are theirs to maintain.
     expect((await page.locator('#nav-letter-templates').textContent())?.trim()).toBe('Brieven (teksten)')
     expect(await page.locator('#case-dashboard-title').count()).toBe(0)
     expect((await page.locator('#nav-global-regulation').textContent())?.trim()).toBe('Klachtenreglement')

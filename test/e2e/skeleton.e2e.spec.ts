@@ -39,7 +39,7 @@ describe('the started portal in Chromium', () => {
   })
 
   it('offers the create-first-user screen on the first visit to /admin, and that user becomes administrator', async () => {
-    // A browser that prefers English still gets the Dutch admin: Dutch is the default (issue 8).
+    // A browser that prefers English still gets the Dutch admin: Dutch is the default.
     const context = await browser.newContext({ locale: 'en-US' })
     const page = await context.newPage()
     await page.goto(`${cmsUrl}/admin`)
@@ -63,7 +63,7 @@ describe('the started portal in Chromium', () => {
     await context.close()
   })
 
-  it('runs the built CMS with its SQLite statements kept (issue 5: the patch in cms/db.ts also works inside the Next bundle)', async () => {
+  it('runs the built CMS with its SQLite statements kept (the patch in cms/db.ts also works inside the Next bundle)', async () => {
     // Payload starts inside the CMS on its first request: make sure there was one that used the database.
     expect((await fetch(`${cmsUrl}/api/users/me`)).status).toBe(200)
     const log = readFileSync(portalLog, 'utf8')

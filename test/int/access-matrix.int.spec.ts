@@ -16,8 +16,8 @@ import { at, type Caller, type Doc, idOf, type Outcome, perform, query, type Way
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
 /*
- * Issue 8: the access matrix, written by hand. Every expectation below comes from the roles of
- * issue 8 and DOMAIN.md — never from the access code it tests. Where those are silent, the row
+ * The access matrix, written by hand. Every expectation below comes from the roles of DOMAIN.md
+ * (People; Art. 4; Decision 15) — never from the access code it tests. Where those are silent, the row
  * carries a `// decision:` comment with what a careful Dutch public-service product would do.
  *
  * Each cell runs twice: through the Local API (`overrideAccess: false`, the caller as `user`) and
@@ -167,7 +167,7 @@ const MATRIX: Line[] = [
   { collection: 'payload-jobs', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
 ]
 
-/** The complaint's sensitive fields (issue 8): only the assigned handler, managers and admins read them. */
+/** The complaint's sensitive fields: only the assigned handler, managers and admins read them (DOMAIN.md, People). */
 const SENSITIVE = [
   'complainant.name',
   'complainant.email',
@@ -214,13 +214,13 @@ const FIELD_WRITES: FieldWrite[] = [
   // decision: attachments are evidence, kept as sent.
   { actor: 'admin', collection: 'complaints', target: 'A', path: 'attachments', data: () => ({ attachments: [] }), expect: 'unchanged', why: 'decision: attachments stay as sent' },
   { actor: 'manager', collection: 'complaints', target: 'A', path: 'lettersSent.acknowledgementAt', data: () => ({ lettersSent: { acknowledgementAt: longAgo } }), expect: 'unchanged', why: 'DOMAIN.md: a letter counts as sent when the outbox delivered it' },
-  // Managers assign handlers (issue 8); a handler may only take a new complaint from the queue (queue block).
-  { actor: 'handlerA', collection: 'complaints', target: 'A', path: 'assignedHandler', data: () => ({ assignedHandler: ids.handlerB }), expect: 'unchanged', why: 'issue 8: managers assign handlers' },
+  // Managers assign handlers (DOMAIN.md, People); a handler may only take a new complaint from the queue (queue block).
+  { actor: 'handlerA', collection: 'complaints', target: 'A', path: 'assignedHandler', data: () => ({ assignedHandler: ids.handlerB }), expect: 'unchanged', why: 'DOMAIN.md, People: managers assign handlers' },
   // Roles: only the admin grants them; nobody raises their own.
-  { actor: 'handlerA', collection: 'users', target: 'self', path: 'roles', data: () => ({ roles: ['admin', 'handler'] }), expect: 'unchanged', why: 'issue 8: admins manage users' },
-  { actor: 'manager', collection: 'users', target: 'self', path: 'roles', data: () => ({ roles: ['admin', 'manager'] }), expect: 'unchanged', why: 'issue 8: admins manage users' },
-  { actor: 'editor', collection: 'users', target: 'self', path: 'roles', data: () => ({ roles: ['editor', 'handler'] }), expect: 'unchanged', why: 'issue 8: admins manage users' },
-  { actor: 'admin', collection: 'users', target: 'victim', path: 'roles', data: (way) => ({ roles: way === 'local' ? ['handler', 'manager'] : ['handler', 'editor'] }), expect: 'changed', why: 'issue 8: admins manage users' },
+  { actor: 'handlerA', collection: 'users', target: 'self', path: 'roles', data: () => ({ roles: ['admin', 'handler'] }), expect: 'unchanged', why: 'Decision 15: admins manage users' },
+  { actor: 'manager', collection: 'users', target: 'self', path: 'roles', data: () => ({ roles: ['admin', 'manager'] }), expect: 'unchanged', why: 'Decision 15: admins manage users' },
+  { actor: 'editor', collection: 'users', target: 'self', path: 'roles', data: () => ({ roles: ['editor', 'handler'] }), expect: 'unchanged', why: 'Decision 15: admins manage users' },
+  { actor: 'admin', collection: 'users', target: 'victim', path: 'roles', data: (way) => ({ roles: way === 'local' ? ['handler', 'manager'] : ['handler', 'editor'] }), expect: 'changed', why: 'Decision 15: admins manage users' },
 ]
 
 /** What no API caller ever reads back of an account (not even the admin): secrets of the login itself. */
@@ -725,7 +725,7 @@ describe.each(WAYS)('writes of single fields through the %s API', (way) => {
     })
   }
 
-  it('issue 8: the manager assigns a new complaint to a handler', async () => {
+  it('DOMAIN.md, People: the manager assigns a new complaint to a handler', async () => {
     const { complaint } = await registerComplaint(`Toe${marker()}`)
     const outcome = await perform(ctx, way, callers.manager, { kind: 'update', collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.handlerB } })
     expectStatus(outcome, [200], 'assigned')
@@ -893,7 +893,7 @@ describe('endpoints through REST', () => {
     expect(await countOf('payload-locked-documents')).toBe(before)
   })
 
-  // Issue 8: the REST API carries every access rule, so there is no second API beside it.
+  // The REST API carries every access rule; with GraphQL off there is no second API beside it.
   it.each(['anonymous', 'site', 'handlerB'] as const)('GraphQL is switched off (%s)', async (actor) => {
     const response = await ctx.rest('/graphql', {
       method: 'POST',
@@ -957,18 +957,18 @@ describe('endpoints through REST', () => {
 })
 
 // ---------------------------------------------------------------------------------------------
-// The handler's view of the queue (issue 8): of new, unassigned complaints a handler sees only
-// reference, date of receipt, categories and deadlines, until they take one. Kept apart because
-// it may not be implemented yet; a failure here is a finding, not a regression.
+// The handler's view of the queue: of new, unassigned complaints a handler sees only reference,
+// date of receipt, categories and deadlines, until they take one (and Art. 4 lets them take only
+// a complaint they are not involved in).
 
 const QUEUE_HANDLERS = ['handlerA', 'handlerB', 'editorHandler'] as const
-/** What the queue shows (issue 8). */
+/** What the queue shows. */
 const QUEUE_VISIBLE = ['reference', 'receivedAt', 'categories', 'deadlines'] as const
 // decision: plus the technical id and timestamps, the status (always "received"), the (empty) handler and the
 // derived deadline state (nextDeadline, deadlineOutcomes) — none of it personal, all of it about the deadlines.
 const QUEUE_ALLOWED_KEYS = new Set<string>([...QUEUE_VISIBLE, 'id', 'createdAt', 'updatedAt', 'status', 'assignedHandler', 'nextDeadline', 'deadlineOutcomes'])
 
-describe.each(WAYS)('the handler’s view of the unassigned queue through the %s API (issue 8; may not be implemented yet)', (way) => {
+describe.each(WAYS)('the handler’s view of the unassigned queue through the %s API', (way) => {
   for (const actor of QUEUE_HANDLERS) {
     it(`${actor} finds the new, unassigned complaint Q in the list`, async () => {
       const outcome = await perform(ctx, way, callers[actor], { kind: 'find', collection: 'complaints', where: { id: { in: [ids.A, ids.Q] } } })
@@ -1049,6 +1049,8 @@ describe.each(WAYS)('the handler’s view of the unassigned queue through the %s
 
   it('once taken, the case leaves the other handlers’ queue', async () => {
     const { complaint } = await registerComplaint(`Weg${marker()}`)
+    // Control: while nobody has taken it, handlerA finds it in the queue.
+    expectStatus(await perform(ctx, way, callers.handlerA, { kind: 'findByID', collection: 'complaints', id: complaint.id }), [200], 'in the queue')
     await payload.update({ collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.handlerB } })
     const outcome = await perform(ctx, way, callers.handlerA, { kind: 'findByID', collection: 'complaints', id: complaint.id })
     expectStatus(outcome, [404], 'hidden')

@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { _internal_jobSystemGlobals, _internal_resetJobSystemGlobals } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEADLINES_QUEUE, remindOfDeadlines } from '../../cms/jobs/deadlineReminders'
@@ -64,11 +65,35 @@ describe('the deadline job (DOMAIN.md: due soon, passed, once per event)', () =>
     expect(events.docs.filter((e) => e.type === 'deadline_escalated').map((e) => (e.data as { clock: string }).clock)).toEqual(['acknowledge'])
   })
 
-  it('is a scheduled task of the jobs queue', async () => {
-    await payload.jobs.queue({ task: 'deadlineReminders', queue: DEADLINES_QUEUE, input: {} })
-    const result = await payload.jobs.run({ queue: DEADLINES_QUEUE })
-    expect(Object.values(result.jobStatus ?? {}).map((s) => s.status)).toEqual(['success'])
-    const task = payload.config.jobs.tasks?.find((t) => t.slug === 'deadlineReminders')
-    expect(task?.schedule?.[0]?.cron).toBe('0 */15 * * * *')
+  it('is scheduled on its own queue for every quarter of an hour, one at a time, and runs from there', async () => {
+    // The job system's clock (Payload's own hook for this): scheduling and running happen at the
+    // moments set here, without waiting. Croner computes the very first moment from the real time.
+    let clock = new Date('2026-12-01T10:07:00.000Z')
+    _internal_jobSystemGlobals.getCurrentDate = () => new Date(clock)
+    const jobs = async () =>
+      (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'deadlineReminders' } }, overrideAccess: true, depth: 0, sort: 'createdAt' })).docs
+    try {
+      const before = Date.now()
+      const first = await payload.jobs.handleSchedules({ queue: DEADLINES_QUEUE })
+      const after = Date.now()
+      expect(first.queued.map((q) => q.taskConfig?.slug)).toEqual(['deadlineReminders'])
+      const quarter = 15 * 60_000
+      const nextQuarter = (ms: number) => Math.floor(ms / quarter) * quarter + quarter
+      const firstAt = new Date((await jobs())[0]?.waitUntil ?? 0)
+      expect([nextQuarter(before), nextQuarter(after)]).toContain(firstAt.getTime())
+      // While it waits, scheduling again adds no second one, and the queue does not run it early.
+      expect((await payload.jobs.handleSchedules({ queue: DEADLINES_QUEUE })).queued).toEqual([])
+      expect((await payload.jobs.run({ queue: DEADLINES_QUEUE })).noJobsRemaining).toBe(true)
+
+      clock = new Date(firstAt.getTime() + 1)
+      const ran = await payload.jobs.run({ queue: DEADLINES_QUEUE })
+      expect(Object.values(ran.jobStatus ?? {}).map((s) => s.status)).toEqual(['success'])
+
+      // The next one follows the last scheduling (at 10:07 on the job clock): the first quarter after it.
+      expect((await payload.jobs.handleSchedules({ queue: DEADLINES_QUEUE })).queued.map((q) => q.taskConfig?.slug)).toEqual(['deadlineReminders'])
+      expect((await jobs()).map((j) => j.waitUntil).at(-1)).toBe('2026-12-01T10:15:00.000Z')
+    } finally {
+      _internal_resetJobSystemGlobals()
+    }
   })
 })

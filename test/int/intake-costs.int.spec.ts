@@ -1,5 +1,5 @@
 /**
- * The shortcuts that keep a registration cheap (issue 5) keep their guarantees: the settings kept
+ * The shortcuts that keep a registration cheap keep their guarantees: the settings kept
  * in memory follow every change at once, the reference counter never hands out a number twice,
  * and the service key is checked against the database on every request.
  */

@@ -1,5 +1,5 @@
 import type { Payload, Where } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { parseEnv } from '../../cms/env'
@@ -51,21 +51,51 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
     expect(stored?.channel).toBe('web')
     expect(stored?.complainant.name).toBe('Jan Jansen')
     expect(stored?.complaintText).toBe('Mijn coach kwam drie afspraken niet opdagen en belde niet af.')
-    expect(stored?.consentAt).toBeTypeOf('string')
+    // Consent is given with the form: it is recorded at the moment of receipt.
+    expect(stored?.consentAt).toBe(stored?.receivedAt)
     const attachment = stored?.attachments?.[0]
     expect(typeof attachment === 'object' && attachment?.mimeType).toBe('application/pdf')
     expect(typeof attachment === 'object' && attachment?.complaint).toBe(stored?.id)
   })
 
-  it('Art. 5, 7: the confirmation carries the date of receipt and the four due dates', async () => {
-    const response = await intake(validForm())
-    const c = (await response.json()) as { receivedAt: string; deadlines: Record<string, string> }
-    const days = (iso: string) => Math.round((new Date(iso).getTime() - new Date(c.receivedAt).getTime()) / 86_400_000)
-    expect(days(c.deadlines.acknowledgeBy ?? '')).toBeGreaterThanOrEqual(5)
-    expect(days(c.deadlines.acknowledgeBy ?? '')).toBeLessThanOrEqual(6)
-    expect(days(c.deadlines.decisionTargetBy ?? '')).toBeGreaterThanOrEqual(28)
-    expect(days(c.deadlines.decisionLimitBy ?? '')).toBeGreaterThanOrEqual(42)
-    expect(days(c.deadlines.decisionLimitBy ?? '')).toBeLessThanOrEqual(43)
+  // Due dates worked out by hand from a calendar: day 0 is the date of receipt in Amsterdam, a due date
+  // is the end of that local day (23:59:59.999 in Amsterdam, given here in UTC).
+  it.each([
+    {
+      moment: '2026-03-27T23:30:00.000Z',
+      what: 'Saturday 28 March 00:30 in Amsterdam (still 27 March in UTC); summer time starts on 29 March',
+      acknowledgeBy: '2026-04-02T21:59:59.999Z', // Thursday 2 April, day 5
+      fourWeeks: '2026-04-25T21:59:59.999Z', // Saturday 25 April
+      sixWeeks: '2026-05-09T21:59:59.999Z', // Saturday 9 May
+      conductDate: '2026-03-02',
+    },
+    {
+      moment: '2026-10-23T22:30:00.000Z',
+      what: 'Saturday 24 October 00:30 in Amsterdam (still 23 October in UTC); winter time starts on 25 October',
+      acknowledgeBy: '2026-10-29T22:59:59.999Z', // Thursday 29 October, day 5
+      fourWeeks: '2026-11-21T22:59:59.999Z', // Saturday 21 November
+      sixWeeks: '2026-12-05T22:59:59.999Z', // Saturday 5 December
+      conductDate: '2026-10-01',
+    },
+  ])('Art. 5, 7: received $what — the answer and the stored case carry exactly these due dates', async ({ moment, acknowledgeBy, fourWeeks, sixWeeks, conductDate }) => {
+    // Only the clock is set (Date), so the endpoint's own `new Date()` is the moment of receipt.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(moment) })
+    let response: Response
+    try {
+      response = await intake(validForm({ conductDate }))
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(response.status).toBe(201)
+    const answer = (await response.json()) as { reference: string; receivedAt: string; deadlines: Record<string, string> }
+    const deadlines = { acknowledgeBy, nonAdmissionNoticeBy: fourWeeks, decisionTargetBy: fourWeeks, decisionLimitBy: sixWeeks }
+    expect(answer.receivedAt).toBe(moment)
+    expect(answer.deadlines).toEqual(deadlines)
+    expect(answer.reference).toMatch(/^WP-2026-\d{4}$/)
+
+    const stored = (await payload.find({ collection: 'complaints', where: { reference: { equals: answer.reference } }, overrideAccess: true, depth: 0 })).docs[0]
+    expect(stored?.receivedAt).toBe(moment)
+    expect(stored?.deadlines).toEqual(deadlines)
   })
 
   it('Art. 5, 9, Decision 11: queues the receipt and the UWV notification in the outbox, and starts the timeline', async () => {
@@ -73,7 +103,7 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
     const { reference } = (await response.json()) as { reference: string }
     const complaint = (await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })).docs[0]
     if (!complaint) throw new Error('not stored')
-    // Registration answers first; one job then makes the letters (issue 5: a fast answer).
+    // Registration answers first, with the reference at once; one job then makes the letters.
     expect(await count('outbox', { complaint: { equals: complaint.id } })).toBe(0)
     await payload.jobs.run({ queue: OUTBOX_QUEUE })
     const messages = await payload.find({ collection: 'outbox', where: { complaint: { equals: complaint.id } }, overrideAccess: true, sort: 'createdAt' })
@@ -114,6 +144,33 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
     const refs = await Promise.all(answers.map(async (r) => ((await r.json()) as { reference: string }).reference))
     expect(new Set(refs).size).toBe(1)
     expect(await count('complaints')).toBe(before + 1)
+  })
+
+  it('a repeated form token uses up no number, also when the posts arrive together: the next complaint gets the very next reference', async () => {
+    // The reference counts by the year of receipt in Amsterdam.
+    const year = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date())
+    const reference = async (r: Response) => ((await r.json()) as { reference: string }).reference
+    const form = validForm()
+    const first = await intake(form)
+    expect(first.status).toBe(201)
+    const firstRef = await reference(first)
+    const again = await intake(form)
+    expect(again.status).toBe(200)
+    expect(await reference(again)).toBe(firstRef)
+
+    const next = await intake(validForm())
+    expect(next.status).toBe(201)
+    const n = Number(firstRef.split('-')[2])
+    expect(firstRef).toBe(`WP-${year}-${String(n).padStart(4, '0')}`)
+    expect(await reference(next)).toBe(`WP-${year}-${String(n + 1).padStart(4, '0')}`)
+
+    // A double click: the posts of one form arrive together, before the first is stored.
+    const clicked = validForm()
+    const together = await Promise.all([intake(clicked), intake(clicked), intake(clicked)])
+    expect(together.map((r) => r.status).sort()).toEqual([200, 200, 201])
+    const refs = new Set(await Promise.all(together.map(reference)))
+    expect([...refs]).toEqual([`WP-${year}-${String(n + 2).padStart(4, '0')}`])
+    expect(await reference(await intake(validForm()))).toBe(`WP-${year}-${String(n + 3).padStart(4, '0')}`)
   })
 
   it('never reuses a reference: numbers only go up', async () => {

@@ -15,7 +15,7 @@ import { pdfToText, squash } from '../helpers/pdfText'
 import { refusal } from '../helpers/refusal'
 
 /**
- * Issue 7: every letter the regulation requires, driven through a real case to the moment it goes
+ * Every letter the regulation requires (Art. 3, 5, 6, 7, 8; Decisions 8, 9, 11, 12), driven through a real case to the moment it goes
  * out, read back from the fake Resend server (the delivered message) and from its PDF (poppler).
  * Set KEEP_LETTER_PDFS=1 to keep the decision and hearing-report PDFs in /tmp/letters for a person to look at.
  */
@@ -839,6 +839,32 @@ describe('letter texts (collection letter-templates)', () => {
     const t = await templateOf('decision')
     const errors = await refusal(editTemplate(editor, t.id, { body: `${t.body}\n\n{{feiten}}` }))
     expect(errors.body).toContain('{{feiten}}')
+  })
+
+  it('Art. 8: the notice of non-admission keeps the referral to the UWV labour expert and UWV’s complaint procedure, on every path', async () => {
+    const t = await templateOf('non_admission_notice')
+    // Control: a reworded referral that keeps both is saved by the editor.
+    const reworded = t.body.replace(/Bent u het niet eens met deze beslissing.*via de klachtenregeling van UWV\./, 'Niet eens met ons besluit? Bel de arbeidsdeskundige van UWV: {{arbeidsdeskundige}}. Of gebruik de klachtenregeling van UWV.')
+    expect(reworded).not.toBe(t.body)
+    expect((await editTemplate(editor, t.id, { body: reworded })).body).toBe(reworded)
+
+    const withoutProcedure = reworded.replace('Of gebruik de klachtenregeling van UWV.', 'Of bel UWV.')
+    const withoutExpert = reworded.replace(': {{arbeidsdeskundige}}', '')
+    const asEditor = await refusal(editTemplate(editor, t.id, { body: withoutProcedure }))
+    expect(asEditor.body).toContain('de verwijzing naar de klachtenregeling van UWV (artikel 8) (met de woorden "klachtenregeling van UWV")')
+    expect((await refusal(editTemplate(editor, t.id, { body: withoutExpert }))).body).toContain('{{arbeidsdeskundige}} (de arbeidsdeskundige van UWV)')
+    // The Local API without a user (trusted code) and the REST API refuse it too.
+    const trusted = await refusal(payload.update({ collection: 'letter-templates', id: t.id, data: { body: withoutProcedure }, overrideAccess: true }))
+    expect(trusted.body).toBe(asEditor.body)
+    const { token } = await payload.login({ collection: 'users', data: { email: editor.email, password: 'een-lang-wachtwoord' } })
+    const rest = await ctx.rest(`/letter-templates/${t.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: withoutProcedure }),
+    })
+    expect(rest.status).toBe(400)
+    expect((await templateOf('non_admission_notice')).body).toBe(reworded)
+    await editTemplate(editor, t.id, { body: t.body })
   })
 
   it('Art. 5: an editor’s change applies to the next acknowledgement, without a restart', async () => {

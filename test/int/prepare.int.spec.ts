@@ -35,7 +35,7 @@ describe('the start-up preparation (migrate + seed)', () => {
       data: { email: 'behandelaar@example.nl', password: 'een-lang-wachtwoord', name: 'B', roles: ['handler'] },
     })
     await payload.updateGlobal({ slug: 'settings', data: { phone: '010 000 00 00' } })
-    // An editor's letter text survives the next start (issue 7: seeded defaults never overwrite edits).
+    // An editor's letter text survives the next start (seeded defaults never overwrite edits).
     const receipt = (await payload.find({ collection: 'letter-templates', where: { kind: { equals: 'receipt' } } })).docs[0]
     await payload.update({ collection: 'letter-templates', id: receipt?.id ?? '', data: { closing: 'Hartelijke groet,' } })
     // An installation from before the call-off and withdrawal letters: the next start adds just those.

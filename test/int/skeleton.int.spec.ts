@@ -77,19 +77,14 @@ describe('settings', () => {
         dayMode: 'working',
       },
     })
+    // Control: both are stored, so the public view below leaves them out on purpose.
+    const stored = await payload.findGlobal({ slug: 'settings', overrideAccess: true })
+    expect([stored.uwvLabourExpert?.name, stored.dayMode]).toEqual(['A. Deskundige', 'working'])
     const publicView = await payload.findGlobal({ slug: 'settings', overrideAccess: false })
     expect(publicView.organisationName).toBe('Working Progression')
     expect(publicView.phone).toBe('010 123 45 67')
     expect(publicView.uwvLabourExpert).toBeUndefined()
     expect(publicView.dayMode).toBeUndefined()
-  })
-
-  it('Decision 1: terms count in calendar days until an administrator chooses working days', async () => {
-    const { payload } = ctx
-    const fresh = await payload.findGlobal({ slug: 'settings' })
-    expect(fresh.dayMode).toBe('working')
-    await payload.updateGlobal({ slug: 'settings', data: { dayMode: 'calendar' } })
-    expect((await payload.findGlobal({ slug: 'settings' })).dayMode).toBe('calendar')
   })
 
   it('refuses changes from anyone but an administrator', async () => {
@@ -101,5 +96,11 @@ describe('settings', () => {
     await expect(
       payload.updateGlobal({ slug: 'settings', data: { phone: '06' }, overrideAccess: false, user: { ...editor, collection: 'users' } }),
     ).rejects.toThrow()
+    expect((await payload.findGlobal({ slug: 'settings', overrideAccess: true })).phone).toBe('010 123 45 67')
+    // Control: the same change by an administrator (the first account) goes through.
+    const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'eerste@example.nl' } } })).docs[0]
+    if (!admin) throw new Error('the first account is missing')
+    await payload.updateGlobal({ slug: 'settings', data: { phone: '06' }, overrideAccess: false, user: { ...admin, collection: 'users' } })
+    expect((await payload.findGlobal({ slug: 'settings', overrideAccess: true })).phone).toBe('06')
   })
 })

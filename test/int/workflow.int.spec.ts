@@ -120,13 +120,17 @@ describe('Art. 5: the acknowledgement', () => {
   it('counts as sent when the outbox delivered it (the deadline is met by the sending)', async () => {
     await payload.jobs.run({ queue: OUTBOX_QUEUE })
     const c = await payload.findByID({ collection: 'complaints', id: complaintId, overrideAccess: true })
-    expect(c.lettersSent?.acknowledgementAt).toBeTypeOf('string')
+    const message = (await payload.find({ collection: 'outbox', where: { and: [{ complaint: { equals: complaintId } }, { purpose: { equals: 'acknowledgement' } }] }, overrideAccess: true })).docs[0]
+    expect(message?.status).toBe('sent')
+    expect(c.lettersSent?.acknowledgementAt).toBe(message?.sentAt)
     expect((await timeline()).some((e) => e.type === 'letter_sent' && (e.data as { purpose?: string }).purpose === 'acknowledgement')).toBe(true)
     expect(fake.deliveries.some((d) => d.subject.startsWith('Bevestiging van uw klacht'))).toBe(true)
   })
 
   it('Art. 7 note: a stated term past six weeks is refused', async () => {
-    await expect(update(handlerA, { acknowledgement: { statedTermWeeks: 7 } })).rejects.toThrow()
+    const errors = await refusal(update(handlerA, { acknowledgement: { statedTermWeeks: 7 } }))
+    expect(Object.keys(errors)).toEqual(['acknowledgement.statedTermWeeks'])
+    expect((await payload.findByID({ collection: 'complaints', id: complaintId, overrideAccess: true })).acknowledgement?.statedTermWeeks).toBe(5)
   })
 })
 
@@ -137,6 +141,7 @@ describe('Art. 8: the decision', () => {
   })
 
   it('goes through complete, with a letter holding the four parts and the UWV referral', async () => {
+    const before = new Date().toISOString()
     await update(handlerA, {
       status: 'decided',
       decision: {
@@ -155,7 +160,9 @@ describe('Art. 8: the decision', () => {
     expect(letter?.text).toContain('arbeidsdeskundige van UWV: A. Deskundige (ad@uwv.example)')
     expect(letter?.text).toContain('klachtenregeling van UWV')
     const c = await payload.findByID({ collection: 'complaints', id: complaintId, overrideAccess: true })
-    expect(c.endedAt).toBeTypeOf('string')
+    // The case ended with this save: the clocks stop at the status change.
+    expect(c.endedAt ?? '').toMatch(/^\d{4}-\d{2}-\d{2}T/)
+    expect(before <= (c.endedAt ?? '') && (c.endedAt ?? '') <= new Date().toISOString()).toBe(true)
   })
 
   it('Art. 8.4: closing an upheld case with a partial remedy needs the follow-up and the contact', async () => {
@@ -193,7 +200,7 @@ describe('the timeline', () => {
   })
 })
 
-describe('the queue of new complaints (issue 8) and taking a case', () => {
+describe('the queue of new complaints and taking a case (Art. 4)', () => {
   let queued: string
 
   beforeAll(async () => {
@@ -220,7 +227,9 @@ describe('the queue of new complaints (issue 8) and taking a case', () => {
     const seen = await payload.findByID({ collection: 'complaints', id: queued, overrideAccess: false, user: handlerB })
     expect(seen.reference).toMatch(/^WP-/)
     expect(seen.categories).toEqual(['incorrect_information'])
-    expect(seen.deadlines?.acknowledgeBy).toBeTypeOf('string')
+    const stored = await payload.findByID({ collection: 'complaints', id: queued, overrideAccess: true })
+    expect(seen.deadlines?.acknowledgeBy).toBe(stored.deadlines?.acknowledgeBy)
+    expect(seen.deadlines?.acknowledgeBy).toMatch(/^\d{4}-\d{2}-\d{2}T/)
     expect(seen.complainant).toBeUndefined()
     expect(seen.complaintText).toBeUndefined()
     expect(seen.conduct).toBeUndefined()
@@ -286,12 +295,16 @@ describe('Art. 7 note: the delay notice', () => {
     const c = await payload.findByID({ collection: 'complaints', id: caseId, overrideAccess: true })
     const newDate = new Date(new Date(c.deadlines?.decisionLimitBy ?? 0).getTime() - 3 * 86_400_000).toISOString().slice(0, 10)
     expect((await refusal(update(handlerA, { delayNotice: { newTargetDate: newDate } }, caseId)))['delayNotice.reason']).toMatch(/reden/)
+    const before = new Date().toISOString()
     const saved = await update(handlerA, { delayNotice: { reason: 'Wij wachten op informatie van UWV.', newTargetDate: newDate } }, caseId)
     expect((saved.deadlines?.decisionTargetBy ?? '').slice(0, 10) <= newDate).toBe(true)
-    expect(saved.delayNotice?.issuedAt).toBeTypeOf('string')
+    const issuedAt = saved.delayNotice?.issuedAt ?? ''
+    expect(before <= issuedAt && issuedAt <= new Date().toISOString()).toBe(true)
     await payload.jobs.run({ queue: OUTBOX_QUEUE })
     const after = await payload.findByID({ collection: 'complaints', id: caseId, overrideAccess: true })
-    expect(after.lettersSent?.delayNoticeAt).toBeTypeOf('string')
+    const message = (await payload.find({ collection: 'outbox', where: { and: [{ complaint: { equals: caseId } }, { purpose: { equals: 'delay_notice' } }] }, overrideAccess: true })).docs[0]
+    expect(message?.status).toBe('sent')
+    expect(after.lettersSent?.delayNoticeAt).toBe(message?.sentAt)
     const notice = fake.deliveries.find((d) => d.subject.includes('het antwoord komt later'))
     expect(notice?.text).toContain('Wij wachten op informatie van UWV.')
     expect(notice?.to).toEqual(['karin@example.nl'])

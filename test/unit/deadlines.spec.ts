@@ -17,6 +17,8 @@ describe('Art. 5 and 7: due dates counted from the date of receipt, calendar day
     ['2026-12-31T23:30:00Z', 'New Year’s night (already 1 January in Amsterdam)', '2027-01-06', '2027-01-29', '2027-02-12'],
     ['2026-03-25T12:00:00Z', 'before the change to summer time', '2026-03-30', '2026-04-22', '2026-05-06'],
     ['2026-10-20T12:00:00Z', 'before the change to winter time', '2026-10-25', '2026-11-17', '2026-12-01'],
+    ['2026-03-27T23:30:00Z', 'Saturday 00:30 in Amsterdam (Friday in UTC), summer time on the Sunday', '2026-04-02', '2026-04-25', '2026-05-09'],
+    ['2026-10-23T22:30:00Z', 'Saturday 00:30 in Amsterdam (Friday in UTC), winter time on the Sunday', '2026-10-29', '2026-11-21', '2026-12-05'],
   ])('received %s (%s)', (received, _label, ack, fourWeeks, sixWeeks) => {
     const d = computeDeadlines(new Date(received), 'calendar')
     expect(local(d.acknowledgeBy)).toBe(`${ack} 23:59:59`)

@@ -34,9 +34,12 @@ const complaint = {
   hearing: { at: '2026-11-20T13:30:00.000Z', place: 'Kantoor Utrecht', attendees: [{ name: 'Jan Jansen', role: 'complainant' }, { name: 'Chris Coach', role: 'complained_about' }] },
 } as unknown as Complaint
 
+/** The referral of the default decision and non-admission texts (Art. 8), as one sentence to replace. */
+const UWV_REFERRAL_SENTENCE = /Bent u het niet eens met deze beslissing.*via de klachtenregeling van UWV\./
+
 const ctx = (c: Complaint = complaint) => ({ complaint: c, settings, handler: { name: 'Anton Behandelaar' }, now: new Date('2026-11-05T10:00:00Z'), addresseeName: c.complainant.name })
 
-describe('letter kinds and their default texts (issue 7)', () => {
+describe('letter kinds and their default texts (Art. 3, 5, 6, 7, 8)', () => {
   it('every default text passes its own check, and every placeholder it names exists', () => {
     for (const kind of LETTER_KINDS) {
       expect(checkTemplate(kind, LETTER_KIND_DEFINITIONS[kind].defaults), kind).toEqual([])
@@ -77,6 +80,53 @@ describe('checking a template an editor saves', () => {
     const decision = LETTER_KIND_DEFINITIONS.decision.defaults
     const errors = checkTemplate('decision', { ...decision, body: decision.body.replace('via de klachtenregeling van UWV', 'bij UWV') })
     expect(errors).toEqual([{ path: 'body', message: expect.stringContaining('de verwijzing naar de klachtenregeling van UWV (artikel 8) (met de woorden "klachtenregeling van UWV")') }])
+  })
+
+  describe('Art. 8: the notice of non-admission refers to the UWV labour expert and UWV’s complaint procedure, like the decision', () => {
+    const notice = LETTER_KIND_DEFINITIONS.non_admission_notice.defaults
+
+    it('accepts a reworded text that keeps both', () => {
+      const reworded = notice.body.replace(UWV_REFERRAL_SENTENCE, 'Niet eens met ons besluit? Bel de arbeidsdeskundige van UWV: {{arbeidsdeskundige}}. Of gebruik de klachtenregeling van UWV.')
+      expect(reworded).not.toBe(notice.body)
+      expect(checkTemplate('non_admission_notice', { ...notice, body: reworded })).toEqual([])
+    })
+
+    it('refuses a text without the words "klachtenregeling van UWV", at the text field', () => {
+      const errors = checkTemplate('non_admission_notice', { ...notice, body: notice.body.replace('via de klachtenregeling van UWV', 'bij UWV') })
+      expect(errors).toEqual([
+        {
+          path: 'body',
+          message: 'Artikel 7 en 8.5 vereist in deze brief ook de verwijzing naar de klachtenregeling van UWV (artikel 8) (met de woorden "klachtenregeling van UWV"). Zet dat terug in de tekst.',
+        },
+      ])
+    })
+
+    it('refuses a text without {{arbeidsdeskundige}}, naming the part', () => {
+      const errors = checkTemplate('non_admission_notice', { ...notice, body: notice.body.replace(': {{arbeidsdeskundige}}', '') })
+      expect(errors).toEqual([{ path: 'body', message: expect.stringContaining('{{arbeidsdeskundige}} (de arbeidsdeskundige van UWV)') }])
+    })
+
+    it('the composed notice names the labour expert with their address and UWV’s complaint procedure', () => {
+      const c = { ...complaint, status: 'not_admitted', nonAdmission: { ground: 'insufficient_interest', reasons: 'Het ging om één minuut wachten.' } } as unknown as Complaint
+      const result = composeLetter('non_admission_notice', notice, ctx(c))
+      if (!result.ok) throw new Error(JSON.stringify(result.errors))
+      expect(result.message.text).toContain('arbeidsdeskundige van UWV: A. Deskundige (ad@uwv.example)')
+      expect(result.message.text).toContain('via de klachtenregeling van UWV')
+    })
+
+    it('a stored notice that lost the referral stops the letter and asks for an editor', () => {
+      const c = { ...complaint, nonAdmission: { ground: 'insufficient_interest', reasons: 'Het ging om één minuut wachten.' } } as unknown as Complaint
+      const result = composeLetter('non_admission_notice', { ...notice, body: notice.body.replace('via de klachtenregeling van UWV', 'bij UWV') }, ctx(c))
+      expect(result).toEqual({
+        ok: false,
+        errors: [
+          {
+            path: 'status',
+            message: 'De tekst van de brief "Bericht: klacht niet in behandeling" mist de verwijzing naar de klachtenregeling van UWV (artikel 8). Vraag een redacteur de brieftekst aan te vullen.',
+          },
+        ],
+      })
+    })
   })
 
   it('refuses a half-written placeholder', () => {

@@ -26,9 +26,8 @@ const isAllowed = (from: Status, to: Status) => ALLOWED.some(([f, t]) => f === f
 const ALL_PAIRS = STATUSES.flatMap((from) => STATUSES.map((to) => [from, to, isAllowed(from, to)] as const))
 
 describe('Case workflow (DOMAIN.md): every pair of statuses', () => {
-  it('covers all 49 pairs, 12 of them allowed', () => {
-    expect(ALL_PAIRS).toHaveLength(49)
-    expect(ALL_PAIRS.filter(([, , allowed]) => allowed)).toHaveLength(12)
+  it('has the seven statuses of DOMAIN.md, so the pairs below are all 49', () => {
+    expect([...STATUSES]).toEqual(['received', 'acknowledged', 'decided', 'not_admitted', 'resolved_informally', 'withdrawn', 'closed'])
   })
 
   it.each(ALL_PAIRS)('%s → %s allowed: %s', (from, to, allowed) => {
