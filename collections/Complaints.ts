@@ -32,6 +32,7 @@ import {
 } from '../hooks/complaints/vocabulary'
 import { canReadComplaint, canReadPersonalData, canRecordComplaint, canUpdateComplaint } from './access/complaintAccess'
 import { nobody, nobodyField } from './access/nobody'
+import { hasRole } from './access/roles'
 
 const civilDate = (name: string, label: { nl: string; en: string }): Field => ({
   name,
@@ -324,7 +325,8 @@ export const Complaints: CollectionConfig = {
       type: 'group',
       label: { nl: 'Correctie van een verstuurde brief', en: 'Correction of a letter sent' },
       access: { read: canReadPersonalData, create: nobodyField },
-      admin: { position: 'sidebar' },
+      // Shown to managers (who may correct), and to anyone who reads the case once a correction was made.
+      admin: { position: 'sidebar', condition: (data, _sibling, { user }) => hasRole(user, 'manager') || (data?.correction?.log?.length ?? 0) > 0 },
       fields: [
         {
           name: 'reason',
@@ -332,6 +334,7 @@ export const Complaints: CollectionConfig = {
           label: { nl: 'Reden van de correctie', en: 'Reason for the correction' },
           // An action of a manager, emptied on save (enforceWorkflow); the reason is kept in the log below.
           admin: {
+            condition: (_data, _sibling, { user }) => hasRole(user, 'manager'),
             description: {
               nl: 'Alleen voor een manager: wat al in een verstuurde brief staat, verandert alleen met een reden. De klager krijgt dan een gecorrigeerde brief; de eerste blijft in het dossier (besluit 16).',
               en: 'Managers only: a part of a letter already sent changes only with a reason; a corrected letter goes out (Decision 16).',
