@@ -280,11 +280,11 @@ export function createSiteServer(handler: Handler, options: SiteServerOptions = 
     res.writeHead = ((status: number, ...rest: unknown[]) => {
       const last = rest.at(-1)
       decide(status, last && typeof last === 'object' && !Array.isArray(last) ? (last as OutgoingHttpHeaders) : {})
-      return kept ? res : writeHead.call(res, status, ...(rest as []))
+      return kept ? res : (writeHead as (...args: unknown[]) => ServerResponse).apply(res, [status, ...rest])
     }) as typeof res.writeHead
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       if (!decided) decide(res.statusCode, {})
-      if (!kept) return write.call(res, chunk, ...(rest as []))
+      if (!kept) return (write as (...args: unknown[]) => boolean).apply(res, [chunk, ...rest])
       collect(chunk)
       callbackOf(rest)?.()
       return true
@@ -292,7 +292,7 @@ export function createSiteServer(handler: Handler, options: SiteServerOptions = 
     res.end = ((...args: unknown[]) => {
       if (!decided) decide(res.statusCode, {})
       restore()
-      if (!kept) return end.apply(res, args as [])
+      if (!kept) return (end as (...args: unknown[]) => ServerResponse).apply(res, args)
       if (args[0] !== undefined && typeof args[0] !== 'function') collect(args[0])
       const page = cache.keep(key, kept, Buffer.concat(chunks))
       // What Astro set on the response itself is in the kept headers now; the answer starts afresh.
