@@ -5,6 +5,7 @@ import type { CollectionConfig } from 'payload'
 
 import { canReadCaseDocument } from './access/complaintAccess'
 import { nobody } from './access/nobody'
+import { serveAsDownload } from './uploads/serveAsDownload'
 import { ATTACHMENT_MIME_TYPES } from '../hooks/complaints/attachments'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -22,6 +23,8 @@ export const complaintAttachments = (uploadDir: string | undefined): CollectionC
     mimeTypes: [...ATTACHMENT_MIME_TYPES],
     // No image derivatives: these are evidence, kept exactly as sent.
     disableLocalStorage: false,
+    // Served as a download only, never rendered in the browser (collections/uploads/serveAsDownload).
+    modifyResponseHeaders: serveAsDownload,
   },
   access: {
     read: canReadCaseDocument,

@@ -9,6 +9,7 @@ import { recordPosting } from '../hooks/letters/recordPosting'
 import { canReadCaseDocument } from './access/complaintAccess'
 import { nobody, nobodyField } from './access/nobody'
 import { hasRole } from './access/roles'
+import { serveAsDownload } from './uploads/serveAsDownload'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -32,6 +33,8 @@ export const letters = (uploadDir: string | undefined): CollectionConfig => ({
   upload: {
     staticDir: path.resolve(uploadDir ?? path.join(root, 'data/uploads'), 'letters'),
     mimeTypes: ['application/pdf'],
+    // Served as a download only, never rendered in the browser (collections/uploads/serveAsDownload).
+    modifyResponseHeaders: serveAsDownload,
   },
   access: {
     read: canReadCaseDocument,

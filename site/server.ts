@@ -1,86 +1,328 @@
 /**
- * The site's production server: Astro's standalone Node handler (dist/server/entry.mjs), with a
- * page cache in front. A page that opts in (response header `x-portal-page-cache: public`, set by
- * pages that show only published content) is kept as bytes — plain and gzip — and served without
- * entering Astro again until the CMS signals a publication (POST /internal/cache-invalidate,
- * checked by Astro itself). Run by `npm start` with Node 24 (which strips the types).
+ * The site's production server: Astro's standalone Node handler (dist/server/entry.mjs), with
+ * security headers on every answer and a page cache in front. A page that opts in (response header
+ * `x-portal-page-cache: public`, set by pages that show only published content) is kept as bytes —
+ * plain and gzip — and served without entering Astro again until the CMS signals a publication
+ * (POST /internal/cache-invalidate, checked by Astro itself). Kept pages carry an ETag and a
+ * Last-Modified date, so a browser that has the page gets `304 Not Modified`.
+ * Run by `npm start` with Node 24 (which strips the types: no enums or parameter properties here).
  */
+import { createHash } from 'node:crypto'
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void
-type CachedPage = { headers: OutgoingHttpHeaders; plain: Buffer; gzip: Buffer }
 
 export const PAGE_CACHE_HEADER = 'x-portal-page-cache'
 const INVALIDATE_PATH = '/internal/cache-invalidate'
 
-export function createSiteServer(handler: Handler): http.Server {
-  const pages = new Map<string, CachedPage>()
+// ---------------------------------------------------------------------------------------------
+// Security headers
 
-  const serveCached = (req: IncomingMessage, res: ServerResponse, page: CachedPage) => {
+/**
+ * The public site runs no JavaScript and loads only its own stylesheets (Astro writes them as
+ * files: `build.inlineStylesheets: 'never'`; the rich text is rendered without inline styles), so
+ * everything else is refused: no script at all, no plug-ins, no framing, no foreign form target.
+ * `img-src data:` is for the small icons the NL Design System CSS embeds.
+ */
+export const SITE_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ')
+
+/**
+ * The headers every answer of the site carries (pages, kept pages, 304s, files, errors).
+ * Referrer-Policy `same-origin`: other sites get no address from us (the confirmation page's URL
+ * holds a token). Not `no-referrer`: with that, browsers send `Origin: null` on a form post, and
+ * Astro's origin check would refuse the complaint form. HSTS only when the site is served over
+ * https: over plain http browsers ignore it, and a local start must stay reachable.
+ */
+export function securityHeaders(options: { https: boolean }): Record<string, string> {
+  return {
+    'content-security-policy': SITE_CONTENT_SECURITY_POLICY,
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    ...(options.https ? { 'strict-transport-security': 'max-age=31536000' } : {}),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cache key
+
+const UNRESERVED_ESCAPE = /%(?:[46][1-9a-f]|[57][0-9a]|3[0-9]|2[de]|5f|7e)/gi
+
+/**
+ * The one key (and path) of every spelling of a page, or undefined when the request is not one the
+ * cache may answer. Spellings that name the same page: repeated slashes, dot segments, a trailing
+ * slash, escaped letters (`%65` is `e`, RFC 3986 §6.2.2), a fragment (browsers never send one).
+ *
+ * A request with a query string is never cached nor answered from the cache: the query can carry
+ * meaning the cache cannot see (the confirmation page's signed token, a link token), so the
+ * published page may not stand in for it; and a flood of `?x=1`, `?x=2` … must not fill memory.
+ */
+export function pageCacheKey(rawUrl: string): string | undefined {
+  const hash = rawUrl.indexOf('#')
+  const url = hash >= 0 ? rawUrl.slice(0, hash) : rawUrl
+  if (url.includes('?') || !url.startsWith('/')) return undefined
+  let pathname: string
+  try {
+    // Collapsed first: `//name` would otherwise parse as a host.
+    pathname = new URL(url.replace(/\/{2,}/g, '/'), 'http://site.invalid').pathname
+  } catch {
+    return undefined
+  }
+  pathname = pathname.replace(UNRESERVED_ESCAPE, (escape) => String.fromCharCode(Number.parseInt(escape.slice(1), 16)))
+  pathname = pathname.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase())
+  return pathname.length > 1 ? pathname.replace(/\/+$/, '') || '/' : pathname
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page cache: bounded, least recently used first out
+
+export type CachedPage = {
+  headers: OutgoingHttpHeaders
+  plain: Buffer
+  gzip: Buffer
+  /** A hash of the page's bytes; the gzip variant's tag ends in `-gzip` (another representation). */
+  etag: string
+  /** When the page was rendered, in whole seconds (as Last-Modified carries it), in ms. */
+  lastModified: number
+}
+
+export type PageCacheOptions = {
+  /** At most this many pages (default 200). */
+  maxEntries?: number
+  /** At most this many bytes, plain and gzip together (default 32 MB). */
+  maxBytes?: number
+  now?: () => number
+}
+
+const sizeOf = (page: CachedPage) => page.plain.byteLength + page.gzip.byteLength
+
+/**
+ * The kept pages. A Map keeps insertion order; a page read is moved to the end, so the first
+ * entry is always the least recently used, and that one goes first when a bound is reached.
+ */
+export class PageCache {
+  readonly maxEntries: number
+  readonly maxBytes: number
+  readonly #now: () => number
+  readonly #pages = new Map<string, CachedPage>()
+  #bytes = 0
+  #clearedAt: number
+
+  constructor(options: PageCacheOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 200
+    this.maxBytes = options.maxBytes ?? 32 * 1024 * 1024
+    this.#now = options.now ?? Date.now
+    // A page of an earlier process may have had another text in this very second.
+    this.#clearedAt = this.#now()
+  }
+
+  get size(): number {
+    return this.#pages.size
+  }
+
+  get bytes(): number {
+    return this.#bytes
+  }
+
+  keys(): string[] {
+    return [...this.#pages.keys()]
+  }
+
+  get(key: string): CachedPage | undefined {
+    const page = this.#pages.get(key)
+    if (page) {
+      this.#pages.delete(key)
+      this.#pages.set(key, page)
+    }
+    return page
+  }
+
+  /** Builds and keeps a page; a page larger than the whole cache is served but not kept. */
+  keep(key: string, headers: OutgoingHttpHeaders, plain: Buffer): CachedPage {
+    const hash = createHash('sha256').update(plain).digest('base64url').slice(0, 27)
+    const page: CachedPage = {
+      headers,
+      plain,
+      gzip: gzipSync(plain),
+      etag: `"${hash}"`,
+      lastModified: Math.floor(this.#now() / 1000) * 1000,
+    }
+    this.#remove(key)
+    if (sizeOf(page) > this.maxBytes) return page
+    this.#pages.set(key, page)
+    this.#bytes += sizeOf(page)
+    for (const [oldest] of this.#pages) {
+      if (this.#pages.size <= this.maxEntries && this.#bytes <= this.maxBytes) break
+      this.#remove(oldest)
+    }
+    return page
+  }
+
+  clear(): void {
+    this.#pages.clear()
+    this.#bytes = 0
+    this.#clearedAt = this.#now()
+  }
+
+  /**
+   * Whether a copy the client got at `since` (If-Modified-Since) is still this page. Dates have
+   * whole seconds: a copy from the second of the last publication signal may be the old text.
+   */
+  unchangedSince(page: CachedPage, since: number): boolean {
+    return since >= page.lastModified && since >= Math.floor(this.#clearedAt / 1000) * 1000 + 1000
+  }
+
+  #remove(key: string): void {
+    const page = this.#pages.get(key)
+    if (!page) return
+    this.#pages.delete(key)
+    this.#bytes -= sizeOf(page)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server
+
+export type SiteServerOptions = {
+  /** The site is served over https (SITE_URL starts with https:): send HSTS. */
+  https?: boolean
+  cache?: PageCache
+}
+
+/** Headers a kept page does not keep: they describe one transfer, or are this server's own. */
+const NOT_KEPT = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'etag', 'last-modified', 'vary', PAGE_CACHE_HEADER])
+
+const etagOf = (page: CachedPage, gzip: boolean) => (gzip ? `${page.etag.slice(0, -1)}-gzip"` : page.etag)
+
+/** If-None-Match (weak comparison, RFC 9110 §13.1.2) or, only without it, If-Modified-Since. */
+function notModified(req: IncomingMessage, cache: PageCache, page: CachedPage, etag: string): boolean {
+  const ifNoneMatch = req.headers['if-none-match']
+  if (ifNoneMatch !== undefined) {
+    const tags = ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''))
+    return tags.includes('*') || tags.includes(etag)
+  }
+  const ifModifiedSince = Date.parse(String(req.headers['if-modified-since'] ?? ''))
+  return !Number.isNaN(ifModifiedSince) && cache.unchangedSince(page, ifModifiedSince)
+}
+
+export function createSiteServer(handler: Handler, options: SiteServerOptions = {}): http.Server {
+  const cache = options.cache ?? new PageCache()
+  const security = securityHeaders({ https: options.https ?? false })
+  const applySecurityHeaders = (res: ServerResponse) => {
+    for (const [name, value] of Object.entries(security)) res.setHeader(name, value)
+  }
+
+  const serveKept = (req: IncomingMessage, res: ServerResponse, page: CachedPage) => {
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    const etag = etagOf(page, gzip)
+    const validators = {
+      etag,
+      'last-modified': new Date(page.lastModified).toUTCString(),
+      vary: 'Accept-Encoding',
+      // Always ask again (a 304 costs nothing): the first request after a publication shows the new text.
+      'cache-control': page.headers['cache-control'] ?? 'no-cache',
+    }
+    if (notModified(req, cache, page, etag)) {
+      res.writeHead(304, validators)
+      res.end()
+      return
+    }
     const body = gzip ? page.gzip : page.plain
-    res.writeHead(200, { ...page.headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': body.byteLength, vary: 'Accept-Encoding' })
+    res.writeHead(200, { ...page.headers, ...validators, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': body.byteLength })
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
-  /** Lets Astro answer, and keeps the answer when the page asked for it. */
+  /**
+   * Lets Astro answer. When the answer opts in to the cache, it is held back, kept, and then served
+   * like every later hit (gzip, ETag, 304); any other answer passes through untouched, streamed.
+   */
   const renderAndKeep = (req: IncomingMessage, res: ServerResponse, key: string) => {
+    const { writeHead, write, end } = res
     const chunks: Buffer[] = []
-    let headers: OutgoingHttpHeaders = {}
-    const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse
-    const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+    /** Undecided until the status and headers are known (writeHead, or the first write without it). */
+    let kept: OutgoingHttpHeaders | undefined
+    let decided = false
+    const restore = () => {
+      res.writeHead = writeHead
+      res.write = write
+      res.end = end
+    }
+    const decide = (status: number, given: OutgoingHttpHeaders) => {
+      decided = true
+      const all: OutgoingHttpHeaders = {}
+      for (const [name, value] of Object.entries({ ...res.getHeaders(), ...given })) all[name.toLowerCase()] = value
+      // The marker is for this server only.
+      for (const name of Object.keys(given)) if (name.toLowerCase() === PAGE_CACHE_HEADER) delete given[name]
+      res.removeHeader(PAGE_CACHE_HEADER)
+      if (status !== 200 || String(all[PAGE_CACHE_HEADER] ?? '') !== 'public' || all['set-cookie']) return restore()
+      kept = {}
+      for (const [name, value] of Object.entries(all)) {
+        if (value !== undefined && !NOT_KEPT.has(name) && !(name in security)) kept[name] = value
+      }
+    }
     const collect = (chunk: unknown) => {
       if (typeof chunk === 'string') chunks.push(Buffer.from(chunk))
       else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk))
     }
+    const callbackOf = (args: unknown[]) => args.find((arg) => typeof arg === 'function') as (() => void) | undefined
+
     res.writeHead = ((status: number, ...rest: unknown[]) => {
       const last = rest.at(-1)
-      if (last && typeof last === 'object' && !Array.isArray(last)) {
-        headers = { ...(last as OutgoingHttpHeaders) }
-        // The marker is for this server only.
-        for (const name of Object.keys(last)) if (name.toLowerCase() === PAGE_CACHE_HEADER) delete (last as OutgoingHttpHeaders)[name]
-      }
-      if (res.hasHeader(PAGE_CACHE_HEADER)) {
-        headers[PAGE_CACHE_HEADER] = res.getHeader(PAGE_CACHE_HEADER)
-        res.removeHeader(PAGE_CACHE_HEADER)
-      }
-      return writeHead(status, ...rest)
+      decide(status, last && typeof last === 'object' && !Array.isArray(last) ? (last as OutgoingHttpHeaders) : {})
+      return kept ? res : (writeHead as (...args: unknown[]) => ServerResponse).apply(res, [status, ...rest])
     }) as typeof res.writeHead
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (!decided) decide(res.statusCode, {})
+      if (!kept) return (write as (...args: unknown[]) => boolean).apply(res, [chunk, ...rest])
       collect(chunk)
-      return write(chunk, ...rest)
+      callbackOf(rest)?.()
+      return true
     }) as typeof res.write
     res.end = ((...args: unknown[]) => {
+      if (!decided) decide(res.statusCode, {})
+      restore()
+      if (!kept) return (end as (...args: unknown[]) => ServerResponse).apply(res, args)
       if (args[0] !== undefined && typeof args[0] !== 'function') collect(args[0])
-      const all = { ...res.getHeaders(), ...headers }
-      if (res.statusCode === 200 && String(all[PAGE_CACHE_HEADER] ?? '') === 'public' && !all['set-cookie']) {
-        const plain = Buffer.concat(chunks)
-        const kept: OutgoingHttpHeaders = {}
-        for (const [name, value] of Object.entries(all)) {
-          if (value !== undefined && !['content-length', 'content-encoding', 'transfer-encoding', PAGE_CACHE_HEADER].includes(name.toLowerCase())) kept[name] = value
-        }
-        pages.set(key, { headers: kept, plain, gzip: gzipSync(plain) })
-      }
-      return end(...args)
+      const page = cache.keep(key, kept, Buffer.concat(chunks))
+      // What Astro set on the response itself is in the kept headers now; the answer starts afresh.
+      for (const name of res.getHeaderNames()) res.removeHeader(name)
+      applySecurityHeaders(res)
+      serveKept(req, res, page)
+      callbackOf(args)?.()
+      return res
     }) as typeof res.end
     handler(req, res)
   }
 
   return http.createServer((req, res) => {
+    applySecurityHeaders(res)
     const url = req.url ?? '/'
-    if ((req.method === 'GET' || req.method === 'HEAD') && !url.includes('?')) {
-      const page = pages.get(url)
-      if (page) return serveCached(req, res, page)
-      return renderAndKeep(req, res, url)
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const key = pageCacheKey(url)
+      if (key === undefined) return handler(req, res)
+      // Astro renders the page under its one spelling, so a kept page never depends on the spelling asked.
+      req.url = key
+      const page = cache.get(key)
+      if (page) return serveKept(req, res, page)
+      // A HEAD answer has no body to keep.
+      if (req.method === 'HEAD') return handler(req, res)
+      return renderAndKeep(req, res, key)
     }
     if (req.method === 'POST' && url === INVALIDATE_PATH) {
       // Astro checks the signature; only an accepted signal empties the page cache.
       res.on('finish', () => {
-        if (res.statusCode === 204) pages.clear()
+        if (res.statusCode === 204) cache.clear()
       })
     }
     handler(req, res)
@@ -94,5 +336,6 @@ if (isMain) {
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: Handler }
   const host = process.env.HOST ?? '127.0.0.1'
   const port = Number(process.env.PORT ?? 4321)
-  createSiteServer(handler).listen(port, host, () => process.stdout.write(`Server listening on http://${host}:${port}\n`))
+  const https = (process.env.SITE_URL ?? '').startsWith('https:')
+  createSiteServer(handler, { https }).listen(port, host, () => process.stdout.write(`Server listening on http://${host}:${port}\n`))
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 
-import type { Browser } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { SITE_CONTENT_SECURITY_POLICY } from '../../site/server'
 import { axeViolations, launchChromium, screenshot } from '../helpers/browser'
 import { FIRST_ADMIN } from '../helpers/staff'
 
@@ -14,6 +15,19 @@ const portalLog = inject('portalLog')
 beforeAll(async () => {
   browser = await launchChromium()
 })
+
+/**
+ * Every Content-Security-Policy violation a page reports, with what was refused: the policy must
+ * refuse nothing the portal itself loads. (Playwright's init script runs outside the page's policy.)
+ */
+async function watchPolicyViolations(context: BrowserContext): Promise<(page: Page) => Promise<string[]>> {
+  await context.addInitScript(() => {
+    const seen: string[] = []
+    Object.assign(window, { __policyViolations: seen })
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective}: ${event.blockedURI}`))
+  })
+  return (page) => page.evaluate(() => (window as unknown as { __policyViolations: string[] }).__policyViolations)
+}
 
 afterAll(async () => {
   await browser?.close()
@@ -32,15 +46,41 @@ describe('the started portal in Chromium', () => {
     await context.close()
 
     const withJs = await browser.newContext()
+    const violations = await watchPolicyViolations(withJs)
     const axePage = await withJs.newPage()
     await axePage.goto(`${siteUrl}/`)
     expect(await axeViolations(axePage)).toEqual([])
+    // The strict policy refuses nothing the site loads: its stylesheets apply, on every kind of page.
+    for (const path of ['/', '/klachtenreglement', '/klacht-indienen']) {
+      await axePage.goto(`${siteUrl}${path}`)
+      expect(await violations(axePage), path).toEqual([])
+      const styled = await axePage.evaluate(() => [...document.styleSheets].filter((sheet) => sheet.href && sheet.cssRules.length > 0).length)
+      expect(styled, path).toBeGreaterThan(0)
+    }
     await withJs.close()
+  })
+
+  it('sends its security headers on the public site: a strict policy, no framing, nosniff, a Referrer-Policy, no HSTS over http', async () => {
+    for (const path of ['/', '/', '/klachtenreglement', '/klacht-indienen', '/bestaat-niet']) {
+      const response = await fetch(`${siteUrl}${path}`)
+      expect(response.headers.get('content-security-policy'), path).toBe(SITE_CONTENT_SECURITY_POLICY)
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY')
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff')
+      expect(response.headers.get('referrer-policy'), path).toBe('same-origin')
+      expect(response.headers.get('strict-transport-security'), path).toBeNull()
+    }
+    const html = await (await fetch(`${siteUrl}/`)).text()
+    const stylesheet = /<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/.exec(html)?.[1] ?? /<link[^>]+href="([^"]+\.css)"/.exec(html)?.[1]
+    expect(stylesheet).toMatch(/\.css$/)
+    const css = await fetch(new URL(stylesheet ?? '', siteUrl))
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/)
+    expect(css.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
   it('offers the create-first-user screen on the first visit to /admin, and that user becomes administrator', async () => {
     // A browser that prefers English still gets the Dutch admin: Dutch is the default.
     const context = await browser.newContext({ locale: 'en-US' })
+    const violations = await watchPolicyViolations(context)
     const page = await context.newPage()
     await page.goto(`${cmsUrl}/admin`)
     await page.waitForURL(/\/admin\/create-first-user/)
@@ -53,6 +93,8 @@ describe('the started portal in Chromium', () => {
     await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/')
     await page.locator('.dashboard, [class*="dashboard"]').first().waitFor()
     await screenshot(page, 'admin-dashboard')
+    // The admin's own scripts, styles and API calls all pass its Content-Security-Policy.
+    expect(await violations(page)).toEqual([])
     expect(await page.locator('html').getAttribute('lang')).toBe('nl')
     await expect(page.getByText('Gebruikers').first().isVisible()).resolves.toBe(true)
 
@@ -61,6 +103,26 @@ describe('the started portal in Chromium', () => {
     expect(me.user?.email).toBe(FIRST_ADMIN.email)
     expect(me.user?.roles).toEqual(['admin'])
     await context.close()
+  })
+
+  it('sends the admin’s security headers: a policy with a nonce per page, no framing, nosniff, a Referrer-Policy, no HSTS over http', async () => {
+    const pages = [await fetch(`${cmsUrl}/admin/login`), await fetch(`${cmsUrl}/admin/login`)]
+    const policies = pages.map((page) => page.headers.get('content-security-policy') ?? '')
+    for (const policy of policies) {
+      expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'(;|$)/)
+      for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]) expect(policy).toContain(directive)
+    }
+    expect(policies[0]).not.toBe(policies[1])
+    // The nonce of the policy is the one on the page's scripts.
+    const html = await pages[0]?.text()
+    const nonce = /'nonce-([^']+)'/.exec(policies[0] ?? '')?.[1]
+    expect(html).toContain(`nonce="${nonce}"`)
+    for (const response of [...pages, await fetch(`${cmsUrl}/api/users/me`)]) {
+      expect(response.headers.get('x-frame-options')).toBe('DENY')
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('referrer-policy')).toBe('same-origin')
+      expect(response.headers.get('strict-transport-security')).toBeNull()
+    }
   })
 
   it('runs the built CMS with its SQLite statements kept (the patch in cms/db.ts also works inside the Next bundle)', async () => {
