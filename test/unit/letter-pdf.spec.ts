@@ -66,6 +66,9 @@ const longLetter: LetterInput = {
   })),
 }
 
+/** Rendering with the whole font, or several letters and their images: more than vitest's 5 s on a busy machine. */
+const HEAVY = 60_000
+
 async function pageCount(bytes: Uint8Array): Promise<number> {
   return (await PDFDocument.load(bytes)).getPageCount()
 }
@@ -322,7 +325,7 @@ describe('renderLetterPdf: names and text print as typed (Art. 5: the letter rea
   it('keeps the letter small: only the glyphs it uses are embedded (a one-page letter under 50 kB)', async () => {
     expect(bytes.byteLength).toBeLessThan(50_000)
     expect((await renderLetterPdf(unicodeLetter, { subsetFonts: false })).byteLength).toBeGreaterThan(500_000)
-  })
+   }, HEAVY)
 
   it('keeps the original text in the metadata (UTF-16)', async () => {
     expect((await PDFDocument.load(bytes, { updateMetadata: false })).getTitle()).toBe(`Klacht van ${NAMES.vietnamese}`)
@@ -389,7 +392,7 @@ describe('renderLetterPdf: the font subset of @pdf-lib/fontkit 1.1.1', () => {
     expect(subset.length).toBeGreaterThan(1)
     expect(subset.length).toBe(whole.length)
     subset.forEach((page, i) => expect(page.equals(whole[i] ?? Buffer.alloc(0)), `page ${i + 1}`).toBe(true))
-  })
+   }, HEAVY)
 
   it('can rely on the font: every glyph record of DejaVu Sans has an even length', () => {
     // The subsetter writes a short `loca` table (offsets halved) without padding glyph records, so
@@ -446,5 +449,5 @@ describe('renderLetterPdf: a sample for the eye', () => {
       const pngs = (await readdir(lettersDir)).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
       expect(pngs).toHaveLength(await pageCount(bytes))
     }
-  })
+   }, HEAVY)
 })
