@@ -102,7 +102,8 @@ function unprintableParts(kind: LetterKind, template: LetterTemplate, values: Re
     errors.push({ path, message: `De brief "${definition.label}" kan niet weg: ${part} staan tekens die brieven nog niet kunnen afdrukken: ${listCharacters(characters)}. ${fix}` })
   }
   for (const key of used) {
-    if (!isPlaceholder(key) || !allowedFor(kind).has(key)) continue
+    // Only the placeholders this letter may use have a value (an unknown one prints nothing).
+    if (!isPlaceholder(key) || !Object.hasOwn(values, key)) continue
     const path = key === 'naam' ? (ctx.addresseePath ?? PLACEHOLDERS.naam.path) : ((PLACEHOLDERS[key] as { path?: string }).path ?? 'status')
     refuse(path, `in het deel "${PLACEHOLDERS[key].label}"`, unprintable(values[key] ?? ''), 'Schrijf ze in Latijnse letters of laat ze weg.')
   }
