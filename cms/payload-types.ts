@@ -191,6 +191,10 @@ export interface Complaint {
     clientOrganisationName?: string | null;
     name: string;
     /**
+     * Only needed when the name is not written in Latin letters; letters then use this spelling.
+     */
+    nameLatin?: string | null;
+    /**
      * Empty: letters by post.
      */
     email?: string | null;
@@ -898,6 +902,7 @@ export interface ComplaintsSelect<T extends boolean = true> {
         clientOrganisation?: T;
         clientOrganisationName?: T;
         name?: T;
+        nameLatin?: T;
         email?: T;
         phone?: T;
         street?: T;

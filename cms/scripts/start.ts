@@ -107,8 +107,9 @@ async function buildIfNeeded(env: NodeJS.ProcessEnv) {
     await run(process.execPath, [nextBin, 'build', 'cms'], { cwd: root, env: buildEnv, label: 'next build' })
     writeStamp(cmsStampFile, cmsStamp)
   }
-  // The site also builds in the shared vocabulary, schema and attachment rules of hooks/complaints.
-  const siteStamp = sourceStamp(root, ['site', 'astro.config.mjs', 'hooks/complaints', ...shared])
+  // The site also builds in the shared vocabulary, schema and attachment rules of hooks/complaints,
+  // and the letters' font check the schema uses (hooks/letters/fonts.ts).
+  const siteStamp = sourceStamp(root, ['site', 'astro.config.mjs', 'hooks/complaints', 'hooks/letters/fonts.ts', ...shared])
   const siteStampFile = path.join(root, 'dist/portal-build-stamp')
   if (!isBuilt(path.join(root, 'dist/server/entry.mjs'), siteStampFile, siteStamp)) {
     log('Website bouwen (astro build)…')

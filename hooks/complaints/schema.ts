@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { listCharacters, unprintable } from '../letters/fonts'
 import { CATEGORIES, CLIENT_ORGANISATIONS, COMPLAINANT_ROLES, CONDUCT_WHEN, INVOLVED_KINDS } from './vocabulary'
 
 /**
@@ -38,6 +39,8 @@ export const complaintFields = {
   clientOrganisation: z.enum(CLIENT_ORGANISATIONS, { message: 'Kies een opdrachtgever, of "Weet ik niet".' }).optional(),
   clientOrganisationName: optionalText(200, 'Gebruik hoogstens 200 tekens.'),
   name: text(200, 'Gebruik hoogstens 200 tekens.').pipe(z.string().min(2, 'Vul uw naam in.')),
+  /** The spelling letters use when the name is in a script they cannot print (hooks/letters/fonts.ts). */
+  nameLatin: optionalText(200, 'Gebruik hoogstens 200 tekens.'),
   email: optionalText(254, 'Dit e-mailadres is te lang.').pipe(
     z.email({ message: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.' }).optional(),
   ),
@@ -76,9 +79,33 @@ export type ComplaintContext = {
 
 type Issue = { path: string; message: string }
 
+export const MESSAGE_NAME_NEEDS_LATIN = 'Brieven kunnen deze letters nog niet afdrukken. Vul hieronder ook uw naam in Latijnse letters in.'
+
+/**
+ * What our letters print must print as typed (hooks/letters/fonts.ts): a name in another script
+ * needs a Latin spelling beside it; the other fields letters quote (the complaint itself, Art. 8.2;
+ * the address; on whose behalf) cannot be changed or spelled twice, so they are refused here, where
+ * the person can still fix them, and not later when a letter cannot go out.
+ */
+function printIssues(v: z.infer<z.ZodObject<typeof complaintFields>>): Issue[] {
+  const issues: Issue[] = []
+  if (!v.nameLatin && unprintable(v.name).length > 0) issues.push({ path: 'name', message: MESSAGE_NAME_NEEDS_LATIN })
+  const latin = unprintable(v.nameLatin ?? '')
+  if (latin.length > 0) {
+    issues.push({ path: 'nameLatin', message: `Gebruik hier alleen Latijnse letters, zoals in uw paspoort. Brieven kunnen deze tekens niet afdrukken: ${listCharacters(latin)}` })
+  }
+  for (const path of ['onBehalfOfName', 'street', 'city', 'description'] as const) {
+    const characters = unprintable(v[path] ?? '')
+    if (characters.length > 0) {
+      issues.push({ path, message: `Brieven kunnen deze tekens nog niet afdrukken: ${listCharacters(characters)}. Schrijf ze in Latijnse letters of laat ze weg.` })
+    }
+  }
+  return issues
+}
+
 /** Rules that join fields; each names the field where the person can fix it. */
 function crossFieldIssues(v: z.infer<z.ZodObject<typeof complaintFields>>, ctx: ComplaintContext): Issue[] {
-  const issues: Issue[] = []
+  const issues: Issue[] = printIssues(v)
   if (ctx.emailRequired && !v.email) issues.push({ path: 'email', message: 'Vul uw e-mailadres in. Daar sturen wij de bevestiging heen.' })
   if (v.wantsHelpWriting && !v.phone)
     issues.push({ path: 'phone', message: 'Vul uw telefoonnummer in, dan bellen wij u om te helpen met uw klacht.' })

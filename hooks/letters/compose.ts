@@ -1,4 +1,5 @@
 import { escapeHtml } from '../complaints/format'
+import { listCharacters, unprintable } from './fonts'
 import { LETTER_KIND_DEFINITIONS, type LetterKind } from './kinds'
 import { type LetterContext, PLACEHOLDERS, type PlaceholderKey, signatureLines } from './placeholders'
 
@@ -57,6 +58,12 @@ export function checkTemplate(kind: LetterKind, template: Partial<LetterTemplate
       errors.push({ path: field, message: 'Een invulplek is niet goed geschreven. Schrijf hem zo: {{kenmerk}}.' })
     }
   }
+  for (const field of TEMPLATE_FIELDS) {
+    const characters = unprintable((template[field] ?? '').replace(PLACEHOLDER, ''))
+    if (characters.length > 0 && !errors.some((e) => e.path === field)) {
+      errors.push({ path: field, message: `Brieven kunnen deze tekens nog niet afdrukken: ${listCharacters(characters)}. Laat ze weg of schrijf ze anders.` })
+    }
+  }
   const phrases = missingPhrases(kind, template.body ?? '')
   if (phrases.length > 0 && !errors.some((e) => e.path === 'body')) {
     errors.push({
@@ -78,6 +85,34 @@ export function checkTemplate(kind: LetterKind, template: Partial<LetterTemplate
 function missingPhrases(kind: LetterKind, body: string): { text: string; label: string }[] {
   const lower = body.toLowerCase()
   return (LETTER_KIND_DEFINITIONS[kind].requiredPhrases ?? []).filter((p) => !lower.includes(p.text.toLowerCase()))
+}
+
+/**
+ * What the letter would print that the font cannot set (fonts.ts): rather than letting it vanish,
+ * the letter is refused, naming the part, at the case field it comes from — the same mechanism as
+ * for an empty required part. The name of the addressee is the Latin spelling where one is given.
+ * The address, the signatory and the organisation's details are checked beside it (prepareLetter.ts).
+ */
+function unprintableParts(kind: LetterKind, template: LetterTemplate, values: Record<string, string>, used: Set<string>, ctx: LetterContext): FieldError[] {
+  const definition = LETTER_KIND_DEFINITIONS[kind]
+  const errors: FieldError[] = []
+  const refuse = (path: string, part: string, characters: string[], fix: string) => {
+    // One message per field (two parts can come from one field); the general ones all count.
+    if (characters.length === 0 || (path !== 'status' && errors.some((e) => e.path === path))) return
+    errors.push({ path, message: `De brief "${definition.label}" kan niet weg: ${part} staan tekens die brieven nog niet kunnen afdrukken: ${listCharacters(characters)}. ${fix}` })
+  }
+  for (const key of used) {
+    // Only the placeholders this letter may use have a value (an unknown one prints nothing).
+    if (!isPlaceholder(key) || !Object.hasOwn(values, key)) continue
+    const path = key === 'naam' ? (ctx.addresseePath ?? PLACEHOLDERS.naam.path) : ((PLACEHOLDERS[key] as { path?: string }).path ?? 'status')
+    refuse(path, `in het deel "${PLACEHOLDERS[key].label}"`, unprintable(values[key] ?? ''), 'Schrijf ze in Latijnse letters of laat ze weg.')
+  }
+  if (definition.signatureBlocks) {
+    refuse('hearing.attendees', 'in de namen van de aanwezigen', unprintable((ctx.complaint.hearing?.attendees ?? []).map((a) => a.name).join('\n')), 'Schrijf ze in Latijnse letters.')
+  }
+  const fixed = TEMPLATE_FIELDS.map((field) => template[field].replace(PLACEHOLDER, '')).join('\n')
+  refuse('status', 'in de tekst van de brief', unprintable(fixed), 'Vraag een redacteur de brieftekst aan te passen.')
+  return errors
 }
 
 function substitute(value: string, values: Record<string, string>): string {
@@ -109,6 +144,7 @@ export function composeLetter(kind: LetterKind, template: LetterTemplate, ctx: L
   for (const phrase of missingPhrases(kind, template.body)) {
     errors.push({ path: 'status', message: `De tekst van de brief "${definition.label}" mist ${phrase.label}. Vraag een redacteur de brieftekst aan te vullen.` })
   }
+  errors.push(...unprintableParts(kind, template, values, inTemplate, ctx))
   if (errors.length > 0) return { ok: false, errors }
 
   const paragraphs = template.body

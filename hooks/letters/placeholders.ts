@@ -14,6 +14,8 @@ export type LetterContext = {
   now: Date
   /** The person the letter is addressed to (the complainant, or the UWV labour expert). */
   addresseeName: string
+  /** The case field that name comes from, where a refusal of it is shown (default: the complainant's name). */
+  addresseePath?: string
 }
 
 type Placeholder = {
@@ -29,6 +31,14 @@ const civil = (day: string | null | undefined) => (day ? formatDutchDate(`${day}
 const text = (value: string | null | undefined) => value?.trim() ?? ''
 
 const SHORT_DESCRIPTION_LENGTH = 500
+
+/**
+ * The complainant's name as letters print it: the Latin spelling the case holds for a name the
+ * font cannot set (fonts.ts; the intake schema asks for it), else the name as typed.
+ */
+export function letterName(complainant: Pick<Complaint['complainant'], 'name' | 'nameLatin'>): string {
+  return complainant.nameLatin?.trim() || complainant.name
+}
 
 export function signatureLines(settings: Pick<Setting, 'organisationName' | 'phone' | 'address'>): string {
   const lines = [settings.organisationName]
@@ -135,7 +145,7 @@ export const PLACEHOLDERS = {
   naam_client: {
     label: 'naam van de cliënt',
     path: 'complainant.name',
-    value: (x) => text(x.complaint.complainant.onBehalfOf && x.complaint.complainant.onBehalfOfName ? x.complaint.complainant.onBehalfOfName : x.complaint.complainant.name),
+    value: (x) => text(x.complaint.complainant.onBehalfOf && x.complaint.complainant.onBehalfOfName ? x.complaint.complainant.onBehalfOfName : letterName(x.complaint.complainant)),
   },
   soort_klacht: {
     label: 'soort klacht',

@@ -1,11 +1,19 @@
-import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from 'pdf-lib'
+import fontkit from '@pdf-lib/fontkit'
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib'
 
 import { formatDutchDate } from '../complaints/format'
+import { letterFontBytes, letterText, listCharacters, unprintable } from './fonts'
 
 /**
  * Renders one Dutch business letter as an A4 PDF with pdf-lib (pure JavaScript, no browser).
- * Pure: no I/O, no clock — the same input gives the same bytes. Letters go by post when a
- * complainant has no e-mail (Decision 12), so the addressee sits in the window-envelope position.
+ * No clock — the same input gives the same bytes; the only I/O is reading the font once per
+ * process (fonts.ts). Letters go by post when a complainant has no e-mail (Decision 12), so the
+ * addressee sits in the window-envelope position.
+ *
+ * Names and text print as typed, in any script the font can set (fonts.ts). Text it cannot set
+ * is refused, never replaced: the workflow refuses such a letter before it is issued, at the
+ * field the text comes from (compose.ts, prepareLetter.ts); should any still arrive here, the
+ * letter fails with `UnprintableLetterError` instead of going out with characters missing.
  */
 
 export type LetterSender = {
@@ -65,8 +73,35 @@ const GREY = rgb(0.38, 0.38, 0.38)
 
 type Fonts = { regular: PDFFont; bold: PDFFont }
 
-export async function renderLetterPdf(letter: LetterInput): Promise<Uint8Array> {
+/** A letter holds characters the font cannot set (listed): it is not rendered. */
+export class UnprintableLetterError extends Error {
+  constructor(readonly characters: string[]) {
+    super(`renderLetterPdf: de brief bevat tekens die niet kunnen worden afgedrukt: ${listCharacters(characters)}`)
+    this.name = 'UnprintableLetterError'
+  }
+}
+
+/** Every piece of text the letter prints. */
+function printedText(letter: LetterInput): string[] {
+  const { sender: s, addressee: a } = letter
+  return [
+    s.organisationName, s.street, s.postalCode, s.city, s.phone, s.email,
+    a.name, a.street, a.postalCode, a.city, a.email,
+    letter.reference, letter.subject, letter.salutation, letter.closing, letter.signatory,
+    ...letter.parts.flatMap((p) => [p.heading, p.text]),
+  ].filter((t): t is string => typeof t === 'string')
+}
+
+/**
+ * Ligatures and contextual alternates off: one glyph per character, so the width measured
+ * character by character is the width drawn, and the text read back is the text typed.
+ */
+const FONT_FEATURES = { liga: false, clig: false, dlig: false, calt: false }
+
+export async function renderLetterPdf(letter: LetterInput, options: { subsetFonts?: boolean } = {}): Promise<Uint8Array> {
   if (Number.isNaN(letter.date.getTime())) throw new Error('renderLetterPdf: letter.date is geen geldige datum')
+  const missing = unprintable(printedText(letter).join('\n'))
+  if (missing.length > 0) throw new UnprintableLetterError(missing)
 
   // updateMetadata: false — pdf-lib would otherwise stamp the current time; we set every field ourselves.
   const pdf = await PDFDocument.create({ updateMetadata: false })
@@ -81,12 +116,18 @@ export async function renderLetterPdf(letter: LetterInput): Promise<Uint8Array> 
   pdf.setCreationDate(letter.date)
   pdf.setModificationDate(letter.date)
 
+  // Subset: only the glyphs the letter uses go into the PDF (about 20 kB instead of 1.4 MB for
+  // both weights whole); test/unit/letter-pdf.spec.ts checks it renders the same as the whole font.
+  pdf.registerFontkit(fontkit)
+  const { regular, bold } = letterFontBytes()
+  const subset = options.subsetFonts ?? true
+  // A fixed name (a subset carries a tag, "XXXXXX+"), so the same letter gives the same bytes.
+  const tag = subset ? 'WPBRIE+' : ''
   const fonts: Fonts = {
-    regular: await pdf.embedFont(StandardFonts.Helvetica),
-    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
+    regular: await pdf.embedFont(regular, { subset, features: FONT_FEATURES, customName: `${tag}DejaVuSans` }),
+    bold: await pdf.embedFont(bold, { subset, features: FONT_FEATURES, customName: `${tag}DejaVuSans-Bold` }),
   }
-  const encodable = new Set(fonts.regular.getCharacterSet())
-  const clean = (text: string) => toWinAnsi(text, encodable)
+  const clean = letterText
   const measure = widthMeasurer()
   const reference = clean(letter.reference)
 
@@ -321,14 +362,15 @@ function wrap(text: string, font: PDFFont, size: number, width: number, measure:
 
 /** Where to cut a too-long line: after the last - / . _ @ in its second half, else at the last character that fits. */
 function breakPoint(text: string, width: number, widthOf: (char: string) => number): number {
+  // By code point, so that no character outside the BMP (an emoji) is cut in two halves.
   let used = 0
   let end = 0
-  while (end < text.length) {
-    used += widthOf(text.charAt(end))
+  for (const char of text) {
+    used += widthOf(char)
     if (used > width) break
-    end += 1
+    end += char.length
   }
-  end = Math.max(1, end)
+  end = Math.max((text.codePointAt(0) ?? 0) > 0xffff ? 2 : 1, end)
   const soft = Math.max(...['-', '/', '.', '_', '@'].map((c) => text.lastIndexOf(c, end - 1)))
   return soft + 1 > end / 2 ? soft + 1 : end
 }
@@ -358,46 +400,4 @@ function postalLine(postalCode: string | null | undefined, city: string | null |
 
 function ascent(font: PDFFont, size: number): number {
   return font.heightAtSize(size, { descender: false })
-}
-
-/** Characters that have no decomposition to a WinAnsi letter but an obvious ASCII stand-in. */
-const FALLBACKS: Record<string, string> = {
-  Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l', ĸ: 'k', Ŧ: 'T', ŧ: 't',
-  Ə: 'E', ə: 'e', Ŋ: 'N', ŋ: 'n', ſ: 's',
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2212': '-', '\u2032': "'", '\u2033': '"', '\u201b': "'", '\u201f': '"',
-  '\u2009': ' ', '\u200a': ' ', '\u2002': ' ', '\u2003': ' ', '\u2007': ' ', '\u202f': ' ', '\u2028': '\n', '\u2029': '\n\n',
-  '\t': ' ',
-}
-
-/**
- * The standard Helvetica of pdf-lib only encodes WinAnsi (Windows-1252): Dutch is fully covered
- * (ë, é, ï, ĳ as "ij", ’ “ ” € …), but anything else would make pdf-lib throw while drawing. Names
- * arrive from a public form, so such characters are replaced instead: first by their base letter
- * (ğ → g, ş → s, via compatibility decomposition), then by a listed ASCII stand-in (ł → l),
- * otherwise by '?' — one '?' per user-perceived character, so an emoji with modifiers gives one.
- * The PDF metadata (title, author) is UTF-16 and keeps the original text.
- */
-export function toWinAnsi(text: string, encodable: ReadonlySet<number>): string {
-  const normalized = text.normalize('NFC').replace(/\r\n?/g, '\n')
-  const ok = (s: string) => [...s].every((c) => c === '\n' || encodable.has(c.codePointAt(0) ?? -1))
-  let out = ''
-  for (const { segment } of new Intl.Segmenter('nl', { granularity: 'grapheme' }).segment(normalized)) {
-    if (ok(segment)) {
-      out += segment
-      continue
-    }
-    const fallback = FALLBACKS[segment]
-    if (fallback !== undefined) {
-      out += fallback
-      continue
-    }
-    const base = segment
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/./gsu, (c) => FALLBACKS[c] ?? c)
-    if (base !== '' && ok(base)) out += base
-    else if (/^[\p{Cc}\p{Cf}]+$/u.test(segment)) continue // invisible controls (zero-width joiner, BOM…)
-    else out += '?'
-  }
-  return out
 }

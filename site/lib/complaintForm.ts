@@ -28,6 +28,7 @@ export const FIELD_ORDER = [
   'clientOrganisation',
   'clientOrganisationName',
   'name',
+  'nameLatin',
   'email',
   'phone',
   'street',

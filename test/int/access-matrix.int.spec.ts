@@ -170,6 +170,7 @@ const MATRIX: Line[] = [
 /** The complaint's sensitive fields: only the assigned handler, managers and admins read them (DOMAIN.md, People). */
 const SENSITIVE = [
   'complainant.name',
+  'complainant.nameLatin',
   'complainant.email',
   'complainant.phone',
   'complainant.street',
@@ -290,6 +291,7 @@ function complaintData(marker: string, overrides: Partial<Complaint> = {}): Comp
       role: 'client',
       clientOrganisation: 'uwv',
       name: `Klager ${marker}`,
+      nameLatin: `Klager ${marker} (Latijns)`,
       email: `klager-${marker.toLowerCase()}@example.nl`,
       phone: '06 12345678',
       street: `Klagerstraat ${marker.length}`,

@@ -128,6 +128,55 @@ describe('reading the posted complaint form (Art. 1, 2, 3, 5)', () => {
   })
 })
 
+describe('names and text our letters must print (Art. 5: every letter is addressed to the complainant by name)', () => {
+  const NEEDS_LATIN = 'Brieven kunnen deze letters nog niet afdrukken. Vul hieronder ook uw naam in Latijnse letters in.'
+
+  it.each(['Łukasz Żółćkiewicz', 'Şükrü Öztürk', 'Nguyễn Thị Ánh Tuyết', 'Ελένη Παπαδοπούλου', 'Юлия Щукина'])(
+    'accepts %s as typed, without a Latin spelling',
+    async (name) => {
+      const read = await readComplaintForm(validForm({ name }), TODAY)
+      expect(read.result.ok ? read.result.input : read.result.errors).toMatchObject({ name })
+      expect(read.result.ok && read.result.input.nameLatin).toBeUndefined()
+    },
+  )
+
+  it('refuses an Arabic name without a Latin spelling, at the name field, and keeps what was typed', async () => {
+    const read = await readComplaintForm(validForm({ name: 'محمد الأحمد', nameLatin: '' }), TODAY)
+    expect(read.result.ok ? {} : read.result.errors).toEqual({ name: NEEDS_LATIN })
+    expect(read.values.name).toBe('محمد الأحمد')
+    expect(read.values.nameLatin).toBe('')
+  })
+
+  it.each(['דוד לוי', 'अनीता शर्मा', '王芳'])('refuses %s without a Latin spelling too', async (name) => {
+    const read = await readComplaintForm(validForm({ name }), TODAY)
+    expect(read.result.ok ? {} : read.result.errors).toEqual({ name: NEEDS_LATIN })
+  })
+
+  it('accepts it with the Latin spelling beside the name as typed', async () => {
+    const read = await readComplaintForm(validForm({ name: 'محمد الأحمد', nameLatin: '  Mohammed al-Ahmad ' }), TODAY)
+    expect(read.result.ok ? read.result.input : read.result.errors).toMatchObject({ name: 'محمد الأحمد', nameLatin: 'Mohammed al-Ahmad' })
+  })
+
+  it('refuses a "Latin" spelling that letters cannot print either, at that field', async () => {
+    const read = await readComplaintForm(validForm({ name: 'محمد', nameLatin: 'محمد' }), TODAY)
+    expect(read.result.ok ? {} : read.result.errors).toEqual({ nameLatin: 'Gebruik hier alleen Latijnse letters, zoals in uw paspoort. Brieven kunnen deze tekens niet afdrukken: م, ح, د' })
+  })
+
+  it('refuses text letters quote but cannot print (the complaint, Art. 8.2), at its field, naming the characters', async () => {
+    // Control: the same complaint with an emoji the font has.
+    expect((await readComplaintForm(validForm({ description: 'Mijn coach kwam twee afspraken niet na 😡 en belde niet af.' }), TODAY)).result.ok).toBe(true)
+    const read = await readComplaintForm(validForm({ description: 'Mijn coach kwam twee afspraken niet na 👎 en belde niet af.', city: 'תל אביב' }), TODAY)
+    expect(read.result.ok ? {} : read.result.errors).toEqual({
+      description: 'Brieven kunnen deze tekens nog niet afdrukken: 👎. Schrijf ze in Latijnse letters of laat ze weg.',
+      city: 'Brieven kunnen deze tekens nog niet afdrukken: ת, ל, א, ב, י. Schrijf ze in Latijnse letters of laat ze weg.',
+    })
+  })
+
+  it('asks the Latin spelling right after the name (the error summary follows the form)', () => {
+    expect(FIELD_ORDER.indexOf('nameLatin')).toBe(FIELD_ORDER.indexOf('name') + 1)
+  })
+})
+
 describe('reading the form body under a size limit', () => {
   const url = 'http://127.0.0.1/klacht-indienen'
 

@@ -213,6 +213,65 @@ describe('composing a letter', () => {
   })
 })
 
+describe('composing a letter with text the font cannot set (hooks/letters/fonts.ts)', () => {
+  const ack = LETTER_KIND_DEFINITIONS.acknowledgement.defaults
+
+  it('Art. 5: a part in a script letters cannot print refuses the letter at its field, naming the part and the characters', () => {
+    // Control: the same case with the facts in Latin letters, Polish and Vietnamese included, goes out.
+    const latin = { ...complaint, acknowledgement: { factsSummary: 'Drie gemiste afspraken met Łukasz en Nguyễn.' } } as Complaint
+    const accepted = composeLetter('acknowledgement', ack, ctx(latin))
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.errors))
+    expect(accepted.message.text).toContain('Drie gemiste afspraken met Łukasz en Nguyễn.')
+
+    const c = { ...complaint, acknowledgement: { factsSummary: 'Drie gemiste afspraken: لم يحضر' } } as Complaint
+    expect(composeLetter('acknowledgement', ack, ctx(c))).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'acknowledgement.factsSummary',
+          message:
+            'De brief "Ontvangstbevestiging" kan niet weg: in het deel "korte omschrijving van de feiten" staan tekens die brieven nog niet kunnen afdrukken: ل, م, ي, ح, ض, ر. Schrijf ze in Latijnse letters of laat ze weg.',
+        },
+      ],
+    })
+  })
+
+  it('Art. 6.3: an attendee’s name letters cannot print refuses the hearing report at the attendees', () => {
+    const c = { ...complaint, hearing: { ...complaint.hearing, report: 'Wij spraken over de afspraken.', attendees: [...(complaint.hearing?.attendees ?? []), { name: 'דוד לוי', role: 'other' }] } } as Complaint
+    const result = composeLetter('hearing_report', LETTER_KIND_DEFINITIONS.hearing_report.defaults, ctx(c))
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.errors).toEqual([{ path: 'hearing.attendees', message: expect.stringContaining('in het deel "de aanwezigen bij het gesprek" staan tekens die brieven nog niet kunnen afdrukken: ד, ו, ל, י.') }])
+  })
+
+  it('an optional part counts too: nothing a letter would print may vanish', () => {
+    const c = { ...complaint, delayNotice: { reason: 'Ziekte.' } } as Complaint
+    // An editor's text that names the handler, which the delay notice may but need not do.
+    const template = { ...LETTER_KIND_DEFINITIONS.delay_notice.defaults, body: `${LETTER_KIND_DEFINITIONS.delay_notice.defaults.body}\n\nVragen? Bel {{behandelaar}}.` }
+    const accepted = composeLetter('delay_notice', template, ctx(c))
+    expect(accepted.ok && accepted.message.text).toContain('Vragen? Bel Anton Behandelaar.')
+    const result = composeLetter('delay_notice', template, { ...ctx(c), handler: { name: 'Anton 王' } })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors).toEqual([{ path: 'assignedHandler', message: expect.stringContaining('in het deel "naam van de behandelaar" staan tekens') }])
+  })
+
+  it('the addressee’s name is refused where it comes from (an attendee, not the complainant)', () => {
+    const result = composeLetter('acknowledgement', ack, { ...ctx(), addresseeName: 'محمد', addresseePath: 'complainant.nameLatin' })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors[0]?.path).toBe('complainant.nameLatin')
+  })
+
+  it('an editor cannot save a letter text with characters letters cannot print', () => {
+    expect(checkTemplate('acknowledgement', { ...ack, closing: 'Met vriendelijke groet 👍' })).toEqual([
+      { path: 'closing', message: 'Brieven kunnen deze tekens nog niet afdrukken: 👍. Laat ze weg of schrijf ze anders.' },
+    ])
+    // and a text stored before is refused when the letter is composed, asking for an editor
+    const result = composeLetter('acknowledgement', { ...ack, closing: 'Met vriendelijke groet 👍' }, ctx())
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors).toEqual([{ path: 'status', message: expect.stringContaining('Vraag een redacteur de brieftekst aan te passen.') }])
+  })
+})
+
 describe('the calendar file of the hearing invitation (RFC 5545)', () => {
   const event = {
     uid: 'gesprek-c1@klachtenportaal.workingprogression.nl',

@@ -26,6 +26,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`complaints_correction_log_order_idx\` ON \`complaints_correction_log\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`complaints_correction_log_parent_id_idx\` ON \`complaints_correction_log\` (\`_parent_id\`);`)
   await db.run(sql`CREATE INDEX \`complaints_correction_log_by_idx\` ON \`complaints_correction_log\` (\`by_id\`);`)
+  await db.run(sql`ALTER TABLE \`complaints\` ADD \`complainant_name_latin\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`correction_reason\` text;`)
   await db.run(sql`ALTER TABLE \`letters\` ADD \`posted_at_change_reason\` text;`)
   await db.run(sql`ALTER TABLE \`letters\` ADD \`posted_by_id\` text(36) REFERENCES users(id);`)
@@ -67,5 +68,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`letters_updated_at_idx\` ON \`letters\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`letters_created_at_idx\` ON \`letters\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`letters_filename_idx\` ON \`letters\` (\`filename\`);`)
+  await db.run(sql`ALTER TABLE \`complaints\` DROP COLUMN \`complainant_name_latin\`;`)
   await db.run(sql`ALTER TABLE \`complaints\` DROP COLUMN \`correction_reason\`;`)
 }
