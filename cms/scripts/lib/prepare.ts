@@ -29,6 +29,7 @@ async function recover(payload: Payload, env: Env, now: Date): Promise<string[]>
   if (orphans.records > 0 || orphans.files > 0) {
     done.push(`interrupted intake: removed ${orphans.records} attachment record(s) of no complaint and ${orphans.files} file(s) no record knows`)
   }
+  if (orphans.warning) done.push(`interrupted intake: ${orphans.warning}`)
   if (orphans.relinked > 0) done.push(`interrupted intake: linked ${orphans.relinked} attachment(s) back to the complaint that lists them`)
   return done
 }
