@@ -42,16 +42,14 @@ let siteUrl = ''
 
 /** Resolves once the portal printed a line matching the pattern (after `from` characters of output). */
 async function printed(pattern: RegExp, from = 0, timeout = 180_000): Promise<RegExpMatchArray> {
-  let match: RegExpMatchArray | null = null
-  await vi.waitFor(
-    () => {
-      if (portal.exitCode !== null) throw new Error(`the portal stopped:\n${output.slice(-3000)}`)
-      match = output.slice(from).match(pattern)
-      if (!match) throw new Error(`not printed yet: ${pattern}\n${output.slice(-3000)}`)
-    },
-    { timeout, interval: 100 },
-  )
-  return match as unknown as RegExpMatchArray
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const match = output.slice(from).match(pattern)
+    if (match) return match
+    if (portal.exitCode !== null || portal.signalCode !== null) throw new Error(`the portal stopped before printing ${pattern}:\n${output.slice(-3000)}`)
+    if (Date.now() > deadline) throw new Error(`not printed within ${timeout / 1000} s: ${pattern}\n${output.slice(-3000)}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
 }
 
 function environOf(pid: number): Record<string, string> {

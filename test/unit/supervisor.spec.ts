@@ -175,6 +175,41 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
     expect(lines.some((l) => l.startsWith('crash restarted'))).toBe(false)
   })
 
+  it('keeps restarting a process that, once up, dies again before it answers (a crash loop is no failed start)', async () => {
+    const { lines, log } = logger()
+    const port = await freePort()
+    const runs = path.join(tmp, 'runs')
+    // Serves on its first run; every later run dies at once, before answering.
+    const flaky = node(
+      'cms',
+      `const fs = require('node:fs');
+       const n = fs.existsSync(${JSON.stringify(runs)}) ? Number(fs.readFileSync(${JSON.stringify(runs)}, 'utf8')) : 0;
+       fs.writeFileSync(${JSON.stringify(runs)}, String(n + 1));
+       if (n > 0) process.exit(4);
+       require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`,
+      { readyUrl: `http://127.0.0.1:${port}/` },
+    )
+    const delays: number[] = []
+    let supervisor: Supervisor | undefined
+    supervisor = supervise([flaky], {
+      log,
+      sleep: async (ms) => {
+        delays.push(ms)
+        if (delays.length === 4) void supervisor?.stop('test done')
+      },
+    })
+    await supervisor.ready
+    process.kill(Number(supervisor.pid('cms')), 'SIGKILL')
+    expect(await supervisor.done).toBe(0)
+    expect(delays).toEqual([1000, 2000, 4000, 8000])
+    expect(lines.filter((l) => l.startsWith('cms exited')).slice(1)).toEqual([
+      expect.stringMatching(/^cms exited \(code 4\) after [\d.]+ s; restart 2 in 2 s$/),
+      expect.stringMatching(/^cms exited \(code 4\) after [\d.]+ s; restart 3 in 4 s$/),
+      expect.stringMatching(/^cms exited \(code 4\) after [\d.]+ s; restart 4 in 8 s$/),
+    ])
+    expect(lines.some((l) => l.includes('before it answered'))).toBe(false)
+  })
+
   it('removes what a killed process had started (it would hold the port), then starts it again', async () => {
     const { lines, log } = logger()
     const port = await freePort()

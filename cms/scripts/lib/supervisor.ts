@@ -68,7 +68,8 @@ type Service = {
   startedAt: number
   quickDeaths: number
   restarts: number
-  up: boolean
+  /** Answered at least once since `npm start`: from then on a death means a restart, not a failed start. */
+  everUp: boolean
   /** The restart under way (waiting, recovering, starting), awaited when stopping. */
   restarting?: Promise<void>
 }
@@ -92,7 +93,7 @@ export function supervise(specs: ServiceSpec[], options: SupervisorOptions): Sup
   const now = options.now ?? Date.now
   const readyTimeoutMs = options.readyTimeoutMs ?? 180_000
   const aborter = new AbortController()
-  const services = specs.map<Service>((spec) => ({ spec, startedAt: 0, quickDeaths: 0, restarts: 0, up: false }))
+  const services = specs.map<Service>((spec) => ({ spec, startedAt: 0, quickDeaths: 0, restarts: 0, everUp: false }))
 
   let stopping: Promise<void> | undefined
   let exitCode = 0
@@ -119,7 +120,7 @@ export function supervise(specs: ServiceSpec[], options: SupervisorOptions): Sup
     if (service.spec.readyUrl) {
       await waitForHttp(service.spec.readyUrl, timeoutMs, () => !stopping && service.child === child)
     }
-    if (service.child === child) service.up = true
+    if (service.child === child) service.everUp = true
   }
 
   const launch = (service: Service): Child => {
@@ -136,8 +137,7 @@ export function supervise(specs: ServiceSpec[], options: SupervisorOptions): Sup
       if (stopping) return
       // A crashed leader can leave what it started behind, holding its port: the group goes too.
       if (child.process.pid !== undefined) signalGroup(child.process.pid, 'SIGKILL')
-      if (!service.up) return failStart(`${spec.name} stopped (${description}) before it answered`)
-      service.up = false
+      if (!service.everUp) return failStart(`${spec.name} stopped (${description}) before it answered`)
       service.restarting = restart(service, description).finally(() => (service.restarting = undefined))
     }
     child.process.once('exit', (code, signal) => onEnd(describeExit(code, signal)))
