@@ -3,9 +3,9 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 
-import { DEFAULT_BACKOFF, nextRestart, type ServiceSpec, type Supervisor, supervise } from '../../cms/scripts/lib/supervisor'
+import { DEFAULT_BACKOFF, nextRestart, type ServiceSpec, type Supervisor, type SupervisorOptions, supervise } from '../../cms/scripts/lib/supervisor'
 
 /**
  * The supervisor of `npm start` with small stand-in processes (node -e): one that dies at once,
@@ -15,6 +15,19 @@ import { DEFAULT_BACKOFF, nextRestart, type ServiceSpec, type Supervisor, superv
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'portal-supervisor-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+// Whatever a test left running (it failed half-way) is stopped after it.
+const running: Supervisor[] = []
+function supervised(specs: ServiceSpec[], options: SupervisorOptions): Supervisor {
+  const supervisor = supervise(specs, options)
+  running.push(supervisor)
+  return supervisor
+}
+const strays: number[] = []
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.stop('test cleanup')))
+  for (const pid of strays.splice(0)) if (!isGone(pid)) process.kill(pid, 'SIGKILL')
+})
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -86,7 +99,7 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
     const steady = await serving()
     let supervisor: Supervisor | undefined
     const cms = { ...dying('cms'), beforeRestart: async () => void order.push('recover') }
-    supervisor = supervise([cms, steady], {
+    supervisor = supervised([cms, steady], {
       log: (line) => {
         log(line)
         if (/^cms (started|restarted)/.test(line)) order.push('start')
@@ -119,7 +132,7 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
     let clock = 0
     let restarts = 0
     let supervisor: Supervisor | undefined
-    supervisor = supervise([dying()], {
+    supervisor = supervised([dying()], {
       now: () => clock,
       log: (line) => {
         log(line)
@@ -140,7 +153,7 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
     const steady = await serving()
     let waiting: () => void = () => undefined
     const waited = new Promise<void>((resolve) => (waiting = resolve))
-    const supervisor = supervise([dying(), steady], {
+    const supervisor = supervised([dying(), steady], {
       log,
       // The real wait: it ends only when the stop aborts it.
       sleep: (_ms, signal) =>
@@ -167,7 +180,7 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
     const steady = await serving()
     const neverAnswers = { ...dying(), readyUrl: `http://127.0.0.1:${await freePort()}/` }
     const sleep = vi.fn(async () => undefined)
-    const supervisor = supervise([neverAnswers, steady], { log, sleep })
+    const supervisor = supervised([neverAnswers, steady], { log, sleep })
     await expect(supervisor.ready).rejects.toThrow()
     expect(await supervisor.done).toBe(1)
     expect(sleep).not.toHaveBeenCalled()
@@ -191,7 +204,7 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
     )
     const delays: number[] = []
     let supervisor: Supervisor | undefined
-    supervisor = supervise([flaky], {
+    supervisor = supervised([flaky], {
       log,
       sleep: async (ms) => {
         delays.push(ms)
@@ -223,10 +236,11 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
        require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`,
       { readyUrl: `http://127.0.0.1:${port}/` },
     )
-    const supervisor = supervise([parent], { log, sleep: async () => undefined })
+    const supervisor = supervised([parent], { log, sleep: async () => undefined })
     await supervisor.ready
     const first = Number(supervisor.pid('cms'))
     const helper = Number(readFileSync(pidFile, 'utf8'))
+    strays.push(helper)
     expect(isGone(helper)).toBe(false)
 
     process.kill(first, 'SIGKILL')
