@@ -13,4 +13,6 @@ export default defineConfig({
   security: { checkOrigin: true, actionBodySizeLimit: 52 * 1024 * 1024 },
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // The root .env holds the CMS's secrets (PAYLOAD_SECRET…): the site reads only what `npm start` hands it.
+  vite: { envDir: false },
 })

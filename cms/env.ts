@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 
 import { z } from 'zod'
 
@@ -105,7 +105,11 @@ export function isMongoUrl(databaseUrl: string): boolean {
   return databaseUrl.startsWith('mongodb://') || databaseUrl.startsWith('mongodb+srv://')
 }
 
-/** A separate secret for a separate purpose, so the site never needs PAYLOAD_SECRET itself. */
-export function deriveSecret(secret: string, purpose: string): string {
-  return createHash('sha256').update(`${purpose}:${secret}`).digest('base64url')
+/**
+ * A separate secret for a separate purpose: HMAC-SHA256 keyed with PAYLOAD_SECRET over the purpose's
+ * label. One-way, so the site, which holds only its derived keys, can neither recover PAYLOAD_SECRET
+ * nor compute Payload's session key from them, and one purpose's key says nothing about another's.
+ */
+export function deriveSecret(secret: string, purpose: 'site-api-key' | 'site-cache'): string {
+  return createHmac('sha256', secret).update(purpose).digest('base64url')
 }

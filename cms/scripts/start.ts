@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds what is not built, migrates, seeds, then runs the CMS (Next.js: /admin, /api)
- * and the public site (Astro, standalone Node) together until Ctrl-C or until either stops.
+ * and the public site (Astro, standalone Node) together until Ctrl-C or SIGTERM. Either process is
+ * restarted when it dies (lib/supervisor.ts); the site keeps serving published pages meanwhile.
  * `npm run dev`: the same with both apps in development mode (reload on change).
  * `npm run build`: only the build step.
  */
@@ -11,7 +12,9 @@ import { fileURLToPath } from 'node:url'
 import { EnvError, getEnv } from '../env'
 import { isBuilt, sourceStamp, writeStamp } from './lib/build'
 import { loadDotenv } from './lib/dotenv'
-import { type Child, run, startChild, stopChild, waitForHttp } from './lib/processes'
+import { cmsProcessEnv, siteBuildEnv, siteProcessEnv } from './lib/processEnv'
+import { run } from './lib/processes'
+import { type ServiceSpec, supervise } from './lib/supervisor'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const require = createRequire(import.meta.url)
@@ -27,80 +30,60 @@ async function main(): Promise<number> {
   const env = getEnv()
   if (generatedSecret) log('PAYLOAD_SECRET ontbrak: een nieuw geheim staat nu in .env')
 
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    // Payload outside `next dev` must not look for Next's HMR socket.
-    DISABLE_PAYLOAD_HMR: mode === 'dev' ? undefined : 'true',
-    NEXT_TELEMETRY_DISABLED: '1',
-    ASTRO_TELEMETRY_DISABLED: '1',
-  }
-
-  if (mode !== 'dev') await buildIfNeeded(childEnv)
+  const cmsEnv = cmsProcessEnv(process.env, mode === 'dev' ? 'dev' : 'start')
+  if (mode !== 'dev') await buildIfNeeded(cmsEnv)
   if (mode === 'build') return 0
 
-  const { prepareDatabase } = await import('./lib/prepare')
+  const { prepareDatabase, recoverDatabase } = await import('./lib/prepare')
   for (const line of await prepareDatabase()) log(`seed: ${line}`)
   if (!env.RESEND_API_KEY) log('RESEND_API_KEY ontbreekt: e-mail blijft in de outbox staan en wordt niet verstuurd')
 
   const cmsInternal = `http://127.0.0.1:${env.CMS_PORT}`
-  const siteEnv = {
-    ...childEnv,
-    HOST: env.HOST,
-    PORT: String(env.SITE_PORT),
-    CMS_API_URL: process.env.CMS_API_URL ?? `${cmsInternal}/api`,
-    SITE_CACHE_SECRET: env.SITE_CACHE_SECRET,
-    SITE_API_KEY: env.SITE_API_KEY,
-  }
-  const children: Child[] =
-    mode === 'dev'
-      ? [
-          startChild('cms', process.execPath, [nextBin, 'dev', 'cms', '-p', String(env.CMS_PORT), '-H', env.HOST], { cwd: root, env: childEnv }),
-          startChild('site', process.execPath, [astroBin, 'dev', '--port', String(env.SITE_PORT), '--host', env.HOST], { cwd: root, env: siteEnv }),
-        ]
-      : [
-          startChild('cms', process.execPath, [nextBin, 'start', 'cms', '-p', String(env.CMS_PORT), '-H', env.HOST], { cwd: root, env: childEnv }),
-          startChild('site', process.execPath, [path.join(root, 'site/server.ts')], { cwd: root, env: siteEnv }),
-        ]
+  // One entry per supervised process; a job worker would be a third entry with `cmsEnv` and no readyUrl.
+  const services: ServiceSpec[] = [
+    {
+      name: 'cms',
+      command: process.execPath,
+      args: [nextBin, mode === 'dev' ? 'dev' : 'start', 'cms', '-p', String(env.CMS_PORT), '-H', env.HOST],
+      cwd: root,
+      env: cmsEnv,
+      readyUrl: `${cmsInternal}/api/users/me`,
+      // The CMS is the only job runner and the only intake: what its crash left half done is
+      // recovered before it runs again (nothing else opens the database meanwhile).
+      beforeRestart: async () => {
+        for (const line of await recoverDatabase()) log(`recovery: ${line}`)
+      },
+    },
+    {
+      name: 'site',
+      command: process.execPath,
+      args: mode === 'dev' ? [astroBin, 'dev', '--port', String(env.SITE_PORT), '--host', env.HOST] : [path.join(root, 'site/server.ts')],
+      cwd: root,
+      env: siteProcessEnv(process.env, env),
+      readyUrl: `http://127.0.0.1:${env.SITE_PORT}/`,
+    },
+  ]
 
-  let stopping = false
-  const stopAll = async (reason: string) => {
-    if (stopping) return
-    stopping = true
-    log(`${reason}: beide processen stoppen`)
-    await Promise.all(children.map((child) => stopChild(child)))
-  }
+  const supervisor = supervise(services, { log })
+  // Every Ctrl-C or SIGTERM ends in the same orderly stop (a second one must not orphan the servers).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void supervisor.stop(`${signal} received`))
 
-  const finished = new Promise<number>((resolve) => {
-    for (const child of children) {
-      child.process.on('exit', (code, signal) => {
-        const wasStopping = stopping
-        void stopAll(`${child.name} stopte (${signal ?? `code ${code}`})`).then(() => resolve(wasStopping ? 0 : 1))
-      })
-    }
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => void stopAll(`${signal} ontvangen`).then(() => resolve(0)))
-    }
-  })
-
-  const alive = () => !stopping
   try {
-    await Promise.all([
-      waitForHttp(`${cmsInternal}/api/users/me`, 180_000, alive),
-      waitForHttp(`http://127.0.0.1:${env.SITE_PORT}/`, 180_000, alive),
-    ])
+    await supervisor.ready
     log(`Website:  ${env.SITE_URL}/`)
     log(`Beheer:   ${env.CMS_URL}/admin`)
     log('Stoppen met Ctrl-C.')
-  } catch (error) {
-    await stopAll((error as Error).message)
+  } catch {
+    // The supervisor has logged why and stopped everything; `done` carries the exit code.
   }
-  return finished
+  return supervisor.done
 }
 
 async function buildIfNeeded(env: NodeJS.ProcessEnv) {
   const buildEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production' }
   const shared = ['package-lock.json', 'tsconfig.json']
-  const cmsStamp = sourceStamp(root, ['cms', 'collections', 'hooks', ...shared])
+  // The start scripts run beside the CMS, never inside it: a change to them needs no new `next build`.
+  const cmsStamp = sourceStamp(root, ['cms', 'collections', 'hooks', ...shared], ['cms/scripts'])
   const cmsStampFile = path.join(root, 'cms/.next/portal-build-stamp')
   if (!isBuilt(path.join(root, 'cms/.next/BUILD_ID'), cmsStampFile, cmsStamp)) {
     log('CMS bouwen (next build), eenmalig na een wijziging…')
@@ -113,7 +96,7 @@ async function buildIfNeeded(env: NodeJS.ProcessEnv) {
   const siteStampFile = path.join(root, 'dist/portal-build-stamp')
   if (!isBuilt(path.join(root, 'dist/server/entry.mjs'), siteStampFile, siteStamp)) {
     log('Website bouwen (astro build)…')
-    await run(process.execPath, [astroBin, 'build'], { cwd: root, env: buildEnv, label: 'astro build' })
+    await run(process.execPath, [astroBin, 'build'], { cwd: root, env: siteBuildEnv(env), label: 'astro build' })
     writeStamp(siteStampFile, siteStamp)
   }
 }

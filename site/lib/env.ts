@@ -1,6 +1,9 @@
 import { z } from 'zod'
 
-/** The site's own configuration; it never holds database credentials (it reaches the CMS over HTTP). */
+/**
+ * The site's own configuration: where the CMS is and the site's two keys. It never holds PAYLOAD_SECRET
+ * or database credentials (it reaches the CMS over HTTP; `npm start` hands it nothing else).
+ */
 const siteEnvSchema = z.object({
   CMS_API_URL: z.url({ protocol: /^https?$/, message: 'moet een http(s)-adres zijn' }).default('http://127.0.0.1:3000/api'),
   // Set by `npm start` (derived from PAYLOAD_SECRET unless given): checks the CMS's cache signal.
@@ -12,20 +15,24 @@ const siteEnvSchema = z.object({
 
 export type SiteEnv = z.infer<typeof siteEnvSchema>
 
-let cached: SiteEnv | undefined
-
-export function siteEnv(): SiteEnv {
-  if (cached) return cached
+/** Parses the site's environment (as `npm start` hands it over, see cms/scripts/lib/processEnv.ts). */
+export function parseSiteEnv(source: Record<string, string | undefined>): SiteEnv {
   const result = siteEnvSchema.safeParse({
-    CMS_API_URL: process.env.CMS_API_URL || undefined,
-    SITE_CACHE_SECRET: process.env.SITE_CACHE_SECRET || undefined,
-    SITE_API_KEY: process.env.SITE_API_KEY || undefined,
-    SITE_RATE_LIMIT_PER_HOUR: process.env.SITE_RATE_LIMIT_PER_HOUR || undefined,
+    CMS_API_URL: source.CMS_API_URL || undefined,
+    SITE_CACHE_SECRET: source.SITE_CACHE_SECRET || undefined,
+    SITE_API_KEY: source.SITE_API_KEY || undefined,
+    SITE_RATE_LIMIT_PER_HOUR: source.SITE_RATE_LIMIT_PER_HOUR || undefined,
   })
   if (!result.success) {
     const issue = result.error.issues[0]
     throw new Error(`Configuratiefout: ${String(issue?.path[0])} ${issue?.message}`)
   }
-  cached = result.data
+  return result.data
+}
+
+let cached: SiteEnv | undefined
+
+export function siteEnv(): SiteEnv {
+  cached ??= parseSiteEnv(process.env)
   return cached
 }

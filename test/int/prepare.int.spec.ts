@@ -14,6 +14,8 @@ describe('the start-up preparation (migrate + seed)', () => {
     if (process.env.PORTAL_TEST_DB === 'mongo') context.skip('exercises the SQLite file the start script migrates')
     Object.assign(process.env, {
       DATABASE_URL: `file:${dir}/portal.db`,
+      // Never the repository's own data/uploads: the start-up recovery clears stray files there.
+      UPLOAD_DIR: path.join(dir, 'uploads'),
       PAYLOAD_SECRET: TEST_SECRET,
       ADMIN_EMAIL: 'beheer@example.nl',
       ADMIN_PASSWORD: 'een-lang-wachtwoord',

@@ -1,6 +1,10 @@
+import { createHash, createHmac } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
 
-import { EnvError, parseEnv } from '../../cms/env'
+import { deriveSecret, EnvError, parseEnv } from '../../cms/env'
+import { cmsProcessEnv, siteBuildEnv, siteProcessEnv } from '../../cms/scripts/lib/processEnv'
+import { parseSiteEnv } from '../../site/lib/env'
 
 const base = { PAYLOAD_SECRET: 'x'.repeat(32) }
 
@@ -51,5 +55,77 @@ describe('configuration from the environment', () => {
 
   it('treats an empty value as unset', () => {
     expect(parseEnv({ ...base, DATABASE_URL: '', RESEND_API_KEY: '' }).DATABASE_URL).toBe('file:./data/portal.db')
+  })
+})
+
+describe('secrets per process (the site holds only its own keys)', () => {
+  const secret = 'p'.repeat(40)
+  const full = {
+    PATH: '/usr/bin',
+    HOME: '/home/portal',
+    NODE_ENV: 'production' as const,
+    PAYLOAD_SECRET: secret,
+    DATABASE_URL: 'mongodb://portal:db-password@db.internal:27017/klachten',
+    ADMIN_EMAIL: 'beheer@example.nl',
+    ADMIN_PASSWORD: 'een-lang-beheerderswachtwoord',
+    RESEND_API_KEY: 're_live_resend_key',
+    CMS_PORT: '3100',
+    SITE_PORT: '4400',
+    HOST: '0.0.0.0',
+    SITE_RATE_LIMIT_PER_HOUR: '7',
+  }
+  const forbidden = ['PAYLOAD_SECRET', 'DATABASE_URL', 'ADMIN_PASSWORD', 'RESEND_API_KEY'] as const
+  // Payload signs staff sessions with this key (payload/dist/index.js: sha256 of the secret, 32 characters).
+  const sessionKey = createHash('sha256').update(secret).digest('hex').slice(0, 32)
+
+  it('derives the site key and the cache secret as labelled HMACs of PAYLOAD_SECRET, unlike each other and the session key', () => {
+    const env = parseEnv(full)
+    expect(env.SITE_API_KEY).toBe(createHmac('sha256', secret).update('site-api-key').digest('base64url'))
+    expect(env.SITE_CACHE_SECRET).toBe(createHmac('sha256', secret).update('site-cache').digest('base64url'))
+    expect(deriveSecret(secret, 'site-api-key')).toBe(env.SITE_API_KEY)
+    expect(new Set([env.SITE_API_KEY, env.SITE_CACHE_SECRET, secret, sessionKey]).size).toBe(4)
+    // Given explicitly, they are used as given.
+    const given = parseEnv({ ...full, SITE_API_KEY: 'k'.repeat(30), SITE_CACHE_SECRET: 'c'.repeat(20) })
+    expect([given.SITE_API_KEY, given.SITE_CACHE_SECRET]).toEqual(['k'.repeat(30), 'c'.repeat(20)])
+  })
+
+  it('gives the CMS the whole environment (control: it needs every secret)', () => {
+    const cms = cmsProcessEnv(full, 'start')
+    for (const name of forbidden) expect(cms[name]).toBe(full[name])
+    expect(cms.DISABLE_PAYLOAD_HMR).toBe('true')
+  })
+
+  it('gives the site none of PAYLOAD_SECRET, the database URL, ADMIN_PASSWORD or RESEND_API_KEY, but all it needs', () => {
+    const env = parseEnv(full)
+    const site = siteProcessEnv(full, env)
+    for (const name of forbidden) expect(site[name]).toBe(undefined)
+    const values = Object.values(site).join('\n')
+    for (const value of [secret, sessionKey, full.ADMIN_PASSWORD, full.RESEND_API_KEY, 'db-password', full.ADMIN_EMAIL]) expect(values).not.toContain(value)
+
+    expect(site).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/portal',
+      NODE_ENV: 'production',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      HOST: '0.0.0.0',
+      PORT: '4400',
+      CMS_API_URL: 'http://127.0.0.1:3100/api',
+      SITE_API_KEY: env.SITE_API_KEY,
+      SITE_CACHE_SECRET: env.SITE_CACHE_SECRET,
+      SITE_RATE_LIMIT_PER_HOUR: '7',
+    })
+    // What the site's own configuration reads from it: the keys the CMS expects.
+    expect(parseSiteEnv(site)).toEqual({
+      CMS_API_URL: 'http://127.0.0.1:3100/api',
+      SITE_API_KEY: env.SITE_API_KEY,
+      SITE_CACHE_SECRET: env.SITE_CACHE_SECRET,
+      SITE_RATE_LIMIT_PER_HOUR: 7,
+    })
+    expect(siteProcessEnv({ ...full, CMS_API_URL: 'https://cms.example/api' }, env).CMS_API_URL).toBe('https://cms.example/api')
+  })
+
+  it('builds the site with no secret at all', () => {
+    const build = siteBuildEnv({ ...full, SITE_API_KEY: 'k'.repeat(30), SITE_CACHE_SECRET: 'c'.repeat(20) })
+    expect(build).toEqual({ PATH: '/usr/bin', HOME: '/home/portal', NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' })
   })
 })

@@ -5,11 +5,13 @@ import path from 'node:path'
 /**
  * A fingerprint of the sources an app is built from: when it differs from the one stored
  * beside the last build, `npm start` builds again. Paths, sizes and modification times are enough.
+ * `exclude` names entries inside them that the app never loads.
  */
-export function sourceStamp(root: string, entries: string[]): string {
+export function sourceStamp(root: string, entries: string[], exclude: string[] = []): string {
   const hash = createHash('sha256')
+  const excluded = new Set(exclude.map((entry) => path.join(root, entry)))
   const visit = (p: string) => {
-    if (!existsSync(p)) return
+    if (!existsSync(p) || excluded.has(p)) return
     const stat = statSync(p)
     if (stat.isDirectory()) {
       for (const name of readdirSync(p).sort()) {

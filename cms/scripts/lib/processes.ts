@@ -24,21 +24,23 @@ export function startChild(name: string, command: string, args: string[], option
   return { name, process: child }
 }
 
+/** Signals a child's process group: the child (started detached, so it leads its group) and all it started. */
+export function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal)
+  } catch (error) {
+    // ESRCH: the group is already gone, which is what we want.
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
+  }
+}
+
 /** Stops a child and everything it started (its process group), forcefully after a grace period. */
 export async function stopChild(child: Child, graceMs = 5000): Promise<void> {
   const { pid, exitCode, signalCode } = child.process
   if (pid === undefined || exitCode !== null || signalCode !== null) return
   const exited = new Promise<void>((resolve) => child.process.once('exit', () => resolve()))
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, sig)
-    } catch (error) {
-      // ESRCH: the group is already gone, which is what we want.
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
-    }
-  }
-  signal('SIGTERM')
-  const timer = setTimeout(() => signal('SIGKILL'), graceMs)
+  signalGroup(pid, 'SIGTERM')
+  const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs)
   await exited
   clearTimeout(timer)
 }
