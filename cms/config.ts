@@ -108,6 +108,9 @@ export const configFor = (env: Env): Config => ({
  * - `payload-preferences`: Payload's own rule already limits reads, changes and deletes to the
  *   user's own preferences, and puts every new one in the caller's name; it stays as it is
  *   (test/int/locks-and-preferences.int.spec.ts holds it to that).
+ * - `payload-jobs-stats`: the scheduler's record of when each schedule last ran, which Payload
+ *   leaves open to every logged-in user; a changed date could hold back the deadline reminders
+ *   (Art. 5, 7). The scheduler writes it through the adapter, so nobody needs the API for it.
  */
 export function restrictPayloadCollections(config: SanitizedConfig): SanitizedConfig {
   const locks = config.collections.find((collection) => collection.slug === 'payload-locked-documents')
@@ -115,5 +118,7 @@ export function restrictPayloadCollections(config: SanitizedConfig): SanitizedCo
     locks.access = { ...locks.access, read: canReachLock, update: canReachLock, delete: canReachLock, create: canLockDocument }
     locks.hooks.beforeChange = [lockInOwnName, ...(locks.hooks.beforeChange ?? [])]
   }
+  const jobStats = config.globals.find((global) => global.slug === 'payload-jobs-stats')
+  if (jobStats) jobStats.access = { ...jobStats.access, read: isAdmin, readVersions: nobody, update: nobody }
   return config
 }

@@ -221,13 +221,14 @@ beforeAll(async () => {
   REGISTRY.push(...personalFieldNames(payload.collections.complaints.config.fields))
   schema = configToSchema(payload.config).schema
 
+  // The first account becomes an administrator whatever it asks for: the admin goes first, so that every other role is itself only.
   const accounts = {
+    admin: await staff('admin', ['admin']),
     manager: await staff('manager', ['manager']),
     adminManager: await staff('adminManager', ['admin', 'manager']),
     handlerA: await staff('handlerA', ['handler']),
     handlerB: await staff('handlerB', ['handler']),
     editor: await staff('editor', ['editor']),
-    admin: await staff('admin', ['admin']),
   }
   await staff('staffM', ['handler'])
   await payload.update({ collection: 'users', id: ids.staffM ?? '', data: { email: `${MATCH}@staf.example` } })
