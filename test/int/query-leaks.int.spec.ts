@@ -607,3 +607,51 @@ describe('joins, select, populate, distinct: no other way in', () => {
     }
   })
 })
+
+describe('the admin’s own questions for a handler still work (the queries Payload 3.90’s admin sends)', () => {
+  const handlerA = () => callers.handlerA?.user ?? undefined
+  const local = { find: (args: Record<string, unknown>) => (payload as unknown as { find(a: Record<string, unknown>): Promise<{ docs: { id: string }[] }> }).find(args) }
+
+  it('the list: search by reference, the dashboard’s filters, a sort on every column, with the lock status — own cases and the queue', async () => {
+    const mine: Where = { and: [{ status: { in: ['received', 'acknowledged'] } }, { assignedHandler: { equals: ids.handlerA } }] }
+    const queue: Where = { and: [{ status: { in: ['received', 'acknowledged'] } }, { assignedHandler: { exists: false } }] }
+    const late: Where = { and: [{ status: { in: ['received', 'acknowledged'] } }, { 'nextDeadline.state': { equals: 'overdue' } }] }
+    const columns = ['reference', 'receivedAt', 'status', 'assignedHandler', 'nextDeadline.due', 'nextDeadline.state']
+    for (const where of [undefined, mine, queue, late, { or: [{ reference: { like: 'WP-' } }] }]) {
+      for (const sort of [undefined, ...columns, ...columns.map((c) => `-${c}`)]) {
+        const { docs } = await local.find({ collection: 'complaints', depth: 0, draft: true, includeLockStatus: true, overrideAccess: false, user: handlerA(), where, sort, limit: 50 })
+        const seen = docs.map((d) => d.id)
+        if (where === mine) expect(seen.sort()).toEqual([ids.AM, ids.AN].sort())
+        if (where === queue) expect(seen).toEqual(expect.arrayContaining([ids.M, ids.N]))
+      }
+    }
+    for (const tile of [mine, queue, late]) await payload.count({ collection: 'complaints', where: tile, overrideAccess: false, user: handlerA() })
+  })
+
+  it('the edit view of their own case: the document with its joins and lock status, and the tables of its timeline, letters and messages', async () => {
+    const doc = await payload.findByID({ collection: 'complaints', id: ids.AM ?? '', depth: 1, draft: true, includeLockStatus: true, overrideAccess: false, user: handlerA() } as never)
+    expect((doc as { complainant?: { name?: string } }).complainant?.name).toBe('Klager AM')
+    for (const [collection, sort] of [['case-events', 'at'], ['letters', 'createdAt'], ['outbox', undefined]] as const) {
+      const { docs } = await local.find({ collection, depth: 0, draft: true, limit: 10, sort, overrideAccess: false, user: handlerA(), where: { complaint: { equals: ids.AM } } })
+      expect(docs.length, collection).toBeGreaterThan(0)
+    }
+  })
+
+  it('the relationship pickers: the earlier complaint (complaints by reference), the handler (users by role), a letter’s case — as the admin posts them', async () => {
+    const picker = (collection: string, params: Record<string, string>) =>
+      ctx.rest(`/${collection}`, {
+        method: 'POST',
+        headers: { authorization: callers.handlerA?.authorization ?? '', 'content-type': 'application/x-www-form-urlencoded', 'X-Payload-HTTP-Method-Override': 'GET' },
+        body: new URLSearchParams({ depth: '0', draft: 'true', limit: '10', page: '1', ...params }).toString(),
+      })
+    const earlier = await ctx.rest(`/complaints?${new URLSearchParams({ depth: '0', draft: 'true', limit: '10', page: '1', 'select[reference]': 'true', sort: 'id', 'where[and][0][id][not_in][0]': ids.AM ?? '', 'where[and][1][reference][like]': 'WP' })}`, { headers: { authorization: callers.handlerA?.authorization ?? '' } })
+    expect(earlier.status).toBe(200)
+    expect(((await earlier.json()) as { totalDocs: number }).totalDocs).toBeGreaterThan(1)
+    const posted = await picker('complaints', { 'select[reference]': 'true', sort: 'id', 'where[and][0][id][not_in][0]': ids.AM ?? '' })
+    expect(posted.status).toBe(200)
+    const handlers = await picker('users', { 'select[name]': 'true', sort: 'id', 'where[and][0][id][not_in][0]': ids.handlerA ?? '', 'where[and][1][roles][in][0]': 'handler', 'where[and][1][roles][in][1]': 'manager' })
+    expect(handlers.status).toBe(200)
+    const cases = await picker('complaints', { 'select[reference]': 'true', sort: 'id', 'where[and][0][id][in][0]': ids.AM ?? '' })
+    expect(((await cases.json()) as { docs: { id: string }[] }).docs.map((d) => d.id)).toEqual([ids.AM])
+  })
+})
