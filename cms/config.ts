@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { nl } from '@payloadcms/translations/languages/nl'
-import type { CollectionConfig, Config, SanitizedConfig } from 'payload'
+import type { CollectionConfig, Config, Field, SanitizedConfig } from 'payload'
 
 import { isAdmin } from '../collections/access/isAdmin'
 import { canLockDocument, canReachLock, lockInOwnName } from '../collections/access/lockAccess'
-import { nobody } from '../collections/access/nobody'
+import { nobody, nobodyField } from '../collections/access/nobody'
 import { hasRole } from '../collections/access/roles'
 import { CaseEvents } from '../collections/CaseEvents'
 import { complaintAttachments } from '../collections/ComplaintAttachments'
@@ -32,6 +32,16 @@ import { issueIntakeLettersTask } from './jobs/issueIntakeLetters'
 import type { Env } from './env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** What a job carries — its input, each task's log and the status built from it — can be a composed letter (Decision 19). */
+const JOB_CONTENTS = new Set(['input', 'log', 'taskStatus'])
+/** Decision 15: the admin sees a job's state (queue, task, tries, error), never what it carries. */
+const withoutJobContents = (fields: Field[]): Field[] =>
+  fields.map((field) => {
+    if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withoutJobContents(tab.fields) })) }
+    if ('name' in field && JOB_CONTENTS.has(field.name)) return { ...field, access: { ...('access' in field ? field.access : {}), read: nobodyField } } as Field
+    return field
+  })
 
 /**
  * Decision 15 and the queue: no query names a field of a complaint its asker may not read — not on
@@ -82,6 +92,7 @@ export const configFor = (env: Env): Config => ({
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
+      fields: withoutJobContents(defaultJobsCollection.fields),
     }),
   },
   i18n: {
