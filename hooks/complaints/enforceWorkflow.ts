@@ -36,8 +36,8 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
   const handlerBefore = relId(originalDoc.assignedHandler)
   const handlerAfter = relId(next.assignedHandler)
 
-  // A handler (not a manager) may touch a new, unassigned complaint only to take it themselves.
-  if (user && !handlerBefore && !hasRole(user, 'manager', 'admin')) {
+  // A handler (not a manager) may touch a new, unassigned complaint only to take it themselves. The admin role adds nothing (Decision 15).
+  if (user && !handlerBefore && !hasRole(user, 'manager')) {
     if (handlerAfter !== user.id) {
       throw new ValidationError({
         collection: 'complaints',
@@ -68,7 +68,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     const independence = checkIndependence(handlerAfter, involved)
     if (!independence.ok) errors.push({ path: handlerAfter !== handlerBefore ? 'assignedHandler' : 'involvedStaff', message: independence.message })
   }
-  if (handlerBefore && handlerAfter !== handlerBefore && user && !hasRole(user, 'manager', 'admin')) {
+  if (handlerBefore && handlerAfter !== handlerBefore && user && !hasRole(user, 'manager')) {
     // Issue 8: managers assign; a handler hands a case on through a manager.
     errors.push({ path: 'assignedHandler', message: 'Alleen een manager kan een klacht aan een andere behandelaar geven.' })
   }

@@ -32,7 +32,7 @@ import { createTestPayload, type TestPayload } from '../helpers/payload'
 
 const ACTORS = ['anonymous', 'site', 'admin', 'manager', 'handlerA', 'handlerB', 'editor', 'editorHandler'] as const
 /** Plus one outside the table: roles add up, and Decision 15 takes nothing from a manager who is also an admin (its own block, below). */
-type Actor = (typeof ACTORS)[number] | 'adminManager'
+type Actor = (typeof ACTORS)[number] | 'adminManager' | 'adminHandler'
 type Cols<T> = readonly [T, T, T, T, T, T, T, T]
 
 type ReadCell = 'OK' | 'F' | 'NF' | 'QB' | '--'
@@ -54,7 +54,7 @@ type Fixture =
   | 'evA' | 'evQ' // their first timeline entries
   | 'msgA' | 'msgQ' // messages about them in the outbox
   | 'msgSys' // a message about no case (e.g. a password reset)
-  | 'admin' | 'manager' | 'handlerA' | 'handlerB' | 'editor' | 'editorHandler' | 'adminManager' | 'victim' | 'self'
+  | 'admin' | 'manager' | 'handlerA' | 'handlerB' | 'editor' | 'editorHandler' | 'adminManager' | 'adminHandler' | 'victim' | 'self'
   | 'site' | 'spare' // service accounts
   | 'seq' // a counter
   | 'job' // a queued delivery job
@@ -364,6 +364,7 @@ beforeAll(async () => {
     editor: await staffAccount('editor', ['editor']),
     editorHandler: await staffAccount('editorHandler', ['editor', 'handler']),
     adminManager: await staffAccount('adminManager', ['admin', 'manager']),
+    adminHandler: await staffAccount('adminHandler', ['admin', 'handler']),
   }
   await staffAccount('victim', ['handler'])
   // A colleague who is logged in somewhere: their session must not show to others.
@@ -674,6 +675,18 @@ describe.each(WAYS)('Decision 15 through the %s API: an admin who is also a mana
       await runCell(way, 'adminManager', line, cell)
     })
   }
+
+  it('an admin who is also a handler gets no more than a handler: a new case only to take it themselves, never handed to a colleague', async () => {
+    const { complaint } = await registerComplaint(`AH${marker()}`)
+    const handed = await perform(ctx, way, callers.adminHandler, { kind: 'update', collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.handlerA } })
+    expectStatus(handed, [400, 403, 404], 'refused')
+    expect(idOf(at(await stored('complaints', complaint.id), 'assignedHandler'))).toBeNull()
+    const taken = await perform(ctx, way, callers.adminHandler, { kind: 'update', collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.adminHandler } })
+    expectStatus(taken, [200], 'taken')
+    const reassigned = await perform(ctx, way, callers.adminHandler, { kind: 'update', collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.handlerB } })
+    expectStatus(reassigned, [400, 403, 404], 'refused')
+    expect(idOf(at(await stored('complaints', complaint.id), 'assignedHandler'))).toBe(ids.adminHandler)
+  })
 
   it(`complaint Q as adminManager: ${SENSITIVE.join(', ')} visible`, async () => {
     const full = await stored('complaints', ids.Q)
