@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { nl } from '@payloadcms/translations/languages/nl'
-import type { Config } from 'payload'
+import type { CollectionConfig, Config, Field, SanitizedConfig } from 'payload'
 
 import { isAdmin } from '../collections/access/isAdmin'
-import { nobody } from '../collections/access/nobody'
+import { canLockDocument, canReachLock, lockInOwnName } from '../collections/access/lockAccess'
+import { nobody, nobodyField } from '../collections/access/nobody'
 import { hasRole } from '../collections/access/roles'
 import { CaseEvents } from '../collections/CaseEvents'
 import { complaintAttachments } from '../collections/ComplaintAttachments'
@@ -20,6 +21,7 @@ import { ServiceAccounts } from '../collections/ServiceAccounts'
 import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
 import { users } from '../collections/Users'
+import { guardPersonalDataQueries } from '../hooks/complaints/guardPersonalDataQueries'
 import { databaseAdapter } from './db'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
@@ -30,13 +32,35 @@ import { issueIntakeLettersTask } from './jobs/issueIntakeLetters'
 import type { Env } from './env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** What a job carries — its input, each task's log and the status built from it — can be a composed letter (Decision 19). */
+const JOB_CONTENTS = new Set(['input', 'log', 'taskStatus'])
+/** Decision 15: the admin sees a job's state (queue, task, tries, error), never what it carries. */
+const withoutJobContents = (fields: Field[]): Field[] =>
+  fields.map((field) => {
+    if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withoutJobContents(tab.fields) })) }
+    if ('name' in field && JOB_CONTENTS.has(field.name)) return { ...field, access: { ...('access' in field ? field.access : {}), read: nobodyField } } as Field
+    return field
+  })
+
+/**
+ * Decision 15 and the queue: no query names a field of a complaint its asker may not read — not on
+ * complaints, and not through the relationships of the collections that point at them
+ * (`case-events`, `letters`, `outbox`, `complaint-attachments`: `complaint.complainant.email`).
+ * So every collection gets the guard, once.
+ */
+const withQueryGuard = (collection: CollectionConfig): CollectionConfig =>
+  collection.hooks?.beforeOperation?.includes(guardPersonalDataQueries)
+    ? collection
+    : { ...collection, hooks: { ...collection.hooks, beforeOperation: [guardPersonalDataQueries, ...(collection.hooks?.beforeOperation ?? [])] } }
+
 /** The whole configuration for an environment; tests build variants of it (e.g. the offline Mongo schema). */
 export const configFor = (env: Env): Config => ({
   serverURL: env.CMS_URL,
   secret: env.PAYLOAD_SECRET,
   db: databaseAdapter(env.DATABASE_URL),
   editor: lexicalEditor(),
-  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, LetterTemplates, Outbox, users(env.CMS_URL), ServiceAccounts, Sequences],
+  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, LetterTemplates, Outbox, users(env.CMS_URL), ServiceAccounts, Sequences].map(withQueryGuard),
   globals: [Regulation, Settings],
   admin: {
     user: 'users',
@@ -68,6 +92,7 @@ export const configFor = (env: Env): Config => ({
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
+      fields: withoutJobContents(defaultJobsCollection.fields),
     }),
   },
   i18n: {
@@ -84,3 +109,27 @@ export const configFor = (env: Env): Config => ({
   },
   telemetry: false,
 })
+
+/**
+ * Payload's own collections, which it adds while it builds the configuration (there is no option
+ * for their access, so it is set on the built configuration).
+ * - `payload-locked-documents`: Payload lets any logged-in user read, change and delete every
+ *   editing lock. Here a person reaches their own locks and those on documents they could edit
+ *   themselves (collections/access/lockAccess.ts), and a lock is always in the caller's own name.
+ * - `payload-preferences`: Payload's own rule already limits reads, changes and deletes to the
+ *   user's own preferences, and puts every new one in the caller's name; it stays as it is
+ *   (test/int/locks-and-preferences.int.spec.ts holds it to that).
+ * - `payload-jobs-stats`: the scheduler's record of when each schedule last ran, which Payload
+ *   leaves open to every logged-in user; a changed date could hold back the deadline reminders
+ *   (Art. 5, 7). The scheduler writes it through the adapter, so nobody needs the API for it.
+ */
+export function restrictPayloadCollections(config: SanitizedConfig): SanitizedConfig {
+  const locks = config.collections.find((collection) => collection.slug === 'payload-locked-documents')
+  if (locks) {
+    locks.access = { ...locks.access, read: canReachLock, update: canReachLock, delete: canReachLock, create: canLockDocument }
+    locks.hooks.beforeChange = [lockInOwnName, ...(locks.hooks.beforeChange ?? [])]
+  }
+  const jobStats = config.globals.find((global) => global.slug === 'payload-jobs-stats')
+  if (jobStats) jobStats.access = { ...jobStats.access, read: isAdmin, readVersions: nobody, update: nobody }
+  return config
+}

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { CASE_EVENT_LABELS, CASE_EVENT_TYPES } from '../hooks/caseEvents/eventTypes'
 import { refuseEventDeletes, refuseEventUpdates } from '../hooks/caseEvents/refuseChanges'
-import { canReadCaseDocument } from './access/complaintAccess'
+import { canReadCaseFile } from './access/complaintAccess'
 import { nobody } from './access/nobody'
 
 /** The case timeline: who did what, when, to which complaint. Append-only; no personal data. */
@@ -14,7 +14,7 @@ export const CaseEvents: CollectionConfig = {
     defaultColumns: ['at', 'type', 'complaint', 'actor'],
     useAsTitle: 'type',
   },
-  access: { read: canReadCaseDocument, create: nobody, update: nobody, delete: nobody },
+  access: { read: canReadCaseFile, create: nobody, update: nobody, delete: nobody },
   hooks: { beforeChange: [refuseEventUpdates], beforeDelete: [refuseEventDeletes] },
   defaultSort: '-at',
   fields: [

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 
 import type { CollectionConfig } from 'payload'
 
-import { canReadCaseDocument } from './access/complaintAccess'
+import { canReadCaseFile } from './access/complaintAccess'
 import { nobody } from './access/nobody'
 import { serveAsDownload } from './uploads/serveAsDownload'
 import { ATTACHMENT_MIME_TYPES } from '../hooks/complaints/attachments'
@@ -27,7 +27,7 @@ export const complaintAttachments = (uploadDir: string | undefined): CollectionC
     modifyResponseHeaders: serveAsDownload,
   },
   access: {
-    read: canReadCaseDocument,
+    read: canReadCaseFile,
     // Only the intake endpoint and staff intake (trusted server code) store attachments.
     create: nobody,
     update: nobody,

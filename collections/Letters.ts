@@ -6,7 +6,7 @@ import type { CollectionConfig } from 'payload'
 import { MESSAGE_PURPOSE_LABELS, MESSAGE_PURPOSES } from '../cms/email/statuses'
 import { guardPostingDate } from '../hooks/letters/guardPostingDate'
 import { recordPosting } from '../hooks/letters/recordPosting'
-import { canReadCaseDocument } from './access/complaintAccess'
+import { canReadCaseFile } from './access/complaintAccess'
 import { nobody, nobodyField } from './access/nobody'
 import { hasRole } from './access/roles'
 import { serveAsDownload } from './uploads/serveAsDownload'
@@ -37,10 +37,10 @@ export const letters = (uploadDir: string | undefined): CollectionConfig => ({
     modifyResponseHeaders: serveAsDownload,
   },
   access: {
-    read: canReadCaseDocument,
+    read: canReadCaseFile,
     create: nobody,
     // The handler of the case (or a manager) records the posting date; nothing else changes.
-    update: (args) => hasRole(args.req.user, 'manager', 'handler') && canReadCaseDocument(args),
+    update: (args) => hasRole(args.req.user, 'manager', 'handler') && canReadCaseFile(args),
     delete: nobody,
   },
   hooks: { beforeChange: [guardPostingDate], afterChange: [recordPosting] },

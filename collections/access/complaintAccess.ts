@@ -8,45 +8,50 @@ const relId = (value: unknown): string | null =>
 const unassigned: Where = { or: [{ assignedHandler: { exists: false } }, { assignedHandler: { equals: null } }] }
 
 /**
- * Who reaches a complaint: admins and managers all of them; a handler the cases assigned to
- * them and the queue of new, unassigned complaints (whose personal data stays hidden, below,
- * until they take one). Editors and service accounts never.
+ * Who reaches a complaint: managers all of them; a handler the cases assigned to them and the
+ * queue of new, unassigned complaints (whose personal data stays hidden, below, until they take
+ * one). Admins, editors and service accounts never: an admin manages users and settings and reads
+ * no case (Decision 15); someone who must also handle or oversee cases holds that role as well.
  */
 export const canReadComplaint: Access = ({ req }) => {
-  if (hasRole(req.user, 'admin', 'manager')) return true
+  if (hasRole(req.user, 'manager')) return true
   if (hasRole(req.user, 'handler') && req.user) return { or: [{ assignedHandler: { equals: req.user.id } }, unassigned] } satisfies Where
   return false
 }
 
-/** Changes: managers and admins any case; a handler their own cases, and an unassigned one only to take it (enforceWorkflow). */
+/** Changes: managers any case; a handler their own cases, and an unassigned one only to take it (enforceWorkflow). Admins move no case (Decision 15). */
 export const canUpdateComplaint: Access = (args) => canReadComplaint(args)
 
-/** Staff record complaints received by phone, letter, e-mail or in person (Art. 3, Decision 8). */
-export const canRecordComplaint: Access = ({ req }) => hasRole(req.user, 'admin', 'manager', 'handler')
+/** Staff record complaints received by phone, letter, e-mail or in person: handlers and managers (Art. 3, Decision 8, Decision 15). */
+export const canRecordComplaint: Access = ({ req }) => hasRole(req.user, 'manager', 'handler')
 
 /**
- * The complainant's personal data and the complaint's content: the assigned handler, managers
- * and admins only. A handler looking at the queue sees reference, date, categories and deadlines.
+ * The complainant's personal data and the complaint's content: the assigned handler and managers
+ * only (Decision 15: not admins). A handler looking at the queue sees reference, date, categories
+ * and deadlines.
  */
 export const canReadPersonalData: FieldAccess = ({ doc, req }) => {
-  if (hasRole(req.user, 'admin', 'manager')) return true
+  if (hasRole(req.user, 'manager')) return true
   if (!hasRole(req.user, 'handler') || !req.user) return false
   // Without a document (the admin's form and list set-up) the document decides when its data is read;
-  // queries on these fields are refused for handlers separately (guardPersonalDataQueries).
+  // a handler's queries may name these fields nowhere (guardPersonalDataQueries, QUEUE_QUERYABLE_FIELDS).
   if (!doc) return true
   return relId((doc as { assignedHandler?: unknown }).assignedHandler) === String(req.user.id)
 }
 
-/** Documents that belong to a complaint (attachments, timeline, messages) follow its assigned handler. */
-export const canReadCaseDocument: Access = ({ req }) => {
-  if (hasRole(req.user, 'admin', 'manager')) return true
+/**
+ * The case file — letters, attachments, the timeline — follows its assigned handler; managers
+ * read every case file. Admins none (Decision 15).
+ */
+export const canReadCaseFile: Access = ({ req }) => {
+  if (hasRole(req.user, 'manager')) return true
   if (hasRole(req.user, 'handler') && req.user) return { 'complaint.assignedHandler': { equals: req.user.id } } satisfies Where
   return false
 }
 
-/** The complaint's fields that hold personal data or case content (see canReadPersonalData). */
-export const PERSONAL_DATA_FIELDS = [
-  'complainant', 'conduct', 'involved', 'complaintText', 'desiredOutcome', 'attachments', 'uwvLabourExpert', 'involvedStaff',
-  'channel', 'discussedBefore', 'wantsHearing', 'wantsHelpWriting', 'acknowledgement', 'nonAdmission', 'decision', 'delayNotice',
-  'hearing', 'informal', 'withdrawal', 'lettersSent', 'endedAs', 'endedAt', 'consentAt', 'formToken', 'messages', 'letters', 'timeline',
-] as const
+/**
+ * Messages about a case (the outbox): as the case file, and admins too, who keep the outbox's
+ * delivery state (Decision 15: status, error, purpose; recipients and bodies are kept from them
+ * field by field in collections/Outbox.ts).
+ */
+export const canReadCaseDocument: Access = (args) => (hasRole(args.req.user, 'admin') ? true : canReadCaseFile(args))

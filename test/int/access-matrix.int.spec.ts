@@ -31,7 +31,8 @@ import { createTestPayload, type TestPayload } from '../helpers/payload'
  */
 
 const ACTORS = ['anonymous', 'site', 'admin', 'manager', 'handlerA', 'handlerB', 'editor', 'editorHandler'] as const
-type Actor = (typeof ACTORS)[number]
+/** Plus one outside the table: roles add up, and Decision 15 takes nothing from a manager who is also an admin (its own block, below). */
+type Actor = (typeof ACTORS)[number] | 'adminManager' | 'adminHandler'
 type Cols<T> = readonly [T, T, T, T, T, T, T, T]
 
 type ReadCell = 'OK' | 'F' | 'NF' | 'QB' | '--'
@@ -53,7 +54,7 @@ type Fixture =
   | 'evA' | 'evQ' // their first timeline entries
   | 'msgA' | 'msgQ' // messages about them in the outbox
   | 'msgSys' // a message about no case (e.g. a password reset)
-  | 'admin' | 'manager' | 'handlerA' | 'handlerB' | 'editor' | 'editorHandler' | 'victim' | 'self'
+  | 'admin' | 'manager' | 'handlerA' | 'handlerB' | 'editor' | 'editorHandler' | 'adminManager' | 'adminHandler' | 'victim' | 'self'
   | 'site' | 'spare' // service accounts
   | 'seq' // a counter
   | 'job' // a queued delivery job
@@ -75,33 +76,33 @@ const ALL_USERS: Fixture[] = ['admin', 'manager', 'handlerA', 'handlerB', 'edito
 // prettier-ignore
 const MATRIX: Line[] = [
   //                                                           anonymous site admin              manager            handlerA                 handlerB              editor  editorHandler
-  // complaints — admins and managers all cases; a handler the cases assigned to them; editors and the site never.
+  // complaints — managers all cases; a handler the cases assigned to them; admins (Decision 15), editors and the site never.
   // (Whether a handler's list also holds the queue's Q, in its limited form, is the queue block's business.)
-  { collection: 'complaints', op: 'find',                 cells: [F,   F,   L(['A', 'Q']),      L(['A', 'Q']),      L(['A']),                L([], ['A']),          F,   L([], ['A'])] },
-  { collection: 'complaints', op: 'findByID', target: 'A', cells: [F,  F,   OK,                 OK,                 OK,                      NF,                    F,   NF] },
-  { collection: 'complaints', op: 'findByID', target: 'Q', cells: [F,  F,   OK,                 OK,                 QB,                      QB,                    F,   QB] },
-  // decision: staff record a complaint received by phone, letter or e-mail (Art. 3, Decision 8): admin, manager and handler; never an editor, never the site (it has the intake endpoint).
-  { collection: 'complaints', op: 'create',               cells: [NO,  NO,  OK,                 OK,                 OK,                      OK,                    NO,  OK] },
-  // decision: the admin, who may read every case, may also correct one; a handler only their own.
-  { collection: 'complaints', op: 'update', target: 'A',   cells: [NO,  NO,  OK,                 OK,                 OK,                      NO,                    NO,  NO] },
-  { collection: 'complaints', op: 'update', target: 'Q',   cells: [NO,  NO,  OK,                 OK,                 QB,                      QB,                    NO,  QB] },
+  { collection: 'complaints', op: 'find',                 cells: [F,   F,   F,                  L(['A', 'Q']),      L(['A']),                L([], ['A']),          F,   L([], ['A'])] },
+  { collection: 'complaints', op: 'findByID', target: 'A', cells: [F,  F,   F,                  OK,                 OK,                      NF,                    F,   NF] },
+  { collection: 'complaints', op: 'findByID', target: 'Q', cells: [F,  F,   F,                  OK,                 QB,                      QB,                    F,   QB] },
+  // Staff record a complaint received by phone, letter or e-mail (Art. 3, Decision 8): managers and handlers; not the admin (Decision 15), never an editor, never the site (it has the intake endpoint).
+  { collection: 'complaints', op: 'create',               cells: [NO,  NO,  NO,                 OK,                 OK,                      OK,                    NO,  OK] },
+  // Decision 15: the admin moves no case; a manager any, a handler only their own.
+  { collection: 'complaints', op: 'update', target: 'A',   cells: [NO,  NO,  NO,                 OK,                 OK,                      NO,                    NO,  NO] },
+  { collection: 'complaints', op: 'update', target: 'Q',   cells: [NO,  NO,  NO,                 OK,                 QB,                      QB,                    NO,  QB] },
   // decision: no one deletes a complaint through the API; personal data is anonymised after retention (Decision 13).
   { collection: 'complaints', op: 'delete', target: 'fresh', cells: [NO, NO, NO,                 NO,                 NO,                      NO,                    NO,  NO] },
 
-  // complaint-attachments — readers are those who may read the case, with its personal data (the queue's files stay hidden).
-  { collection: 'complaint-attachments', op: 'find',                    cells: [F, F, L(['attA', 'attQ']), L(['attA', 'attQ']), L(['attA'], ['attQ']), L([], ['attA', 'attQ']), F, L([], ['attA', 'attQ'])] },
-  { collection: 'complaint-attachments', op: 'findByID', target: 'attA', cells: [F, F, OK, OK, OK, NF, F, NF] },
-  { collection: 'complaint-attachments', op: 'findByID', target: 'attQ', cells: [F, F, OK, OK, NF, NF, F, NF] },
+  // complaint-attachments — readers are those who may read the case, with its personal data (the queue's files stay hidden); not the admin (Decision 15).
+  { collection: 'complaint-attachments', op: 'find',                    cells: [F, F, F, L(['attA', 'attQ']), L(['attA'], ['attQ']), L([], ['attA', 'attQ']), F, L([], ['attA', 'attQ'])] },
+  { collection: 'complaint-attachments', op: 'findByID', target: 'attA', cells: [F, F, F, OK, OK, NF, F, NF] },
+  { collection: 'complaint-attachments', op: 'findByID', target: 'attQ', cells: [F, F, F, OK, NF, NF, F, NF] },
   // decision: attachments are evidence, kept as sent: they enter only through intake (trusted code); no one adds, changes or removes one through the API.
   { collection: 'complaint-attachments', op: 'create',                  cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'complaint-attachments', op: 'update', target: 'attA',  cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'complaint-attachments', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
 
-  // letters — the PDF copies in the dossier: readers are those who may read the case. Letters are issued by the workflow only;
+  // letters — the PDF copies in the dossier: readers are those who may read the case, not the admin (Decision 15). Letters are issued by the workflow only;
   // decision: the handler of the case or a manager records the posting date of a letter by post (Decision 12); admins do not handle cases.
-  { collection: 'letters', op: 'find',                    cells: [F, F, L(['letA', 'letQ']), L(['letA', 'letQ']), L(['letA'], ['letQ']), L([], ['letA', 'letQ']), F, L([], ['letA', 'letQ'])] },
-  { collection: 'letters', op: 'findByID', target: 'letA', cells: [F, F, OK, OK, OK, NF, F, NF] },
-  { collection: 'letters', op: 'findByID', target: 'letQ', cells: [F, F, OK, OK, NF, NF, F, NF] },
+  { collection: 'letters', op: 'find',                    cells: [F, F, F, L(['letA', 'letQ']), L(['letA'], ['letQ']), L([], ['letA', 'letQ']), F, L([], ['letA', 'letQ'])] },
+  { collection: 'letters', op: 'findByID', target: 'letA', cells: [F, F, F, OK, OK, NF, F, NF] },
+  { collection: 'letters', op: 'findByID', target: 'letQ', cells: [F, F, F, OK, NF, NF, F, NF] },
   { collection: 'letters', op: 'create',                  cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'letters', op: 'update', target: 'letA',  cells: [NO, NO, NO, OK, OK, NO, NO, NO] },
   { collection: 'letters', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
@@ -114,16 +115,16 @@ const MATRIX: Line[] = [
   { collection: 'letter-templates', op: 'update', target: 'tpl',  cells: [NO, NO, OK, NO, NO, NO, OK, OK] },
   { collection: 'letter-templates', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
 
-  // case-events — the timeline: readers are those who may read the case; nobody creates, edits or deletes through the API.
+  // case-events — the timeline: readers are those who may read the case, not the admin (Decision 15); nobody creates, edits or deletes through the API.
   // decision: the timeline is part of the case file, not of the queue's limited view: a handler does not read the queue's timelines.
-  { collection: 'case-events', op: 'find',                   cells: [F, F, L(['evA', 'evQ']), L(['evA', 'evQ']), L(['evA'], ['evQ']), L([], ['evA', 'evQ']), F, L([], ['evA', 'evQ'])] },
-  { collection: 'case-events', op: 'findByID', target: 'evA', cells: [F, F, OK, OK, OK, NF, F, NF] },
-  { collection: 'case-events', op: 'findByID', target: 'evQ', cells: [F, F, OK, OK, NF, NF, F, NF] },
+  { collection: 'case-events', op: 'find',                   cells: [F, F, F, L(['evA', 'evQ']), L(['evA'], ['evQ']), L([], ['evA', 'evQ']), F, L([], ['evA', 'evQ'])] },
+  { collection: 'case-events', op: 'findByID', target: 'evA', cells: [F, F, F, OK, OK, NF, F, NF] },
+  { collection: 'case-events', op: 'findByID', target: 'evQ', cells: [F, F, F, OK, NF, NF, F, NF] },
   { collection: 'case-events', op: 'create',                 cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'case-events', op: 'update', target: 'evA',  cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'case-events', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
 
-  // outbox — admins and managers all; a handler the messages of their own cases; nobody creates, edits or deletes through the API.
+  // outbox — admins (its delivery state, Decision 15) and managers all; a handler the messages of their own cases; nobody creates, edits or deletes through the API.
   { collection: 'outbox', op: 'find',                      cells: [F, F, L(['msgA', 'msgQ', 'msgSys']), L(['msgA', 'msgQ', 'msgSys']), L(['msgA'], ['msgQ', 'msgSys']), L([], ['msgA', 'msgQ', 'msgSys']), F, L([], ['msgA', 'msgQ', 'msgSys'])] },
   { collection: 'outbox', op: 'findByID', target: 'msgA',   cells: [F, F, OK, OK, OK, NF, F, NF] },
   { collection: 'outbox', op: 'findByID', target: 'msgSys', cells: [F, F, OK, OK, NF, NF, F, NF] },
@@ -167,7 +168,7 @@ const MATRIX: Line[] = [
   { collection: 'payload-jobs', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
 ]
 
-/** The complaint's sensitive fields: only the assigned handler, managers and admins read them (DOMAIN.md, People). */
+/** The complaint's sensitive fields: only the assigned handler and managers read them (Decision 15: not admins). */
 const SENSITIVE = [
   'complainant.name',
   'complainant.nameLatin',
@@ -186,9 +187,9 @@ const SENSITIVE = [
 type FieldCell = 'visible' | 'hidden' | 'QB' | '--'
 // prettier-ignore
 const SENSITIVE_READS: { target: 'A' | 'Q'; cells: Cols<FieldCell> }[] = [
-  //                       anonymous site  admin      manager    handlerA   handlerB   editor editorHandler   (-- : the document itself is refused, above)
-  { target: 'A', cells: [  __,       __,   'visible', 'visible', 'visible', __,        __,    __] },
-  { target: 'Q', cells: [  __,       __,   'visible', 'visible', QB,        QB,        __,    QB] },
+  //                       anonymous site  admin      manager    handlerA   handlerB   editor editorHandler   (-- : the document itself is refused, above; the admin: Decision 15)
+  { target: 'A', cells: [  __,       __,   __,        'visible', 'visible', __,        __,    __] },
+  { target: 'Q', cells: [  __,       __,   __,        'visible', QB,        QB,        __,    QB] },
 ]
 
 /** Writes of single fields: Payload drops a denied field silently, so the stored value is what counts. */
@@ -256,8 +257,8 @@ const ENDPOINTS = {
   unlock:      [NO,        NO,   OK,   NO,     NO,      NO,      NO,    NO] as Cols<WriteCell>,
   // decision: only the admin may start the job runner by hand (the server's own runner needs no call).
   runJobs:     [NO,        NO,   OK,   NO,     NO,      NO,      NO,    NO] as Cols<WriteCell>,
-  // Downloading an attachment's file follows the attachment's readers.
-  fileOfAttA:  [F,         F,    OK,   OK,     OK,      F,       F,     F] as Cols<ReadCell>,
+  // Downloading an attachment's file follows the attachment's readers (Decision 15: not the admin).
+  fileOfAttA:  [F,         F,    F,    OK,     OK,      F,       F,     F] as Cols<ReadCell>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,6 +365,8 @@ beforeAll(async () => {
     handlerB: await staffAccount('handlerB', ['handler']),
     editor: await staffAccount('editor', ['editor']),
     editorHandler: await staffAccount('editorHandler', ['editor', 'handler']),
+    adminManager: await staffAccount('adminManager', ['admin', 'manager']),
+    adminHandler: await staffAccount('adminHandler', ['admin', 'handler']),
   }
   await staffAccount('victim', ['handler'])
   // A colleague who is logged in somewhere: their session must not show to others.
@@ -660,6 +663,75 @@ async function runCell(way: Way, actor: Actor, line: Line, cell: ListCell | Read
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Decision 15: the admin reads no personal data of complainants and moves no case — the rows above.
+// A person who must also oversee cases holds the manager role as well, and keeps all of it.
+
+const CASE_SIDE: readonly Slug[] = ['complaints', 'complaint-attachments', 'letters', 'case-events', 'outbox']
+const MANAGER = ACTORS.indexOf('manager')
+
+describe.each(WAYS)('Decision 15 through the %s API: an admin who is also a manager has what a manager has', (way) => {
+  for (const line of MATRIX.filter((l) => CASE_SIDE.includes(l.collection))) {
+    const cell = line.cells[MANAGER] as ListCell | ReadCell | WriteCell
+    if (cell === __ || cell === QB) continue
+    const label = 'target' in line ? `${line.collection} ${line.op} ${line.target}` : `${line.collection} ${line.op}`
+    it(`${label}: as the manager`, async () => {
+      await runCell(way, 'adminManager', line, cell)
+    })
+  }
+
+  it('an admin who is also a handler gets no more than a handler: a new case only to take it themselves, never handed to a colleague', async () => {
+    const { complaint } = await registerComplaint(`AH${marker()}`)
+    const handed = await perform(ctx, way, callers.adminHandler, { kind: 'update', collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.handlerA } })
+    expectStatus(handed, [400, 403, 404], 'refused')
+    expect(idOf(at(await stored('complaints', complaint.id), 'assignedHandler'))).toBeNull()
+    const taken = await perform(ctx, way, callers.adminHandler, { kind: 'update', collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.adminHandler } })
+    expectStatus(taken, [200], 'taken')
+    const reassigned = await perform(ctx, way, callers.adminHandler, { kind: 'update', collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.handlerB } })
+    expectStatus(reassigned, [400, 403, 404], 'refused')
+    expect(idOf(at(await stored('complaints', complaint.id), 'assignedHandler'))).toBe(ids.adminHandler)
+  })
+
+  it(`complaint Q as adminManager: ${SENSITIVE.join(', ')} visible`, async () => {
+    const full = await stored('complaints', ids.Q)
+    const outcome = await perform(ctx, way, callers.adminManager, { kind: 'findByID', collection: 'complaints', id: ids.Q })
+    expectStatus(outcome, [200], 'readable')
+    for (const field of SENSITIVE) expect(at(outcome.doc, field), field).toEqual(at(full, field))
+  })
+})
+
+describe('Decision 15: what the admin keeps of the jobs', () => {
+  it('the admin reads a job’s state, never what it carries (a composed letter, Decision 19), and cannot query on it', async () => {
+    const job = await payload.jobs.queue({ task: 'issueCaseLetter', queue: 'matrix-letter', input: { complaintId: ids.A, letter: { body: 'Geheime brieftekst voor de klager' } } })
+    const stored = (await trusted(payload).findByID({ collection: 'payload-jobs', id: String(job.id), overrideAccess: true })) as Doc
+    expect(JSON.stringify(stored.input), 'the fixture carries the letter').toContain('Geheime brieftekst')
+    for (const way of WAYS) {
+      const outcome = await perform(ctx, way, callers.admin, { kind: 'findByID', collection: 'payload-jobs', id: String(job.id) })
+      expectStatus(outcome, [200], 'the job is readable')
+      expect(at(outcome.doc, 'taskSlug')).toBe('issueCaseLetter')
+      expect(at(outcome.doc, 'queue')).toBe('matrix-letter')
+      expect(JSON.stringify(outcome.doc)).not.toContain('Geheime')
+      // Removed, or left empty by Payload's own afterRead of jobs.
+      const shown = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value))
+      for (const field of ['input', 'log', 'taskStatus']) expect([null, '{}', '[]'], field).toContain(shown(at(outcome.doc, field)))
+      const asked = await perform(ctx, way, callers.admin, { kind: 'find', collection: 'payload-jobs', where: { 'input.letter.body': { like: 'Geheime' } } })
+      expectStatus(asked, [400, 403], 'a query on what a job carries is refused')
+    }
+  })
+})
+
+describe('Decision 15: what the admin keeps of the outbox', () => {
+  it('the admin lists a case’s messages with their delivery state; the case itself stays an id, even when asked to open it (depth 1)', async () => {
+    const admin = callers.admin.user ?? undefined
+    const { docs } = await payload.find({ collection: 'outbox', where: { id: { equals: ids.msgA } }, depth: 1, overrideAccess: false, user: admin })
+    expect(docs.map((d) => d.id)).toEqual([ids.msgA])
+    expect(docs[0]?.status).toBe('queued')
+    expect(docs[0]?.complaint).toBe(ids.A)
+    const response = await ctx.rest(`/outbox/${ids.msgA}?depth=1`, { headers: { authorization: callers.admin.authorization ?? '' } })
+    expect(((await response.json()) as { complaint?: unknown }).complaint).toBe(ids.A)
+  })
+})
 
 // ---------------------------------------------------------------------------------------------
 // Sensitive fields of a complaint, and of an account
