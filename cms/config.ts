@@ -100,7 +100,7 @@ export const configFor = (env: Env): Config => ({
     supportedLanguages: { nl, en },
     fallbackLanguage: 'nl',
   },
-  // Issue 8: the REST API and the admin carry every access rule; GraphQL is switched off.
+  // DOMAIN.md, People: the REST API and the admin carry every access rule; GraphQL is switched off.
   graphQL: { disable: true },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

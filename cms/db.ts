@@ -56,7 +56,7 @@ let statementsReused = false
 /**
  * Keeps SQLite's prepared statements, per connection and by their SQL text, instead of preparing
  * each one anew for every query (@libsql/client 0.14 does): parsing and planning the statements of
- * a 100-column table was the largest single cost of a registration's SQL (issue 5). Safe because
+ * a 100-column table was the largest single cost of a registration's SQL. Safe because
  * @libsql/client uses a statement synchronously from prepare to its last row, so no two queries
  * ever share one at the same moment; SQLite re-prepares a kept statement itself after a schema
  * change. At most MAX_KEPT statements per connection. If the driver is not the one this was

@@ -8,7 +8,7 @@ const CSP = 'Content-Security-Policy'
 
 /**
  * In front of every admin page and API call:
- * - the admin speaks Dutch by default, whatever language the browser prefers (issue 8). A user
+ * - the admin speaks Dutch by default, whatever language the browser prefers (the interface speaks Dutch). A user
  *   who picks English in their account gets Payload's own cookie, which this leaves alone;
  * - an admin page gets a Content-Security-Policy with a nonce of its own (lib/securityHeaders).
  *   Next.js reads the nonce from the policy on the request and stamps its scripts with it;

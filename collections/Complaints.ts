@@ -152,7 +152,7 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'complainant',
-      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      // Personal data and content: the assigned handler and managers (DOMAIN.md, People; Decision 15: not admins).
       access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Klager', en: 'Complainant' },
@@ -205,7 +205,7 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'conduct',
-      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      // Personal data and content: the assigned handler and managers (DOMAIN.md, People; Decision 15: not admins).
       access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Wanneer gebeurde het?', en: 'When did it happen?' },
@@ -224,7 +224,7 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'involved',
-      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      // Personal data and content: the assigned handler and managers (DOMAIN.md, People; Decision 15: not admins).
       access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Over wie gaat de klacht?', en: 'Who is involved?' },
@@ -316,7 +316,7 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'involvedStaff',
-      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      // Personal data and content: the assigned handler and managers (DOMAIN.md, People; Decision 15: not admins).
       access: { read: canReadPersonalData },
       type: 'relationship',
       relationTo: 'users',
@@ -731,7 +731,7 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'uwvLabourExpert',
-      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      // Personal data and content: the assigned handler and managers (DOMAIN.md, People; Decision 15: not admins).
       access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Arbeidsdeskundige UWV voor deze zaak', en: 'UWV labour expert for this case' },
@@ -753,7 +753,7 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'messages',
-      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      // Personal data and content: the assigned handler and managers (DOMAIN.md, People; Decision 15: not admins).
       access: { read: canReadPersonalData },
       type: 'join',
       collection: 'outbox',
@@ -782,7 +782,7 @@ export const Complaints: CollectionConfig = {
     },
     {
       name: 'timeline',
-      // Personal data and content: the assigned handler, managers and admins (issue 8).
+      // Personal data and content: the assigned handler and managers (DOMAIN.md, People; Decision 15: not admins).
       access: { read: canReadPersonalData },
       type: 'join',
       collection: 'case-events',

@@ -18,7 +18,7 @@ const list = (where: Where, sort = 'nextDeadline.due') => {
 
 /**
  * The start of a handler's or manager's day: their own cases, the queue of new complaints, and
- * what is overdue (issue 8), each counted with the user's own access rights and linking to the list.
+ * what is overdue (Art. 5, 7), each counted with the user's own access rights and linking to the list.
  */
 export async function CaseDashboard({ payload, user }: Props) {
   if (!user || user.collection !== 'users' || !hasRole(user, 'handler', 'manager')) return null

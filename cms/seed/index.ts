@@ -51,7 +51,7 @@ const siteServiceAccount: SeedStep = {
 }
 
 /** Seed steps in order; later issues add theirs (the regulation, letter texts). */
-/** The default text of every letter the regulation requires (issue 7); edited texts are kept. */
+/** The default text of every letter the regulation requires (Art. 5–8, Decisions 8, 9, 12); edited texts are kept. */
 const letterTexts: SeedStep = { name: 'letter texts', run: (payload) => seedLetterTemplates(payload) }
 
 export const seedSteps: SeedStep[] = [firstAdmin, siteServiceAccount, seedRegulation, letterTexts]

@@ -13,7 +13,7 @@ export const INTAKE_LETTERS_TASK = 'issueIntakeLetters'
 
 /**
  * Queues the letters of registration as one job, so that registering a complaint writes only the
- * complaint, its first timeline entry and this job, and answers at once (issue 5). The job is in
+ * complaint, its first timeline entry and this job, and answers at once. The job is in
  * the database with the complaint: a crash after the answer loses no letter.
  */
 export async function queueIntakeLetters(payload: Payload, complaintId: string, req?: Partial<PayloadRequest>, actor?: string | null): Promise<void> {

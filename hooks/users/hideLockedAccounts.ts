@@ -1,7 +1,7 @@
 import { AuthenticationError, type CollectionAfterErrorHook, LockedAuth } from 'payload'
 
 /**
- * Issue 8: login messages never reveal whether an account exists. Payload answers a locked
+ * Login messages never reveal whether an account exists. Payload answers a locked
  * account with its own message, which would tell an attacker the address is real; it gets the
  * same answer as a wrong password. The lock itself (10 minutes after 5 failures) still holds.
  */

@@ -86,7 +86,7 @@ describe('proxy.ts', () => {
     }
   })
 
-  it('still makes the admin Dutch by default (issue 8), and leaves a chosen language and the API alone', async () => {
+  it('still makes the admin Dutch by default, and leaves a chosen language and the API alone', async () => {
     const proxy = await proxyWith({ CMS_URL: 'http://127.0.0.1:3000' })
     expect(proxy('/admin').cookies.get('payload-lng')?.value).toBe('nl')
     expect(proxy('/admin', { cookie: 'payload-lng=en' }).cookies.get('payload-lng')).toBeUndefined()
