@@ -16,6 +16,8 @@ const proofSchema = z.object({
   decisionTargetBy: z.iso.datetime({ offset: true }),
   decisionLimitBy: z.iso.datetime({ offset: true }),
   emailed: z.boolean(),
+  /** The same form was sent again with changes after it was stored: the first version stands, the changes were not stored. */
+  changeNotStored: z.boolean().optional(),
 })
 
 export type Proof = z.infer<typeof proofSchema>

@@ -9,12 +9,25 @@ import type { ComplaintInput } from '../../hooks/complaints/schema'
  * which token was used for which content; the same content sent again within a day reuses that
  * token, and the CMS answers with the original complaint. A different complaint is a new one.
  *
+ * "Back, edit, send again" posts the form token of the complaint already stored (the browser kept
+ * the form) with other content. That is not a new complaint: the person is correcting the one they
+ * just sent, and a second case would send a second receipt and UWV notification and count twice
+ * in the Art. 9 report. Nor is the edit dropped silently: the CMS compares the content with what it
+ * stored and answers `resubmission: 'changed'`, and the confirmation page says that the first
+ * version (with its reference) was received, that the change was not, and how to add it (phone or
+ * e-mail, naming the reference). A fresh form (a new token) with other content is a new complaint.
+ *
  * The cookie holds no personal data: a random token and a keyed digest of the content.
  */
 export const LAST_SUBMISSION_COOKIE = 'klacht-verstuurd'
 export const LAST_SUBMISSION_MAX_AGE_S = 24 * 60 * 60
 
 export type LastSubmission = { token: string; digest: string }
+
+/** The token to send: the remembered one for the same content sent again, else the form's own. */
+export function formTokenFor(last: LastSubmission | null, digest: string, postedToken: string): string {
+  return last?.digest === digest ? last.token : postedToken
+}
 
 /** A key for this purpose only, derived from the site's secret. */
 export function resubmissionKey(siteSecret: string): Buffer {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { ComplaintInput } from '../../hooks/complaints/schema'
-import { contentDigest, readLastSubmission, resubmissionKey, signLastSubmission } from '../../site/lib/resubmission'
+import { contentDigest, formTokenFor, readLastSubmission, resubmissionKey, signLastSubmission } from '../../site/lib/resubmission'
 
 const key = resubmissionKey('een-geheim-van-de-site-van-minstens-16-tekens')
 const input = {
@@ -45,5 +45,18 @@ describe('sending the same complaint again from the same browser', () => {
     const valid = signLastSubmission({ token: 'c0ffee00-0000-4000-8000-000000000001', digest: contentDigest(input, key) }, key)
     const value = typeof make === 'function' ? make(valid) : make
     expect(readLastSubmission(value, key)).toBeNull()
+  })
+})
+
+describe('back, edit, send again: which form token goes to the CMS', () => {
+  const last = { token: 'c0ffee00-0000-4000-8000-000000000001', digest: contentDigest(input, key) }
+  it('the same content again: the remembered token, so the CMS answers with the first complaint', () => {
+    expect(formTokenFor(last, contentDigest(input, key), 'deadbeef-0000-4000-8000-000000000002')).toBe(last.token)
+  })
+  it('other content: the form’s own token — the kept form’s token makes the CMS report the edit as not stored, a fresh form’s a new complaint', () => {
+    const edited = contentDigest({ ...input, description: 'Mijn coach kwam drie afspraken niet na.' }, key)
+    expect(formTokenFor(last, edited, last.token)).toBe(last.token)
+    expect(formTokenFor(last, edited, 'deadbeef-0000-4000-8000-000000000002')).toBe('deadbeef-0000-4000-8000-000000000002')
+    expect(formTokenFor(null, edited, 'deadbeef-0000-4000-8000-000000000002')).toBe('deadbeef-0000-4000-8000-000000000002')
   })
 })
