@@ -10,6 +10,7 @@ import * as migration_20261126_090125_letters from './20261126_090125_letters';
 import * as migration_20261126_102353_letter_templates from './20261126_102353_letter_templates';
 import * as migration_20261126_114227_hearing_attendee_email from './20261126_114227_hearing_attendee_email';
 import * as migration_20261126_131921_hearing_cancellation_withdrawal_letters from './20261126_131921_hearing_cancellation_withdrawal_letters';
+import * as migration_20261201_203202_outbox_resend_credentials from './20261201_203202_outbox_resend_credentials';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261126_131921_hearing_cancellation_withdrawal_letters.up,
     down: migration_20261126_131921_hearing_cancellation_withdrawal_letters.down,
-    name: '20261126_131921_hearing_cancellation_withdrawal_letters'
+    name: '20261126_131921_hearing_cancellation_withdrawal_letters',
+  },
+  {
+    up: migration_20261201_203202_outbox_resend_credentials.up,
+    down: migration_20261201_203202_outbox_resend_credentials.down,
+    name: '20261201_203202_outbox_resend_credentials'
   },
 ];

@@ -17,6 +17,7 @@ export const CASE_EVENT_TYPES = [
   'hearing_recorded',
   'deadline_reminder_sent',
   'deadline_escalated',
+  'message_resent',
 ] as const
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
 
@@ -35,4 +36,5 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }
   hearing_recorded: { nl: 'Hoorzitting vastgelegd', en: 'Hearing recorded' },
   deadline_reminder_sent: { nl: 'Herinnering termijn verstuurd', en: 'Deadline reminder sent' },
   deadline_escalated: { nl: 'Termijn verstreken, gemeld aan managers', en: 'Deadline passed, escalated' },
+  message_resent: { nl: 'Mislukt bericht opnieuw verstuurd', en: 'Failed message sent again' },
 }

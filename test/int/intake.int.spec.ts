@@ -7,6 +7,7 @@ import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { parseEnv } from '../../cms/env'
 import { seedSteps } from '../../cms/seed'
 import { UNSTORABLE_CHARACTER } from '../../hooks/complaints/schema'
+import type { Complaint } from '../../cms/payload-types'
 import { type ComplaintInput } from '../../hooks/complaints/schema'
 import { submitComplaint } from '../../site/lib/cms'
 import { refusal } from '../helpers/refusal'
@@ -252,12 +253,12 @@ describe('Art. 3: the complaint is stored as the complainant wrote it, or refuse
       discussedBefore: 'no' as const,
     }
     const before = await count('complaints')
-    expect(await refusal(payload.create({ collection: 'complaints', data: { ...data, complaintText: 'Aan de telefoon verteld:\u0000 de coach kwam niet.' } }))).toEqual({
+    expect(await refusal(payload.create({ collection: 'complaints', data: { ...data, complaintText: 'Aan de telefoon verteld:\u0000 de coach kwam niet.' } as Partial<Complaint> as Complaint }))).toEqual({
       complaintText: UNSTORABLE_CHARACTER.text,
     })
     expect(await count('complaints')).toBe(before)
     // Control: the same complaint without the NUL is stored.
-    const stored = await payload.create({ collection: 'complaints', data: { ...data, complaintText: 'Aan de telefoon verteld: de coach kwam niet.' } })
+    const stored = await payload.create({ collection: 'complaints', data: { ...data, complaintText: 'Aan de telefoon verteld: de coach kwam niet.' } as Partial<Complaint> as Complaint })
     expect(stored.complaintText).toBe('Aan de telefoon verteld: de coach kwam niet.')
   })
 })
