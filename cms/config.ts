@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { nl } from '@payloadcms/translations/languages/nl'
-import type { Config } from 'payload'
+import type { CollectionConfig, Config } from 'payload'
 
 import { isAdmin } from '../collections/access/isAdmin'
 import { nobody } from '../collections/access/nobody'
@@ -21,6 +21,7 @@ import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
 import { Users } from '../collections/Users'
 import { databaseAdapter } from './db'
+import { refuseMalformedData } from './lib/guardMalformedInput'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
@@ -30,13 +31,20 @@ import { issueIntakeLettersTask } from './jobs/issueIntakeLetters'
 import type { Env } from './env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** Before any collection's own hooks: a date that is no date is a 400 at its field (cms/lib/guardMalformedInput). */
+const guarded = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: { ...collection.hooks, beforeOperation: [refuseMalformedData, ...(collection.hooks?.beforeOperation ?? [])] },
+})
+
 /** The whole configuration for an environment; tests build variants of it (e.g. the offline Mongo schema). */
 export const configFor = (env: Env): Config => ({
   serverURL: env.CMS_URL,
   secret: env.PAYLOAD_SECRET,
   db: databaseAdapter(env.DATABASE_URL),
   editor: lexicalEditor(),
-  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, LetterTemplates, Outbox, Users, ServiceAccounts, Sequences],
+  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, LetterTemplates, Outbox, Users, ServiceAccounts, Sequences].map(guarded),
   globals: [Regulation, Settings],
   admin: {
     user: Users.slug,
