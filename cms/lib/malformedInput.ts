@@ -7,6 +7,7 @@
  *
  * Pure: the fields come in as Payload's flattened field configs, nothing is read or written.
  */
+import { UNSTORABLE_CHARACTER } from '../../hooks/complaints/schema'
 
 export type FlatField = {
   name: string
@@ -24,7 +25,15 @@ export const MESSAGES = {
   number: (value: unknown) => `Dit is geen getal: ${show(value)}.`,
   single: 'Geef hier één waarde, geen lijst of object.',
   point: 'Op dit veld kan niet op afstand of gebied worden gezocht.',
+  // The shared complaint schema's own words, so a complaint's text gets one message whichever check sees it first.
+  unstorable: UNSTORABLE_CHARACTER.text,
 } as const
+
+/** What the SQLite driver cuts a text off at (NUL), or changes on the way to UTF-8 (half a surrogate pair). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const TEXT_TYPES = new Set(['text', 'textarea', 'email', 'code'])
+const unstorable = (value: unknown) =>
+  (typeof value === 'string' && UNSTORABLE.test(value)) || (Array.isArray(value) && value.some((v) => typeof v === 'string' && UNSTORABLE.test(v)))
 
 const show = (value: unknown) => (typeof value === 'string' ? `"${value.slice(0, 40)}"` : JSON.stringify(value)?.slice(0, 40) ?? String(value))
 
@@ -100,7 +109,11 @@ export function whereIssues(where: unknown, fields: FlatField[], fieldsOf: Field
   return issues.filter((issue, i) => issues.findIndex((other) => other.path === issue.path) === i)
 }
 
-/** Date fields in data for a create or update that hold no date, by their path (`hearing.at`, `resends.0.at`). */
+/**
+ * Fields in data for a create or update that cannot be stored as sent, by their path (`hearing.at`,
+ * `resends.0.at`): a date field that holds no date, a text that would be cut at a NUL. (The
+ * complaint's own texts have the shared schema's stricter rule and message; this holds for every field.)
+ */
 export function dataIssues(data: unknown, fields: FlatField[], prefix = ''): Issue[] {
   if (!isPlainObject(data)) return []
   const issues: Issue[] = []
@@ -109,6 +122,7 @@ export function dataIssues(data: unknown, fields: FlatField[], prefix = ''): Iss
     const value = data[field.name]
     const path = `${prefix}${field.name}`
     if (field.type === 'date' && !isDateValue(value)) issues.push({ path, message: MESSAGES.date(value) })
+    else if (TEXT_TYPES.has(field.type) && unstorable(value)) issues.push({ path, message: MESSAGES.unstorable })
     else if (field.type === 'array' && Array.isArray(value) && field.flattenedFields) {
       const rows = field.flattenedFields
       value.forEach((row, i) => issues.push(...dataIssues(row, rows, `${path}.${i}.`)))

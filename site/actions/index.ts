@@ -8,6 +8,7 @@ import { proofKey, signProof } from '../lib/proofToken'
 import { complaintLimiter } from '../lib/rateLimit'
 import {
   contentDigest,
+  earlierComplaint,
   formTokenFor,
   LAST_SUBMISSION_COOKIE,
   LAST_SUBMISSION_MAX_AGE_S,
@@ -63,8 +64,10 @@ export const server = {
       if (result.kind === 'notStored') return { kind: 'notStored', reason: result.reason }
       if (result.kind === 'uncertain') return { kind: 'uncertain' }
 
+      const { reference, receivedAt, deadlines, emailed, changed } = result
+      const earlier = result.repeated ? undefined : earlierComplaint(last, { token: formToken, digest, reference })
       // After an edit that was not stored, the cookie keeps naming the content that was.
-      if (!result.changed) context.cookies.set(LAST_SUBMISSION_COOKIE, signLastSubmission({ token: formToken, digest }, key), {
+      if (!changed) context.cookies.set(LAST_SUBMISSION_COOKIE, signLastSubmission({ token: formToken, digest, reference }, key), {
         path: '/klacht-indienen',
         httpOnly: true,
         sameSite: 'strict',
@@ -72,7 +75,6 @@ export const server = {
         maxAge: LAST_SUBMISSION_MAX_AGE_S,
       })
 
-      const { reference, receivedAt, deadlines, emailed, changed } = result
       const proof = signProof(
         {
           reference,
@@ -82,6 +84,7 @@ export const server = {
           decisionLimitBy: deadlines.decisionLimitBy,
           emailed,
           ...(changed ? { changeNotStored: true } : {}),
+          ...(earlier ? { earlierReference: earlier } : {}),
         },
         proofKey(siteEnv().SITE_CACHE_SECRET),
         now,

@@ -149,6 +149,23 @@ export function changeNotStoredNotice(reference: string, contact: ContactDetails
   }
 }
 
+/**
+ * The confirmation page's notice when this new complaint came shortly after another one from the
+ * same browser with other content: both stand; if the second was meant as a change of the first,
+ * the person says so and the two are joined.
+ */
+export function newComplaintNotice(reference: string, earlierReference: string, contact: ContactDetails): StorageAlert {
+  const ways = contactWays(contact, { letter: false })
+  return {
+    title: 'Dit is een nieuwe klacht',
+    messages: [
+      `U stuurde eerder al een klacht, met kenmerk ${earlierReference}. Die klacht blijft staan. Wat u nu stuurde, is een nieuwe klacht met kenmerk ${reference}.`,
+      'Was dit bedoeld als wijziging van uw eerste klacht? Neem dan contact met ons op en noem beide kenmerken. Dan voegen wij ze samen.',
+    ],
+    ways,
+  }
+}
+
 /** Files cannot be sent back to the browser: the person chooses them again. */
 export const reselectMessage = (names: string[]) => `Kies uw bijlage(n) opnieuw: ${names.join(', ')}`
 

@@ -18,6 +18,8 @@ const proofSchema = z.object({
   emailed: z.boolean(),
   /** The same form was sent again with changes after it was stored: the first version stands, the changes were not stored. */
   changeNotStored: z.boolean().optional(),
+  /** A new complaint with other content after one sent from the same browser shortly before: that one's reference. */
+  earlierReference: z.string().regex(/^WP-\d{4}-\d+$/).optional(),
 })
 
 export type Proof = z.infer<typeof proofSchema>

@@ -79,6 +79,16 @@ describe('a date that is not a date, in a REST create or update of a complaint',
   })
 })
 
+describe('a text the database would cut at a NUL, in any field (not only the complaint form’s)', () => {
+  it('a case note with a NUL: 400 at the field, nothing changed (control: the same note without it is stored whole)', async () => {
+    const path = `/complaints/${complaint.id}?depth=0`
+    const note = 'Gebeld met de klager; zij vult de klacht nog aan.'
+    expect((await send('PATCH', path, { hearing: { agreements: note } })).status).toBe(200)
+    expect(await refusedPaths(await send('PATCH', path, { hearing: { agreements: `${note}\u0000 En verder.` } }))).toEqual(['hearing.agreements'])
+    expect((await payload.findByID({ collection: 'complaints', id: complaint.id, overrideAccess: true })).hearing?.agreements).toBe(note)
+  })
+})
+
 describe('a query value that does not fit its field', () => {
   it.each([
     ['/complaints?where[receivedAt][greater_than]=2026-01-01', 200],

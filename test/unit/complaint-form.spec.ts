@@ -5,6 +5,7 @@ import {
   FIELD_ORDER,
   MAX_FORM_BODY_BYTES,
   MESSAGES,
+  newComplaintNotice,
   orderedErrors,
   readComplaintForm,
   readFormBody,
@@ -220,5 +221,11 @@ describe('when the complaint was not stored, or maybe not (what the person is to
       'Wilt u iets aanvullen of veranderen? Neem dan contact met ons op en noem uw kenmerk WP-2026-0007:',
     ])
     expect(notice.ways.map((w) => w.text)).toEqual(['030 123 45 67', 'klachten@workingprogression.nl'])
+  })
+  it('a new complaint soon after another from the same browser: both references, both stand, and how to have them joined', () => {
+    const notice = newComplaintNotice('WP-2026-0008', 'WP-2026-0007', contact)
+    expect(notice.title).toBe('Dit is een nieuwe klacht')
+    expect(notice.messages.join(' ')).toContain('met kenmerk WP-2026-0007. Die klacht blijft staan.')
+    expect(notice.messages.join(' ')).toContain('een nieuwe klacht met kenmerk WP-2026-0008')
   })
 })
