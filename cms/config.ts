@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { nl } from '@payloadcms/translations/languages/nl'
-import type { CollectionConfig, Config } from 'payload'
+import type { CollectionConfig, Config, GlobalConfig } from 'payload'
 
 import { isAdmin } from '../collections/access/isAdmin'
 import { nobody } from '../collections/access/nobody'
@@ -21,7 +21,7 @@ import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
 import { Users } from '../collections/Users'
 import { databaseAdapter } from './db'
-import { refuseMalformedData } from './lib/guardMalformedInput'
+import { refuseMalformedData, refuseMalformedGlobalData } from './lib/guardMalformedInput'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
@@ -37,6 +37,10 @@ const guarded = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
   hooks: { ...collection.hooks, beforeOperation: [refuseMalformedData, ...(collection.hooks?.beforeOperation ?? [])] },
 })
+const guardedGlobal = (global: GlobalConfig): GlobalConfig => ({
+  ...global,
+  hooks: { ...global.hooks, beforeOperation: [refuseMalformedGlobalData, ...(global.hooks?.beforeOperation ?? [])] },
+})
 
 /** The whole configuration for an environment; tests build variants of it (e.g. the offline Mongo schema). */
 export const configFor = (env: Env): Config => ({
@@ -45,7 +49,7 @@ export const configFor = (env: Env): Config => ({
   db: databaseAdapter(env.DATABASE_URL),
   editor: lexicalEditor(),
   collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, LetterTemplates, Outbox, Users, ServiceAccounts, Sequences].map(guarded),
-  globals: [Regulation, Settings],
+  globals: [Regulation, Settings].map(guardedGlobal),
   admin: {
     user: Users.slug,
     // No requests to gravatar.com: the portal runs on closed networks too.

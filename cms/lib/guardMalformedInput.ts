@@ -5,6 +5,7 @@ import {
   type CollectionBeforeOperationHook,
   type DatabaseAdapter,
   type DatabaseAdapterObj,
+  type GlobalBeforeOperationHook,
   NotFound,
   type Payload,
   type PayloadRequest,
@@ -90,5 +91,14 @@ export const refuseMalformedData: CollectionBeforeOperationHook = ({ args, colle
   const data = (args as { data?: unknown }).data
   const issues = dataIssues(data, collection.flattenedFields as FlatField[])
   if (issues.length > 0) throw refusal(issues, { collection: collection.slug }, req)
+  return args
+}
+
+/** The same for a global (a draft is saved without Payload's own validation, so a bad date was stored and broke its versions). */
+export const refuseMalformedGlobalData: GlobalBeforeOperationHook = ({ args, global, operation, req }) => {
+  if (operation !== 'update') return args
+  const data = (args as { data?: unknown } | undefined)?.data
+  const issues = dataIssues(data, global.flattenedFields as FlatField[])
+  if (issues.length > 0) throw refusal(issues, { global: global.slug }, req)
   return args
 }

@@ -79,6 +79,14 @@ describe('a date that is not a date, in a REST create or update of a complaint',
   })
 })
 
+describe('a date that is not a date, in a global', () => {
+  it('the regulation’s validFrom "gisteren": 400 at the field (control: a real date is saved as a draft)', async () => {
+    const draft = '/globals/regulation?draft=true&depth=0'
+    expect((await send('POST', draft, { validFrom: '2026-12-01T00:00:00.000Z' })).status).toBe(200)
+    expect(await refusedPaths(await send('POST', draft, { validFrom: 'gisteren' }))).toContain('validFrom')
+  })
+})
+
 describe('a text the database would cut at a NUL, in any field (not only the complaint form’s)', () => {
   it('a case note with a NUL: 400 at the field, nothing changed (control: the same note without it is stored whole)', async () => {
     const path = `/complaints/${complaint.id}?depth=0`
