@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { nl } from '@payloadcms/translations/languages/nl'
-import type { CollectionConfig, Config, Field, SanitizedConfig } from 'payload'
+import type { CollectionConfig, Config, Field, GlobalConfig, SanitizedConfig } from 'payload'
 
 import { isAdmin } from '../collections/access/isAdmin'
 import { canLockDocument, canReachLock, lockInOwnName } from '../collections/access/lockAccess'
@@ -23,6 +23,7 @@ import { Settings } from '../collections/Settings'
 import { users } from '../collections/Users'
 import { guardPersonalDataQueries } from '../hooks/complaints/guardPersonalDataQueries'
 import { databaseAdapter } from './db'
+import { refuseMalformedData, refuseMalformedGlobalData } from './lib/guardMalformedInput'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
@@ -54,14 +55,24 @@ const withQueryGuard = (collection: CollectionConfig): CollectionConfig =>
     ? collection
     : { ...collection, hooks: { ...collection.hooks, beforeOperation: [guardPersonalDataQueries, ...(collection.hooks?.beforeOperation ?? [])] } }
 
+/** Before any collection's own hooks: a date that is no date is a 400 at its field (cms/lib/guardMalformedInput). */
+const guarded = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: { ...collection.hooks, beforeOperation: [refuseMalformedData, ...(collection.hooks?.beforeOperation ?? [])] },
+})
+const guardedGlobal = (global: GlobalConfig): GlobalConfig => ({
+  ...global,
+  hooks: { ...global.hooks, beforeOperation: [refuseMalformedGlobalData, ...(global.hooks?.beforeOperation ?? [])] },
+})
+
 /** The whole configuration for an environment; tests build variants of it (e.g. the offline Mongo schema). */
 export const configFor = (env: Env): Config => ({
   serverURL: env.CMS_URL,
   secret: env.PAYLOAD_SECRET,
   db: databaseAdapter(env.DATABASE_URL),
   editor: lexicalEditor(),
-  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, LetterTemplates, Outbox, users(env.CMS_URL), ServiceAccounts, Sequences].map(withQueryGuard),
-  globals: [Regulation, Settings],
+  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, LetterTemplates, Outbox, users(env.CMS_URL), ServiceAccounts, Sequences].map(withQueryGuard).map(guarded),
+  globals: [Regulation, Settings].map(guardedGlobal),
   admin: {
     user: 'users',
     // No requests to gravatar.com: the portal runs on closed networks too.

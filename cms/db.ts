@@ -7,6 +7,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { isMongoUrl } from './env'
+import { guardQueries } from './lib/guardMalformedInput'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 export const migrationDir = path.resolve(dirname, 'migrations')
@@ -17,11 +18,12 @@ export const migrationDir = path.resolve(dirname, 'migrations')
  * Both use string IDs so no code depends on the adapter.
  */
 export function databaseAdapter(databaseUrl: string): DatabaseAdapterObj {
+  // Every query is checked before it reaches the database: a value that does not fit its field is a 400.
   if (isMongoUrl(databaseUrl)) {
-    return mongooseAdapter({ url: databaseUrl, migrationDir })
+    return guardQueries(mongooseAdapter({ url: databaseUrl, migrationDir }))
   }
   reuseSqliteStatements()
-  return sqliteAdapter({
+  return guardQueries(sqliteAdapter({
     client: { url: resolveFileUrl(databaseUrl) },
     idType: 'uuid',
     wal: { synchronous: 'NORMAL' },
@@ -36,7 +38,7 @@ export function databaseAdapter(databaseUrl: string): DatabaseAdapterObj {
     // connection serialises all writes instead; multi-document writes that must be all-or-nothing
     // undo themselves with compensating deletes (see README, "Transactions").
     transactionOptions: false,
-  })
+  }))
 }
 
 /** `file:./data/portal.db` relative to the repository root, whatever the process's cwd. */

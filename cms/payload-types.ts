@@ -481,7 +481,7 @@ export interface User {
   collection: 'users';
 }
 /**
- * All e-mail of the portal. "Failed" needs action: check the address and make contact another way.
+ * All e-mail of the portal. "Failed" needs action: check the address and make contact another way, or send the message again.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "outbox".
@@ -510,9 +510,19 @@ export interface Outbox {
     | 'agreements_confirmation'
     | 'hearing_cancellation'
     | 'withdrawal_confirmation'
-    | 'system';
+    | 'system'
+    | 'password_reset';
   attempts: number;
   lastError?: string | null;
+  failureKind?: ('refused' | 'gave_up') | null;
+  resends?:
+    | {
+        at: string;
+        by?: (string | null) | User;
+        newKey?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
   sentAt?: string | null;
   providerId?: string | null;
   idempotencyKey: string;
@@ -554,7 +564,8 @@ export interface Letter {
     | 'agreements_confirmation'
     | 'hearing_cancellation'
     | 'withdrawal_confirmation'
-    | 'system';
+    | 'system'
+    | 'password_reset';
   channel: 'email' | 'post';
   /**
    * Counts as the sending date (Decision 12); between the letter's creation and today (Decision 17).
@@ -602,7 +613,8 @@ export interface CaseEvent {
     | 'deadline_escalated'
     | 'fields_changed'
     | 'correction_recorded'
-    | 'posting_date_corrected';
+    | 'posting_date_corrected'
+    | 'message_resent';
   at: string;
   actorKind: 'staff' | 'public' | 'system';
   actor?: (string | null) | User;
@@ -1159,6 +1171,15 @@ export interface OutboxSelect<T extends boolean = true> {
   purpose?: T;
   attempts?: T;
   lastError?: T;
+  failureKind?: T;
+  resends?:
+    | T
+    | {
+        at?: T;
+        by?: T;
+        newKey?: T;
+        id?: T;
+      };
   sentAt?: T;
   providerId?: T;
   idempotencyKey?: T;

@@ -4,7 +4,7 @@ import { CLOCK_LABELS, CLOCKS } from '../hooks/complaints/workflow/clocks'
 import { STATUS_LABELS, STATUSES } from '../hooks/complaints/workflow/statuses'
 import { ENDINGS } from '../hooks/complaints/workflow/transitions'
 import { assignReferenceAndDeadlines } from '../hooks/complaints/assignReferenceAndDeadlines'
-import { intakeEndpoint } from '../hooks/complaints/intakeEndpoint'
+import { intakeEndpoint, intakeStatusEndpoint } from '../hooks/complaints/intakeEndpoint'
 import { enforceWorkflow } from '../hooks/complaints/enforceWorkflow'
 import { guardPersonalDataQueries } from '../hooks/complaints/guardPersonalDataQueries'
 import { notifyOnIntake } from '../hooks/complaints/notifyOnIntake'
@@ -80,7 +80,7 @@ export const Complaints: CollectionConfig = {
     // A complaint is never deleted through the API; personal data is anonymised after retention (Decision 13).
     delete: nobody,
   },
-  endpoints: [intakeEndpoint],
+  endpoints: [intakeEndpoint, intakeStatusEndpoint],
   hooks: {
     beforeOperation: [guardPersonalDataQueries],
     beforeValidate: [validateComplaint],

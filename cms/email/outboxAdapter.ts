@@ -16,8 +16,9 @@ function asBuffer(content: unknown): Buffer {
 }
 
 /**
- * Payload's own e-mail (password reset, account verification) goes the same way as ours:
- * into the outbox first, then delivered by the job. Never lost, always visible.
+ * Payload's own e-mail (password reset) goes the same way as ours: into the outbox first, then
+ * delivered by the job. Never lost, always visible — but, as a key to an account, its body is
+ * readable through no API and is removed once delivered (Decision 20).
  */
 export const outboxEmailAdapter =
   (defaultFrom: string): EmailAdapter<void> =>
@@ -35,7 +36,10 @@ export const outboxEmailAdapter =
           subject: String(message.subject ?? ''),
           html: typeof message.html === 'string' ? message.html : '',
           text: typeof message.text === 'string' ? message.text : '',
-          purpose: 'system' as const,
+          // Payload sends only its authentication mail through the adapter (forgot password; e-mail
+          // verification is off): each carries a key to an account. All our own mail is queued
+          // with enqueueEmail and its own purpose.
+          purpose: 'password_reset' as const,
           attachments: ((message.attachments ?? []) as { filename?: unknown; contentType?: unknown; content?: unknown }[]).map((a) => ({
             filename: String(a.filename ?? 'bijlage'),
             contentType: String(a.contentType ?? 'application/octet-stream'),

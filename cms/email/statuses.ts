@@ -11,9 +11,40 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, { nl: string; en: string
   failed: { nl: 'Mislukt', en: 'Failed' },
 }
 
-/** What a message is: one of the letters of the regulation, or a system message (e.g. a password reset). */
-export const MESSAGE_PURPOSES = [...LETTER_KINDS, 'system'] as const
+/**
+ * What a message is: one of the letters of the regulation, a system message (e.g. a deadline
+ * reminder), or a message that carries a credential (a password-reset link).
+ */
+export const MESSAGE_PURPOSES = [...LETTER_KINDS, 'system', 'password_reset'] as const
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
+
+/**
+ * Messages whose body is a key to an account (Decision 20: no message readable through any API
+ * holds a usable token after delivery). Their bodies are readable by nobody through the API, and
+ * are replaced by a note once delivered. The complainant's sign-in link belongs here too.
+ */
+export const CREDENTIAL_PURPOSES: readonly MessagePurpose[] = ['password_reset']
+
+export const carriesCredential = (purpose: string | null | undefined): boolean => CREDENTIAL_PURPOSES.some((p) => p === purpose)
+
+/** What stays of a credential-carrying body once delivered: the fact, not the key. */
+export const REDACTED_BODY = {
+  text: 'Verstuurd. De inhoud is verwijderd, omdat dit bericht een inloglink of wachtwoordlink bevatte.',
+  html: '<p>Verstuurd. De inhoud is verwijderd, omdat dit bericht een inloglink of wachtwoordlink bevatte.</p>',
+} as const
+
+/**
+ * Why a message failed. `refused`: Resend refused it (a 4xx) or it was never handed over, so it was
+ * certainly not delivered. `gave_up`: no certain answer after the last attempt (timeouts, 5xx,
+ * network), so it may have arrived.
+ */
+export const FAILURE_KINDS = ['refused', 'gave_up'] as const
+export type FailureKind = (typeof FAILURE_KINDS)[number]
+
+export const FAILURE_KIND_LABELS: Record<FailureKind, { nl: string; en: string }> = {
+  refused: { nl: 'Zeker niet verstuurd (geweigerd)', en: 'Certainly not sent (refused)' },
+  gave_up: { nl: 'Onzeker: geen antwoord na de laatste poging', en: 'Uncertain: no answer after the last attempt' },
+}
 
 export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, { nl: string; en: string }> = {
   receipt: { nl: 'Bevestiging van ontvangst', en: 'Receipt' },
@@ -31,4 +62,5 @@ export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, { nl: string; en: st
   hearing_cancellation: { nl: 'Bericht: gesprek gaat niet door (art. 6)', en: 'Hearing cancelled (Art. 6)' },
   withdrawal_confirmation: { nl: 'Bevestiging intrekking (Besluit 9)', en: 'Withdrawal confirmed (Decision 9)' },
   system: { nl: 'Systeembericht', en: 'System message' },
+  password_reset: { nl: 'Wachtwoord herstellen (inhoud na verzending verwijderd)', en: 'Password reset (body removed after delivery)' },
 }

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { deliverMessage } from '../email/deliver'
+import { carriesCredential, REDACTED_BODY } from '../email/statuses'
 import type { Env } from '../env'
 
 export type DeliverEmailTask = { input: { messageId: string }; output: { status: string } }
@@ -53,12 +54,15 @@ export function deliverEmailTask(env: Env): TaskConfig<DeliverEmailTask> {
       )
 
       if (result.ok) {
+        // A delivered key to an account is not kept (Decision 20): the mailbox has it, the outbox
+        // keeps only that it was sent. The idempotency key is a hash prefix and gives nothing back.
+        const redacted = carriesCredential(message.purpose) ? { ...REDACTED_BODY, attachments: [] } : {}
         await payload.update({
           collection: 'outbox',
           id: message.id,
           req,
           overrideAccess: true,
-          data: { status: 'sent', attempts, providerId: result.providerId, sentAt: new Date().toISOString(), lastError: null },
+          data: { status: 'sent', attempts, providerId: result.providerId, sentAt: new Date().toISOString(), lastError: null, failureKind: null, ...redacted },
         })
         return { output: { status: 'sent' } }
       }
@@ -70,7 +74,9 @@ export function deliverEmailTask(env: Env): TaskConfig<DeliverEmailTask> {
         id: message.id,
         req,
         overrideAccess: true, depth: 0,
-        data: { status: givingUp ? 'failed' : 'queued', attempts, lastError },
+        // Whether it certainly did not arrive decides how a manager may send it again (resendMessage):
+        // a 4xx refused it, except a 409 (the key was used before, so something may have gone out).
+        data: { status: givingUp ? 'failed' : 'queued', attempts, lastError, failureKind: givingUp ? (result.permanent && result.statusCode !== 409 ? 'refused' : 'gave_up') : null },
       })
       if (givingUp) return { output: { status: 'failed' } }
       throw new Error(`Delivery of outbox message ${message.id} failed, will retry: ${result.error}`)

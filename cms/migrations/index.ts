@@ -10,7 +10,7 @@ import * as migration_20261126_090125_letters from './20261126_090125_letters';
 import * as migration_20261126_102353_letter_templates from './20261126_102353_letter_templates';
 import * as migration_20261126_114227_hearing_attendee_email from './20261126_114227_hearing_attendee_email';
 import * as migration_20261126_131921_hearing_cancellation_withdrawal_letters from './20261126_131921_hearing_cancellation_withdrawal_letters';
-import * as migration_20261201_210757_trustworthy_record from './20261201_210757_trustworthy_record';
+import * as migration_20261201_212104_trustworthy_record from './20261201_212104_trustworthy_record';
 
 export const migrations = [
   {
@@ -74,8 +74,8 @@ export const migrations = [
     name: '20261126_131921_hearing_cancellation_withdrawal_letters',
   },
   {
-    up: migration_20261201_210757_trustworthy_record.up,
-    down: migration_20261201_210757_trustworthy_record.down,
-    name: '20261201_210757_trustworthy_record'
+    up: migration_20261201_212104_trustworthy_record.up,
+    down: migration_20261201_212104_trustworthy_record.down,
+    name: '20261201_212104_trustworthy_record'
   },
 ];

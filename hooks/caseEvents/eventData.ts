@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { CATEGORIES, CHANNELS, CLIENT_ORGANISATIONS, COMPLAINANT_ROLES } from '../complaints/vocabulary'
 import { CLOCKS } from '../complaints/workflow/clocks'
 import { STATUSES } from '../complaints/workflow/statuses'
+import { MESSAGE_PURPOSES } from '../../cms/email/statuses'
 import { LETTER_KINDS } from '../letters/kinds'
 import type { CaseEventType } from './eventTypes'
 
@@ -14,7 +15,7 @@ import type { CaseEventType } from './eventTypes'
 const id = z.string().min(1).max(64).regex(/^[\w-]+$/)
 const instant = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'not a date')
 const status = z.enum(STATUSES)
-const purpose = z.enum([...LETTER_KINDS, 'system'])
+const purpose = z.enum(MESSAGE_PURPOSES)
 const channel = z.enum(['email', 'post'])
 const fieldPath = z.string().regex(/^[a-zA-Z][\w.]*$/).max(80)
 const letterRef = z.object({ letter: id, message: id.nullable(), channel }).strict()
@@ -49,6 +50,8 @@ export const EVENT_DATA = {
   // Decision 16: which letters and fields were corrected; the reason stays on the case (Decision 19).
   correction_recorded: z.object({ kinds: z.array(z.enum(LETTER_KINDS)).min(1), fields: z.array(fieldPath).min(1) }).strict(),
   posting_date_corrected: z.object({ letter: id, purpose, from: instant, to: instant }).strict(),
+  // A failed message sent again by a manager or an admin, with a new idempotency key or not.
+  message_resent: z.object({ message: id, purpose, newKey: z.boolean() }).strict(),
 } as const satisfies Record<CaseEventType, z.ZodType>
 
 export type EventDataOf<T extends CaseEventType> = z.infer<(typeof EVENT_DATA)[T]>

@@ -20,6 +20,7 @@ export const CASE_EVENT_TYPES = [
   'fields_changed',
   'correction_recorded',
   'posting_date_corrected',
+  'message_resent',
 ] as const
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
 
@@ -41,4 +42,5 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }
   fields_changed: { nl: 'Gegevens gewijzigd', en: 'Fields changed' },
   correction_recorded: { nl: 'Verstuurde brief gecorrigeerd (besluit 16)', en: 'Letter corrected (Decision 16)' },
   posting_date_corrected: { nl: 'Verzenddatum gecorrigeerd (besluit 17)', en: 'Posting date corrected (Decision 17)' },
+  message_resent: { nl: 'Mislukt bericht opnieuw verstuurd', en: 'Failed message sent again' },
 }

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import type { IncomingFile } from './attachments'
-import { registerWebComplaint } from './registerComplaint'
+import { confirmationForToken, isFormToken, registerWebComplaint } from './registerComplaint'
 import { hasServiceScope } from './serviceKey'
 
 const json = (body: unknown, status: number) => Response.json(body, { status })
@@ -9,7 +9,8 @@ const json = (body: unknown, status: number) => Response.json(body, { status })
 
 /**
  * POST /api/complaints/intake — multipart: `data` (JSON of the form) and `files`. Answers 201 with
- * the confirmation, 200 for a repeated form token, 400 with messages per field, 503 when storing failed.
+ * the confirmation, 200 for a repeated form token (with `resubmission: 'same' | 'changed'`), 400
+ * with messages per field, 503 with `stored: false` when storing failed and was undone.
  * The caller gets the confirmation only: it cannot read complaints.
  */
 export const intakeEndpoint: Endpoint = {
@@ -41,10 +42,36 @@ export const intakeEndpoint: Endpoint = {
     try {
       const result = await registerWebComplaint(req.payload, raw, files, req)
       if (result.kind === 'invalid') return json({ errors: result.errors }, 400)
-      return json(result.confirmation, result.repeated ? 200 : 201)
+      if (!result.repeated) return json(result.confirmation, 201)
+      return json({ ...result.confirmation, resubmission: result.changed ? 'changed' : 'same' }, 200)
     } catch (error) {
       req.payload.logger.error({ err: error, msg: 'Complaint intake failed; nothing was stored' })
-      return json({ error: 'De klacht is niet opgeslagen.' }, 503)
+      // registerWebComplaint undid every write before it threw (and looked for a concurrent winner):
+      // the site may tell the person for certain that nothing was stored.
+      return json({ error: 'De klacht is niet opgeslagen.', stored: false }, 503)
     }
+  },
+}
+
+/**
+ * POST /api/complaints/intake/status — JSON `{ formToken }`, with the same key as the intake.
+ * "Was the complaint with this form token stored?" Answers `{ stored: true, ...confirmation }`
+ * or `{ stored: false }`. The site asks when its intake request got no answer in time, so it never
+ * says "not stored" while the CMS may still store it. Nothing but that confirmation is readable.
+ */
+export const intakeStatusEndpoint: Endpoint = {
+  path: '/intake/status',
+  method: 'post',
+  handler: async (req) => {
+    if (!(await hasServiceScope(req.payload, req.headers.get('authorization'), 'complaint-intake'))) return json({ error: 'Geen toegang.' }, 403)
+    let formToken: unknown
+    try {
+      formToken = ((await req.json?.()) as { formToken?: unknown } | undefined)?.formToken
+    } catch {
+      formToken = undefined
+    }
+    if (!isFormToken(formToken)) return json({ errors: { formToken: 'Geef het formuliernummer (formToken) van de klacht.' } }, 400)
+    const confirmation = await confirmationForToken(req.payload, formToken)
+    return json(confirmation ? { stored: true, ...confirmation } : { stored: false }, 200)
   },
 }

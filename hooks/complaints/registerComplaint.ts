@@ -2,8 +2,8 @@ import { type Payload, type PayloadRequest, ValidationError } from 'payload'
 
 import type { Complaint } from '../../cms/payload-types'
 import { checkAttachments, type IncomingFile } from './attachments'
-import { toComplaintData } from './mapping'
-import { amsterdamDate, complaintSchema, fieldErrors } from './schema'
+import { fromComplaintData, toComplaintData } from './mapping'
+import { amsterdamDate, type ComplaintContext, complaintSchema, fieldErrors } from './schema'
 
 /** What the confirmation page shows: it comes from the write itself, never from reading back. */
 export type Confirmation = {
@@ -14,7 +14,12 @@ export type Confirmation = {
 }
 
 export type RegisterResult =
-  | { kind: 'stored'; repeated: boolean; confirmation: Confirmation }
+  /**
+   * `changed`: the form token was stored before with other content ("back, edit, send again").
+   * The first version stands and the edit is not stored; the site tells the person so.
+   */
+  | { kind: 'stored'; repeated: false; confirmation: Confirmation }
+  | { kind: 'stored'; repeated: true; changed: boolean; confirmation: Confirmation }
   | { kind: 'invalid'; errors: Record<string, string> }
 
 const FORM_TOKEN = /^[A-Za-z0-9-]{16,64}$/
@@ -41,12 +46,53 @@ function confirmationOf(complaint: ConfirmationSource): Confirmation {
 const CONFIRMATION_SELECT = { reference: true, receivedAt: true, deadlines: true, complainant: { email: true } } as const
 type ConfirmationSource = Pick<Complaint, 'reference' | 'receivedAt' | 'deadlines'> & { complainant: Pick<Complaint['complainant'], 'email'> }
 
-async function findByToken(payload: Payload, formToken: string): Promise<ConfirmationSource | undefined> {
+async function findByToken(payload: Payload, formToken: string): Promise<(ConfirmationSource & { id: string }) | undefined> {
   // Trusted: the intake endpoint answers a repeated submission with the first one's confirmation
   // only. One indexed read at adapter level (no count, no joins, no hooks): every submission asks.
   const doc = await payload.db.findOne<ConfirmationSource & { id: string }>({ collection: 'complaints', where: { formToken: { equals: formToken } }, select: CONFIRMATION_SELECT })
   return doc ?? undefined
 }
+
+export const isFormToken = (value: unknown): value is string => typeof value === 'string' && FORM_TOKEN.test(value)
+
+/**
+ * "Was the complaint with this form token stored?" — for the site after its own request timed
+ * out. Answers the same confirmation the intake would have given, and nothing else: whoever holds
+ * a form token sent that form (the token is random and never shown anywhere).
+ */
+export async function confirmationForToken(payload: Payload, formToken: string): Promise<Confirmation | null> {
+  const earlier = await findByToken(payload, formToken)
+  return earlier ? confirmationOf(earlier) : null
+}
+
+/**
+ * Whether a repeated form token came with other content than the complaint stored for it. Compared
+ * with the stored complaint as the schema reads it, so spaces and unticked boxes do not count; new
+ * attachments count when their sizes differ from those stored. A complaint a handler has edited
+ * since counts as different: the person is then told their first version stands, which is true.
+ */
+async function differsFromStored(payload: Payload, id: string, raw: Record<string, unknown>, files: IncomingFile[], ctx: ComplaintContext): Promise<boolean> {
+  const schema = complaintSchema(ctx)
+  const sent = schema.safeParse(raw)
+  if (!sent.success) return true
+  // Trusted, as findByToken: read only to compare, never returned.
+  const stored = await payload.db.findOne<Complaint>({ collection: 'complaints', where: { id: { equals: id } } })
+  if (!stored) return true
+  const before = schema.safeParse(fromComplaintData(stored))
+  if (!before.success || canonical(before.data) !== canonical(sent.data)) return true
+  if (files.length === 0) return false
+  const attachments = await payload.db.find<{ filesize?: number | null }>({
+    collection: 'complaint-attachments',
+    where: { complaint: { equals: id } },
+    select: { filesize: true },
+    pagination: false,
+  })
+  const sizes = (list: (number | null | undefined)[]) => JSON.stringify(list.map((n) => n ?? 0).sort((a, b) => a - b))
+  return sizes(attachments.docs.map((a) => a.filesize)) !== sizes(files.map((f) => f.size))
+}
+
+const canonical = (value: Record<string, unknown>) =>
+  JSON.stringify(Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))))
 
 /**
  * Registers a complaint from the public form: the shared schema, the attachments checked by
@@ -61,14 +107,14 @@ export async function registerWebComplaint(
   req: Partial<PayloadRequest>,
   now: Date = new Date(),
 ): Promise<RegisterResult> {
-  const formToken = typeof raw.formToken === 'string' && FORM_TOKEN.test(raw.formToken) ? raw.formToken : null
+  const formToken = isFormToken(raw.formToken) ? raw.formToken : null
   if (!formToken) return { kind: 'invalid', errors: { form: 'Het formulier is verlopen. Laad de pagina opnieuw en verstuur uw klacht nog een keer.' } }
 
   // A second post of one form while the first is still being stored (a double click) waits for it:
   // otherwise both would draw a reference number, and the loser's would be a gap in the register.
   for (let running = storing.get(formToken); running; running = storing.get(formToken)) {
     const first = await running.catch(() => undefined)
-    if (first?.kind === 'stored') return { ...first, repeated: true }
+    if (first?.kind === 'stored') return { ...first, repeated: true, changed: 'changed' in first ? first.changed : false }
   }
   const work = storeWebComplaint(payload, formToken, raw, files, req, now).finally(() => storing.delete(formToken))
   storing.set(formToken, work)
@@ -86,11 +132,23 @@ async function storeWebComplaint(
   req: Partial<PayloadRequest>,
   now: Date,
 ): Promise<RegisterResult> {
+  const schemaContext: ComplaintContext = { today: amsterdamDate(now), emailRequired: true }
+  // A repeated token never makes a second complaint (double click; back and send again; the site
+  // retrying after a timeout). An edit sent with the same form is not stored either, but is not
+  // dropped silently: the answer says so and the site tells the person what to do instead. Not a
+  // new complaint: an edited copy of the same complaint would count twice in the Art. 9 report,
+  // start a second case and a second UWV notification, and the receipt of the first is on its way.
+  const repeatOf = async (earlier: ConfirmationSource & { id: string }): Promise<RegisterResult> => ({
+    kind: 'stored',
+    repeated: true,
+    changed: await differsFromStored(payload, earlier.id, raw, files, schemaContext),
+    confirmation: confirmationOf(earlier),
+  })
   const earlier = await findByToken(payload, formToken)
-  if (earlier) return { kind: 'stored', repeated: true, confirmation: confirmationOf(earlier) }
+  if (earlier) return repeatOf(earlier)
 
   const errors: Record<string, string> = {}
-  const parsed = complaintSchema({ today: amsterdamDate(now), emailRequired: true }).safeParse(raw)
+  const parsed = complaintSchema(schemaContext).safeParse(raw)
   if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error))
   if (raw.consent !== true && raw.consent !== 'on' && raw.consent !== 'true') {
     errors.consent = 'Geef toestemming om uw gegevens te gebruiken voor de behandeling van uw klacht.'
@@ -148,7 +206,7 @@ async function storeWebComplaint(
     await undoIntake(payload, stored, req)
     // Two submissions of one form at the same moment: the other one won; answer with its result.
     const winner = await findByToken(payload, formToken).catch(() => undefined)
-    if (winner) return { kind: 'stored', repeated: true, confirmation: confirmationOf(winner) }
+    if (winner) return repeatOf(winner)
     throw error
   }
 }

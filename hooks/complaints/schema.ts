@@ -10,15 +10,41 @@ import { CATEGORIES, CLIENT_ORGANISATIONS, COMPLAINANT_ROLES, CONDUCT_WHEN, INVO
  *
  * `today` (YYYY-MM-DD, Europe/Amsterdam) is an argument: dates of conduct cannot lie in the future.
  */
-const text = (max: number, tooLong: string) =>
+/*
+ * Characters that cannot be stored as typed. The SQLite driver cuts a text off at a NUL, and a
+ * lone surrogate half becomes U+FFFD on the way to UTF-8: either way less would be stored than
+ * was sent, and the complainant would be told it was received. So such text is refused at its
+ * field, never cut or changed: C0 controls (tab, LF and CR only in multi-line fields), DEL, the
+ * C1 controls, and unpaired surrogates.
+ */
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+export const UNSTORABLE_CHARACTER = {
+  line: 'In dit veld staat een teken dat wij niet kunnen opslaan, zoals een tab, een nieuwe regel of een onzichtbaar teken. Dat gebeurt soms bij gekopieerde tekst. Typ de tekst zelf opnieuw.',
+  text: 'In deze tekst staat een onzichtbaar teken dat wij niet kunnen opslaan. Dat gebeurt soms bij gekopieerde tekst. Typ dat stuk zelf opnieuw, of plak de tekst eerst in een gewoon tekstbestand.',
+} as const
+
+/** True when the text holds a character that cannot be stored as typed (see above). */
+export function hasUnstorableCharacter(value: string, multiline: boolean): boolean {
+  return (multiline ? CONTROL_IN_TEXT : CONTROL_IN_LINE).test(value) || LONE_SURROGATE.test(value)
+}
+
+/*
+ * Spaces around a text are not part of it and are trimmed; everything else is kept as sent, and a
+ * text over its maximum is refused with a message, never cut.
+ */
+const text = (max: number, tooLong: string, multiline = false) =>
   z
     .string()
+    .refine((v) => !hasUnstorableCharacter(v, multiline), { message: multiline ? UNSTORABLE_CHARACTER.text : UNSTORABLE_CHARACTER.line, abort: true })
     .trim()
     .max(max, tooLong)
     .transform((v) => v.replace(/\r\n/g, '\n'))
 
-const optionalText = (max: number, tooLong: string) =>
-  text(max, tooLong)
+const optionalText = (max: number, tooLong: string, multiline = false) =>
+  text(max, tooLong, multiline)
     .optional()
     .transform((v) => (v ? v : undefined))
 
@@ -57,14 +83,14 @@ export const complaintFields = {
   conductFrom: isoDate.optional().or(z.literal('').transform(() => undefined)),
   conductTo: isoDate.optional().or(z.literal('').transform(() => undefined)),
   involvedKind: z.enum(INVOLVED_KINDS, { message: 'Kies over wie uw klacht gaat, of "Weet ik niet".' }),
-  involvedName: optionalText(500, 'Gebruik hoogstens 500 tekens.'),
+  involvedName: optionalText(500, 'Gebruik hoogstens 500 tekens.', true),
   categories: z
     .array(z.enum(CATEGORIES, { message: 'Kies uit de lijst.' }), { message: 'Kies minstens één soort klacht.' })
     .min(1, 'Kies minstens één soort klacht.'),
-  description: text(10_000, 'Uw beschrijving is te lang: gebruik hoogstens 10.000 tekens, of stuur een bijlage mee.').pipe(
+  description: text(10_000, 'Uw beschrijving is te lang: gebruik hoogstens 10.000 tekens, of stuur een bijlage mee.', true).pipe(
     z.string().min(20, 'Beschrijf wat er is gebeurd (minstens 20 tekens).'),
   ),
-  desiredOutcome: optionalText(5_000, 'Gebruik hoogstens 5.000 tekens.'),
+  desiredOutcome: optionalText(5_000, 'Gebruik hoogstens 5.000 tekens.', true),
   discussedBefore: z.enum(['yes', 'no'], { message: 'Kies ja of nee.' }),
   wantsHearing: checkbox,
   wantsHelpWriting: checkbox,

@@ -8,6 +8,8 @@ import { proofKey, signProof } from '../lib/proofToken'
 import { complaintLimiter } from '../lib/rateLimit'
 import {
   contentDigest,
+  earlierComplaint,
+  formTokenFor,
   LAST_SUBMISSION_COOKIE,
   LAST_SUBMISSION_MAX_AGE_S,
   readLastSubmission,
@@ -17,15 +19,20 @@ import {
 
 /** What became of a posted complaint form; the page turns it into a redirect or the form again. */
 export type SubmitOutcome =
-  /** Stored (or stored before, for this form token): `proof` is the signed proof of receipt. */
-  | { kind: 'stored'; reference: string; proof: string }
+  /**
+   * Stored (or stored before, for this form token): `proof` is the signed proof of receipt.
+   * `changed`: this form was stored before with other content; the edit was not stored.
+   */
+  | { kind: 'stored'; reference: string; proof: string; changed: boolean }
   /** Field → Dutch message. */
   | { kind: 'invalid'; errors: Record<string, string> }
   /** The honeypot was filled in, or the form token is missing: nothing stored. */
   | { kind: 'notSent' }
   | { kind: 'rateLimited'; limit: number }
-  /** The CMS (or its database) could not store it. */
-  | { kind: 'failed' }
+  /** Certainly not stored: the CMS is unreachable (`unreachable`), or it answered that it did not store it. */
+  | { kind: 'notStored'; reason: 'unreachable' | 'refused' }
+  /** No answer in time, and the CMS could not confirm it by the form token: maybe stored, maybe not. */
+  | { kind: 'uncertain' }
 
 export const server = {
   /**
@@ -45,7 +52,7 @@ export const server = {
       const key = resubmissionKey(siteEnv().SITE_CACHE_SECRET)
       const digest = contentDigest(read.result.input, key)
       const last = readLastSubmission(context.cookies.get(LAST_SUBMISSION_COOKIE)?.value, key)
-      const formToken = last?.digest === digest ? last.token : read.formToken
+      const formToken = formTokenFor(last, digest, read.formToken)
 
       const place = complaintLimiter().reserve(context.clientAddress, formToken, now)
       if (!place.ok) return { kind: 'rateLimited', limit: place.limit }
@@ -54,9 +61,13 @@ export const server = {
       // Only a newly stored complaint counts towards the limit.
       if (result.kind !== 'stored' || result.repeated) place.release()
       if (result.kind === 'invalid') return { kind: 'invalid', errors: result.errors }
-      if (result.kind === 'failed') return { kind: 'failed' }
+      if (result.kind === 'notStored') return { kind: 'notStored', reason: result.reason }
+      if (result.kind === 'uncertain') return { kind: 'uncertain' }
 
-      context.cookies.set(LAST_SUBMISSION_COOKIE, signLastSubmission({ token: formToken, digest }, key), {
+      const { reference, receivedAt, deadlines, emailed, changed } = result
+      const earlier = result.repeated ? undefined : earlierComplaint(last, { token: formToken, digest, reference })
+      // After an edit that was not stored, the cookie keeps naming the content that was.
+      if (!changed) context.cookies.set(LAST_SUBMISSION_COOKIE, signLastSubmission({ token: formToken, digest, reference }, key), {
         path: '/klacht-indienen',
         httpOnly: true,
         sameSite: 'strict',
@@ -64,13 +75,21 @@ export const server = {
         maxAge: LAST_SUBMISSION_MAX_AGE_S,
       })
 
-      const { reference, receivedAt, deadlines, emailed } = result
       const proof = signProof(
-        { reference, receivedAt, acknowledgeBy: deadlines.acknowledgeBy, decisionTargetBy: deadlines.decisionTargetBy, decisionLimitBy: deadlines.decisionLimitBy, emailed },
+        {
+          reference,
+          receivedAt,
+          acknowledgeBy: deadlines.acknowledgeBy,
+          decisionTargetBy: deadlines.decisionTargetBy,
+          decisionLimitBy: deadlines.decisionLimitBy,
+          emailed,
+          ...(changed ? { changeNotStored: true } : {}),
+          ...(earlier ? { earlierReference: earlier } : {}),
+        },
         proofKey(siteEnv().SITE_CACHE_SECRET),
         now,
       )
-      return { kind: 'stored', reference, proof }
+      return { kind: 'stored', reference, proof, changed }
     },
   }),
 }

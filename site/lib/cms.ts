@@ -76,11 +76,20 @@ export type StoredComplaint = {
 }
 
 export type IntakeResult =
-  /** `repeated`: this form token was stored before; nothing new was created. */
-  | ({ kind: 'stored'; repeated: boolean } & StoredComplaint)
+  /**
+   * `repeated`: this form token was stored before; nothing new was created. `changed`: and the
+   * content sent now differs from what was stored: the edit was not stored (the person is told).
+   */
+  | ({ kind: 'stored'; repeated: boolean; changed: boolean } & StoredComplaint)
   /** Field → Dutch message (the CMS's own check, e.g. an attachment that is no PDF, JPEG, PNG or DOCX). */
   | { kind: 'invalid'; errors: Record<string, string> }
-  | { kind: 'failed' }
+  /**
+   * Certainly not stored. `unreachable`: no connection to the CMS at all (refused: it is down).
+   * `refused`: the CMS answered that it did not store it (a 4xx, or its own 503 after undoing).
+   */
+  | { kind: 'notStored'; reason: 'unreachable' | 'refused' }
+  /** No answer in time, or an answer we cannot read, and the CMS could not confirm it by the token: maybe stored, maybe not. */
+  | { kind: 'uncertain' }
 
 const instant = z.iso.datetime({ offset: true })
 const storedSchema = z.object({
@@ -89,51 +98,120 @@ const storedSchema = z.object({
   deadlines: z.object({ acknowledgeBy: instant, nonAdmissionNoticeBy: instant, decisionTargetBy: instant, decisionLimitBy: instant }),
   emailed: z.boolean(),
 })
+const repeatSchema = z.object({ resubmission: z.enum(['same', 'changed']).optional() })
 const invalidSchema = z.object({ errors: z.record(z.string(), z.string()) })
+const notStoredSchema = z.object({ stored: z.literal(false) })
+const statusSchema = z.discriminatedUnion('stored', [storedSchema.extend({ stored: z.literal(true) }), z.object({ stored: z.literal(false) })])
 
 /** The CMS refused the body as too large (413): named at the attachments, where the person can act. */
 export const ATTACHMENTS_TOO_LARGE_AT_CMS = 'De bijlagen zijn samen te groot. Kies kleinere of minder bestanden.'
 
 /** Uploading 50 MB to the CMS on the same machine takes seconds; a hanging CMS must not hang the person. */
 const TIMEOUT_MS = 60_000
+/** The check by form token after a timeout is one indexed read: it answers at once, or the CMS is stuck. */
+const LOOKUP_TIMEOUT_MS = 10_000
 
-export async function submitComplaint(
-  { input, consent, formToken, files }: IntakeRequest,
-  options: { fetch?: typeof fetch; apiUrl?: string; apiKey?: string } = {},
-): Promise<IntakeResult> {
+/** Connection errors that mean the request never reached the CMS, so nothing can have been stored. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+
+/** True when fetch failed before a connection was made (undici puts the socket error in `cause`; several for happy eyeballs). */
+export function neverConnected(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown; errors?: unknown[] } } | null)?.cause
+  const codes = [cause, ...(cause?.errors ?? [])].map((e) => (e as { code?: unknown } | null | undefined)?.code).filter((c) => c !== undefined)
+  return codes.length > 0 && codes.every((code) => typeof code === 'string' && NOT_CONNECTED.has(code))
+}
+
+type IntakeOptions = { fetch?: typeof fetch; apiUrl?: string; apiKey?: string; timeoutMs?: number; lookupTimeoutMs?: number }
+
+export async function submitComplaint({ input, consent, formToken, files }: IntakeRequest, options: IntakeOptions = {}): Promise<IntakeResult> {
   const apiUrl = options.apiUrl ?? siteEnv().CMS_API_URL
   const apiKey = options.apiKey ?? siteEnv().SITE_API_KEY
+  const doFetch = options.fetch ?? fetch
+  const authorization = `service-accounts API-Key ${apiKey}`
   const body = new FormData()
   body.append('data', JSON.stringify({ ...input, consent, formToken }))
   for (const file of files) body.append('files', file, file.name)
 
+  /** After an answer we cannot use: ask the CMS whether this form token was stored. */
+  const checkByToken = async (why: string): Promise<IntakeResult> => {
+    const found = await lookupByFormToken(formToken, { fetch: doFetch, apiUrl, authorization, timeoutMs: options.lookupTimeoutMs ?? LOOKUP_TIMEOUT_MS })
+    if (found) return { kind: 'stored', repeated: false, changed: false, ...found }
+    // Not found (yet): the first request may still be running in the CMS and store it later.
+    console.error(`[site] klacht misschien niet opgeslagen (${why}); niet gevonden bij controle op formuliernummer`)
+    return { kind: 'uncertain' }
+  }
+
   let response: Response
   try {
-    response = await (options.fetch ?? fetch)(`${apiUrl}/complaints/intake`, {
+    response = await doFetch(`${apiUrl}/complaints/intake`, {
       method: 'POST',
-      headers: { authorization: `service-accounts API-Key ${apiKey}` },
+      headers: { authorization },
       body,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
     })
   } catch (error) {
-    console.error(`[site] klacht niet opgeslagen: CMS niet bereikbaar (${(error as Error).message})`)
-    return { kind: 'failed' }
+    if (neverConnected(error)) {
+      console.error(`[site] klacht niet opgeslagen: CMS niet bereikbaar (${describe(error)})`)
+      return { kind: 'notStored', reason: 'unreachable' }
+    }
+    // A timeout, or a connection lost after the form went out: the CMS may have stored it.
+    return checkByToken(describe(error))
   }
 
   const json: unknown = await response.json().catch(() => undefined)
   if (response.status === 200 || response.status === 201) {
     const stored = storedSchema.safeParse(json)
-    if (stored.success) return { kind: 'stored', repeated: response.status === 200, ...stored.data }
-    // Stored, but the answer is not what we agreed: the person cannot be shown a proof. The same
-    // form sent again returns the original (idempotent), so asking them to try again is safe.
+    const repeat = repeatSchema.safeParse(json)
+    if (stored.success) return { kind: 'stored', repeated: response.status === 200, changed: repeat.success && repeat.data.resubmission === 'changed', ...stored.data }
+    // Stored, but the answer is not what we agreed: the check by token gives the proof.
     console.error(`[site] klacht opgeslagen, maar het antwoord van het CMS is onleesbaar: ${stored.error.message}`)
-    return { kind: 'failed' }
+    return checkByToken('onleesbaar antwoord')
   }
   if (response.status === 400) {
     const invalid = invalidSchema.safeParse(json)
     if (invalid.success && Object.keys(invalid.data.errors).length > 0) return { kind: 'invalid', errors: invalid.data.errors }
   }
   if (response.status === 413) return { kind: 'invalid', errors: { attachments: ATTACHMENTS_TOO_LARGE_AT_CMS } }
-  console.error(`[site] klacht niet opgeslagen: CMS antwoordde HTTP ${response.status}`)
-  return { kind: 'failed' }
+  if ((response.status >= 400 && response.status < 500) || notStoredSchema.safeParse(json).success) {
+    // A 4xx is refused before anything is written; the intake's own 503 says it undid its writes.
+    console.error(`[site] klacht niet opgeslagen: CMS antwoordde HTTP ${response.status}`)
+    return { kind: 'notStored', reason: 'refused' }
+  }
+  // Another 5xx (e.g. a proxy in between gave up): the CMS behind it may still store it.
+  return checkByToken(`HTTP ${response.status}`)
+}
+
+/**
+ * "Was the complaint with this form token stored?" through the CMS's narrow status endpoint (the
+ * same key as the intake, and it reads nothing else). The confirmation, or null when it was not
+ * stored or the CMS could not be asked.
+ */
+export async function lookupByFormToken(
+  formToken: string,
+  { fetch: doFetch, apiUrl, authorization, timeoutMs }: { fetch: typeof fetch; apiUrl: string; authorization: string; timeoutMs: number },
+): Promise<StoredComplaint | null> {
+  try {
+    const response = await doFetch(`${apiUrl}/complaints/intake/status`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ formToken }),
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    const status = statusSchema.safeParse(await response.json().catch(() => undefined))
+    if (!response.ok || !status.success) {
+      console.error(`[site] controle op formuliernummer: CMS antwoordde HTTP ${response.status}`)
+      return null
+    }
+    if (!status.data.stored) return null
+    const { stored: _stored, ...confirmation } = status.data
+    return confirmation
+  } catch (error) {
+    console.error(`[site] controle op formuliernummer mislukt: ${describe(error)}`)
+    return null
+  }
+}
+
+const describe = (error: unknown) => {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause
+  return `${(error as Error).name}: ${(error as Error).message}${typeof cause?.code === 'string' ? ` (${cause.code})` : ''}`
 }

@@ -65,13 +65,107 @@ export const MESSAGES = {
   consent: 'Geef toestemming om uw gegevens te gebruiken voor de behandeling van uw klacht.',
   /** Honeypot filled in, or the form token missing: the same plain message, nothing stored. */
   notSent: 'Uw klacht kon niet worden verstuurd. Controleer het formulier en verstuur het opnieuw. Lukt het niet? Bel ons.',
-  failed: 'Uw klacht is niet opgeslagen. Er ging bij ons iets mis. Probeer het later opnieuw of bel ons.',
   tooLarge: `De bijlagen zijn samen te groot. U kunt hoogstens ${MAX_ATTACHMENTS} bestanden van elk ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB meesturen.`,
   unreadable: 'Wij konden uw formulier niet goed ontvangen. Daardoor is ook wat u had ingevuld niet bewaard. Vul het formulier opnieuw in en verstuur het nog een keer.',
   /** Said honestly: a body refused unread cannot give back what was typed. */
   tooLargeInputLost:
     'Omdat het formulier te groot was, hebben wij niets ervan kunnen lezen. Ook wat u had ingevuld is daardoor niet bewaard. Vul het formulier opnieuw in en kies kleinere of minder bijlagen. Het spijt ons.',
 } as const
+
+/** Working Progression's contact details as the settings hold them (Decision 14: only what an admin filled in). */
+export type ContactDetails = {
+  organisationName: string
+  phone?: string | null
+  contactEmail?: string | null
+  address?: { street?: string | null; postalCode?: string | null; city?: string | null } | null
+}
+
+/** Another way to make contact: a phone number, an e-mail address or a postal address, with its link. */
+export type ContactWay = { label: string; text: string; href?: string }
+
+export function contactWays(contact: ContactDetails, { letter }: { letter: boolean }): ContactWay[] {
+  const ways: ContactWay[] = []
+  if (contact.phone) ways.push({ label: 'Bel ons', text: contact.phone, href: `tel:${contact.phone.replace(/[^\d+]/g, '')}` })
+  if (contact.contactEmail) ways.push({ label: 'Mail ons', text: contact.contactEmail, href: `mailto:${contact.contactEmail}` })
+  const a = contact.address
+  if (letter && a?.street && a.postalCode && a.city) ways.push({ label: 'Stuur een brief naar', text: `${contact.organisationName}, ${a.street}, ${a.postalCode} ${a.city}` })
+  return ways
+}
+
+/** A message about the whole form when it could not be stored, or not for certain; `ways` lists the other ways to reach us. */
+export type StorageAlert = { title: string; messages: string[]; ways: ContactWay[] }
+
+/**
+ * What the person is told when the complaint was not stored, or may not have been. "Niet
+ * opgeslagen" only when that is certain (the CMS could not be reached, or said so itself); after a
+ * timeout the site cannot know, and says that instead, with how to find out. Either way what was
+ * typed is on the form again, and its form token stays, so sending it again never makes two.
+ */
+export function storageAlert(outcome: 'unreachable' | 'refused' | 'uncertain', contact: ContactDetails): StorageAlert {
+  const kept = 'U bent niets kwijt: wat u hebt ingevuld, staat hieronder nog.'
+  if (outcome === 'uncertain') {
+    const ways = contactWays(contact, { letter: false })
+    return {
+      title: 'Wij weten nog niet zeker of uw klacht is opgeslagen',
+      messages: [
+        'Ons systeem gaf niet op tijd antwoord. Misschien is uw klacht toch opgeslagen, misschien niet.',
+        kept,
+        'Verstuur dit formulier over een paar minuten nog een keer, zonder iets te veranderen. Hebben wij uw klacht al? Dan ziet u het kenmerk. U krijgt dan geen tweede klacht.',
+        'Hebben wij uw klacht, dan krijgt u ook een e-mail met het kenmerk.' +
+          (ways.length > 0 ? ' Wilt u het nu zeker weten? Neem dan contact met ons op:' : ''),
+      ],
+      ways,
+    }
+  }
+  const ways = contactWays(contact, { letter: true })
+  const otherWays = ways.length > 0 ? 'Probeer het later nog eens met dit formulier. Of dien uw klacht op een andere manier in:' : 'Probeer het later nog eens met dit formulier.'
+  return {
+    title: 'Uw klacht is niet opgeslagen',
+    messages: [
+      outcome === 'unreachable'
+        ? 'Ons systeem is nu niet bereikbaar. Daardoor is uw klacht niet opgeslagen: wij hebben hem niet ontvangen.'
+        : 'Er ging bij ons iets mis. Daardoor is uw klacht niet opgeslagen: wij hebben hem niet ontvangen.',
+      kept,
+      otherWays,
+    ],
+    ways,
+  }
+}
+
+/**
+ * The confirmation page's notice when the same form was sent again with changes after it was
+ * stored: the first version stands, the changes did not arrive, and how to add them.
+ */
+export function changeNotStoredNotice(reference: string, contact: ContactDetails): StorageAlert {
+  const ways = contactWays(contact, { letter: false })
+  return {
+    title: 'Uw wijziging is niet verwerkt',
+    messages: [
+      `U had dit formulier al eerder verstuurd. Wij hebben uw eerste versie ontvangen, met kenmerk ${reference}. Wat u daarna hebt veranderd, hebben wij niet ontvangen.`,
+      ways.length > 0
+        ? `Wilt u iets aanvullen of veranderen? Neem dan contact met ons op en noem uw kenmerk ${reference}:`
+        : `Wilt u iets aanvullen of veranderen? Neem dan contact met ons op en noem uw kenmerk ${reference}.`,
+    ],
+    ways,
+  }
+}
+
+/**
+ * The confirmation page's notice when this new complaint came shortly after another one from the
+ * same browser with other content: both stand; if the second was meant as a change of the first,
+ * the person says so and the two are joined.
+ */
+export function newComplaintNotice(reference: string, earlierReference: string, contact: ContactDetails): StorageAlert {
+  const ways = contactWays(contact, { letter: false })
+  return {
+    title: 'Dit is een nieuwe klacht',
+    messages: [
+      `U stuurde eerder al een klacht, met kenmerk ${earlierReference}. Die klacht blijft staan. Wat u nu stuurde, is een nieuwe klacht met kenmerk ${reference}.`,
+      'Was dit bedoeld als wijziging van uw eerste klacht? Neem dan contact met ons op en noem beide kenmerken. Dan voegen wij ze samen.',
+    ],
+    ways,
+  }
+}
 
 /** Files cannot be sent back to the browser: the person chooses them again. */
 export const reselectMessage = (names: string[]) => `Kies uw bijlage(n) opnieuw: ${names.join(', ')}`

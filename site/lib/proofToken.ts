@@ -16,6 +16,10 @@ const proofSchema = z.object({
   decisionTargetBy: z.iso.datetime({ offset: true }),
   decisionLimitBy: z.iso.datetime({ offset: true }),
   emailed: z.boolean(),
+  /** The same form was sent again with changes after it was stored: the first version stands, the changes were not stored. */
+  changeNotStored: z.boolean().optional(),
+  /** A new complaint with other content after one sent from the same browser shortly before: that one's reference. */
+  earlierReference: z.string().regex(/^WP-\d{4}-\d+$/).optional(),
 })
 
 export type Proof = z.infer<typeof proofSchema>

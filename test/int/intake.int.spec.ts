@@ -1,9 +1,16 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+
 import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { parseEnv } from '../../cms/env'
 import { seedSteps } from '../../cms/seed'
+import { UNSTORABLE_CHARACTER } from '../../hooks/complaints/schema'
+import type { Complaint } from '../../cms/payload-types'
+import { type ComplaintInput } from '../../hooks/complaints/schema'
+import { submitComplaint } from '../../site/lib/cms'
+import { refusal } from '../helpers/refusal'
 import { minimalPdf, tinyPng } from '../helpers/files'
 import { intakeForm, validIntake as validForm } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
@@ -259,5 +266,224 @@ describe('when storing fails half-way', () => {
     }
     expect(written).toEqual(expect.arrayContaining(['complaint-attachments', 'complaints', 'case-events']))
     expect(await Promise.all(collections.map((c) => count(c)))).toEqual(before)
+  })
+})
+
+describe('Art. 3: the complaint is stored as the complainant wrote it, or refused — never cut', () => {
+  it('control: a description with line breaks and a tab is stored whole', async () => {
+    const description = 'Eerste regel.\nTweede regel,\tmet een tab en een 😀.'
+    const response = await intake(validForm({ description }))
+    expect(response.status).toBe(201)
+    const { reference } = (await response.json()) as { reference: string }
+    const stored = (await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })).docs[0]
+    expect(stored?.complaintText).toBe(description)
+  })
+
+  it.each([
+    ['a NUL in the description', { description: 'Mijn coach kwam niet\u0000 opdagen bij de afspraken.' }, 'description', UNSTORABLE_CHARACTER.text],
+    ['a NUL in the name', { name: 'Jan\u0000 Jansen' }, 'name', UNSTORABLE_CHARACTER.line],
+    ['an escape character in the desired outcome', { desiredOutcome: 'Een andere coach\u001b[0m' }, 'desiredOutcome', UNSTORABLE_CHARACTER.text],
+  ])('the intake endpoint answers 400 at the field for %s, and stores nothing', async (_what, overrides, field, message) => {
+    const before = [await count('complaints'), await count('case-events'), await count('payload-jobs')]
+    const response = await intake(validForm(overrides))
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { errors: Record<string, string> }).errors).toEqual({ [field]: message })
+    expect([await count('complaints'), await count('case-events'), await count('payload-jobs')]).toEqual(before)
+  })
+
+  it('a description over 10,000 characters is refused at the field, not cut', async () => {
+    const response = await intake(validForm({ description: 'a'.repeat(10_001) }))
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { errors: Record<string, string> }).errors).toEqual({
+      description: 'Uw beschrijving is te lang: gebruik hoogstens 10.000 tekens, of stuur een bijlage mee.',
+    })
+  })
+
+  it('the collection’s own validation refuses it too (staff intake through the Local API)', async () => {
+    const data = {
+      channel: 'phone' as const,
+      receivedAt: new Date().toISOString(),
+      complainant: { role: 'client' as const, name: 'Jan Jansen' },
+      conduct: { when: 'unknown' as const },
+      involved: { kind: 'unknown' as const },
+      categories: ['negligence' as const],
+      discussedBefore: 'no' as const,
+    }
+    const before = await count('complaints')
+    expect(await refusal(payload.create({ collection: 'complaints', data: { ...data, complaintText: 'Aan de telefoon verteld:\u0000 de coach kwam niet.' } as Partial<Complaint> as Complaint }))).toEqual({
+      complaintText: UNSTORABLE_CHARACTER.text,
+    })
+    expect(await count('complaints')).toBe(before)
+    // Control: the same complaint without the NUL is stored.
+    const stored = await payload.create({ collection: 'complaints', data: { ...data, complaintText: 'Aan de telefoon verteld: de coach kwam niet.' } as Partial<Complaint> as Complaint })
+    expect(stored.complaintText).toBe('Aan de telefoon verteld: de coach kwam niet.')
+  })
+})
+
+describe('back, edit, send again with the same form token', () => {
+  it('the first version stands, the answer says the edit was not stored, and nothing new is stored', async () => {
+    const form = validForm()
+    const first = await intake(form)
+    expect(first.status).toBe(201)
+    const { reference } = (await first.json()) as { reference: string }
+    const before = [await count('complaints'), await count('case-events'), await count('payload-jobs')]
+
+    // Control: the same content again is a plain repeat.
+    const same = await intake({ ...form, description: `  ${String(form.description)}  ` })
+    expect(same.status).toBe(200)
+    expect(await same.json()).toMatchObject({ reference, resubmission: 'same' })
+
+    const edited = await intake({ ...form, description: 'Mijn coach kwam drie afspraken niet opdagen, en belde ook niet terug.' })
+    expect(edited.status).toBe(200)
+    expect(await edited.json()).toMatchObject({ reference, resubmission: 'changed' })
+    const withFile = await intake(form, [{ name: 'bewijs.pdf', type: 'application/pdf', bytes: pdf }])
+    expect(await withFile.json()).toMatchObject({ reference, resubmission: 'changed' })
+
+    expect([await count('complaints'), await count('case-events'), await count('payload-jobs')]).toEqual(before)
+    const stored = (await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })).docs[0]
+    expect(stored?.complaintText).toBe(form.description)
+  })
+})
+
+describe('"was the complaint with this form token stored?" (the site’s narrow check after a timeout)', () => {
+  const status = (formToken: unknown, headers: Record<string, string> = SITE) =>
+    ctx.rest('/complaints/intake/status', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ formToken }) })
+
+  it('answers the confirmation for a stored token, and only "not stored" for another', async () => {
+    const form = validForm()
+    const stored = (await (await intake(form)).json()) as Record<string, unknown>
+    const found = await status(form.formToken)
+    expect(found.status).toBe(200)
+    expect(await found.json()).toEqual({ stored: true, ...stored })
+    const other = await status(crypto.randomUUID())
+    expect(await other.json()).toEqual({ stored: false })
+  })
+
+  it('opens only with the site’s key, and takes only a form token', async () => {
+    const form = validForm()
+    await intake(form)
+    expect((await status(form.formToken, {})).status).toBe(403)
+    const staff = await payload.create({ collection: 'users', data: { email: 'manager.status@example.nl', password: 'een-lang-wachtwoord', name: 'M', roles: ['manager'] } })
+    const { token } = await payload.login({ collection: 'users', data: { email: staff.email, password: 'een-lang-wachtwoord' } })
+    expect((await status(form.formToken, { authorization: `JWT ${token}` })).status).toBe(403)
+    const malformed = await status({ in: ['x'] })
+    expect(malformed.status).toBe(400)
+  })
+})
+
+describe('the site when the CMS stalls or is down (a real HTTP server in front of the real CMS)', () => {
+  type Front = { url: string; close: () => Promise<void>; stored: Promise<void> }
+
+  const readBody = (req: IncomingMessage) =>
+    new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => resolve(Buffer.concat(chunks)))
+      req.on('error', reject)
+    })
+
+  /**
+   * Forwards to the CMS, but holds the intake until the site gave up waiting (its connection
+   * closes), and only then lets the CMS store it: the stalled CMS that stores afterwards. With
+   * `storeAfterCheck`, the store happens only after the site's check by token was answered.
+   */
+  async function stallingFront({ storeAfterCheck }: { storeAfterCheck: boolean }): Promise<Front> {
+    let markStored: () => void = () => undefined
+    const stored = new Promise<void>((resolve) => (markStored = resolve))
+    let checked: () => void = () => undefined
+    const checkAnswered = new Promise<void>((resolve) => (checked = resolve))
+    const forward = async (req: IncomingMessage, body: Buffer) =>
+      ctx.rest((req.url ?? '').replace(/^\/api/, ''), {
+        method: req.method,
+        headers: Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string')),
+        body: new Uint8Array(body),
+      })
+    const server: Server = createServer((req, res) => {
+      void readBody(req).then(async (body) => {
+        if (req.url === '/api/complaints/intake') {
+          res.on('close', () => {
+            void (async () => {
+              if (storeAfterCheck) await checkAnswered
+              await (await forward(req, body)).arrayBuffer()
+              markStored()
+            })()
+          })
+          return
+        }
+        if (!storeAfterCheck) await stored
+        const answer = await forward(req, body)
+        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' })
+        res.end(Buffer.from(await answer.arrayBuffer()))
+        checked()
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const address = server.address()
+    if (!address || typeof address === 'string') throw new Error('no port')
+    return {
+      url: `http://127.0.0.1:${address.port}/api`,
+      stored,
+      close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    }
+  }
+
+  const siteInput = (form: Record<string, unknown>) => {
+    const { formToken: _t, consent: _c, ...input } = form
+    return input as unknown as ComplaintInput
+  }
+  // The intake's own timeout, short here: the front never answers the intake, so no timing is tested.
+  const TIMEOUT = { timeoutMs: 300, lookupTimeoutMs: 30_000 }
+
+  it('a stalled CMS that stores afterwards: the site finds it by form token and shows the proof, not "not stored"', async () => {
+    const front = await stallingFront({ storeAfterCheck: false })
+    try {
+      const form = validForm({ name: 'Stil Staan' })
+      const before = await count('complaints')
+      const result = await submitComplaint(
+        { input: siteInput(form), consent: true, formToken: String(form.formToken), files: [] },
+        { apiUrl: front.url, apiKey: env.SITE_API_KEY, ...TIMEOUT },
+      )
+      expect(await count('complaints')).toBe(before + 1)
+      const stored = (await payload.find({ collection: 'complaints', where: { formToken: { equals: form.formToken } }, overrideAccess: true })).docs[0]
+      expect(result).toMatchObject({ kind: 'stored', reference: stored?.reference })
+    } finally {
+      await front.close()
+    }
+  })
+
+  it('stored only after the check: the site says it is not sure; the same form sent again finds the first one', async () => {
+    const front = await stallingFront({ storeAfterCheck: true })
+    const form = validForm({ name: 'Laat Komer' })
+    const request = { input: siteInput(form), consent: true as const, formToken: String(form.formToken), files: [] }
+    try {
+      const before = await count('complaints')
+      expect(await submitComplaint(request, { apiUrl: front.url, apiKey: env.SITE_API_KEY, ...TIMEOUT })).toEqual({ kind: 'uncertain' })
+      await front.stored
+      expect(await count('complaints')).toBe(before + 1)
+    } finally {
+      await front.close()
+    }
+    // "Try again later with the same form": the CMS answers with the complaint it stored, and stores no second.
+    const before = await count('complaints')
+    const again = await submitComplaint(request, { fetch: (url, init) => ctx.rest(String(url).replace('http://cms.test/api', ''), init), apiUrl: 'http://cms.test/api', apiKey: env.SITE_API_KEY })
+    const stored = (await payload.find({ collection: 'complaints', where: { formToken: { equals: form.formToken } }, overrideAccess: true })).docs[0]
+    expect(again).toMatchObject({ kind: 'stored', repeated: true, changed: false, reference: stored?.reference })
+    expect(await count('complaints')).toBe(before)
+  })
+
+  it('connection refused (the CMS is down): certainly not stored, and nothing is', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const address = closed.address()
+    if (!address || typeof address === 'string') throw new Error('no port')
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const form = validForm()
+    const before = await count('complaints')
+    const result = await submitComplaint(
+      { input: siteInput(form), consent: true, formToken: String(form.formToken), files: [] },
+      { apiUrl: `http://127.0.0.1:${address.port}/api`, apiKey: env.SITE_API_KEY },
+    )
+    expect(result).toEqual({ kind: 'notStored', reason: 'unreachable' })
+    expect(await count('complaints')).toBe(before)
   })
 })

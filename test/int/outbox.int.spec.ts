@@ -137,7 +137,7 @@ describe('the outbox delivers through Resend (real SDK, fake server)', () => {
       return found
     })
     expect(stored.docs).toHaveLength(1)
-    expect(stored.docs[0]?.purpose).toBe('system')
+    expect(stored.docs[0]?.purpose).toBe('password_reset')
     // Its delivery job is queued right after the message itself.
     await vi.waitFor(async () => {
       await drain()

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
 
 import {
+  changeNotStoredNotice,
   FIELD_ORDER,
   MAX_FORM_BODY_BYTES,
   MESSAGES,
+  newComplaintNotice,
   orderedErrors,
   readComplaintForm,
   readFormBody,
   reselectMessage,
+  storageAlert,
 } from '../../site/lib/complaintForm'
 import { minimalPdf } from '../helpers/files'
 
@@ -228,5 +231,50 @@ describe('reading the form body under a size limit', () => {
 
   it('leaves room for 5 files of 10 MB and the text', () => {
     expect(MAX_FORM_BODY_BYTES).toBe(52 * 1024 * 1024)
+  })
+})
+
+describe('when the complaint was not stored, or maybe not (what the person is told)', () => {
+  const contact = {
+    organisationName: 'Working Progression',
+    phone: '030 123 45 67',
+    contactEmail: 'klachten@workingprogression.nl',
+    address: { street: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Utrecht' },
+  }
+  it('CMS unreachable: plainly not stored, nothing typed is lost, and the other ways to complain (phone, e-mail, letter)', () => {
+    const alert = storageAlert('unreachable', contact)
+    expect(alert.title).toBe('Uw klacht is niet opgeslagen')
+    expect(alert.messages.join(' ')).toContain('U bent niets kwijt: wat u hebt ingevuld, staat hieronder nog.')
+    expect(alert.ways).toEqual([
+      { label: 'Bel ons', text: '030 123 45 67', href: 'tel:0301234567' },
+      { label: 'Mail ons', text: 'klachten@workingprogression.nl', href: 'mailto:klachten@workingprogression.nl' },
+      { label: 'Stuur een brief naar', text: 'Working Progression, Dorpsstraat 1, 1234 AB Utrecht' },
+    ])
+  })
+  it('uncertain (a timeout): never "niet opgeslagen"; send the same form again later, or ask by phone or e-mail', () => {
+    const alert = storageAlert('uncertain', contact)
+    expect(alert.title).toBe('Wij weten nog niet zeker of uw klacht is opgeslagen')
+    expect(`${alert.title} ${alert.messages.join(' ')}`).not.toContain('niet opgeslagen')
+    expect(alert.messages.join(' ')).toContain('Verstuur dit formulier over een paar minuten nog een keer')
+    expect(alert.ways.map((w) => w.label)).toEqual(['Bel ons', 'Mail ons'])
+  })
+  it('Decision 14: without contact details in the settings, no way is named and no sentence points to an empty list', () => {
+    const alert = storageAlert('unreachable', { organisationName: 'Working Progression' })
+    expect(alert.ways).toEqual([])
+    expect(alert.messages.at(-1)).toBe('Probeer het later nog eens met dit formulier.')
+  })
+  it('an edit sent with the form already stored: the first version and its reference stand, the change did not arrive, and how to add it', () => {
+    const notice = changeNotStoredNotice('WP-2026-0007', contact)
+    expect(notice.messages).toEqual([
+      'U had dit formulier al eerder verstuurd. Wij hebben uw eerste versie ontvangen, met kenmerk WP-2026-0007. Wat u daarna hebt veranderd, hebben wij niet ontvangen.',
+      'Wilt u iets aanvullen of veranderen? Neem dan contact met ons op en noem uw kenmerk WP-2026-0007:',
+    ])
+    expect(notice.ways.map((w) => w.text)).toEqual(['030 123 45 67', 'klachten@workingprogression.nl'])
+  })
+  it('a new complaint soon after another from the same browser: both references, both stand, and how to have them joined', () => {
+    const notice = newComplaintNotice('WP-2026-0008', 'WP-2026-0007', contact)
+    expect(notice.title).toBe('Dit is een nieuwe klacht')
+    expect(notice.messages.join(' ')).toContain('met kenmerk WP-2026-0007. Die klacht blijft staan.')
+    expect(notice.messages.join(' ')).toContain('een nieuwe klacht met kenmerk WP-2026-0008')
   })
 })

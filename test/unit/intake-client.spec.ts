@@ -67,7 +67,15 @@ describe('storing a complaint through the CMS intake endpoint', () => {
     [200, true],
   ])('HTTP %i: stored (repeated form token: %s), with what the confirmation page shows', async (status, repeated) => {
     const cms = fakeCms(() => Response.json(confirmation, { status }))
-    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'stored', repeated, ...confirmation })
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'stored', repeated, changed: false, ...confirmation })
+  })
+
+  it.each([
+    ['same', false],
+    ['changed', true],
+  ])('a repeated form token with resubmission "%s": the edit was stored: %s (the confirmation page says so)', async (resubmission, changed) => {
+    const cms = fakeCms(() => Response.json({ ...confirmation, resubmission }, { status: 200 }))
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'stored', repeated: true, changed, ...confirmation })
   })
 
   it('HTTP 400: the CMS\'s messages per field', async () => {
@@ -82,19 +90,62 @@ describe('storing a complaint through the CMS intake endpoint', () => {
   })
 
   it.each([
-    ['HTTP 503', () => Response.json({ error: 'De klacht is niet opgeslagen.' }, { status: 503 })],
-    ['HTTP 500 with HTML', () => new Response('<html>', { status: 500 })],
+    ['the intake\'s own 503 (it undid its writes)', () => Response.json({ error: 'De klacht is niet opgeslagen.', stored: false }, { status: 503 })],
     ['HTTP 403 (wrong key)', () => Response.json({ error: 'Geen toegang.' }, { status: 403 })],
-    ['a 201 without a reference', () => Response.json({ ...confirmation, reference: undefined }, { status: 201 })],
     ['a 400 without messages', () => Response.json({}, { status: 400 })],
+  ])('%s: certainly not stored, and the CMS is not asked again', async (_what, answer) => {
+    const cms = fakeCms(answer)
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'notStored', reason: 'refused' })
+    expect(cms.seen.map((s) => s.url)).toEqual(['http://cms.test/api/complaints/intake'])
+  })
+
+  it('connection refused (the CMS is down): certainly not stored, said as such', async () => {
+    const cms = fakeCms(() => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3000'), { code: 'ECONNREFUSED' }) })
+    })
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'notStored', reason: 'unreachable' })
+  })
+
+  const notFound = () => Response.json({ stored: false })
+  it.each([
+    ['HTTP 500 with HTML', () => new Response('<html>', { status: 500 })],
+    ['a 502 from a proxy in between', () => new Response('Bad gateway', { status: 502 })],
+    ['a 201 without a reference', () => Response.json({ ...confirmation, reference: undefined }, { status: 201 })],
     [
-      'a network error',
+      'a timeout',
       () => {
-        throw new TypeError('fetch failed')
+        throw new DOMException('The operation was aborted due to timeout', 'TimeoutError')
       },
     ],
-  ])('%s: storing failed', async (_what, answer) => {
-    const cms = fakeCms(answer)
-    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'failed' })
+    [
+      'a connection reset after the form went out',
+      () => {
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) })
+      },
+    ],
+  ])('%s: maybe stored — the site asks by form token, and without a yes says it is not sure (never "not stored")', async (_what, answer) => {
+    let calls = 0
+    const cms = fakeCms(() => (calls++ === 0 ? answer() : notFound()))
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'uncertain' })
+    const [, lookup] = cms.seen
+    expect(lookup?.url).toBe('http://cms.test/api/complaints/intake/status')
+    expect(JSON.parse(String(lookup?.init.body))).toEqual({ formToken: 'c0ffee00-0000-4000-8000-000000000001' })
+    expect(new Headers(lookup?.init.headers).get('authorization')).toBe(`service-accounts API-Key ${'k'.repeat(32)}`)
+  })
+
+  it('a timeout, and the check by form token finds it: stored, with its proof', async () => {
+    let calls = 0
+    const cms = fakeCms(() => {
+      if (calls++ === 0) throw new DOMException('The operation was aborted due to timeout', 'TimeoutError')
+      return Response.json({ stored: true, ...confirmation })
+    })
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'stored', repeated: false, changed: false, ...confirmation })
+  })
+
+  it('a timeout, and the check by form token fails too: not sure', async () => {
+    const cms = fakeCms(() => {
+      throw new DOMException('The operation was aborted due to timeout', 'TimeoutError')
+    })
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'uncertain' })
   })
 })

@@ -26,16 +26,32 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`complaints_correction_log_order_idx\` ON \`complaints_correction_log\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`complaints_correction_log_parent_id_idx\` ON \`complaints_correction_log\` (\`_parent_id\`);`)
   await db.run(sql`CREATE INDEX \`complaints_correction_log_by_idx\` ON \`complaints_correction_log\` (\`by_id\`);`)
+  await db.run(sql`CREATE TABLE \`outbox_resends\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`at\` text NOT NULL,
+  	\`by_id\` text(36),
+  	\`new_key\` integer,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`outbox\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`outbox_resends_order_idx\` ON \`outbox_resends\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`outbox_resends_parent_id_idx\` ON \`outbox_resends\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`outbox_resends_by_idx\` ON \`outbox_resends\` (\`by_id\`);`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`complainant_name_latin\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`correction_reason\` text;`)
   await db.run(sql`ALTER TABLE \`letters\` ADD \`posted_at_change_reason\` text;`)
   await db.run(sql`ALTER TABLE \`letters\` ADD \`posted_by_id\` text(36) REFERENCES users(id);`)
   await db.run(sql`CREATE INDEX \`letters_posted_by_idx\` ON \`letters\` (\`posted_by_id\`);`)
+  await db.run(sql`ALTER TABLE \`outbox\` ADD \`failure_kind\` text;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`complaints_correction_log_kinds\`;`)
   await db.run(sql`DROP TABLE \`complaints_correction_log\`;`)
+  await db.run(sql`DROP TABLE \`outbox_resends\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_letters\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
@@ -70,4 +86,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE UNIQUE INDEX \`letters_filename_idx\` ON \`letters\` (\`filename\`);`)
   await db.run(sql`ALTER TABLE \`complaints\` DROP COLUMN \`complainant_name_latin\`;`)
   await db.run(sql`ALTER TABLE \`complaints\` DROP COLUMN \`correction_reason\`;`)
+  await db.run(sql`ALTER TABLE \`outbox\` DROP COLUMN \`failure_kind\`;`)
 }
