@@ -126,7 +126,11 @@ export function dataIssues(data: unknown, fields: FlatField[], prefix = ''): Iss
     else if (field.type === 'array' && Array.isArray(value) && field.flattenedFields) {
       const rows = field.flattenedFields
       value.forEach((row, i) => issues.push(...dataIssues(row, rows, `${path}.${i}.`)))
-    } else if (field.flattenedFields && field.type !== 'array') issues.push(...dataIssues(value, field.flattenedFields, `${path}.`))
+    } else if (field.flattenedFields && field.type !== 'array') {
+      // A group or named tab is a set of fields: null, a string or a list in its place crashed hooks (500).
+      if (value !== undefined && !isPlainObject(value)) issues.push({ path, message: 'Dit onderdeel bestaat uit velden; vul de velden zelf in of laat ze leeg.' })
+      else issues.push(...dataIssues(value, field.flattenedFields, `${path}.`))
+    }
   }
   return issues
 }

@@ -10,7 +10,7 @@ import { stashLetters } from '../letters/pendingLetters'
 import { asCorrection } from '../letters/compose'
 import { LETTER_FOR_STATUS, prepareLetter } from '../letters/prepareLetter'
 import { computeDeadlines, endOfDay } from './deadlines'
-import { changedPaths } from './workflow/changes'
+import { changedPaths, fieldPathsOf, systemFieldsChanged } from './workflow/changes'
 import { stashChanges } from './workflow/pendingChanges'
 import {
   type Person,
@@ -34,8 +34,9 @@ const fail = (errors: Refusal[], req: PayloadRequest): never => {
   throw new ValidationError({ collection: 'complaints', errors, req }, req.t)
 }
 
-/** `context.now` lets trusted code and tests judge by a clock of their own; people get the real one. */
-const clockOf = (context: Record<string, unknown>): Date => (typeof context.now === 'string' ? new Date(context.now) : new Date())
+/** `context.now` lets trusted code (and tests) judge by a clock of their own; a person always gets the real one. */
+const clockOf = (context: Record<string, unknown>, req: PayloadRequest): Date =>
+  typeof context.now === 'string' && !req.user ? new Date(context.now) : new Date()
 
 /** Admins hold no case rights (Decision 15): a person is a manager or handler only by those roles. */
 const personOf = (req: PayloadRequest): Person =>
@@ -47,8 +48,8 @@ const personOf = (req: PayloadRequest): Person =>
  * they need, and turns their refusals into Dutch messages at the fields. Only the system operations
  * of workflow/systemOperations.ts pass by, each limited to the fields it owns.
  */
-export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ context, data: incoming, operation, originalDoc, req }) => {
-  const now = clockOf(context)
+export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ collection, context, data: incoming, operation, originalDoc, req }) => {
+  const now = clockOf(context, req)
   const person = personOf(req)
   const mayHandle = async (id: string | null) => {
     if (!id) return null
@@ -79,6 +80,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     return incoming
   }
 
+  // What only the system writes (the bookkeeping of letters and deadlines) no other write changes.
+  const bookkeeping = systemFieldsChanged(incoming as Record<string, unknown>, originalDoc as unknown as Record<string, unknown>)
+  if (bookkeeping.length > 0) fail(bookkeeping.map((path) => ({ path, message: 'Dit houdt het portaal zelf bij; het verandert niet met de hand (besluit 16).' })), req)
+
   let data = incoming
   let next: Partial<Complaint> = mergeCase(originalDoc, data)
   const handlerBefore = relId(originalDoc.assignedHandler)
@@ -102,7 +107,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     next = mergeCase(originalDoc, data)
   }
 
-  const changed = changedPaths(data as Record<string, unknown>, originalDoc as unknown as Record<string, unknown>)
+  const changed = changedPaths(data as Record<string, unknown>, originalDoc as unknown as Record<string, unknown>, fieldPathsOf(collection.flattenedFields))
   const closed = planClosed(originalDoc.status, changed)
   if (closed.length > 0) fail(closed, req)
 

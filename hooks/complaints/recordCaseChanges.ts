@@ -23,7 +23,12 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
   const doc = visible
   const actor = req.user?.collection === 'users' ? req.user.id : null
   const actorKind = actor ? 'staff' : 'system'
-  const event = <T extends CaseEventType>(type: T, data: EventDataOf<T>) => recordEvent(payload, { complaint: doc.id, type, actor, actorKind, data }, req)
+  // The case is saved (SQLite runs without transactions): a timeline entry that cannot be written is
+  // logged, and never stops the letters this save issues below.
+  const event = <T extends CaseEventType>(type: T, data: EventDataOf<T>) =>
+    recordEvent(payload, { complaint: doc.id, type, actor, actorKind, data }, req).catch((error: unknown) =>
+      payload.logger.error({ err: error, msg: `Timeline entry ${type} of ${doc.reference} could not be written` }),
+    )
 
   const handlerBefore = relId(previousDoc.assignedHandler)
   const handlerAfter = relId(doc.assignedHandler)
@@ -58,9 +63,7 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
         continue
       }
       const channel = issued.messageId ? 'email' : 'post'
-      await event('letter_issued', { purpose: letter.kind, channel, letter: issued.letter.id, message: issued.messageId, ...(letter.correction ? { correction: true } : {}) }).catch(
-        (error: unknown) => payload.logger.error({ err: error, msg: `Letter ${issued.letter.id} was issued; its timeline entry could not be written` }),
-      )
+      await event('letter_issued', { purpose: letter.kind, channel, letter: issued.letter.id, message: issued.messageId, ...(letter.correction ? { correction: true } : {}) })
     }
   }
 

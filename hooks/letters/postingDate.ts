@@ -13,6 +13,8 @@ export function checkPostingDate(input: {
   before: string | null | undefined
   after: string | null | undefined
   reason: string | null | undefined
+  /** The reason stored with the last change, if any. */
+  previousReason?: string | null
   now: Date
 }): PostingRefusal[] {
   const { before, after } = input
@@ -30,6 +32,9 @@ export function checkPostingDate(input: {
   }
   if (before && !input.reason?.trim()) {
     errors.push({ path: 'postedAtChangeReason', message: 'De verzenddatum was al vastgelegd. Schrijf op waarom u hem wijzigt (besluit 17).' })
+  } else if (before && input.reason?.trim() === input.previousReason?.trim()) {
+    // The admin sends the stored reason back with the form: each change needs a reason of its own.
+    errors.push({ path: 'postedAtChangeReason', message: 'Dit is de reden van de vorige wijziging. Schrijf op waarom u de datum nu wijzigt (besluit 17).' })
   }
   return errors
 }

@@ -409,8 +409,6 @@ beforeAll(async () => {
   const firstLetter = async (complaint: string) =>
     (await payload.find({ collection: 'letters', where: { complaint: { equals: complaint } }, sort: 'createdAt', limit: 1, overrideAccess: true })).docs[0]?.id
   ids.letA = (await firstLetter(ids.A)) ?? ''
-  // The dossier's letter of A went by post, so that its posting date may be recorded (Decision 12).
-  await payload.update({ collection: 'letters', id: ids.letA, data: { channel: 'post' }, overrideAccess: true })
   ids.letQ = (await firstLetter(ids.Q)) ?? ''
   ids.tpl = (await trusted(payload).create({ collection: 'letter-templates', data: { kind: 'acknowledgement', ...LETTER_KIND_DEFINITIONS.acknowledgement.defaults }, overrideAccess: true })).id
   ids.evA = (await firstEvent(ids.A)) ?? ''
@@ -525,9 +523,9 @@ function change(collection: Slug, marker: string): { data: Record<string, unknow
     case 'payload-jobs':
       return { data: { queue: `matrix-${marker}` }, path: 'queue', value: `matrix-${marker}` }
     case 'letters': {
-      // Decision 17: a posting date lies between the letter's day and now, and once recorded changes only with a reason.
-      const value = new Date(Date.now() - Math.floor(Math.random() * 1000)).toISOString()
-      return { data: { postedAt: value, postedAtChangeReason: `Datum ${marker} verbeterd` }, path: 'postedAt', value }
+      // A note on the letter: whether a posting date itself may be set is Decision 17's test (record.int).
+      const value = `Notitie ${marker}`
+      return { data: { postedAtChangeReason: value }, path: 'postedAtChangeReason', value }
     }
     case 'letter-templates':
       return { data: { closing: `Groet ${marker}` }, path: 'closing', value: `Groet ${marker}` }

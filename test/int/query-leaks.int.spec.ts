@@ -62,6 +62,7 @@ const PROBES: Record<string, Probe> = {
   delayNotice: text('delayNotice.reason'),
   hearing: text('hearing.place'),
   withdrawal: text('withdrawal.note'),
+  correction: text('correction.reason'),
   lettersSent: date('lettersSent.acknowledgementAt'),
   endedAs: choice('endedAs', 'withdrawn', 'not_admitted'),
   endedAt: date('endedAt'),

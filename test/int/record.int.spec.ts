@@ -397,3 +397,84 @@ describe('Decision 17: a posting date lies between the letter and now, and chang
     expect(errors.postedAt).toMatch(/per e-mail/)
   })
 })
+
+describe('Nothing else writes around the record (review of Decisions 16 and 17)', () => {
+  it('a key the collection does not have changes nothing: the decision and its letter go through, and the name is in no event', async () => {
+    const id = await newCase()
+    await update(handler, id, ACKNOWLEDGE)
+    const response = await rest(handler, `/complaints/${id}`, 'PATCH', { ...DECIDE, decision: { ...DECIDE.decision, 'zie-bijlage': 1 }, Woont_Dorpsstraat_1: true })
+    expect(response.status).toBe(200)
+    expect((await read(id)).status).toBe('decided')
+    expect((await lettersOf(id, 'decision')).length).toBe(1)
+    const timeline = JSON.stringify(await events(id))
+    expect(timeline).not.toContain('zie-bijlage')
+    expect(timeline).not.toContain('Dorpsstraat')
+  })
+
+  it('server code without a named system operation cannot rewrite the bookkeeping of letters and deadlines', async () => {
+    const id = await decidedCase()
+    const stored = await read(id)
+    const fake = '2020-01-01T10:00:00.000Z'
+    for (const data of [{ lettersSent: { decisionAt: fake } }, { endedAt: fake }, { deadlines: { decisionLimitBy: '2030-01-01T00:00:00.000Z' } }, { receivedAt: fake }]) {
+      const errors = await refusal(update(null, id, data))
+      expect(Object.values(errors).join(' '), JSON.stringify(data)).toMatch(/houdt het portaal zelf bij/)
+    }
+    const after = await read(id)
+    expect([after.lettersSent?.decisionAt, after.endedAt, after.deadlines?.decisionLimitBy, after.receivedAt]).toEqual([
+      stored.lettersSent?.decisionAt,
+      stored.endedAt,
+      stored.deadlines?.decisionLimitBy,
+      stored.receivedAt,
+    ])
+  })
+
+  it('Decision 16: the complaint text changes until the decision letter, then not even for server code', async () => {
+    const id = await newCase()
+    await update(handler, id, ACKNOWLEDGE)
+    await update(null, id, { complaintText: 'Mijn coach kwam vier afspraken niet opdagen en belde niet af.' })
+    await update(handler, id, DECIDE)
+    const errors = await refusal(update(null, id, { complaintText: 'Alles was prima, het was goed geregeld.' }))
+    expect(errors.complaintText).toMatch(/besluit 16/)
+    expect((await read(id)).complaintText).toBe('Mijn coach kwam vier afspraken niet opdagen en belde niet af.')
+  })
+
+  it('a person’s save judges by the real clock, whatever the context says', async () => {
+    const id = await newCase()
+    await update(handler, id, ACKNOWLEDGE)
+    await payload.update({ collection: 'complaints', id, data: DECIDE as Partial<Complaint>, overrideAccess: false, user: handler, context: { now: '2020-01-01T00:00:00.000Z' } })
+    expect(new Date((await read(id)).endedAt ?? 0).getFullYear()).toBe(new Date().getFullYear())
+  })
+
+  it('a tab sent as null is a 400 at the tab, not a 500', async () => {
+    const id = await newCase()
+    const response = await rest(handler, `/complaints/${id}`, 'PATCH', { decision: null })
+    expect(response.status).toBe(400)
+    expect(JSON.stringify(await response.json())).toContain('decision')
+  })
+})
+
+describe('Decision 17 and what a letter is, also for server code', () => {
+  it('the kind and channel of a letter never change: an e-mailed letter cannot become one for post', async () => {
+    const id = await newCase()
+    await update(handler, id, ACKNOWLEDGE)
+    const letter = (await lettersOf(id, 'acknowledgement'))[0]?.id ?? ''
+    const errors = await refusal(payload.update({ collection: 'letters', id: letter, data: { channel: 'post', purpose: 'delay_notice' }, overrideAccess: true }))
+    expect(Object.keys(errors).sort()).toEqual(['channel', 'purpose'])
+    const stored = await payload.findByID({ collection: 'letters', id: letter, depth: 0, overrideAccess: true })
+    expect([stored.channel, stored.purpose]).toEqual(['email', 'acknowledgement'])
+  })
+
+  it('each change of a posting date needs a reason of its own (the form sends the last one back)', async () => {
+    const id = await newCase({ complainant: { role: 'client', name: 'Şükrü Yılmaz', street: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Utrecht' } })
+    await update(handler, id, ACKNOWLEDGE)
+    const letter = (await lettersOf(id, 'acknowledgement'))[0]?.id ?? ''
+    const post = (data: Record<string, unknown>) => payload.update({ collection: 'letters', id: letter, data, overrideAccess: false, user: handler })
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 1000).toISOString()
+    await post({ postedAt: at(3) })
+    await post({ postedAt: at(2), postedAtChangeReason: 'Typefout.' })
+    const errors = await refusal(post({ postedAt: at(1), postedAtChangeReason: 'Typefout.' }))
+    expect(errors.postedAtChangeReason).toMatch(/reden van de vorige wijziging/)
+    await post({ postedAt: at(1), postedAtChangeReason: 'Toch een dag later gepost.' })
+    expect((await events(id, 'posting_date_corrected')).length).toBe(2)
+  })
+})

@@ -19,7 +19,7 @@ import { TEST_SECRET } from '../helpers/payload'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-restart-'))
-const ADMIN_PASSWORD = 'een-lang-beheerderswachtwoord'
+const ADMIN_PASSWORD = 'kwarktaart-lantaarn-negen-zeven'
 const RESEND_API_KEY = 're_restart_test_key'
 
 function freePort(): Promise<number> {

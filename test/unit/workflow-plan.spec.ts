@@ -1,9 +1,11 @@
+import { flattenAllFields } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import type { Complaint } from '../../cms/payload-types'
 import { EVENT_DATA } from '../../hooks/caseEvents/eventData'
 import { CASE_EVENT_TYPES } from '../../hooks/caseEvents/eventTypes'
-import { changedPaths } from '../../hooks/complaints/workflow/changes'
+import { Complaints } from '../../collections/Complaints'
+import { changedPaths, fieldPathsOf, systemFieldsChanged } from '../../hooks/complaints/workflow/changes'
 import { FROZEN_BY_LETTER, frozenBy } from '../../hooks/complaints/workflow/frozen'
 import {
   checkGround,
@@ -145,12 +147,19 @@ describe('planFrozen: Decision 16, what a letter stated changes only with a new 
     expect([plan.correction?.kinds ?? null, paths(plan.errors)]).toEqual([kinds, expected])
   })
 
-  it('every frozen part names the letter that froze it, once', () => {
-    const all = Object.values(FROZEN_BY_LETTER).flat()
-    expect(new Set(all).size).toBe(all.length)
-    expect(frozenBy('decision.reasonedPosition')).toBe('decision')
-    expect(frozenBy('decision.followUpAction')).toBeNull()
-    expect(frozenBy('complainant.phone')).toBeNull()
+  it('every frozen part names the letters that freeze it', () => {
+    for (const [kind, parts] of Object.entries(FROZEN_BY_LETTER)) expect(new Set(parts).size, kind).toBe(parts.length)
+    expect(frozenBy('decision.reasonedPosition')).toEqual(['decision'])
+    expect(frozenBy('complaintText')).toEqual(['non_admission_notice', 'decision'])
+    expect(frozenBy('decision.followUpAction')).toEqual([])
+    expect(frozenBy('complainant.phone')).toEqual([])
+  })
+
+  it('Decision 16: the complaint text is frozen by the decision, and a correction reissues exactly that letter', () => {
+    const decided = new Set<LetterKind>(['acknowledgement', 'decision'])
+    expect(paths(planFrozen({ person: null, changed: ['complaintText'], issued: decided, reissued: new Set(), correctionReason: '' }).errors)).toEqual(['complaintText'])
+    expect(planFrozen({ person: null, changed: ['complaintText'], issued: new Set(['acknowledgement']), reissued: new Set(), correctionReason: '' }).errors).toEqual([])
+    expect(planFrozen({ person: manager, changed: ['complaintText'], issued: decided, reissued: new Set(), correctionReason: 'Verkeerd overgenomen.' }).correction?.kinds).toEqual(['decision'])
   })
 })
 
@@ -188,15 +197,34 @@ describe('planHearingLetters: Art. 6, invited, moved, called off, heard', () => 
 })
 
 describe('changedPaths: what a save really changes (the admin sends the whole document)', () => {
+  const known = fieldPathsOf(flattenAllFields({ fields: Complaints.fields }))
+
   it('reports only leaves whose stored value differs', () => {
     const before = { status: 'received', complainant: { name: 'Ana', phone: null }, assignedHandler: { id: 'h1', createdAt: 'x' }, receivedAt: '2026-11-30T10:00:00.000Z' }
     const after = { status: 'received', complainant: { name: 'Ana', phone: '' }, assignedHandler: 'h1', receivedAt: '2026-11-30T10:00:00Z' }
-    expect(changedPaths(after, before)).toEqual([])
-    expect(changedPaths({ ...after, complainant: { name: 'Anna', phone: '06' } }, before)).toEqual(['complainant.name', 'complainant.phone'])
+    expect(changedPaths(after, before, known)).toEqual([])
+    expect(changedPaths({ ...after, complainant: { name: 'Anna', phone: '06' } }, before, known)).toEqual(['complainant.name', 'complainant.phone'])
   })
 
   it('leaves out what nobody edits: computed fields, joins and the save’s actions', () => {
-    expect(changedPaths({ lettersSent: { decisionAt: 'now' }, hearing: { sendInvitation: true }, timeline: { docs: [] }, correction: { reason: 'x' } }, {})).toEqual([])
+    expect(changedPaths({ lettersSent: { decisionAt: 'now' }, hearing: { sendInvitation: true }, timeline: { docs: [] }, correction: { reason: 'x' } }, {}, known)).toEqual([])
+  })
+
+  it('a key the collection does not have is no change, so its name never reaches the timeline', () => {
+    expect(changedPaths({ Woont_Dorpsstraat_1: true, complainant: { Lukasz_BSN_123: 'x', phone: '06' } }, {}, known)).toEqual(['complainant.phone'])
+  })
+})
+
+describe('systemFieldsChanged: the bookkeeping only the system writes (Decision 16)', () => {
+  const stored = { lettersSent: { decisionAt: '2026-11-30T10:00:00.000Z' }, endedAt: '2026-11-30T10:00:00.000Z', delayNotice: { reason: 'R', issuedAt: '2026-11-29T10:00:00.000Z' } }
+  it.each([
+    ['the whole document sent back unchanged', stored, []],
+    ['a field that is not bookkeeping', { complainant: { phone: '06' } }, []],
+    ['a sent date moved', { lettersSent: { decisionAt: '2026-11-20T10:00:00.000Z' } }, ['lettersSent']],
+    ['the ending moved', { endedAt: '2020-01-01T00:00:00.000Z', endedAs: 'withdrawn' }, ['endedAs', 'endedAt']],
+    ['the delay notice’s issue date moved', { delayNotice: { reason: 'R', issuedAt: '2026-11-01T10:00:00.000Z' } }, ['delayNotice.issuedAt']],
+  ] as const)('%s', (_, changes, expected) => {
+    expect(systemFieldsChanged(changes as Record<string, unknown>, stored)).toEqual(expected)
   })
 })
 

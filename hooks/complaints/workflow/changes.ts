@@ -54,21 +54,69 @@ export function normalise(value: unknown): unknown {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(normalise(a)) === JSON.stringify(normalise(b))
 
+/** The collection's own field paths: groups (walked) and leaves (compared); arrays are leaves. */
+export type FieldPaths = { groups: ReadonlySet<string>; leaves: ReadonlySet<string> }
+
+type ConfigField = { name?: string; type: string; flattenedFields?: ConfigField[] }
+
+const pathsByConfig = new WeakMap<object, FieldPaths>()
+
+/** The paths a collection really has, from its (flattened) configuration, cached per configuration. */
+export function fieldPathsOf(fields: readonly ConfigField[]): FieldPaths {
+  const cached = pathsByConfig.get(fields)
+  if (cached) return cached
+  const groups = new Set<string>()
+  const leaves = new Set<string>()
+  const walk = (list: readonly ConfigField[], prefix: string) => {
+    for (const field of list) {
+      if (!field.name) continue
+      const path = prefix ? `${prefix}.${field.name}` : field.name
+      if (field.type !== 'array' && field.flattenedFields) {
+        groups.add(path)
+        walk(field.flattenedFields, path)
+      } else leaves.add(path)
+    }
+  }
+  walk(fields, '')
+  const paths = { groups, leaves }
+  pathsByConfig.set(fields, paths)
+  return paths
+}
+
 /**
  * The leaf paths of `changes` whose value differs from `before`. Groups are walked field by field;
- * arrays (attendees, categories, involved staff) count as one leaf.
+ * arrays (attendees, categories, involved staff) count as one leaf. Only the collection's own
+ * paths count: a key it does not have is never stored, and its name (which anyone can choose)
+ * never reaches the timeline.
  */
-export function changedPaths(changes: Record<string, unknown>, before: Record<string, unknown>, prefix = ''): string[] {
+export function changedPaths(changes: Record<string, unknown>, before: Record<string, unknown>, known: FieldPaths, prefix = ''): string[] {
   const paths: string[] = []
   for (const [key, value] of Object.entries(changes)) {
     const path = prefix ? `${prefix}.${key}` : key
     if (NOT_SUBSTANTIVE.has(path)) continue
     const previous = before?.[key]
-    if (isPlainObject(value) && !('id' in value && ('createdAt' in value || 'updatedAt' in value))) {
-      paths.push(...changedPaths(value, isPlainObject(previous) ? previous : {}, path))
-    } else if (!same(value, previous)) {
+    if (known.groups.has(path)) {
+      paths.push(...changedPaths(isPlainObject(value) ? value : {}, isPlainObject(previous) ? previous : {}, known, path))
+    } else if (known.leaves.has(path) && !same(value, previous)) {
       paths.push(path)
     }
   }
   return paths
+}
+
+/**
+ * What only the system writes (computed or recorded by the outbox and the deadline job). Field
+ * access stops people; server code without a named system operation is refused here, so that no
+ * unnamed write can make a missed deadline look met.
+ */
+export const SYSTEM_FIELDS = ['reference', 'formToken', 'receivedAt', 'deadlines', 'nextDeadline', 'deadlineOutcomes', 'lettersSent', 'endedAs', 'endedAt', 'consentAt', 'delayNotice.issuedAt'] as const
+
+/** The system fields `changes` would change. */
+export function systemFieldsChanged(changes: Record<string, unknown>, before: Record<string, unknown>): string[] {
+  const at = (doc: Record<string, unknown>, path: string) => path.split('.').reduce<unknown>((v, k) => (isPlainObject(v) ? v[k] : undefined), doc)
+  return SYSTEM_FIELDS.filter((path) => {
+    const [head = ''] = path.split('.')
+    if (!(head in changes)) return false
+    return !same(at(changes, path), at(before, path))
+  })
 }

@@ -11,9 +11,10 @@ export const FROZEN_BY_LETTER = {
   // Art. 5: the date(s) of the conduct, the facts and the expected term.
   acknowledgement: ['conduct.when', 'conduct.date', 'conduct.from', 'conduct.to', 'acknowledgement.factsSummary', 'acknowledgement.statedTermWeeks'],
   // Art. 8.5: the ground and the reasons.
-  non_admission_notice: ['nonAdmission.ground', 'nonAdmission.earlierComplaint', 'nonAdmission.earlierReference', 'nonAdmission.reasons'],
+  // The complaint as the complainant formulated it may be corrected until the decision or the non-admission (Decision 16).
+  non_admission_notice: ['complaintText', 'nonAdmission.ground', 'nonAdmission.earlierComplaint', 'nonAdmission.earlierReference', 'nonAdmission.reasons'],
   // Art. 8.2, 8.3, Decision 6: the four parts, the outcome and the remedy.
-  decision: ['decision.factsAsSeen', 'decision.reasonedPosition', 'decision.outcome', 'decision.remedy', 'decision.remedyExplanation'],
+  decision: ['complaintText', 'decision.factsAsSeen', 'decision.reasonedPosition', 'decision.outcome', 'decision.remedy', 'decision.remedyExplanation'],
   // Art. 5 note, Decision 7.
   informal_confirmation: ['informal.oralAnswer', 'informal.agreements', 'informal.satisfactionConfirmedAt'],
   // Art. 7 note.
@@ -28,10 +29,9 @@ export const FROZEN_BY_LETTER = {
 export type FrozenKind = keyof typeof FROZEN_BY_LETTER
 export const FROZEN_KINDS = Object.keys(FROZEN_BY_LETTER) as FrozenKind[]
 
-/** The letter kind whose issued text froze `path`, if any. */
-export function frozenBy(path: string): FrozenKind | null {
-  for (const kind of FROZEN_KINDS) if ((FROZEN_BY_LETTER[kind] as readonly string[]).includes(path)) return kind
-  return null
+/** The letter kinds whose issued text freezes `path` (the complaint text is quoted by two). */
+export function frozenBy(path: string): FrozenKind[] {
+  return FROZEN_KINDS.filter((kind) => (FROZEN_BY_LETTER[kind] as readonly string[]).includes(path))
 }
 
 export const FROZEN_MESSAGE =

@@ -8,7 +8,7 @@ import type { Complaint } from '../../../cms/payload-types'
 import type { LetterKind } from '../../letters/kinds'
 import { civilDateIn } from '../deadlines'
 import { NON_ADMISSION_GROUNDS } from '../vocabulary'
-import { FROZEN_BY_LETTER, FROZEN_MESSAGE, type FrozenKind, frozenBy } from './frozen'
+import { FROZEN_MESSAGE, type FrozenKind, frozenBy } from './frozen'
 import { checkIndependence, missingRequirements } from './requirements'
 import { relId, toSnapshot } from './snapshot'
 import { STATUS_LABELS, type Status } from './statuses'
@@ -153,10 +153,9 @@ export function planFrozen(input: {
   reissued: ReadonlySet<LetterKind>
   correctionReason: string | null | undefined
 }): { correction: CorrectionPlan | null; errors: Refusal[] } {
-  const frozen = input.changed.filter((path) => {
-    const kind = frozenBy(path)
-    return kind !== null && input.issued.has(kind) && !input.reissued.has(kind)
-  })
+  // The issued letters that stated each changed part (and that this save does not issue again).
+  const stating = (path: string) => frozenBy(path).filter((kind) => input.issued.has(kind) && !input.reissued.has(kind))
+  const frozen = input.changed.filter((path) => stating(path).length > 0)
   const reason = input.correctionReason?.trim() ?? ''
   if (frozen.length === 0) {
     if (reason) {
@@ -177,7 +176,7 @@ export function planFrozen(input: {
       ],
     }
   }
-  const kinds = [...new Set(frozen.map((path) => frozenBy(path) as FrozenKind))]
+  const kinds = [...new Set(frozen.flatMap(stating))]
   return { correction: { kinds, fields: frozen }, errors: [] }
 }
 
