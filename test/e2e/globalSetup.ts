@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,6 +8,7 @@ import type { TestProject } from 'vitest/node'
 
 import { startCountingProxy } from '../helpers/countingProxy'
 import { TEST_SECRET } from '../helpers/payload'
+import { freePort } from '../helpers/ports'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,16 +23,6 @@ declare module 'vitest' {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 /**
  * Starts the whole portal exactly as `npm start` does (building first when needed), on a fresh

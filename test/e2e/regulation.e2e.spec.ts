@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -8,6 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { axeViolations, launchChromium, screenshot } from '../helpers/browser'
+import { freePort } from '../helpers/ports'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const siteUrl = inject('siteUrl')
@@ -259,16 +259,6 @@ describe('/klachtenreglement when the CMS was never reachable', () => {
   })
 })
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 async function waitForServer(url: string): Promise<void> {
   const deadline = Date.now() + 20_000

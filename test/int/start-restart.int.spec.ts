@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parseEnv } from '../../cms/env'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { TEST_SECRET } from '../helpers/payload'
+import { freePort } from '../helpers/ports'
 
 /**
  * The real `npm start` (built CMS and site; it builds them first when they are not built, as the
@@ -22,16 +22,6 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-restart-'))
 const ADMIN_PASSWORD = 'kwarktaart-lantaarn-negen-zeven'
 const RESEND_API_KEY = 're_restart_test_key'
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 let portal: ChildProcess
 let output = ''

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 
 import { DEFAULT_BACKOFF, nextRestart, type ServiceSpec, type Supervisor, type SupervisorOptions, supervise } from '../../cms/scripts/lib/supervisor'
+import { freePort } from '../helpers/ports'
 
 /**
  * The supervisor of `npm start` with small stand-in processes (node -e): one that dies at once,
@@ -29,16 +29,6 @@ afterEach(async () => {
   for (const pid of strays.splice(0)) if (!isGone(pid)) process.kill(pid, 'SIGKILL')
 })
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 const node = (name: string, script: string, extra: Partial<ServiceSpec> = {}): ServiceSpec => ({
   name,
