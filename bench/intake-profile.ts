@@ -15,8 +15,20 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'prof-'))
-Object.assign(process.env, { DATABASE_URL: `file:${dir}/bench.db`, PAYLOAD_SECRET: 'bench-secret-that-is-long-enough-0123456789', DISABLE_PAYLOAD_HMR: 'true', NODE_ENV: 'production' })
-const [{ getPayload }, { default: config }, { toComplaintData }, { complaintSchema, amsterdamDate }, { registerWebComplaint }, { computeDeadlines }] = await Promise.all([
+Object.assign(process.env, {
+  DATABASE_URL: `file:${dir}/bench.db`,
+  PAYLOAD_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+  DISABLE_PAYLOAD_HMR: 'true',
+  NODE_ENV: 'production',
+})
+const [
+  { getPayload },
+  { default: config },
+  { toComplaintData },
+  { complaintSchema, amsterdamDate },
+  { registerWebComplaint },
+  { computeDeadlines },
+] = await Promise.all([
   import('payload'),
   import('../cms/payload.config'),
   import('../hooks/complaints/mapping'),
@@ -33,23 +45,45 @@ const seedEnv = parseEnv({ PAYLOAD_SECRET: process.env.PAYLOAD_SECRET })
 for (const step of seedSteps) await step.run(payload, seedEnv)
 const siteKey = seedEnv.SITE_API_KEY
 const complaint = {
-  complainantRole: 'client', clientOrganisation: 'uwv', name: 'Jan Jansen', email: 'jan@example.nl', phone: '06 12345678',
-  conductWhen: 'date', conductDate: '2026-11-02', involvedKind: 'employee', involvedName: 'Mijn coach', categories: ['negligence'],
-  description: 'Mijn coach kwam drie afspraken niet opdagen en belde niet af.', desiredOutcome: 'Een andere coach.', discussedBefore: 'no',
+  complainantRole: 'client',
+  clientOrganisation: 'uwv',
+  name: 'Jan Jansen',
+  email: 'jan@example.nl',
+  phone: '06 12345678',
+  conductWhen: 'date',
+  conductDate: '2026-11-02',
+  involvedKind: 'employee',
+  involvedName: 'Mijn coach',
+  categories: ['negligence'],
+  description: 'Mijn coach kwam drie afspraken niet opdagen en belde niet af.',
+  desiredOutcome: 'Een andere coach.',
+  discussedBefore: 'no',
 }
 const input = complaintSchema({ today: amsterdamDate(new Date()), emailRequired: true }).parse(complaint)
 
 // Count and time every statement.
 const client = (payload.db as unknown as { client: { execute: Function; batch: Function } }).client
-let queries = 0, sqlMs = 0
+let queries = 0,
+  sqlMs = 0
 const log: string[] = []
 for (const name of ['execute', 'batch'] as const) {
   const orig = client[name].bind(client)
   client[name] = async (...args: unknown[]) => {
     const t = performance.now()
-    try { return await orig(...args) } finally {
-      queries++; sqlMs += performance.now() - t
-      if (process.env.SHOW_SQL) { const a = args[0] as { sql?: string } | string; log.push(`${(performance.now() - t).toFixed(2)}ms ${typeof a === 'string' ? a : a?.sql ?? JSON.stringify(a).slice(0, 200)}`.slice(0, 300)) }
+    try {
+      return await orig(...args)
+    } finally {
+      queries++
+      sqlMs += performance.now() - t
+      if (process.env.SHOW_SQL) {
+        const a = args[0] as { sql?: string } | string
+        log.push(
+          `${(performance.now() - t).toFixed(2)}ms ${typeof a === 'string' ? a : (a?.sql ?? JSON.stringify(a).slice(0, 200))}`.slice(
+            0,
+            300,
+          ),
+        )
+      }
     }
   }
 }
@@ -58,7 +92,17 @@ const n = Number(process.argv[3] ?? 200)
 const once = async () => {
   const now = new Date()
   if (mode === 'bare') {
-    await payload.create({ collection: 'complaints', overrideAccess: true, data: { ...toComplaintData(input), channel: 'web', receivedAt: now.toISOString(), consentAt: now.toISOString(), formToken: randomUUID() } as never })
+    await payload.create({
+      collection: 'complaints',
+      overrideAccess: true,
+      data: {
+        ...toComplaintData(input),
+        channel: 'web',
+        receivedAt: now.toISOString(),
+        consentAt: now.toISOString(),
+        formToken: randomUUID(),
+      } as never,
+    })
   } else if (mode === 'adapter') {
     // What the database write alone costs, without Payload's operation (no validation, hooks, access, afterRead):
     // the floor of any write path that goes around payload.create.
@@ -66,14 +110,30 @@ const once = async () => {
     await payload.db.create({
       collection: 'complaints',
       data: {
-        ...toComplaintData(input), channel: 'web', receivedAt: at, consentAt: at, formToken: randomUUID(), status: 'received',
-        reference: `B-${randomUUID().slice(0, 8)}`, deadlines: computeDeadlines(now, 'calendar'), createdAt: at, updatedAt: at,
+        ...toComplaintData(input),
+        channel: 'web',
+        receivedAt: at,
+        consentAt: at,
+        formToken: randomUUID(),
+        status: 'received',
+        reference: `B-${randomUUID().slice(0, 8)}`,
+        deadlines: computeDeadlines(now, 'calendar'),
+        createdAt: at,
+        updatedAt: at,
       },
     })
   } else if (mode === 'rest') {
     const body = new FormData()
     body.set('data', JSON.stringify({ ...complaint, consent: true, formToken: randomUUID() }))
-    const r = await handleEndpoints({ config, payloadInstanceCacheKey: 'prof', request: new Request('http://localhost:3000/api/complaints/intake', { method: 'POST', body, headers: { authorization: `service-accounts API-Key ${siteKey}` } }) })
+    const r = await handleEndpoints({
+      config,
+      payloadInstanceCacheKey: 'prof',
+      request: new Request('http://localhost:3000/api/complaints/intake', {
+        method: 'POST',
+        body,
+        headers: { authorization: `service-accounts API-Key ${siteKey}` },
+      }),
+    })
     if (r.status !== 201) throw new Error(`${r.status} ${await r.text()}`)
   } else {
     const r = await registerWebComplaint(payload, { ...complaint, consent: true, formToken: randomUUID() }, [], {})
@@ -81,13 +141,17 @@ const once = async () => {
   }
 }
 for (let i = 0; i < 20; i++) await once()
-queries = 0; sqlMs = 0; log.length = 0
+queries = 0
+sqlMs = 0
+log.length = 0
 const cpu0 = process.cpuUsage()
 const t = performance.now()
 for (let i = 0; i < n; i++) await once()
 const ms = performance.now() - t
 const cpu = process.cpuUsage(cpu0)
-process.stdout.write(`${mode}: ${(ms / n).toFixed(2)} ms/op, cpu ${((cpu.user + cpu.system) / 1000 / n).toFixed(2)} ms/op, ${(queries / n).toFixed(1)} statements/op, ${(sqlMs / n).toFixed(2)} ms in SQL/op\n`)
+process.stdout.write(
+  `${mode}: ${(ms / n).toFixed(2)} ms/op, cpu ${((cpu.user + cpu.system) / 1000 / n).toFixed(2)} ms/op, ${(queries / n).toFixed(1)} statements/op, ${(sqlMs / n).toFixed(2)} ms in SQL/op\n`,
+)
 if (process.env.SHOW_SQL) process.stdout.write(log.slice(-Math.round(queries / n)).join('\n') + '\n')
 await payload.destroy()
 process.exit(0)

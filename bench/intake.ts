@@ -68,20 +68,31 @@ async function submitForm(): Promise<boolean> {
   form.append('consent', 'on')
   form.append('formToken', randomUUID())
   form.append('website', '')
-  const response = await fetch(`${siteUrl}/klacht-indienen`, { method: 'POST', body: form, headers: { origin: siteUrl }, redirect: 'manual' })
+  const response = await fetch(`${siteUrl}/klacht-indienen`, {
+    method: 'POST',
+    body: form,
+    headers: { origin: siteUrl },
+    redirect: 'manual',
+  })
   await response.arrayBuffer()
   return response.status === 303 && (response.headers.get('location') ?? '').includes('/klacht-indienen/ontvangen')
 }
 
 async function bareCreate(): Promise<{ once: () => Promise<boolean>; done: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-intake-'))
-  Object.assign(process.env, { DATABASE_URL: `file:${dir}/bench.db`, PAYLOAD_SECRET: 'bench-secret-that-is-long-enough-0123456789', DISABLE_PAYLOAD_HMR: 'true', NODE_ENV: 'production' })
-  const [{ getPayload }, { default: config }, { toComplaintData }, { complaintSchema, amsterdamDate }] = await Promise.all([
-    import('payload'),
-    import('../cms/payload.config'),
-    import('../hooks/complaints/mapping'),
-    import('../hooks/complaints/schema'),
-  ])
+  Object.assign(process.env, {
+    DATABASE_URL: `file:${dir}/bench.db`,
+    PAYLOAD_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+    DISABLE_PAYLOAD_HMR: 'true',
+    NODE_ENV: 'production',
+  })
+  const [{ getPayload }, { default: config }, { toComplaintData }, { complaintSchema, amsterdamDate }] =
+    await Promise.all([
+      import('payload'),
+      import('../cms/payload.config'),
+      import('../hooks/complaints/mapping'),
+      import('../hooks/complaints/schema'),
+    ])
   const payload = await getPayload({ config, key: 'bench' })
   await payload.db.migrate()
   const input = complaintSchema({ today: amsterdamDate(new Date()), emailRequired: true }).parse(complaint)
@@ -91,7 +102,13 @@ async function bareCreate(): Promise<{ once: () => Promise<boolean>; done: () =>
       await payload.create({
         collection: 'complaints',
         overrideAccess: true,
-        data: { ...toComplaintData(input), channel: 'web', receivedAt: now, consentAt: now, formToken: randomUUID() } as never,
+        data: {
+          ...toComplaintData(input),
+          channel: 'web',
+          receivedAt: now,
+          consentAt: now,
+          formToken: randomUUID(),
+        } as never,
       })
       return true
     },
@@ -106,7 +123,9 @@ const line = (label: string, f: Figures) =>
   `${label.padEnd(34)} ${f.rps.toFixed(1).padStart(7)} req/s   p50 ${f.p50.toFixed(1).padStart(6)} ms   p95 ${f.p95.toFixed(1).padStart(6)} ms   ${f.ok} ok, ${f.failed} failed`
 
 if (!(await submitForm())) {
-  process.stderr.write(`No valid submission at ${siteUrl}/klacht-indienen: is the portal running, with SITE_RATE_LIMIT_PER_HOUR raised?\n`)
+  process.stderr.write(
+    `No valid submission at ${siteUrl}/klacht-indienen: is the portal running, with SITE_RATE_LIMIT_PER_HOUR raised?\n`,
+  )
   process.exit(1)
 }
 process.stdout.write(`Valid complaints, ${clients} concurrent clients, ${seconds} s each\n`)
@@ -117,5 +136,7 @@ await bare.once()
 const direct = await load(bare.once)
 process.stdout.write(`${line('bare Payload create (Local API)', direct)}\n`)
 await bare.done()
-process.stdout.write(`p95 ${site.p95.toFixed(0)} ms (target < 250 ms); overhead p95 ${(site.p95 / direct.p95).toFixed(2)}x, throughput ${(direct.rps / site.rps).toFixed(2)}x (target < 2x)\n`)
+process.stdout.write(
+  `p95 ${site.p95.toFixed(0)} ms (target < 250 ms); overhead p95 ${(site.p95 / direct.p95).toFixed(2)}x, throughput ${(direct.rps / site.rps).toFixed(2)}x (target < 2x)\n`,
+)
 process.exit(0)

@@ -41,7 +41,11 @@ function get(url: URL, agent: http.Agent): Promise<number> {
 }
 
 /** `connections` loops, each sending its next request when the previous answer is complete, until the time is up. */
-async function load(url: URL, durationMs: number, record: boolean): Promise<{ latencies: number[]; errors: number; elapsedMs: number }> {
+async function load(
+  url: URL,
+  durationMs: number,
+  record: boolean,
+): Promise<{ latencies: number[]; errors: number; elapsedMs: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections })
   const latencies: number[] = []
   let errors = 0
@@ -70,8 +74,16 @@ async function measure(url: URL): Promise<Result> {
   await load(url, WARM_UP_MS, false)
   const { latencies, errors, elapsedMs } = await load(url, seconds * 1000, true)
   latencies.sort((a, b) => a - b)
-  const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))] ?? Number.NaN
-  return { requests: latencies.length, errors, rps: latencies.length / (elapsedMs / 1000), p50: at(0.5), p95: at(0.95), p99: at(0.99) }
+  const at = (share: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))] ?? Number.NaN
+  return {
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / (elapsedMs / 1000),
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+  }
 }
 
 function line(name: string, result: Result): string {
@@ -83,7 +95,8 @@ async function main() {
   const pageUrl = new URL('/klachtenreglement', siteUrl)
   const first = await fetch(pageUrl)
   const body = Buffer.from(await first.arrayBuffer())
-  if (first.status !== 200) throw new Error(`${pageUrl} answered ${first.status}; is the site running with a reachable CMS?`)
+  if (first.status !== 200)
+    throw new Error(`${pageUrl} answered ${first.status}; is the site running with a reachable CMS?`)
   const contentType = first.headers.get('content-type') ?? 'text/html'
 
   // The same bytes without Astro: the ceiling for this machine, this client and Node's HTTP stack. It runs on a
@@ -95,7 +108,9 @@ async function main() {
   })
   const bareUrl = new URL(`http://127.0.0.1:${port}/klachtenreglement`)
 
-  console.log(`GET /klachtenreglement (${body.byteLength} bytes), ${connections} connections, ${seconds} s each after ${WARM_UP_MS} ms warm-up`)
+  console.log(
+    `GET /klachtenreglement (${body.byteLength} bytes), ${connections} connections, ${seconds} s each after ${WARM_UP_MS} ms warm-up`,
+  )
   const site = await measure(pageUrl)
   console.log(line(`site ${pageUrl.host}`, site))
   const same = await measure(bareUrl)

@@ -39,8 +39,10 @@ const JOB_CONTENTS = new Set(['input', 'log', 'taskStatus'])
 /** Decision 15: the admin sees a job's state (queue, task, tries, error), never what it carries. */
 const withoutJobContents = (fields: Field[]): Field[] =>
   fields.map((field) => {
-    if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withoutJobContents(tab.fields) })) }
-    if ('name' in field && JOB_CONTENTS.has(field.name)) return { ...field, access: { ...('access' in field ? field.access : {}), read: nobodyField } } as Field
+    if (field.type === 'tabs')
+      return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withoutJobContents(tab.fields) })) }
+    if ('name' in field && JOB_CONTENTS.has(field.name))
+      return { ...field, access: { ...('access' in field ? field.access : {}), read: nobodyField } } as Field
     return field
   })
 
@@ -53,7 +55,13 @@ const withoutJobContents = (fields: Field[]): Field[] =>
 const withQueryGuard = (collection: CollectionConfig): CollectionConfig =>
   collection.hooks?.beforeOperation?.includes(guardPersonalDataQueries)
     ? collection
-    : { ...collection, hooks: { ...collection.hooks, beforeOperation: [guardPersonalDataQueries, ...(collection.hooks?.beforeOperation ?? [])] } }
+    : {
+        ...collection,
+        hooks: {
+          ...collection.hooks,
+          beforeOperation: [guardPersonalDataQueries, ...(collection.hooks?.beforeOperation ?? [])],
+        },
+      }
 
 /** Before any collection's own hooks: a date that is no date is a 400 at its field (cms/lib/guardMalformedInput). */
 const guarded = (collection: CollectionConfig): CollectionConfig => ({
@@ -71,7 +79,19 @@ export const configFor = (env: Env): Config => ({
   secret: env.PAYLOAD_SECRET,
   db: databaseAdapter(env.DATABASE_URL),
   editor: lexicalEditor(),
-  collections: [Complaints, complaintAttachments(env.UPLOAD_DIR), letters(env.UPLOAD_DIR), CaseEvents, LetterTemplates, Outbox, users(env.CMS_URL), ServiceAccounts, Sequences].map(withQueryGuard).map(guarded),
+  collections: [
+    Complaints,
+    complaintAttachments(env.UPLOAD_DIR),
+    letters(env.UPLOAD_DIR),
+    CaseEvents,
+    LetterTemplates,
+    Outbox,
+    users(env.CMS_URL),
+    ServiceAccounts,
+    Sequences,
+  ]
+    .map(withQueryGuard)
+    .map(guarded),
   globals: [Regulation, Settings].map(guardedGlobal),
   admin: {
     user: 'users',
@@ -137,7 +157,13 @@ export const configFor = (env: Env): Config => ({
 export function restrictPayloadCollections(config: SanitizedConfig): SanitizedConfig {
   const locks = config.collections.find((collection) => collection.slug === 'payload-locked-documents')
   if (locks) {
-    locks.access = { ...locks.access, read: canReachLock, update: canReachLock, delete: canReachLock, create: canLockDocument }
+    locks.access = {
+      ...locks.access,
+      read: canReachLock,
+      update: canReachLock,
+      delete: canReachLock,
+      create: canLockDocument,
+    }
     locks.hooks.beforeChange = [lockInOwnName, ...(locks.hooks.beforeChange ?? [])]
   }
   const jobStats = config.globals.find((global) => global.slug === 'payload-jobs-stats')

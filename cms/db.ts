@@ -23,22 +23,24 @@ export function databaseAdapter(databaseUrl: string): DatabaseAdapterObj {
     return guardQueries(mongooseAdapter({ url: databaseUrl, migrationDir }))
   }
   reuseSqliteStatements()
-  return guardQueries(sqliteAdapter({
-    client: { url: resolveFileUrl(databaseUrl) },
-    idType: 'uuid',
-    wal: { synchronous: 'NORMAL' },
-    busyTimeout: 5000,
-    // The schema changes only through committed migrations, in development too,
-    // so no process ever stops at drizzle's interactive push prompt.
-    push: false,
-    migrationDir,
-    // No SQLite transactions: libsql hands a transaction the open connection and lazily opens a
-    // new one for everything else, without the busy timeout, so concurrent work in one process
-    // fails at once with SQLITE_BUSY (seen with Payload's own forgot-password flow). One
-    // connection serialises all writes instead; multi-document writes that must be all-or-nothing
-    // undo themselves with compensating deletes (see README, "Transactions").
-    transactionOptions: false,
-  }))
+  return guardQueries(
+    sqliteAdapter({
+      client: { url: resolveFileUrl(databaseUrl) },
+      idType: 'uuid',
+      wal: { synchronous: 'NORMAL' },
+      busyTimeout: 5000,
+      // The schema changes only through committed migrations, in development too,
+      // so no process ever stops at drizzle's interactive push prompt.
+      push: false,
+      migrationDir,
+      // No SQLite transactions: libsql hands a transaction the open connection and lazily opens a
+      // new one for everything else, without the busy timeout, so concurrent work in one process
+      // fails at once with SQLITE_BUSY (seen with Payload's own forgot-password flow). One
+      // connection serialises all writes instead; multi-document writes that must be all-or-nothing
+      // undo themselves with compensating deletes (see README, "Transactions").
+      transactionOptions: false,
+    }),
+  )
 }
 
 /** `file:./data/portal.db` relative to the repository root, whatever the process's cwd. */
@@ -78,7 +80,8 @@ function reuseSqliteStatements(): void {
     const clientPackage = ['@libsql', 'client'].join('/')
     const fromClient = nodeCreateRequire(fromHere.resolve(clientPackage))
     const Database = fromClient('libsql') as { prototype: PreparingDatabase & { [KEPT]?: true } }
-    if (typeof Database?.prototype?.prepare !== 'function') throw new TypeError('libsql has no Database.prototype.prepare')
+    if (typeof Database?.prototype?.prepare !== 'function')
+      throw new TypeError('libsql has no Database.prototype.prepare')
     if (Database.prototype[KEPT]) return
     const prepare = Database.prototype.prepare
     const kept = new WeakMap<object, Map<string, unknown>>()
@@ -96,6 +99,8 @@ function reuseSqliteStatements(): void {
     Database.prototype[KEPT] = true
   } catch (error) {
     // Another driver layout: every statement is prepared per query, as before (slower, still correct).
-    process.emitWarning(`SQLite statements are prepared per query: ${(error as Error).message}`, { code: 'PORTAL_SQLITE_STATEMENTS' })
+    process.emitWarning(`SQLite statements are prepared per query: ${(error as Error).message}`, {
+      code: 'PORTAL_SQLITE_STATEMENTS',
+    })
   }
 }

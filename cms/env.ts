@@ -8,7 +8,8 @@ import { z } from 'zod'
  */
 
 const PORT = 'moet een poortnummer zijn (1-65535)'
-const port = (fallback: number) => z.coerce.number({ error: PORT }).int(PORT).min(1, PORT).max(65535, PORT).default(fallback)
+const port = (fallback: number) =>
+  z.coerce.number({ error: PORT }).int(PORT).min(1, PORT).max(65535, PORT).default(fallback)
 
 // The message for a value that is no whole number at all (zod's own is English).
 const count = () => z.coerce.number({ error: 'moet een heel getal zijn' }).int('moet een heel getal zijn')
@@ -76,12 +77,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) {
     const issue = result.error.issues[0]
     const variable = String(issue?.path[0] ?? 'environment')
-    const problem = issue?.code === 'invalid_type' && cleaned[variable] === undefined ? 'ontbreekt' : (issue?.message ?? 'is ongeldig')
+    const problem =
+      issue?.code === 'invalid_type' && cleaned[variable] === undefined
+        ? 'ontbreekt'
+        : (issue?.message ?? 'is ongeldig')
     throw new EnvError(variable, problem)
   }
   const env = result.data
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
-    throw new EnvError(env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL', 'ontbreekt (ADMIN_EMAIL en ADMIN_PASSWORD horen bij elkaar)')
+    throw new EnvError(
+      env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL',
+      'ontbreekt (ADMIN_EMAIL en ADMIN_PASSWORD horen bij elkaar)',
+    )
   }
   return {
     ...env,

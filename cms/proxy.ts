@@ -31,7 +31,8 @@ export function proxy(request: NextRequest) {
   if (policy) response.headers.set(CSP, policy)
   const hsts = strictTransportSecurity(env.CMS_URL)
   if (hsts) response.headers.set('Strict-Transport-Security', hsts)
-  if (setLanguage) response.cookies.set(LANGUAGE_COOKIE, 'nl', { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 })
+  if (setLanguage)
+    response.cookies.set(LANGUAGE_COOKIE, 'nl', { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 })
   return response
 }
 

@@ -18,7 +18,14 @@ export const CaseEvents: CollectionConfig = {
   hooks: { beforeChange: [refuseEventUpdates], beforeDelete: [refuseEventDeletes] },
   defaultSort: '-at',
   fields: [
-    { name: 'complaint', type: 'relationship', relationTo: 'complaints', required: true, index: true, label: { nl: 'Klacht', en: 'Complaint' } },
+    {
+      name: 'complaint',
+      type: 'relationship',
+      relationTo: 'complaints',
+      required: true,
+      index: true,
+      label: { nl: 'Klacht', en: 'Complaint' },
+    },
     {
       name: 'type',
       type: 'select',
@@ -27,7 +34,14 @@ export const CaseEvents: CollectionConfig = {
       label: { nl: 'Wat', en: 'What' },
       options: CASE_EVENT_TYPES.map((value) => ({ value, label: CASE_EVENT_LABELS[value] })),
     },
-    { name: 'at', type: 'date', required: true, index: true, label: { nl: 'Wanneer', en: 'When' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'at',
+      type: 'date',
+      required: true,
+      index: true,
+      label: { nl: 'Wanneer', en: 'When' },
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     {
       name: 'actorKind',
       type: 'select',

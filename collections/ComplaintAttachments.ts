@@ -16,7 +16,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
  */
 export const complaintAttachments = (uploadDir: string | undefined): CollectionConfig => ({
   slug: 'complaint-attachments',
-  labels: { singular: { nl: 'Bijlage', en: 'Attachment' }, plural: { nl: 'Bijlagen bij klachten', en: 'Complaint attachments' } },
+  labels: {
+    singular: { nl: 'Bijlage', en: 'Attachment' },
+    plural: { nl: 'Bijlagen bij klachten', en: 'Complaint attachments' },
+  },
   admin: { group: { nl: 'Klachten', en: 'Complaints' }, hidden: ({ user }) => !user },
   upload: {
     staticDir: path.resolve(uploadDir ?? path.join(root, 'data/uploads'), 'complaints'),
@@ -33,5 +36,13 @@ export const complaintAttachments = (uploadDir: string | undefined): CollectionC
     update: nobody,
     delete: nobody,
   },
-  fields: [{ name: 'complaint', type: 'relationship', relationTo: 'complaints', index: true, label: { nl: 'Klacht', en: 'Complaint' } }],
+  fields: [
+    {
+      name: 'complaint',
+      type: 'relationship',
+      relationTo: 'complaints',
+      index: true,
+      label: { nl: 'Klacht', en: 'Complaint' },
+    },
+  ],
 })

@@ -44,10 +44,19 @@ const civilDate = (name: string, label: { nl: string; en: string }): Field => ({
 const readOnlyField = { create: nobodyField, update: nobodyField }
 
 /** When a letter was sent (lettersSent): written by the outbox or the posting date, read-only on screen. */
-const sentAt = (name: string, nl: string, en: string): Field => ({ name, type: 'date', label: { nl, en }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } })
+const sentAt = (name: string, nl: string, en: string): Field => ({
+  name,
+  type: 'date',
+  label: { nl, en },
+  admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+})
 
 /** A box that sends a letter when the case is saved: an action, not state (enforceWorkflow empties it). */
-const sendOnSave = (name: string, label: { nl: string; en: string }, description?: { nl: string; en: string }): Field => ({
+const sendOnSave = (
+  name: string,
+  label: { nl: string; en: string },
+  description?: { nl: string; en: string },
+): Field => ({
   name,
   type: 'checkbox',
   // An action on a registered case: nothing to send while it is being recorded.
@@ -99,7 +108,10 @@ export const Complaints: CollectionConfig = {
           index: true,
           label: { nl: 'Kenmerk', en: 'Reference' },
           access: readOnlyField,
-          admin: { readOnly: true, description: { nl: 'Wordt bij opslaan toegekend, bijvoorbeeld WP-2026-0007.', en: 'Assigned on save.' } },
+          admin: {
+            readOnly: true,
+            description: { nl: 'Wordt bij opslaan toegekend, bijvoorbeeld WP-2026-0007.', en: 'Assigned on save.' },
+          },
         },
         {
           name: 'status',
@@ -156,21 +168,42 @@ export const Complaints: CollectionConfig = {
       access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Klager', en: 'Complainant' },
-      admin: { description: { nl: 'Art. 1: ieder mag klagen, ook namens een ander.', en: 'Art. 1: anyone may complain.' } },
+      admin: {
+        description: { nl: 'Art. 1: ieder mag klagen, ook namens een ander.', en: 'Art. 1: anyone may complain.' },
+      },
       fields: [
-        { name: 'role', type: 'select', required: true, label: { nl: 'Wie is de klager?', en: 'Who is complaining?' }, options: options(COMPLAINANT_ROLES, COMPLAINANT_ROLE_LABELS) },
+        {
+          name: 'role',
+          type: 'select',
+          required: true,
+          label: { nl: 'Wie is de klager?', en: 'Who is complaining?' },
+          options: options(COMPLAINANT_ROLES, COMPLAINANT_ROLE_LABELS),
+        },
         {
           type: 'row',
           fields: [
-            { name: 'onBehalfOf', type: 'checkbox', label: { nl: 'Namens iemand anders', en: 'On behalf of someone else' } },
+            {
+              name: 'onBehalfOf',
+              type: 'checkbox',
+              label: { nl: 'Namens iemand anders', en: 'On behalf of someone else' },
+            },
             { name: 'onBehalfOfName', type: 'text', label: { nl: 'Namens wie', en: 'On behalf of' } },
           ],
         },
         {
           type: 'row',
           fields: [
-            { name: 'clientOrganisation', type: 'select', label: { nl: 'Opdrachtgever van de cliënt', en: 'Client organisation' }, options: options(CLIENT_ORGANISATIONS, CLIENT_ORGANISATION_LABELS) },
-            { name: 'clientOrganisationName', type: 'text', label: { nl: 'Naam opdrachtgever', en: 'Name of client organisation' } },
+            {
+              name: 'clientOrganisation',
+              type: 'select',
+              label: { nl: 'Opdrachtgever van de cliënt', en: 'Client organisation' },
+              options: options(CLIENT_ORGANISATIONS, CLIENT_ORGANISATION_LABELS),
+            },
+            {
+              name: 'clientOrganisationName',
+              type: 'text',
+              label: { nl: 'Naam opdrachtgever', en: 'Name of client organisation' },
+            },
           ],
         },
         { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
@@ -189,7 +222,14 @@ export const Complaints: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'email', type: 'text', label: { nl: 'E-mailadres', en: 'E-mail' }, admin: { description: { nl: 'Leeg: brieven gaan per post (Besluit 12).', en: 'Empty: letters by post.' } } },
+            {
+              name: 'email',
+              type: 'text',
+              label: { nl: 'E-mailadres', en: 'E-mail' },
+              admin: {
+                description: { nl: 'Leeg: brieven gaan per post (Besluit 12).', en: 'Empty: letters by post.' },
+              },
+            },
             { name: 'phone', type: 'text', label: { nl: 'Telefoon', en: 'Phone' } },
           ],
         },
@@ -209,9 +249,17 @@ export const Complaints: CollectionConfig = {
       access: { read: canReadPersonalData },
       type: 'group',
       label: { nl: 'Wanneer gebeurde het?', en: 'When did it happen?' },
-      admin: { description: { nl: 'Art. 5: de datum van de gedraging komt in de ontvangstbevestiging.', en: 'Art. 5.' } },
+      admin: {
+        description: { nl: 'Art. 5: de datum van de gedraging komt in de ontvangstbevestiging.', en: 'Art. 5.' },
+      },
       fields: [
-        { name: 'when', type: 'radio', required: true, label: { nl: 'Wanneer', en: 'When' }, options: options(CONDUCT_WHEN, CONDUCT_WHEN_LABELS) },
+        {
+          name: 'when',
+          type: 'radio',
+          required: true,
+          label: { nl: 'Wanneer', en: 'When' },
+          options: options(CONDUCT_WHEN, CONDUCT_WHEN_LABELS),
+        },
         {
           type: 'row',
           fields: [
@@ -230,7 +278,13 @@ export const Complaints: CollectionConfig = {
       label: { nl: 'Over wie gaat de klacht?', en: 'Who is involved?' },
       admin: { description: { nl: 'Art. 4: wie hierbij betrokken is, mag de klacht niet behandelen.', en: 'Art. 4.' } },
       fields: [
-        { name: 'kind', type: 'radio', required: true, label: { nl: 'Betrokkene', en: 'Involved' }, options: options(INVOLVED_KINDS, INVOLVED_KIND_LABELS) },
+        {
+          name: 'kind',
+          type: 'radio',
+          required: true,
+          label: { nl: 'Betrokkene', en: 'Involved' },
+          options: options(INVOLVED_KINDS, INVOLVED_KIND_LABELS),
+        },
         { name: 'description', type: 'textarea', label: { nl: 'Naam of omschrijving', en: 'Name or description' } },
       ],
     },
@@ -241,7 +295,9 @@ export const Complaints: CollectionConfig = {
       required: true,
       label: { nl: 'Soort klacht', en: 'Kind of complaint' },
       options: options(CATEGORIES, CATEGORY_LABELS),
-      admin: { description: { nl: 'Art. 2 (toelichting): meer dan één mag.', en: 'Art. 2 note: more than one allowed.' } },
+      admin: {
+        description: { nl: 'Art. 2 (toelichting): meer dan één mag.', en: 'Art. 2 note: more than one allowed.' },
+      },
     },
     {
       name: 'complaintText',
@@ -256,12 +312,18 @@ export const Complaints: CollectionConfig = {
       },
       access: { read: canReadPersonalData, update: nobodyField },
     },
-    { name: 'desiredOutcome', type: 'textarea', label: { nl: 'Gewenste uitkomst', en: 'Desired outcome' }, access: { read: canReadPersonalData } },
+    {
+      name: 'desiredOutcome',
+      type: 'textarea',
+      label: { nl: 'Gewenste uitkomst', en: 'Desired outcome' },
+      access: { read: canReadPersonalData },
+    },
     {
       type: 'row',
       fields: [
         {
-          name: 'discussedBefore', access: { read: canReadPersonalData },
+          name: 'discussedBefore',
+          access: { read: canReadPersonalData },
           type: 'radio',
           required: true,
           label: { nl: 'Al besproken met Working Progression?', en: 'Discussed with Working Progression before?' },
@@ -270,8 +332,18 @@ export const Complaints: CollectionConfig = {
             { value: 'no', label: { nl: 'Nee', en: 'No' } },
           ],
         },
-        { name: 'wantsHearing', access: { read: canReadPersonalData }, type: 'checkbox', label: { nl: 'Wil de klacht mondeling toelichten (art. 6)', en: 'Wants a hearing (Art. 6)' } },
-        { name: 'wantsHelpWriting', access: { read: canReadPersonalData }, type: 'checkbox', label: { nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)', en: 'Wants help writing (Art. 3)' } },
+        {
+          name: 'wantsHearing',
+          access: { read: canReadPersonalData },
+          type: 'checkbox',
+          label: { nl: 'Wil de klacht mondeling toelichten (art. 6)', en: 'Wants a hearing (Art. 6)' },
+        },
+        {
+          name: 'wantsHelpWriting',
+          access: { read: canReadPersonalData },
+          type: 'checkbox',
+          label: { nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)', en: 'Wants help writing (Art. 3)' },
+        },
       ],
     },
     {
@@ -286,16 +358,41 @@ export const Complaints: CollectionConfig = {
       name: 'deadlines',
       type: 'group',
       label: { nl: 'Termijnen', en: 'Deadlines' },
-      admin: { description: { nl: 'Berekend uit de datum van ontvangst (art. 5 en 7).', en: 'Computed from the date of receipt (Art. 5, 7).' } },
+      admin: {
+        description: {
+          nl: 'Berekend uit de datum van ontvangst (art. 5 en 7).',
+          en: 'Computed from the date of receipt (Art. 5, 7).',
+        },
+      },
       access: readOnlyField,
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'acknowledgeBy', type: 'date', label: { nl: 'Ontvangstbevestiging uiterlijk', en: 'Acknowledge by' }, admin: { readOnly: true } },
-            { name: 'nonAdmissionNoticeBy', type: 'date', label: { nl: 'Bericht niet-ontvankelijk uiterlijk', en: 'Non-admission notice by' }, admin: { readOnly: true } },
-            { name: 'decisionTargetBy', type: 'date', label: { nl: 'Beslissing (streefdatum)', en: 'Decision target' }, admin: { readOnly: true } },
-            { name: 'decisionLimitBy', type: 'date', label: { nl: 'Beslissing uiterlijk (6 weken)', en: 'Decision limit (6 weeks)' }, admin: { readOnly: true } },
+            {
+              name: 'acknowledgeBy',
+              type: 'date',
+              label: { nl: 'Ontvangstbevestiging uiterlijk', en: 'Acknowledge by' },
+              admin: { readOnly: true },
+            },
+            {
+              name: 'nonAdmissionNoticeBy',
+              type: 'date',
+              label: { nl: 'Bericht niet-ontvankelijk uiterlijk', en: 'Non-admission notice by' },
+              admin: { readOnly: true },
+            },
+            {
+              name: 'decisionTargetBy',
+              type: 'date',
+              label: { nl: 'Beslissing (streefdatum)', en: 'Decision target' },
+              admin: { readOnly: true },
+            },
+            {
+              name: 'decisionLimitBy',
+              type: 'date',
+              label: { nl: 'Beslissing uiterlijk (6 weken)', en: 'Decision limit (6 weeks)' },
+              admin: { readOnly: true },
+            },
           ],
         },
       ],
@@ -338,7 +435,10 @@ export const Complaints: CollectionConfig = {
       label: { nl: 'Correctie van een verstuurde brief', en: 'Correction of a letter sent' },
       access: { read: canReadPersonalData, create: nobodyField },
       // Shown to managers (who may correct), and to anyone who reads the case once a correction was made.
-      admin: { position: 'sidebar', condition: (data, _sibling, { user }) => hasRole(user, 'manager') || (data?.correction?.log?.length ?? 0) > 0 },
+      admin: {
+        position: 'sidebar',
+        condition: (data, _sibling, { user }) => hasRole(user, 'manager') || (data?.correction?.log?.length ?? 0) > 0,
+      },
       fields: [
         {
           name: 'reason',
@@ -364,15 +464,30 @@ export const Complaints: CollectionConfig = {
             {
               type: 'row',
               fields: [
-                { name: 'at', type: 'date', required: true, label: { nl: 'Op', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-                { name: 'by', type: 'relationship', relationTo: 'users', required: true, label: { nl: 'Door', en: 'By' } },
+                {
+                  name: 'at',
+                  type: 'date',
+                  required: true,
+                  label: { nl: 'Op', en: 'At' },
+                  admin: { date: { pickerAppearance: 'dayAndTime' } },
+                },
+                {
+                  name: 'by',
+                  type: 'relationship',
+                  relationTo: 'users',
+                  required: true,
+                  label: { nl: 'Door', en: 'By' },
+                },
                 {
                   name: 'kinds',
                   type: 'select',
                   hasMany: true,
                   required: true,
                   label: { nl: 'Brieven', en: 'Letters' },
-                  options: LETTER_KINDS.map((value) => ({ value, label: { nl: LETTER_KIND_DEFINITIONS[value].label, en: value } })),
+                  options: LETTER_KINDS.map((value) => ({
+                    value,
+                    label: { nl: LETTER_KIND_DEFINITIONS[value].label, en: value },
+                  })),
                 },
               ],
             },
@@ -395,15 +510,27 @@ export const Complaints: CollectionConfig = {
             en: 'Within five days of receipt (Art. 5).',
           },
           fields: [
-            { name: 'factsSummary', type: 'textarea', label: { nl: 'Korte omschrijving van de feiten', en: 'Short description of the facts' } },
+            {
+              name: 'factsSummary',
+              type: 'textarea',
+              label: { nl: 'Korte omschrijving van de feiten', en: 'Short description of the facts' },
+            },
             {
               name: 'statedTermWeeks',
               type: 'number',
               defaultValue: 4,
               min: 1,
               max: 6,
-              label: { nl: 'Termijn voor de beslissing (weken na ontvangst)', en: 'Term for the decision (weeks after receipt)' },
-              admin: { description: { nl: 'Norm is 4 weken; nooit meer dan 6 (art. 7 en toelichting).', en: 'Norm 4 weeks, never over 6 (Art. 7).' } },
+              label: {
+                nl: 'Termijn voor de beslissing (weken na ontvangst)',
+                en: 'Term for the decision (weeks after receipt)',
+              },
+              admin: {
+                description: {
+                  nl: 'Norm is 4 weken; nooit meer dan 6 (art. 7 en toelichting).',
+                  en: 'Norm 4 weeks, never over 6 (Art. 7).',
+                },
+              },
             },
           ],
         },
@@ -411,7 +538,10 @@ export const Complaints: CollectionConfig = {
           access: { read: canReadPersonalData },
           name: 'nonAdmission',
           label: { nl: 'Niet in behandeling', en: 'Not admitted' },
-          description: { nl: 'Alleen op een van de twee gronden van art. 8.5, met redenen; binnen vier weken melden (art. 7).', en: 'Only on one of the two grounds of Art. 8.5.' },
+          description: {
+            nl: 'Alleen op een van de twee gronden van art. 8.5, met redenen; binnen vier weken melden (art. 7).',
+            en: 'Only on one of the two grounds of Art. 8.5.',
+          },
           fields: [
             {
               name: 'ground',
@@ -422,8 +552,20 @@ export const Complaints: CollectionConfig = {
             {
               type: 'row',
               fields: [
-                { name: 'earlierComplaint', type: 'relationship', relationTo: 'complaints', label: { nl: 'Eerdere klacht', en: 'Earlier complaint' } },
-                { name: 'earlierReference', type: 'text', label: { nl: 'Of: kenmerk van de eerdere klacht (van vóór dit portaal)', en: 'Or: earlier reference (Decision 10)' } },
+                {
+                  name: 'earlierComplaint',
+                  type: 'relationship',
+                  relationTo: 'complaints',
+                  label: { nl: 'Eerdere klacht', en: 'Earlier complaint' },
+                },
+                {
+                  name: 'earlierReference',
+                  type: 'text',
+                  label: {
+                    nl: 'Of: kenmerk van de eerdere klacht (van vóór dit portaal)',
+                    en: 'Or: earlier reference (Decision 10)',
+                  },
+                },
               ],
             },
             { name: 'reasons', type: 'textarea', label: { nl: 'Redenen', en: 'Reasons' } },
@@ -438,8 +580,19 @@ export const Complaints: CollectionConfig = {
             en: 'The decision contains the four parts of Art. 8.2.',
           },
           fields: [
-            { name: 'factsAsSeen', type: 'textarea', label: { nl: 'De feiten zoals Working Progression die ziet', en: 'The facts as Working Progression sees them' } },
-            { name: 'reasonedPosition', type: 'textarea', label: { nl: 'Gemotiveerd standpunt', en: 'Reasoned position' } },
+            {
+              name: 'factsAsSeen',
+              type: 'textarea',
+              label: {
+                nl: 'De feiten zoals Working Progression die ziet',
+                en: 'The facts as Working Progression sees them',
+              },
+            },
+            {
+              name: 'reasonedPosition',
+              type: 'textarea',
+              label: { nl: 'Gemotiveerd standpunt', en: 'Reasoned position' },
+            },
             {
               name: 'outcome',
               type: 'radio',
@@ -453,7 +606,13 @@ export const Complaints: CollectionConfig = {
               name: 'remedy',
               type: 'radio',
               label: { nl: 'Herstel (bij gegrond)', en: 'Remedy (if upheld)' },
-              admin: { condition: (_, sibling) => sibling?.outcome === 'upheld', description: { nl: 'Besluit 6: geheel, gedeeltelijk of niet mogelijk, met de reden.', en: 'Decision 6.' } },
+              admin: {
+                condition: (_, sibling) => sibling?.outcome === 'upheld',
+                description: {
+                  nl: 'Besluit 6: geheel, gedeeltelijk of niet mogelijk, met de reden.',
+                  en: 'Decision 6.',
+                },
+              },
               options: [
                 { value: 'full', label: { nl: 'Geheel te herstellen', en: 'Full' } },
                 { value: 'partial', label: { nl: 'Gedeeltelijk te herstellen', en: 'Partial' } },
@@ -472,7 +631,10 @@ export const Complaints: CollectionConfig = {
               label: { nl: 'Actie van de contactpersoon (art. 8.4)', en: 'Follow-up action (Art. 8.4)' },
               admin: {
                 condition: (_, sibling) => sibling?.outcome === 'upheld' && sibling?.remedy !== 'not_possible',
-                description: { nl: 'Nodig om af te sluiten na een gegronde klacht met (gedeeltelijk) herstel.', en: 'Needed to close after an upheld complaint with remedy.' },
+                description: {
+                  nl: 'Nodig om af te sluiten na een gegronde klacht met (gedeeltelijk) herstel.',
+                  en: 'Needed to close after an upheld complaint with remedy.',
+                },
               },
             },
             {
@@ -494,7 +656,11 @@ export const Complaints: CollectionConfig = {
           fields: [
             { name: 'oralAnswer', type: 'textarea', label: { nl: 'Het mondelinge antwoord', en: 'The oral answer' } },
             { name: 'agreements', type: 'textarea', label: { nl: 'Gemaakte afspraken', en: 'Agreements' } },
-            { name: 'satisfactionConfirmedAt', type: 'date', label: { nl: 'Klager bevestigde tevredenheid op', en: 'Satisfaction confirmed on' } },
+            {
+              name: 'satisfactionConfirmedAt',
+              type: 'date',
+              label: { nl: 'Klager bevestigde tevredenheid op', en: 'Satisfaction confirmed on' },
+            },
           ],
         },
         {
@@ -507,7 +673,12 @@ export const Complaints: CollectionConfig = {
           },
           fields: [
             { name: 'reason', type: 'textarea', label: { nl: 'Reden van de verdaging', en: 'Reason' } },
-            { name: 'newTargetDate', type: 'text', label: { nl: 'Nieuwe datum voor de beslissing', en: 'New decision date' }, admin: { placeholder: 'jjjj-mm-dd' } },
+            {
+              name: 'newTargetDate',
+              type: 'text',
+              label: { nl: 'Nieuwe datum voor de beslissing', en: 'New decision date' },
+              admin: { placeholder: 'jjjj-mm-dd' },
+            },
             {
               name: 'issuedAt',
               type: 'date',
@@ -526,7 +697,11 @@ export const Complaints: CollectionConfig = {
             en: 'Art. 6.',
           },
           fields: [
-            { name: 'documentsReviewedAt', type: 'date', label: { nl: 'Stukken samen doorgenomen op (art. 6.1)', en: 'Documents reviewed together on (Art. 6.1)' } },
+            {
+              name: 'documentsReviewedAt',
+              type: 'date',
+              label: { nl: 'Stukken samen doorgenomen op (art. 6.1)', en: 'Documents reviewed together on (Art. 6.1)' },
+            },
             {
               type: 'row',
               fields: [
@@ -543,13 +718,37 @@ export const Complaints: CollectionConfig = {
                   name: 'at',
                   type: 'date',
                   label: { nl: 'Datum en tijd', en: 'Date and time' },
-                  admin: { date: { pickerAppearance: 'dayAndTime', timeIntervals: 15, timeFormat: 'HH:mm', displayFormat: 'd MMMM yyyy, HH:mm' } },
+                  admin: {
+                    date: {
+                      pickerAppearance: 'dayAndTime',
+                      timeIntervals: 15,
+                      timeFormat: 'HH:mm',
+                      displayFormat: 'd MMMM yyyy, HH:mm',
+                    },
+                  },
                 },
-                { name: 'durationMinutes', type: 'number', min: 15, max: 480, defaultValue: 60, label: { nl: 'Duur (minuten)', en: 'Duration (minutes)' } },
+                {
+                  name: 'durationMinutes',
+                  type: 'number',
+                  min: 15,
+                  max: 480,
+                  defaultValue: 60,
+                  label: { nl: 'Duur (minuten)', en: 'Duration (minutes)' },
+                },
               ],
             },
             { name: 'place', type: 'text', label: { nl: 'Plaats of videolink', en: 'Place or video link' } },
-            sendOnSave('sendInvitation', { nl: 'Uitnodiging voor het gesprek versturen bij opslaan (met agenda-afspraak)', en: 'Send the hearing invitation on save (with calendar file)' }, { nl: 'Verplaatst u het gesprek? Vink dit opnieuw aan: de klager krijgt een nieuwe uitnodiging en de afspraak in de agenda schuift mee. Gaat het gesprek niet door? Maak de datum leeg en sla op: de klager krijgt daarover bericht, en de afspraak verdwijnt uit de agenda.', en: 'Re-send after a change: the calendar entry moves. Clear the date to cancel: the complainant is told and the calendar entry is removed.' }),
+            sendOnSave(
+              'sendInvitation',
+              {
+                nl: 'Uitnodiging voor het gesprek versturen bij opslaan (met agenda-afspraak)',
+                en: 'Send the hearing invitation on save (with calendar file)',
+              },
+              {
+                nl: 'Verplaatst u het gesprek? Vink dit opnieuw aan: de klager krijgt een nieuwe uitnodiging en de afspraak in de agenda schuift mee. Gaat het gesprek niet door? Maak de datum leeg en sla op: de klager krijgt daarover bericht, en de afspraak verdwijnt uit de agenda.',
+                en: 'Re-send after a change: the calendar entry moves. Clear the date to cancel: the complainant is told and the calendar entry is removed.',
+              },
+            ),
             {
               name: 'attendees',
               type: 'array',
@@ -566,7 +765,11 @@ export const Complaints: CollectionConfig = {
                   type: 'row',
                   fields: [
                     { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
-                    { name: 'email', type: 'email', label: { nl: 'E-mailadres (voor het verslag)', en: 'E-mail (for the report)' } },
+                    {
+                      name: 'email',
+                      type: 'email',
+                      label: { nl: 'E-mailadres (voor het verslag)', en: 'E-mail (for the report)' },
+                    },
                     {
                       name: 'role',
                       type: 'select',
@@ -574,7 +777,10 @@ export const Complaints: CollectionConfig = {
                       label: { nl: 'Als', en: 'As' },
                       options: [
                         { value: 'complainant', label: { nl: 'Klager', en: 'Complainant' } },
-                        { value: 'complained_about', label: { nl: 'Over wie geklaagd wordt', en: 'Person complained about' } },
+                        {
+                          value: 'complained_about',
+                          label: { nl: 'Over wie geklaagd wordt', en: 'Person complained about' },
+                        },
                         { value: 'handler', label: { nl: 'Behandelaar', en: 'Handler' } },
                         { value: 'other', label: { nl: 'Anders', en: 'Other' } },
                       ],
@@ -594,14 +800,39 @@ export const Complaints: CollectionConfig = {
                 },
               ],
             },
-            { name: 'report', type: 'textarea', label: { nl: 'Verslag van het horen (art. 6.3)', en: 'Hearing report (Art. 6.3)' } },
-            sendOnSave('sendReport', { nl: 'Verslag ter ondertekening naar de klager sturen bij opslaan', en: 'Send the report for signature on save' }, { nl: 'De brief noemt de aanwezigen en heeft per aanwezige ruimte voor een handtekening. De klager hoeft niet te tekenen (art. 6.3).', en: 'The complainant need not sign.' }),
-            { name: 'agreements', type: 'textarea', label: { nl: 'Afspraken uit het gesprek (art. 6.3)', en: 'Agreements from the hearing (Art. 6.3)' } },
-            sendOnSave('sendAgreements', { nl: 'Afspraken per aparte brief bevestigen bij opslaan', en: 'Confirm the agreements by a separate letter on save' }),
+            {
+              name: 'report',
+              type: 'textarea',
+              label: { nl: 'Verslag van het horen (art. 6.3)', en: 'Hearing report (Art. 6.3)' },
+            },
+            sendOnSave(
+              'sendReport',
+              {
+                nl: 'Verslag ter ondertekening naar de klager sturen bij opslaan',
+                en: 'Send the report for signature on save',
+              },
+              {
+                nl: 'De brief noemt de aanwezigen en heeft per aanwezige ruimte voor een handtekening. De klager hoeft niet te tekenen (art. 6.3).',
+                en: 'The complainant need not sign.',
+              },
+            ),
+            {
+              name: 'agreements',
+              type: 'textarea',
+              label: { nl: 'Afspraken uit het gesprek (art. 6.3)', en: 'Agreements from the hearing (Art. 6.3)' },
+            },
+            sendOnSave('sendAgreements', {
+              nl: 'Afspraken per aparte brief bevestigen bij opslaan',
+              en: 'Confirm the agreements by a separate letter on save',
+            }),
             {
               type: 'row',
               fields: [
-                { name: 'travelCostRequested', type: 'checkbox', label: { nl: 'Klager vraagt reiskosten (art. 6.4)', en: 'Travel costs requested (Art. 6.4)' } },
+                {
+                  name: 'travelCostRequested',
+                  type: 'checkbox',
+                  label: { nl: 'Klager vraagt reiskosten (art. 6.4)', en: 'Travel costs requested (Art. 6.4)' },
+                },
                 {
                   name: 'travelCostDecision',
                   type: 'select',
@@ -620,7 +851,10 @@ export const Complaints: CollectionConfig = {
           access: { read: canReadPersonalData },
           name: 'withdrawal',
           label: { nl: 'Ingetrokken', en: 'Withdrawn' },
-          description: { nl: 'Besluit 9: de klager mag de klacht altijd intrekken. Bij opslaan met de status "Ingetrokken" krijgt de klager een bevestiging; een gepland gesprek gaat dan niet door en de klager krijgt daarover bericht.', en: 'Decision 9: the complainant receives a confirmation; a planned hearing is cancelled.' },
+          description: {
+            nl: 'Besluit 9: de klager mag de klacht altijd intrekken. Bij opslaan met de status "Ingetrokken" krijgt de klager een bevestiging; een gepland gesprek gaat dan niet door en de klager krijgt daarover bericht.',
+            en: 'Decision 9: the complainant receives a confirmation; a planned hearing is cancelled.',
+          },
           fields: [
             { name: 'withdrawnAt', type: 'date', label: { nl: 'Ingetrokken op', en: 'Withdrawn on' } },
             { name: 'note', type: 'textarea', label: { nl: 'Toelichting', en: 'Note' } },
@@ -632,7 +866,12 @@ export const Complaints: CollectionConfig = {
       name: 'lettersSent',
       type: 'group',
       label: { nl: 'Verstuurd', en: 'Sent' },
-      admin: { description: { nl: 'Een termijn is gehaald als de brief op tijd is verstuurd, niet als de status op tijd veranderde.', en: 'A deadline is met when the letter was sent.' } },
+      admin: {
+        description: {
+          nl: 'Een termijn is gehaald als de brief op tijd is verstuurd, niet als de status op tijd veranderde.',
+          en: 'A deadline is met when the letter was sent.',
+        },
+      },
       access: { ...readOnlyField, read: canReadPersonalData },
       fields: [
         {
@@ -667,7 +906,13 @@ export const Complaints: CollectionConfig = {
       type: 'group',
       label: { nl: 'Eerstvolgende termijn', en: 'Next deadline' },
       access: readOnlyField,
-      admin: { position: 'sidebar', description: { nl: 'Bijgewerkt bij elke wijziging en elk kwartier.', en: 'Refreshed on every change and every 15 minutes.' } },
+      admin: {
+        position: 'sidebar',
+        description: {
+          nl: 'Bijgewerkt bij elke wijziging en elk kwartier.',
+          en: 'Refreshed on every change and every 15 minutes.',
+        },
+      },
       fields: [
         {
           name: 'clock',
@@ -676,7 +921,13 @@ export const Complaints: CollectionConfig = {
           options: CLOCKS.map((value) => ({ value, label: CLOCK_LABELS[value] })),
           admin: { readOnly: true },
         },
-        { name: 'due', type: 'date', index: true, label: { nl: 'Uiterlijk', en: 'Due' }, admin: { readOnly: true, date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } } },
+        {
+          name: 'due',
+          type: 'date',
+          index: true,
+          label: { nl: 'Uiterlijk', en: 'Due' },
+          admin: { readOnly: true, date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+        },
         {
           name: 'state',
           type: 'select',
@@ -696,7 +947,12 @@ export const Complaints: CollectionConfig = {
       type: 'group',
       label: { nl: 'Termijnen gehaald?', en: 'Deadlines met?' },
       access: readOnlyField,
-      admin: { description: { nl: 'Vastgelegd bij het einde van de behandeling (art. 9-rapportage).', en: 'Recorded when the case ends (Art. 9 reporting).' } },
+      admin: {
+        description: {
+          nl: 'Vastgelegd bij het einde van de behandeling (art. 9-rapportage).',
+          en: 'Recorded when the case ends (Art. 9 reporting).',
+        },
+      },
       fields: [
         {
           type: 'row',
@@ -737,7 +993,10 @@ export const Complaints: CollectionConfig = {
       label: { nl: 'Arbeidsdeskundige UWV voor deze zaak', en: 'UWV labour expert for this case' },
       admin: {
         position: 'sidebar',
-        description: { nl: 'Leeg: de standaard uit de instellingen (Besluit 11).', en: 'Empty: the default from the settings (Decision 11).' },
+        description: {
+          nl: 'Leeg: de standaard uit de instellingen (Besluit 11).',
+          en: 'Empty: the default from the settings (Decision 11).',
+        },
       },
       fields: [
         { name: 'name', type: 'text', label: { nl: 'Naam', en: 'Name' } },
@@ -762,7 +1021,10 @@ export const Complaints: CollectionConfig = {
       admin: {
         allowCreate: false,
         defaultColumns: ['subject', 'status', 'lastError', 'sentAt'],
-        description: { nl: '"Mislukt" vraagt om actie: neem op een andere manier contact op.', en: '"Failed" needs action.' },
+        description: {
+          nl: '"Mislukt" vraagt om actie: neem op een andere manier contact op.',
+          en: '"Failed" needs action.',
+        },
       },
     },
     {
@@ -777,7 +1039,10 @@ export const Complaints: CollectionConfig = {
       admin: {
         allowCreate: false,
         defaultColumns: ['filename', 'purpose', 'channel', 'postedAt', 'createdAt'],
-        description: { nl: 'Een brief per post? Open hem, print de PDF en vul de datum van verzending in (besluit 12).', en: 'A letter by post: print it and record the posting date.' },
+        description: {
+          nl: 'Een brief per post? Open hem, print de PDF en vul de datum van verzending in (besluit 12).',
+          en: 'A letter by post: print it and record the posting date.',
+        },
       },
     },
     {
@@ -792,6 +1057,13 @@ export const Complaints: CollectionConfig = {
       admin: { allowCreate: false, defaultColumns: ['at', 'type', 'actor', 'actorKind'] },
     },
     // The public form's token: a repeated submission returns the first one's result.
-    { name: 'formToken', type: 'text', unique: true, index: true, access: { ...readOnlyField, read: nobodyField }, admin: { hidden: true } },
+    {
+      name: 'formToken',
+      type: 'text',
+      unique: true,
+      index: true,
+      access: { ...readOnlyField, read: nobodyField },
+      admin: { hidden: true },
+    },
   ],
 }

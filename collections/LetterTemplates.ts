@@ -12,7 +12,10 @@ import { hasRole } from './access/roles'
  */
 export const LetterTemplates: CollectionConfig = {
   slug: 'letter-templates',
-  labels: { singular: { nl: 'Brieftekst', en: 'Letter text' }, plural: { nl: 'Brieven (teksten)', en: 'Letter texts' } },
+  labels: {
+    singular: { nl: 'Brieftekst', en: 'Letter text' },
+    plural: { nl: 'Brieven (teksten)', en: 'Letter texts' },
+  },
   admin: {
     group: { nl: 'Inhoud', en: 'Content' },
     useAsTitle: 'title',
@@ -46,8 +49,20 @@ export const LetterTemplates: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar' },
     },
     // The list's title column (the kind's name); the edit view shows the kind in the sidebar.
-    { name: 'title', type: 'text', label: { nl: 'Brief', en: 'Letter' }, access: { update: nobodyField }, admin: { readOnly: true, hidden: true } },
-    { name: 'article', type: 'text', label: { nl: 'Volgens', en: 'Per' }, virtual: true, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'title',
+      type: 'text',
+      label: { nl: 'Brief', en: 'Letter' },
+      access: { update: nobodyField },
+      admin: { readOnly: true, hidden: true },
+    },
+    {
+      name: 'article',
+      type: 'text',
+      label: { nl: 'Volgens', en: 'Per' },
+      virtual: true,
+      admin: { readOnly: true, position: 'sidebar' },
+    },
     { name: 'subject', type: 'text', required: true, label: { nl: 'Onderwerp', en: 'Subject' } },
     { name: 'salutation', type: 'text', required: true, label: { nl: 'Aanhef', en: 'Salutation' } },
     {
@@ -57,7 +72,10 @@ export const LetterTemplates: CollectionConfig = {
       label: { nl: 'Tekst', en: 'Text' },
       admin: {
         rows: 18,
-        description: { nl: 'Een witregel begint een nieuwe alinea. Een alinea met alleen een lege invulplek valt weg.', en: 'A blank line starts a new paragraph.' },
+        description: {
+          nl: 'Een witregel begint een nieuwe alinea. Een alinea met alleen een lege invulplek valt weg.',
+          en: 'A blank line starts a new paragraph.',
+        },
       },
     },
     {
@@ -65,7 +83,12 @@ export const LetterTemplates: CollectionConfig = {
       type: 'text',
       required: true,
       label: { nl: 'Afsluiting', en: 'Closing' },
-      admin: { description: { nl: 'Onder de afsluiting zetten wij de gegevens van Working Progression uit de instellingen.', en: 'The organisation details follow from the settings.' } },
+      admin: {
+        description: {
+          nl: 'Onder de afsluiting zetten wij de gegevens van Working Progression uit de instellingen.',
+          en: 'The organisation details follow from the settings.',
+        },
+      },
     },
     {
       name: 'placeholders',

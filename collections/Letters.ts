@@ -45,7 +45,15 @@ export const letters = (uploadDir: string | undefined): CollectionConfig => ({
   },
   hooks: { beforeChange: [guardPostingDate], afterChange: [recordPosting] },
   fields: [
-    { name: 'complaint', type: 'relationship', relationTo: 'complaints', required: true, index: true, label: { nl: 'Klacht', en: 'Complaint' }, access: { update: nobodyField } },
+    {
+      name: 'complaint',
+      type: 'relationship',
+      relationTo: 'complaints',
+      required: true,
+      index: true,
+      label: { nl: 'Klacht', en: 'Complaint' },
+      access: { update: nobodyField },
+    },
     {
       name: 'purpose',
       type: 'select',
@@ -72,7 +80,7 @@ export const letters = (uploadDir: string | undefined): CollectionConfig => ({
       admin: {
         description: {
           nl: 'Deze datum telt als verzenddatum voor de termijnen (Besluit 12). Niet vóór de dag waarop de brief is gemaakt en niet in de toekomst (Besluit 17).',
-          en: 'Counts as the sending date (Decision 12); between the letter\'s creation and today (Decision 17).',
+          en: "Counts as the sending date (Decision 12); between the letter's creation and today (Decision 17).",
         },
       },
     },
@@ -83,7 +91,10 @@ export const letters = (uploadDir: string | undefined): CollectionConfig => ({
       access: { create: nobodyField },
       admin: {
         condition: (data) => Boolean(data?.postedBy),
-        description: { nl: 'Een verzenddatum die al is vastgelegd, verandert alleen met een reden (Besluit 17).', en: 'A recorded posting date changes only with a reason (Decision 17).' },
+        description: {
+          nl: 'Een verzenddatum die al is vastgelegd, verandert alleen met een reden (Besluit 17).',
+          en: 'A recorded posting date changes only with a reason (Decision 17).',
+        },
       },
     },
     {
@@ -94,6 +105,12 @@ export const letters = (uploadDir: string | undefined): CollectionConfig => ({
       access: { create: nobodyField, update: nobodyField },
       admin: { readOnly: true },
     },
-    { name: 'message', type: 'relationship', relationTo: 'outbox', label: { nl: 'E-mail', en: 'E-mail' }, access: { update: nobodyField } },
+    {
+      name: 'message',
+      type: 'relationship',
+      relationTo: 'outbox',
+      label: { nl: 'E-mail', en: 'E-mail' },
+      access: { update: nobodyField },
+    },
   ],
 })

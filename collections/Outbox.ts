@@ -5,7 +5,14 @@ import { recordLetterSent } from '../hooks/outbox/recordLetterSent'
 import { resendEndpoint } from '../hooks/outbox/resendEndpoint'
 import { canReadCaseDocument } from './access/complaintAccess'
 import { nobody } from './access/nobody'
-import { FAILURE_KIND_LABELS, FAILURE_KINDS, MESSAGE_PURPOSE_LABELS, MESSAGE_PURPOSES, OUTBOX_STATUS_LABELS, OUTBOX_STATUSES } from '../cms/email/statuses'
+import {
+  FAILURE_KIND_LABELS,
+  FAILURE_KINDS,
+  MESSAGE_PURPOSE_LABELS,
+  MESSAGE_PURPOSES,
+  OUTBOX_STATUS_LABELS,
+  OUTBOX_STATUSES,
+} from '../cms/email/statuses'
 
 /**
  * Every e-mail the portal sends is stored here first, then delivered by the `deliverEmail` job.
@@ -79,8 +86,20 @@ export const Outbox: CollectionConfig = {
       options: MESSAGE_PURPOSES.map((value) => ({ value, label: MESSAGE_PURPOSE_LABELS[value] })),
       admin: { position: 'sidebar' },
     },
-    { name: 'attempts', type: 'number', required: true, defaultValue: 0, label: { nl: 'Pogingen', en: 'Attempts' }, admin: { position: 'sidebar' } },
-    { name: 'lastError', type: 'text', label: { nl: 'Laatste fout', en: 'Last error' }, admin: { position: 'sidebar' } },
+    {
+      name: 'attempts',
+      type: 'number',
+      required: true,
+      defaultValue: 0,
+      label: { nl: 'Pogingen', en: 'Attempts' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'lastError',
+      type: 'text',
+      label: { nl: 'Laatste fout', en: 'Last error' },
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'failureKind',
       type: 'select',
@@ -98,19 +117,59 @@ export const Outbox: CollectionConfig = {
       name: 'resends',
       type: 'array',
       label: { nl: 'Opnieuw verstuurd', en: 'Sent again' },
-      labels: { singular: { nl: 'Keer opnieuw verstuurd', en: 'Resend' }, plural: { nl: 'Keren opnieuw verstuurd', en: 'Resends' } },
+      labels: {
+        singular: { nl: 'Keer opnieuw verstuurd', en: 'Resend' },
+        plural: { nl: 'Keren opnieuw verstuurd', en: 'Resends' },
+      },
       admin: { position: 'sidebar' },
       fields: [
-        { name: 'at', type: 'date', required: true, label: { nl: 'Wanneer', en: 'When' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'at',
+          type: 'date',
+          required: true,
+          label: { nl: 'Wanneer', en: 'When' },
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
         { name: 'by', type: 'relationship', relationTo: 'users', label: { nl: 'Door', en: 'By' } },
-        { name: 'newKey', type: 'checkbox', label: { nl: 'Met een nieuwe sleutel (vorige poging zeker mislukt)', en: 'With a new key (last attempt certainly failed)' } },
+        {
+          name: 'newKey',
+          type: 'checkbox',
+          label: {
+            nl: 'Met een nieuwe sleutel (vorige poging zeker mislukt)',
+            en: 'With a new key (last attempt certainly failed)',
+          },
+        },
       ],
     },
-    { name: 'sentAt', type: 'date', label: { nl: 'Verstuurd op', en: 'Sent at' }, admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'providerId', type: 'text', label: { nl: 'Kenmerk bij Resend', en: 'Resend id' }, admin: { position: 'sidebar' } },
-    { name: 'idempotencyKey', type: 'text', required: true, unique: true, label: { nl: 'Idempotentiesleutel', en: 'Idempotency key' }, admin: { position: 'sidebar' } },
+    {
+      name: 'sentAt',
+      type: 'date',
+      label: { nl: 'Verstuurd op', en: 'Sent at' },
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'providerId',
+      type: 'text',
+      label: { nl: 'Kenmerk bij Resend', en: 'Resend id' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'idempotencyKey',
+      type: 'text',
+      required: true,
+      unique: true,
+      label: { nl: 'Idempotentiesleutel', en: 'Idempotency key' },
+      admin: { position: 'sidebar' },
+    },
     { name: 'text', type: 'textarea', required: true, access: body, label: { nl: 'Tekst', en: 'Plain text' } },
-    { name: 'html', type: 'code', required: true, access: body, label: { nl: 'HTML', en: 'HTML' }, admin: { language: 'html' } },
+    {
+      name: 'html',
+      type: 'code',
+      required: true,
+      access: body,
+      label: { nl: 'HTML', en: 'HTML' },
+      admin: { language: 'html' },
+    },
     {
       name: 'attachments',
       type: 'array',
@@ -118,11 +177,14 @@ export const Outbox: CollectionConfig = {
       label: { nl: 'Bijlagen', en: 'Attachments' },
       labels: { singular: { nl: 'Bijlage', en: 'Attachment' }, plural: { nl: 'Bijlagen', en: 'Attachments' } },
       fields: [
-        { type: 'row', fields: [
-          { name: 'filename', type: 'text', required: true, label: { nl: 'Bestandsnaam', en: 'File name' } },
-          { name: 'contentType', type: 'text', required: true, label: { nl: 'Soort', en: 'Type' } },
-          { name: 'size', type: 'number', required: true, label: { nl: 'Grootte (bytes)', en: 'Size (bytes)' } },
-        ] },
+        {
+          type: 'row',
+          fields: [
+            { name: 'filename', type: 'text', required: true, label: { nl: 'Bestandsnaam', en: 'File name' } },
+            { name: 'contentType', type: 'text', required: true, label: { nl: 'Soort', en: 'Type' } },
+            { name: 'size', type: 'number', required: true, label: { nl: 'Grootte (bytes)', en: 'Size (bytes)' } },
+          ],
+        },
         // The bytes themselves, base64; too long to show and of no use on screen.
         { name: 'contentBase64', type: 'textarea', required: true, admin: { hidden: true } },
       ],

@@ -28,7 +28,11 @@ export const Regulation: GlobalConfig = {
     read: ({ req }) => (hasRole(req.user, 'editor', 'admin') ? true : { _status: { equals: 'published' } }),
     // Editors and admins see the whole history; managers only what was published.
     readVersions: ({ req }) =>
-      hasRole(req.user, 'editor', 'admin') ? true : hasRole(req.user, 'manager') ? { 'version._status': { equals: 'published' } } : false,
+      hasRole(req.user, 'editor', 'admin')
+        ? true
+        : hasRole(req.user, 'manager')
+          ? { 'version._status': { equals: 'published' } }
+          : false,
     update: ({ req }) => hasRole(req.user, 'editor', 'admin'),
   },
   hooks: {
@@ -73,7 +77,11 @@ export const Regulation: GlobalConfig = {
         { name: 'meaning', type: 'textarea', required: true, label: { nl: 'Betekenis', en: 'Meaning' } },
       ],
     },
-    { name: 'articlesHeading', type: 'text', label: { nl: 'Kop boven de artikelen', en: 'Heading above the articles' } },
+    {
+      name: 'articlesHeading',
+      type: 'text',
+      label: { nl: 'Kop boven de artikelen', en: 'Heading above the articles' },
+    },
     {
       name: 'articles',
       type: 'array',
@@ -95,7 +103,10 @@ export const Regulation: GlobalConfig = {
               required: true,
               min: 1,
               label: { nl: 'Nummer', en: 'Number' },
-              admin: { width: '20%', description: { nl: 'Het adres wordt #artikel-<nummer>.', en: 'Anchor #artikel-<number>.' } },
+              admin: {
+                width: '20%',
+                description: { nl: 'Het adres wordt #artikel-<nummer>.', en: 'Anchor #artikel-<number>.' },
+              },
             },
             { name: 'title', type: 'text', required: true, label: { nl: 'Titel', en: 'Title' } },
           ],
@@ -105,7 +116,12 @@ export const Regulation: GlobalConfig = {
           name: 'note',
           type: 'richText',
           label: { nl: 'Toelichting', en: 'Explanatory note' },
-          admin: { description: { nl: 'Leeg laten als het artikel geen toelichting heeft (zoals art. 4).', en: 'Leave empty when there is none (as Art. 4).' } },
+          admin: {
+            description: {
+              nl: 'Leeg laten als het artikel geen toelichting heeft (zoals art. 4).',
+              en: 'Leave empty when there is none (as Art. 4).',
+            },
+          },
         },
       ],
     },

@@ -24,7 +24,12 @@ export const ServiceAccounts: CollectionConfig = {
       hasMany: true,
       required: true,
       label: { nl: 'Mag', en: 'May' },
-      options: [{ value: 'complaint-intake', label: { nl: 'Klachten aanleveren (niet lezen)', en: 'Hand in complaints (not read)' } }],
+      options: [
+        {
+          value: 'complaint-intake',
+          label: { nl: 'Klachten aanleveren (niet lezen)', en: 'Hand in complaints (not read)' },
+        },
+      ],
     },
     {
       // An HMAC of the key (never the key itself), set by the start-up seed from SITE_API_KEY.

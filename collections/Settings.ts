@@ -98,7 +98,10 @@ export const Settings: GlobalConfig = {
       label: { nl: 'Termijnen tellen in', en: 'Terms count in' },
       options: [
         { value: 'calendar', label: { nl: 'Kalenderdagen', en: 'Calendar days' } },
-        { value: 'working', label: { nl: 'Werkdagen (zonder weekend en feestdagen)', en: 'Working days (no weekends or holidays)' } },
+        {
+          value: 'working',
+          label: { nl: 'Werkdagen (zonder weekend en feestdagen)', en: 'Working days (no weekends or holidays)' },
+        },
       ],
       admin: {
         description: {

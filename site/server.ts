@@ -201,7 +201,15 @@ export type SiteServerOptions = {
 }
 
 /** Headers a kept page does not keep: they describe one transfer, or are this server's own. */
-const NOT_KEPT = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'etag', 'last-modified', 'vary', PAGE_CACHE_HEADER])
+const NOT_KEPT = new Set([
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'etag',
+  'last-modified',
+  'vary',
+  PAGE_CACHE_HEADER,
+])
 
 const etagOf = (page: CachedPage, gzip: boolean) => (gzip ? `${page.etag.slice(0, -1)}-gzip"` : page.etag)
 
@@ -239,7 +247,12 @@ export function createSiteServer(handler: Handler, options: SiteServerOptions = 
       return
     }
     const body = gzip ? page.gzip : page.plain
-    res.writeHead(200, { ...page.headers, ...validators, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': body.byteLength })
+    res.writeHead(200, {
+      ...page.headers,
+      ...validators,
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      'content-length': body.byteLength,
+    })
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
@@ -337,5 +350,7 @@ if (isMain) {
   const host = process.env.HOST ?? '127.0.0.1'
   const port = Number(process.env.PORT ?? 4321)
   const https = (process.env.SITE_URL ?? '').startsWith('https:')
-  createSiteServer(handler, { https }).listen(port, host, () => process.stdout.write(`Server listening on http://${host}:${port}\n`))
+  createSiteServer(handler, { https }).listen(port, host, () =>
+    process.stdout.write(`Server listening on http://${host}:${port}\n`),
+  )
 }

@@ -43,7 +43,15 @@ async function vitest(name: string, projects: string[], env: Record<string, stri
   const projectArgs = projects.flatMap((p) => ['--project', p])
   const code = await run(
     bin('vitest'),
-    ['run', '--config', 'test/vitest.config.ts', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`],
+    [
+      'run',
+      '--config',
+      'test/vitest.config.ts',
+      ...projectArgs,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${output}`,
+    ],
     env,
   )
   if (!existsSync(output)) {
@@ -69,7 +77,9 @@ await vitest('int', ['int'])
 if (process.env.TEST_DATABASE_URL?.startsWith('mongodb')) {
   await vitest('int-mongo', ['int'], { PORTAL_TEST_DB: 'mongo' })
 } else {
-  process.stdout.write('\n(TEST_DATABASE_URL not set: integration tests ran on SQLite, the Mongo schema was checked offline)\n')
+  process.stdout.write(
+    '\n(TEST_DATABASE_URL not set: integration tests ran on SQLite, the Mongo schema was checked offline)\n',
+  )
 }
 await vitest('e2e', ['e2e'])
 

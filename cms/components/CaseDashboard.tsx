@@ -24,20 +24,49 @@ export async function CaseDashboard({ payload, user }: Props) {
   if (!user || user.collection !== 'users' || !hasRole(user, 'handler', 'manager')) return null
   const open: Where = { status: { in: ['received', 'acknowledged'] } }
   const tiles: { title: string; hint: string; where: Where }[] = [
-    { title: 'Mijn zaken', hint: 'Open klachten die u behandelt', where: { and: [open, { assignedHandler: { equals: user.id } }] } },
-    { title: 'Nieuwe klachten', hint: 'Nog zonder behandelaar: neem er een over', where: { and: [open, { assignedHandler: { exists: false } }] } },
-    { title: 'Termijn verstreken', hint: 'Bevestiging of beslissing te laat', where: { and: [open, { 'nextDeadline.state': { equals: 'overdue' } }] } },
-    { title: 'Termijn bijna verstreken', hint: '2 of 7 dagen voor de termijn', where: { and: [open, { 'nextDeadline.state': { equals: 'due_soon' } }] } },
+    {
+      title: 'Mijn zaken',
+      hint: 'Open klachten die u behandelt',
+      where: { and: [open, { assignedHandler: { equals: user.id } }] },
+    },
+    {
+      title: 'Nieuwe klachten',
+      hint: 'Nog zonder behandelaar: neem er een over',
+      where: { and: [open, { assignedHandler: { exists: false } }] },
+    },
+    {
+      title: 'Termijn verstreken',
+      hint: 'Bevestiging of beslissing te laat',
+      where: { and: [open, { 'nextDeadline.state': { equals: 'overdue' } }] },
+    },
+    {
+      title: 'Termijn bijna verstreken',
+      hint: '2 of 7 dagen voor de termijn',
+      where: { and: [open, { 'nextDeadline.state': { equals: 'due_soon' } }] },
+    },
   ]
   const counts = await Promise.all(
-    tiles.map((tile) => payload.count({ collection: 'complaints', where: tile.where, overrideAccess: false, user }).then((r) => r.totalDocs)),
+    tiles.map((tile) =>
+      payload
+        .count({ collection: 'complaints', where: tile.where, overrideAccess: false, user })
+        .then((r) => r.totalDocs),
+    ),
   )
   return (
     <section aria-labelledby="case-dashboard-title" style={{ marginBottom: 'calc(var(--base) * 2)' }}>
       <h2 id="case-dashboard-title" style={{ marginBottom: 'var(--base)' }}>
         Klachten
       </h2>
-      <ul style={{ display: 'grid', gap: 'var(--base)', gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))', listStyle: 'none', margin: 0, padding: 0 }}>
+      <ul
+        style={{
+          display: 'grid',
+          gap: 'var(--base)',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))',
+          listStyle: 'none',
+          margin: 0,
+          padding: 0,
+        }}
+      >
         {tiles.map((tile, i) => (
           <li key={tile.title} className="card" style={{ padding: 'var(--base)' }}>
             <a href={list(tile.where)} style={{ display: 'block', textDecoration: 'none' }}>

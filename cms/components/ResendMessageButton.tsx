@@ -21,7 +21,10 @@ export function ResendMessageButton() {
   const resend = async () => {
     setBusy(true)
     try {
-      const response = await fetch(`${config.serverURL}${config.routes.api}/outbox/${id}/resend`, { method: 'POST', credentials: 'include' })
+      const response = await fetch(`${config.serverURL}${config.routes.api}/outbox/${id}/resend`, {
+        method: 'POST',
+        credentials: 'include',
+      })
       const body = (await response.json().catch(() => ({}))) as { message?: string; error?: string }
       if (response.ok) {
         toast.success(body.message ?? 'Het bericht staat weer in de wachtrij.')
@@ -37,7 +40,9 @@ export function ResendMessageButton() {
       <Button buttonStyle="secondary" disabled={busy} onClick={() => void resend()} size="medium">
         Opnieuw versturen
       </Button>
-      <p style={{ margin: 0 }}>Zet het bericht weer in de wachtrij. Het wordt vastgelegd, bij de klacht ook op de tijdlijn.</p>
+      <p style={{ margin: 0 }}>
+        Zet het bericht weer in de wachtrij. Het wordt vastgelegd, bij de klacht ook op de tijdlijn.
+      </p>
     </div>
   )
 }

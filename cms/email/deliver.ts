@@ -15,8 +15,7 @@ export type OutgoingMessage = {
 }
 
 export type DeliveryResult =
-  | { ok: true; providerId: string }
-  | { ok: false; permanent: boolean; error: string; statusCode: number | null }
+  { ok: true; providerId: string } | { ok: false; permanent: boolean; error: string; statusCode: number | null }
 
 export type DeliveryOptions = { apiKey: string; baseUrl?: string; timeoutMs?: number }
 
@@ -91,7 +90,12 @@ function classifyError(error: unknown, timedOut: boolean, timeoutMs: number): De
         : shorten(`Unexpected answer from Resend: ${message}`)
     return { ok: false, permanent: false, error, statusCode: null }
   }
-  return { ok: false, permanent: isPermanent(statusCode, name), error: shorten(`HTTP ${statusCode}: ${message}`), statusCode }
+  return {
+    ok: false,
+    permanent: isPermanent(statusCode, name),
+    error: shorten(`HTTP ${statusCode}: ${message}`),
+    statusCode,
+  }
 }
 
 function isPermanent(statusCode: number, name: string | null): boolean {

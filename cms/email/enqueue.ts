@@ -27,11 +27,20 @@ export type EmailInput = {
  * Stores a message in the outbox and queues its delivery, in the caller's transaction when a
  * `req` is given: the message and its job exist together or not at all. Nothing is sent here.
  */
-export async function enqueueEmail(payload: Payload, input: EmailInput, options: { req?: Partial<PayloadRequest>; defaultFrom: string }): Promise<Outbox> {
+export async function enqueueEmail(
+  payload: Payload,
+  input: EmailInput,
+  options: { req?: Partial<PayloadRequest>; defaultFrom: string },
+): Promise<Outbox> {
   const to = input.to.map((a) => a.trim()).filter(Boolean)
   if (to.length === 0) throw new Error('An e-mail needs at least one recipient')
   // Every message has a plain-text body: for mail readers that show no HTML, and for screen readers.
-  const content = { to, subject: input.subject, html: input.html, text: input.text.trim() ? input.text : htmlToText(input.html) }
+  const content = {
+    to,
+    subject: input.subject,
+    html: input.html,
+    text: input.text.trim() ? input.text : htmlToText(input.html),
+  }
   // Trusted server code: the outbox has no create access for anyone, by design.
   // Depth 0: callers use the message's own fields; populating would read its complaint back.
   const message = await payload.create({
@@ -63,7 +72,12 @@ export async function enqueueEmail(payload: Payload, input: EmailInput, options:
 }
 
 export async function queueDelivery(payload: Payload, messageId: string, req?: Partial<PayloadRequest>): Promise<void> {
-  await payload.jobs.queue({ task: 'deliverEmail', queue: OUTBOX_QUEUE, input: { messageId }, req: req as PayloadRequest | undefined })
+  await payload.jobs.queue({
+    task: 'deliverEmail',
+    queue: OUTBOX_QUEUE,
+    input: { messageId },
+    req: req as PayloadRequest | undefined,
+  })
 }
 
 /** A readable plain-text version of simple HTML (Payload's own mails come without one). */

@@ -6,7 +6,9 @@ type AddressLike = string | { address: string; name?: string }
 
 function addresses(value: AddressLike | AddressLike[] | undefined): string[] {
   if (!value) return []
-  return (Array.isArray(value) ? value : [value]).map((a) => (typeof a === 'string' ? a : a.name ? `${a.name} <${a.address}>` : a.address))
+  return (Array.isArray(value) ? value : [value]).map((a) =>
+    typeof a === 'string' ? a : a.name ? `${a.name} <${a.address}>` : a.address,
+  )
 }
 
 function asBuffer(content: unknown): Buffer {
@@ -40,7 +42,9 @@ export const outboxEmailAdapter =
           // verification is off): each carries a key to an account. All our own mail is queued
           // with enqueueEmail and its own purpose.
           purpose: 'password_reset' as const,
-          attachments: ((message.attachments ?? []) as { filename?: unknown; contentType?: unknown; content?: unknown }[]).map((a) => ({
+          attachments: (
+            (message.attachments ?? []) as { filename?: unknown; contentType?: unknown; content?: unknown }[]
+          ).map((a) => ({
             filename: String(a.filename ?? 'bijlage'),
             contentType: String(a.contentType ?? 'application/octet-stream'),
             content: asBuffer(a.content),

@@ -14,7 +14,8 @@ export async function recoverOutbox(payload: Payload, env: Env): Promise<number>
     collection: 'payload-jobs',
     where: { processing: { equals: true } },
     data: { processing: false },
-    overrideAccess: true, depth: 0,
+    overrideAccess: true,
+    depth: 0,
   })
 
   const waiting = await payload.find({
@@ -29,7 +30,13 @@ export async function recoverOutbox(payload: Payload, env: Env): Promise<number>
 
   const open = await payload.find({
     collection: 'payload-jobs',
-    where: { and: [{ taskSlug: { equals: 'deliverEmail' } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+    where: {
+      and: [
+        { taskSlug: { equals: 'deliverEmail' } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+      ],
+    },
     pagination: false,
     depth: 0,
     overrideAccess: true,
@@ -39,7 +46,13 @@ export async function recoverOutbox(payload: Payload, env: Env): Promise<number>
   let queued = 0
   for (const message of waiting.docs) {
     if (message.status === 'held') {
-      await payload.update({ collection: 'outbox', id: message.id, data: { status: 'queued', lastError: null }, overrideAccess: true, depth: 0 })
+      await payload.update({
+        collection: 'outbox',
+        id: message.id,
+        data: { status: 'queued', lastError: null },
+        overrideAccess: true,
+        depth: 0,
+      })
     }
     if (covered.has(message.id)) continue
     await queueDelivery(payload, message.id)

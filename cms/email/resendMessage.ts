@@ -6,9 +6,7 @@ import { recordEvent } from '../../hooks/caseEvents/recordEvent'
 import { idempotencyKeyFor } from './deliver'
 import { queueDelivery } from './enqueue'
 
-export type ResendResult =
-  | { ok: true; newKey: boolean }
-  | { ok: false; status: 404 | 409; message: string }
+export type ResendResult = { ok: true; newKey: boolean } | { ok: false; status: 404 | 409; message: string }
 
 /**
  * A manager or admin sends a failed message again. It goes back in the queue with its attempts
@@ -19,11 +17,25 @@ export type ResendResult =
  * up without a certain answer, the message may have arrived: it keeps its key, so Resend answers
  * with the first delivery if there was one (Resend keeps keys for 24 hours), instead of sending it again.
  */
-export async function resendMessage(payload: Payload, id: string, by: { id: string }, req?: Partial<PayloadRequest>, now = new Date()): Promise<ResendResult> {
+export async function resendMessage(
+  payload: Payload,
+  id: string,
+  by: { id: string },
+  req?: Partial<PayloadRequest>,
+  now = new Date(),
+): Promise<ResendResult> {
   // Trusted: the endpoint checked the caller's role; the outbox has no update access for anyone.
-  const message = await payload.findByID({ collection: 'outbox', id, overrideAccess: true, depth: 0, req, disableErrors: true })
+  const message = await payload.findByID({
+    collection: 'outbox',
+    id,
+    overrideAccess: true,
+    depth: 0,
+    req,
+    disableErrors: true,
+  })
   if (!message) return { ok: false, status: 404, message: 'Dit bericht bestaat niet.' }
-  if (message.status !== 'failed') return { ok: false, status: 409, message: 'Alleen een mislukt bericht kan opnieuw worden verstuurd.' }
+  if (message.status !== 'failed')
+    return { ok: false, status: 409, message: 'Alleen een mislukt bericht kan opnieuw worden verstuurd.' }
 
   const newKey = message.failureKind === 'refused'
   const complaint = typeof message.complaint === 'string' ? message.complaint : (message.complaint?.id ?? null)
@@ -38,13 +50,34 @@ export async function resendMessage(payload: Payload, id: string, by: { id: stri
       attempts: 0,
       lastError: null,
       failureKind: null,
-      idempotencyKey: newKey ? idempotencyKeyFor(randomUUID(), { to: message.to ?? [], subject: message.subject, html: message.html, text: message.text }) : message.idempotencyKey,
-      resends: [...(message.resends ?? []).map(({ at, by, newKey }) => ({ at, by, newKey })), { at: now.toISOString(), by: by.id, newKey }],
+      idempotencyKey: newKey
+        ? idempotencyKeyFor(randomUUID(), {
+            to: message.to ?? [],
+            subject: message.subject,
+            html: message.html,
+            text: message.text,
+          })
+        : message.idempotencyKey,
+      resends: [
+        ...(message.resends ?? []).map(({ at, by, newKey }) => ({ at, by, newKey })),
+        { at: now.toISOString(), by: by.id, newKey },
+      ],
     },
   })
   await queueDelivery(payload, id, req)
   if (complaint) {
-    await recordEvent(payload, { complaint, type: 'message_resent', actor: by.id, actorKind: 'staff', data: { message: id, purpose: message.purpose, newKey }, at: now }, req)
+    await recordEvent(
+      payload,
+      {
+        complaint,
+        type: 'message_resent',
+        actor: by.id,
+        actorKind: 'staff',
+        data: { message: id, purpose: message.purpose, newKey },
+        at: now,
+      },
+      req,
+    )
   }
   return { ok: true, newKey }
 }

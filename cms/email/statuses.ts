@@ -25,7 +25,8 @@ export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
  */
 export const CREDENTIAL_PURPOSES: readonly MessagePurpose[] = ['password_reset']
 
-export const carriesCredential = (purpose: string | null | undefined): boolean => CREDENTIAL_PURPOSES.some((p) => p === purpose)
+export const carriesCredential = (purpose: string | null | undefined): boolean =>
+  CREDENTIAL_PURPOSES.some((p) => p === purpose)
 
 /** What stays of a credential-carrying body once delivered: the fact, not the key. */
 export const REDACTED_BODY = {
@@ -57,10 +58,16 @@ export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, { nl: string; en: st
   informal_confirmation: { nl: 'Bevestiging informele afhandeling (art. 5)', en: 'Informal settlement confirmed' },
   hearing_invitation: { nl: 'Uitnodiging gesprek (art. 6)', en: 'Hearing invitation (Art. 6)' },
   hearing_report: { nl: 'Verslag gesprek ter ondertekening (art. 6.3)', en: 'Hearing report for signature' },
-  hearing_report_attendee: { nl: 'Verslag gesprek, aan een andere aanwezige (art. 6.3)', en: 'Hearing report to another attendee' },
+  hearing_report_attendee: {
+    nl: 'Verslag gesprek, aan een andere aanwezige (art. 6.3)',
+    en: 'Hearing report to another attendee',
+  },
   agreements_confirmation: { nl: 'Bevestiging afspraken (art. 6.3)', en: 'Agreements confirmed (Art. 6.3)' },
   hearing_cancellation: { nl: 'Bericht: gesprek gaat niet door (art. 6)', en: 'Hearing cancelled (Art. 6)' },
   withdrawal_confirmation: { nl: 'Bevestiging intrekking (Besluit 9)', en: 'Withdrawal confirmed (Decision 9)' },
   system: { nl: 'Systeembericht', en: 'System message' },
-  password_reset: { nl: 'Wachtwoord herstellen (inhoud na verzending verwijderd)', en: 'Password reset (body removed after delivery)' },
+  password_reset: {
+    nl: 'Wachtwoord herstellen (inhoud na verzending verwijderd)',
+    en: 'Password reset (body removed after delivery)',
+  },
 }

@@ -23,7 +23,13 @@ export function deliverEmailTask(env: Env): TaskConfig<DeliverEmailTask> {
     handler: async ({ input, req }) => {
       const { payload } = req
       // Trusted job code: the outbox has no update access for any user.
-      const message = await payload.findByID({ collection: 'outbox', id: input.messageId, req, overrideAccess: true, depth: 0 })
+      const message = await payload.findByID({
+        collection: 'outbox',
+        id: input.messageId,
+        req,
+        overrideAccess: true,
+        depth: 0,
+      })
       if (message.status === 'sent' || message.status === 'failed') return { output: { status: message.status } }
 
       if (!env.RESEND_API_KEY) {
@@ -32,7 +38,10 @@ export function deliverEmailTask(env: Env): TaskConfig<DeliverEmailTask> {
           id: message.id,
           req,
           overrideAccess: true,
-          data: { status: 'held', lastError: 'Niet verstuurd: er is geen e-maildienst ingesteld (RESEND_API_KEY ontbreekt).' },
+          data: {
+            status: 'held',
+            lastError: 'Niet verstuurd: er is geen e-maildienst ingesteld (RESEND_API_KEY ontbreekt).',
+          },
         })
         return { output: { status: 'held' } }
       }
@@ -47,7 +56,11 @@ export function deliverEmailTask(env: Env): TaskConfig<DeliverEmailTask> {
           subject: message.subject,
           html: message.html,
           text: message.text,
-          attachments: message.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, contentBase64: a.contentBase64 })),
+          attachments: message.attachments?.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            contentBase64: a.contentBase64,
+          })),
           idempotencyKey: message.idempotencyKey,
         },
         { apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL },
@@ -62,21 +75,39 @@ export function deliverEmailTask(env: Env): TaskConfig<DeliverEmailTask> {
           id: message.id,
           req,
           overrideAccess: true,
-          data: { status: 'sent', attempts, providerId: result.providerId, sentAt: new Date().toISOString(), lastError: null, failureKind: null, ...redacted },
+          data: {
+            status: 'sent',
+            attempts,
+            providerId: result.providerId,
+            sentAt: new Date().toISOString(),
+            lastError: null,
+            failureKind: null,
+            ...redacted,
+          },
         })
         return { output: { status: 'sent' } }
       }
 
       const givingUp = result.permanent || attempts >= env.OUTBOX_MAX_ATTEMPTS
-      const lastError = result.permanent ? result.error : givingUp ? `Opgegeven na ${attempts} pogingen: ${result.error}` : result.error
+      const lastError = result.permanent
+        ? result.error
+        : givingUp
+          ? `Opgegeven na ${attempts} pogingen: ${result.error}`
+          : result.error
       await payload.update({
         collection: 'outbox',
         id: message.id,
         req,
-        overrideAccess: true, depth: 0,
+        overrideAccess: true,
+        depth: 0,
         // Whether it certainly did not arrive decides how a manager may send it again (resendMessage):
         // a 4xx refused it, except a 409 (the key was used before, so something may have gone out).
-        data: { status: givingUp ? 'failed' : 'queued', attempts, lastError, failureKind: givingUp ? (result.permanent && result.statusCode !== 409 ? 'refused' : 'gave_up') : null },
+        data: {
+          status: givingUp ? 'failed' : 'queued',
+          attempts,
+          lastError,
+          failureKind: givingUp ? (result.permanent && result.statusCode !== 409 ? 'refused' : 'gave_up') : null,
+        },
       })
       if (givingUp) return { output: { status: 'failed' } }
       throw new Error(`Delivery of outbox message ${message.id} failed, will retry: ${result.error}`)

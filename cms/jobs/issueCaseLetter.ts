@@ -2,7 +2,10 @@ import type { TaskConfig } from 'payload'
 
 import { CASE_LETTER_TASK, issueStoredLetter, type StoredLetter } from '../../hooks/letters/retryLetter'
 
-export type IssueCaseLetterTask = { input: { complaintId: string; letter: StoredLetter; actor?: string | null }; output: { letter: string } }
+export type IssueCaseLetterTask = {
+  input: { complaintId: string; letter: StoredLetter; actor?: string | null }
+  output: { letter: string }
+}
 
 /**
  * A letter of the workflow that could not be issued right after its save (e.g. the disk was full):

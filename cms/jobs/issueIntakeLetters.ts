@@ -2,7 +2,10 @@ import type { TaskConfig } from 'payload'
 
 import { INTAKE_LETTERS_TASK, issueIntakeLetters } from '../../hooks/letters/intakeLetters'
 
-export type IssueIntakeLettersTask = { input: { complaintId: string; actor?: string | null }; output: { issued: string } }
+export type IssueIntakeLettersTask = {
+  input: { complaintId: string; actor?: string | null }
+  output: { issued: string }
+}
 
 /** The letters of registration, after the complainant has their answer (see hooks/letters/intakeLetters.ts). */
 export const issueIntakeLettersTask: TaskConfig<IssueIntakeLettersTask> = {

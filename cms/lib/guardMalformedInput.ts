@@ -38,7 +38,8 @@ const QUERIES: Record<string, (args: QueryArgs) => Target> = {
   countGlobalVersions: (a) => ({ global: a.global, versions: true }),
 }
 
-const collectionOf = (payload: Payload, slug: string) => (payload.collections as Record<string, Collection | undefined>)[slug]
+const collectionOf = (payload: Payload, slug: string) =>
+  (payload.collections as Record<string, Collection | undefined>)[slug]
 
 function fieldsFor(payload: Payload, target: Target, cache: Map<string, FlatField[] | null>): FlatField[] | null {
   const key = `${target.collection ? 'c' : 'g'}:${target.collection ?? target.global}:${target.versions}`
@@ -46,7 +47,14 @@ function fieldsFor(payload: Payload, target: Target, cache: Map<string, FlatFiel
   let fields: FlatField[] | null = null
   if (target.collection) {
     const config = collectionOf(payload, target.collection)?.config
-    if (config) fields = (target.versions ? (config.versions ? buildVersionCollectionFields(payload.config, config, true) : null) : config.flattenedFields) as FlatField[] | null
+    if (config)
+      fields = (
+        target.versions
+          ? config.versions
+            ? buildVersionCollectionFields(payload.config, config, true)
+            : null
+          : config.flattenedFields
+      ) as FlatField[] | null
   } else if (target.global) {
     const config = payload.config.globals.find((g) => g.slug === target.global)
     if (config?.versions) fields = buildVersionGlobalFields(payload.config, config, true) as FlatField[]
@@ -65,7 +73,8 @@ export function guardQueries(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj
     init: (args) => {
       const adapter = adapterObj.init(args)
       const cache = new Map<string, FlatField[] | null>()
-      const fieldsOf = (collection: string) => collectionOf(args.payload, collection)?.config.flattenedFields as FlatField[] | undefined
+      const fieldsOf = (collection: string) =>
+        collectionOf(args.payload, collection)?.config.flattenedFields as FlatField[] | undefined
       const methods = adapter as unknown as Record<string, (this: DatabaseAdapter, a: QueryArgs) => Promise<unknown>>
       for (const [method, targetOf] of Object.entries(QUERIES)) {
         const original = methods[method]

@@ -21,7 +21,8 @@ export type Issue = { path: string; message: string }
 export type FieldsOf = (collection: string) => FlatField[] | undefined
 
 export const MESSAGES = {
-  date: (value: unknown) => `Dit is geen datum: ${show(value)}. Gebruik een datum zoals 2026-03-14 of 2026-03-14T10:00:00Z.`,
+  date: (value: unknown) =>
+    `Dit is geen datum: ${show(value)}. Gebruik een datum zoals 2026-03-14 of 2026-03-14T10:00:00Z.`,
   number: (value: unknown) => `Dit is geen getal: ${show(value)}.`,
   single: 'Geef hier één waarde, geen lijst of object.',
   point: 'Op dit veld kan niet op afstand of gebied worden gezocht.',
@@ -33,11 +34,20 @@ export const MESSAGES = {
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const TEXT_TYPES = new Set(['text', 'textarea', 'email', 'code'])
 const unstorable = (value: unknown) =>
-  (typeof value === 'string' && UNSTORABLE.test(value)) || (Array.isArray(value) && value.some((v) => typeof v === 'string' && UNSTORABLE.test(v)))
+  (typeof value === 'string' && UNSTORABLE.test(value)) ||
+  (Array.isArray(value) && value.some((v) => typeof v === 'string' && UNSTORABLE.test(v)))
 
-const show = (value: unknown) => (typeof value === 'string' ? `"${value.slice(0, 40)}"` : JSON.stringify(value)?.slice(0, 40) ?? String(value))
+const show = (value: unknown) =>
+  typeof value === 'string' ? `"${value.slice(0, 40)}"` : (JSON.stringify(value)?.slice(0, 40) ?? String(value))
 
-const COMPARISONS = new Set(['equals', 'not_equals', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'])
+const COMPARISONS = new Set([
+  'equals',
+  'not_equals',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+])
 const LISTS = new Set(['in', 'not_in', 'all'])
 const GEO = new Set(['near', 'within', 'intersects'])
 /** Field types that hold one plain value, so an object as the operand can only be a mistake. */
@@ -67,7 +77,8 @@ export function resolvePath(fields: FlatField[], path: string, fieldsOf: FieldsO
     const field: FlatField | undefined = current?.find((f) => f.name === segments[i])
     if (!field || i === segments.length - 1) return field
     if (field.flattenedFields) current = field.flattenedFields
-    else if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string') current = fieldsOf(field.relationTo)
+    else if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string')
+      current = fieldsOf(field.relationTo)
     else return undefined
   }
   return undefined
@@ -78,8 +89,15 @@ function operandIssues(field: FlatField, path: string, operator: string, operand
   const comparison = COMPARISONS.has(operator)
   const list = LISTS.has(operator)
   if (!comparison && !list) return []
-  if (comparison && SCALAR.has(field.type) && (isPlainObject(operand) || Array.isArray(operand))) return [{ path, message: MESSAGES.single }]
-  const values = list ? (typeof operand === 'string' ? operand.split(',') : Array.isArray(operand) ? operand : [operand]) : [operand]
+  if (comparison && SCALAR.has(field.type) && (isPlainObject(operand) || Array.isArray(operand)))
+    return [{ path, message: MESSAGES.single }]
+  const values = list
+    ? typeof operand === 'string'
+      ? operand.split(',')
+      : Array.isArray(operand)
+        ? operand
+        : [operand]
+    : [operand]
   if (list && values.some(isPlainObject) && SCALAR.has(field.type)) return [{ path, message: MESSAGES.single }]
   if (field.type === 'date') {
     const bad = values.find((v) => !isDateValue(v))
@@ -104,7 +122,8 @@ export function whereIssues(where: unknown, fields: FlatField[], fieldsOf: Field
     if (!isPlainObject(condition)) continue
     const field = resolvePath(fields, key, fieldsOf)
     if (!field) continue
-    for (const [operator, operand] of Object.entries(condition)) issues.push(...operandIssues(field, key, operator, operand))
+    for (const [operator, operand] of Object.entries(condition))
+      issues.push(...operandIssues(field, key, operator, operand))
   }
   return issues.filter((issue, i) => issues.findIndex((other) => other.path === issue.path) === i)
 }
@@ -128,7 +147,8 @@ export function dataIssues(data: unknown, fields: FlatField[], prefix = ''): Iss
       value.forEach((row, i) => issues.push(...dataIssues(row, rows, `${path}.${i}.`)))
     } else if (field.flattenedFields && field.type !== 'array') {
       // A group or named tab is a set of fields: null, a string or a list in its place crashed hooks (500).
-      if (value !== undefined && !isPlainObject(value)) issues.push({ path, message: 'Dit onderdeel bestaat uit velden; vul de velden zelf in of laat ze leeg.' })
+      if (value !== undefined && !isPlainObject(value))
+        issues.push({ path, message: 'Dit onderdeel bestaat uit velden; vul de velden zelf in of laat ze leeg.' })
       else issues.push(...dataIssues(value, field.flattenedFields, `${path}.`))
     }
   }

@@ -11,7 +11,12 @@ export function signInvalidation(secret: string, timestamp: number): string {
   return createHmac('sha256', secret).update(`invalidate:${timestamp}`).digest('hex')
 }
 
-export function verifyInvalidation(secret: string, timestamp: string | null, signature: string | null, now: number): boolean {
+export function verifyInvalidation(
+  secret: string,
+  timestamp: string | null,
+  signature: string | null,
+  now: number,
+): boolean {
   if (!timestamp || !signature || !/^\d+$/.test(timestamp)) return false
   const ts = Number(timestamp)
   if (Math.abs(now - ts) > MAX_AGE_MS) return false

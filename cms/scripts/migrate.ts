@@ -14,6 +14,8 @@ try {
   process.stdout.write('[portaal] database bijgewerkt\n')
   process.exit(0)
 } catch (error) {
-  process.stderr.write(error instanceof EnvError ? `${error.message}\n` : `[portaal] migratie mislukt: ${String(error)}\n`)
+  process.stderr.write(
+    error instanceof EnvError ? `${error.message}\n` : `[portaal] migratie mislukt: ${String(error)}\n`,
+  )
   process.exit(1)
 }

@@ -57,7 +57,10 @@ async function main(): Promise<number> {
     {
       name: 'site',
       command: process.execPath,
-      args: mode === 'dev' ? [astroBin, 'dev', '--port', String(env.SITE_PORT), '--host', env.HOST] : [path.join(root, 'site/server.ts')],
+      args:
+        mode === 'dev'
+          ? [astroBin, 'dev', '--port', String(env.SITE_PORT), '--host', env.HOST]
+          : [path.join(root, 'site/server.ts')],
       cwd: root,
       env: siteProcessEnv(process.env, env),
       readyUrl: `http://127.0.0.1:${env.SITE_PORT}/`,
@@ -66,7 +69,8 @@ async function main(): Promise<number> {
 
   const supervisor = supervise(services, { log })
   // Every Ctrl-C or SIGTERM ends in the same orderly stop (a second one must not orphan the servers).
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void supervisor.stop(`${signal} received`))
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => void supervisor.stop(`${signal} received`))
 
   try {
     await supervisor.ready
@@ -92,7 +96,13 @@ async function buildIfNeeded(env: NodeJS.ProcessEnv) {
   }
   // The site also builds in the shared vocabulary, schema and attachment rules of hooks/complaints,
   // and the letters' font check the schema uses (hooks/letters/fonts.ts).
-  const siteStamp = sourceStamp(root, ['site', 'astro.config.mjs', 'hooks/complaints', 'hooks/letters/fonts.ts', ...shared])
+  const siteStamp = sourceStamp(root, [
+    'site',
+    'astro.config.mjs',
+    'hooks/complaints',
+    'hooks/letters/fonts.ts',
+    ...shared,
+  ])
   const siteStampFile = path.join(root, 'dist/portal-build-stamp')
   if (!isBuilt(path.join(root, 'dist/server/entry.mjs'), siteStampFile, siteStamp)) {
     log('Website bouwen (astro build)…')
@@ -106,7 +116,10 @@ main().then(
   (error: unknown) => {
     // A configuration error is one clear line naming the variable; anything else keeps its stack.
     if (error instanceof EnvError) process.stderr.write(`${error.message}\n`)
-    else process.stderr.write(`[portaal] start mislukt: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    else
+      process.stderr.write(
+        `[portaal] start mislukt: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      )
     process.exit(1)
   },
 )

@@ -38,10 +38,20 @@ const siteServiceAccount: SeedStep = {
   run: async (payload, env) => {
     const keyHash = hashServiceKey(payload, env.SITE_API_KEY)
     // Trusted start-up code: service accounts are administered by admins only.
-    const { docs } = await payload.find({ collection: 'service-accounts', where: { name: { equals: 'site' } }, limit: 1, overrideAccess: true, showHiddenFields: true })
+    const { docs } = await payload.find({
+      collection: 'service-accounts',
+      where: { name: { equals: 'site' } },
+      limit: 1,
+      overrideAccess: true,
+      showHiddenFields: true,
+    })
     const existing = docs[0]
     if (!existing) {
-      await payload.create({ collection: 'service-accounts', overrideAccess: true, data: { name: 'site', scopes: ['complaint-intake'], keyHash } })
+      await payload.create({
+        collection: 'service-accounts',
+        overrideAccess: true,
+        data: { name: 'site', scopes: ['complaint-intake'], keyHash },
+      })
       return 'service-account voor de website aangemaakt'
     }
     if (existing.keyHash === keyHash) return null

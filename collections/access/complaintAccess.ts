@@ -3,7 +3,11 @@ import type { Access, FieldAccess, Where } from 'payload'
 import { hasRole } from './roles'
 
 const relId = (value: unknown): string | null =>
-  typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : null
+  typeof value === 'string'
+    ? value
+    : value && typeof value === 'object' && 'id' in value
+      ? String((value as { id: unknown }).id)
+      : null
 
 const unassigned: Where = { or: [{ assignedHandler: { exists: false } }, { assignedHandler: { equals: null } }] }
 
@@ -15,7 +19,8 @@ const unassigned: Where = { or: [{ assignedHandler: { exists: false } }, { assig
  */
 export const canReadComplaint: Access = ({ req }) => {
   if (hasRole(req.user, 'manager')) return true
-  if (hasRole(req.user, 'handler') && req.user) return { or: [{ assignedHandler: { equals: req.user.id } }, unassigned] } satisfies Where
+  if (hasRole(req.user, 'handler') && req.user)
+    return { or: [{ assignedHandler: { equals: req.user.id } }, unassigned] } satisfies Where
   return false
 }
 
@@ -45,7 +50,8 @@ export const canReadPersonalData: FieldAccess = ({ doc, req }) => {
  */
 export const canReadCaseFile: Access = ({ req }) => {
   if (hasRole(req.user, 'manager')) return true
-  if (hasRole(req.user, 'handler') && req.user) return { 'complaint.assignedHandler': { equals: req.user.id } } satisfies Where
+  if (hasRole(req.user, 'handler') && req.user)
+    return { 'complaint.assignedHandler': { equals: req.user.id } } satisfies Where
   return false
 }
 

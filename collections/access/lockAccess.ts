@@ -15,12 +15,21 @@ async function findEditable(req: PayloadRequest): Promise<Editable> {
     if (access === true) editable.collections.add(config.slug)
     else if (access && typeof access === 'object') {
       // Trusted: the ids of exactly the documents the access rule above lets this person change.
-      const { docs } = await req.payload.find({ collection: config.slug, where: access, depth: 0, pagination: false, overrideAccess: true, req, select: {} })
+      const { docs } = await req.payload.find({
+        collection: config.slug,
+        where: access,
+        depth: 0,
+        pagination: false,
+        overrideAccess: true,
+        req,
+        select: {},
+      })
       if (docs.length > 0) editable.documents.set(config.slug, new Set(docs.map((doc) => String(doc.id))))
     }
   }
   for (const global of req.payload.config.globals) {
-    if (global.lockDocuments !== false && (await global.access.update({ req })) === true) editable.globals.add(global.slug)
+    if (global.lockDocuments !== false && (await global.access.update({ req })) === true)
+      editable.globals.add(global.slug)
   }
   return editable
 }
@@ -46,10 +55,17 @@ export const canReachLock: Access = async ({ req }) => {
   const { collections, documents, globals } = await editable(req)
   const others: Where[] = [
     ...[...collections].map((slug): Where => ({ 'document.relationTo': { equals: slug } })),
-    ...[...documents].map(([slug, ids]): Where => ({ and: [{ 'document.relationTo': { equals: slug } }, { 'document.value': { in: [...ids] } }] })),
+    ...[...documents].map(([slug, ids]): Where => ({
+      and: [{ 'document.relationTo': { equals: slug } }, { 'document.value': { in: [...ids] } }],
+    })),
     ...[...globals].map((slug): Where => ({ globalSlug: { equals: slug } })),
   ]
-  return { or: [{ and: [{ 'user.value': { equals: req.user.id } }, { 'user.relationTo': { equals: req.user.collection } }] }, ...others] }
+  return {
+    or: [
+      { and: [{ 'user.value': { equals: req.user.id } }, { 'user.relationTo': { equals: req.user.collection } }] },
+      ...others,
+    ],
+  }
 }
 
 type LockData = { document?: { relationTo?: unknown; value?: unknown } | null; globalSlug?: unknown }
@@ -61,7 +77,10 @@ export const canLockDocument: Access = async ({ data, req }) => {
   const { document, globalSlug } = (data ?? {}) as LockData
   if (typeof globalSlug === 'string' && globalSlug) return globals.has(globalSlug)
   const slug = typeof document?.relationTo === 'string' ? document.relationTo : ''
-  const id = document?.value && typeof document.value === 'object' && 'id' in document.value ? String(document.value.id) : String(document?.value ?? '')
+  const id =
+    document?.value && typeof document.value === 'object' && 'id' in document.value
+      ? String(document.value.id)
+      : String(document?.value ?? '')
   return collections.has(slug) || Boolean(documents.get(slug)?.has(id))
 }
 

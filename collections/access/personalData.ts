@@ -31,4 +31,15 @@ export function personalFieldNames(fields: readonly Field[]): string[] {
  * by the number of answers. Deny by default: a field added to the collection is not on it.
  * A group here allows its subfields (`deadlines.acknowledgeBy`); the handler allows its id only.
  */
-export const QUEUE_QUERYABLE_FIELDS = ['id', 'reference', 'receivedAt', 'status', 'categories', 'deadlines', 'nextDeadline', 'assignedHandler', 'createdAt', 'updatedAt'] as const
+export const QUEUE_QUERYABLE_FIELDS = [
+  'id',
+  'reference',
+  'receivedAt',
+  'status',
+  'categories',
+  'deadlines',
+  'nextDeadline',
+  'assignedHandler',
+  'createdAt',
+  'updatedAt',
+] as const

@@ -12,12 +12,19 @@ import type { CaseEventType } from './eventTypes'
  * numbers and booleans: no free text, so no personal data (an anonymised case keeps its timeline,
  * and the Art. 9 counts built on it). Field paths are the collection's own names, never values.
  */
-const id = z.string().min(1).max(64).regex(/^[\w-]+$/)
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/)
 const instant = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'not a date')
 const status = z.enum(STATUSES)
 const purpose = z.enum(MESSAGE_PURPOSES)
 const channel = z.enum(['email', 'post'])
-const fieldPath = z.string().regex(/^[a-zA-Z][\w.]*$/).max(80)
+const fieldPath = z
+  .string()
+  .regex(/^[a-zA-Z][\w.]*$/)
+  .max(80)
 const letterRef = z.object({ letter: id, message: id.nullable(), channel }).strict()
 
 export const EVENT_DATA = {
@@ -36,19 +43,37 @@ export const EVENT_DATA = {
   written_version_queued: letterRef,
   status_changed: z.object({ from: status, to: status }).strict(),
   handler_assigned: z.object({ handler: id.nullable(), previous: id.nullable() }).strict(),
-  deadline_changed: z.object({ clock: z.enum(['decisionTarget']), from: instant.nullable(), to: instant.nullable() }).strict(),
-  decision_recorded: z.object({ outcome: z.enum(['upheld', 'not_upheld']).nullable(), remedy: z.enum(['full', 'partial', 'not_possible']).nullable() }).strict(),
-  letter_issued: z
-    .object({ purpose, channel, letter: id, message: id.nullable(), retried: z.boolean().optional(), correction: z.boolean().optional() })
+  deadline_changed: z
+    .object({ clock: z.enum(['decisionTarget']), from: instant.nullable(), to: instant.nullable() })
     .strict(),
-  letter_sent: z.object({ purpose, message: id.optional(), letter: id.optional(), channel: channel.optional() }).strict(),
+  decision_recorded: z
+    .object({
+      outcome: z.enum(['upheld', 'not_upheld']).nullable(),
+      remedy: z.enum(['full', 'partial', 'not_possible']).nullable(),
+    })
+    .strict(),
+  letter_issued: z
+    .object({
+      purpose,
+      channel,
+      letter: id,
+      message: id.nullable(),
+      retried: z.boolean().optional(),
+      correction: z.boolean().optional(),
+    })
+    .strict(),
+  letter_sent: z
+    .object({ purpose, message: id.optional(), letter: id.optional(), channel: channel.optional() })
+    .strict(),
   delay_notice_sent: z.object({}).strict(),
   hearing_recorded: z.object({}).strict(),
   deadline_reminder_sent: z.object({ clock: z.enum(CLOCKS), due: instant }).strict(),
   deadline_escalated: z.object({ clock: z.enum(CLOCKS), due: instant }).strict(),
   fields_changed: z.object({ fields: z.array(fieldPath).min(1) }).strict(),
   // Decision 16: which letters and fields were corrected; the reason stays on the case (Decision 19).
-  correction_recorded: z.object({ kinds: z.array(z.enum(LETTER_KINDS)).min(1), fields: z.array(fieldPath).min(1) }).strict(),
+  correction_recorded: z
+    .object({ kinds: z.array(z.enum(LETTER_KINDS)).min(1), fields: z.array(fieldPath).min(1) })
+    .strict(),
   posting_date_corrected: z.object({ letter: id, purpose, from: instant, to: instant }).strict(),
   // A failed message sent again by a manager or an admin, with a new idempotency key or not.
   message_resent: z.object({ message: id, purpose, newKey: z.boolean() }).strict(),

@@ -27,8 +27,14 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
 export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }> = {
   received: { nl: 'Klacht ontvangen', en: 'Complaint received' },
   receipt_queued: { nl: 'Ontvangstbevestiging klaargezet', en: 'Receipt queued' },
-  uwv_notification_queued: { nl: 'Melding aan arbeidsdeskundige UWV klaargezet', en: 'UWV labour expert notification queued' },
-  written_version_queued: { nl: 'Schriftelijke versie naar klager klaargezet', en: 'Written version queued to complainant' },
+  uwv_notification_queued: {
+    nl: 'Melding aan arbeidsdeskundige UWV klaargezet',
+    en: 'UWV labour expert notification queued',
+  },
+  written_version_queued: {
+    nl: 'Schriftelijke versie naar klager klaargezet',
+    en: 'Written version queued to complainant',
+  },
   status_changed: { nl: 'Status gewijzigd', en: 'Status changed' },
   handler_assigned: { nl: 'Behandelaar toegewezen', en: 'Handler assigned' },
   deadline_changed: { nl: 'Termijn gewijzigd', en: 'Deadline changed' },

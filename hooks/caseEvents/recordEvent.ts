@@ -18,9 +18,16 @@ export type CaseEvent<T extends CaseEventType = CaseEventType> = {
  * Appends an entry to a case's timeline. Its `data` is checked against the schema of its type
  * (eventData.ts), which admits no free text: an entry never holds personal data.
  */
-export async function recordEvent<T extends CaseEventType>(payload: Payload, event: CaseEvent<T>, req?: Partial<PayloadRequest>): Promise<void> {
+export async function recordEvent<T extends CaseEventType>(
+  payload: Payload,
+  event: CaseEvent<T>,
+  req?: Partial<PayloadRequest>,
+): Promise<void> {
   const parsed = EVENT_DATA[event.type].safeParse(event.data)
-  if (!parsed.success) throw new Error(`Timeline entry ${event.type} refused: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
+  if (!parsed.success)
+    throw new Error(
+      `Timeline entry ${event.type} refused: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    )
   // Trusted server code: the timeline has no create access for any role. Depth 0: nobody reads the
   // answer, and populating it would read the whole complaint back (with its joins) on every entry.
   await payload.create({

@@ -11,7 +11,9 @@ export const assignReferenceAndDeadlines: CollectionBeforeChangeHook<Complaint> 
   const receivedAt = data.receivedAt ? new Date(data.receivedAt) : new Date()
   // Trusted: the day mode is an admin setting that no other role reads (kept in memory until it changes).
   const settings = await readSettings(req.payload)
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(receivedAt))
+  const year = Number(
+    new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(receivedAt),
+  )
   return {
     ...data,
     status: 'received',

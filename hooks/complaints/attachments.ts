@@ -37,14 +37,25 @@ export type IncomingFile = { name: string; size: number; bytes: Uint8Array }
 export type CheckedFile = { name: string; size: number; bytes: Uint8Array; mimeType: AttachmentMimeType }
 
 /** Checks count, size and real type; the message names the file and what to do (Dutch). */
-export function checkAttachments(files: IncomingFile[]): { ok: true; files: CheckedFile[] } | { ok: false; message: string } {
+export function checkAttachments(
+  files: IncomingFile[],
+): { ok: true; files: CheckedFile[] } | { ok: false; message: string } {
   const present = files.filter((f) => f.size > 0)
-  if (present.length > MAX_ATTACHMENTS) return { ok: false, message: `U kunt hoogstens ${MAX_ATTACHMENTS} bijlagen meesturen. U koos er ${present.length}.` }
+  if (present.length > MAX_ATTACHMENTS)
+    return {
+      ok: false,
+      message: `U kunt hoogstens ${MAX_ATTACHMENTS} bijlagen meesturen. U koos er ${present.length}.`,
+    }
   const checked: CheckedFile[] = []
   for (const file of present) {
-    if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, message: `${file.name} is groter dan 10 MB. Kies een kleiner bestand.` }
+    if (file.size > MAX_ATTACHMENT_BYTES)
+      return { ok: false, message: `${file.name} is groter dan 10 MB. Kies een kleiner bestand.` }
     const mimeType = sniffAttachmentType(file.bytes)
-    if (!mimeType) return { ok: false, message: `${file.name} is geen PDF, JPEG, PNG of Word-bestand (.docx). Kies een ander bestand.` }
+    if (!mimeType)
+      return {
+        ok: false,
+        message: `${file.name} is geen PDF, JPEG, PNG of Word-bestand (.docx). Kies een ander bestand.`,
+      }
     checked.push({ ...file, name: safeFileName(file.name, mimeType), mimeType })
   }
   return { ok: true, files: checked }

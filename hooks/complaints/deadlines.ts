@@ -36,7 +36,12 @@ const holidays = new Holidays('NL')
 export type CivilDate = string
 
 // Formatters are costly to build; these two serve every call.
-const CIVIL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+const CIVIL_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
 const LOCAL_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' })
 
 export function civilDateIn(instant: Date): CivilDate {
@@ -71,7 +76,7 @@ function nextWorkingDay(date: CivilDate): CivilDate {
 /** `count` working days after `start` (a receipt on a non-working day counts from the next working day). */
 export function addWorkingDays(start: CivilDate, count: number): CivilDate {
   let current = nextWorkingDay(start)
-  for (let added = 0; added < count; ) {
+  for (let added = 0; added < count;) {
     current = addDays(current, 1)
     if (!isNonWorkingDay(current)) added += 1
   }
@@ -92,12 +97,17 @@ export function endOfDay(date: CivilDate): string {
 }
 
 /** The four due dates for a complaint received at `receivedAt`. */
-export function computeDeadlines(receivedAt: Date, mode: DayMode, decisionWeeks: number = DEFAULT_DECISION_WEEKS): Deadlines {
+export function computeDeadlines(
+  receivedAt: Date,
+  mode: DayMode,
+  decisionWeeks: number = DEFAULT_DECISION_WEEKS,
+): Deadlines {
   if (decisionWeeks <= 0 || decisionWeeks > DECISION_LIMIT_WEEKS) {
     throw new RangeError(`The stated term must be between 1 and ${DECISION_LIMIT_WEEKS} weeks (Art. 7 note)`)
   }
   const received = civilDateIn(receivedAt)
-  const acknowledge = mode === 'working' ? addWorkingDays(received, ACKNOWLEDGE_DAYS) : addDays(received, ACKNOWLEDGE_DAYS)
+  const acknowledge =
+    mode === 'working' ? addWorkingDays(received, ACKNOWLEDGE_DAYS) : addDays(received, ACKNOWLEDGE_DAYS)
   return {
     acknowledgeBy: endOfDay(acknowledge),
     nonAdmissionNoticeBy: endOfDay(addDays(received, NON_ADMISSION_WEEKS * 7)),

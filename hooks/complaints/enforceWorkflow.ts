@@ -40,7 +40,9 @@ const clockOf = (context: Record<string, unknown>, req: PayloadRequest): Date =>
 
 /** Admins hold no case rights (Decision 15): a person is a manager or handler only by those roles. */
 const personOf = (req: PayloadRequest): Person =>
-  req.user?.collection === 'users' ? { id: String(req.user.id), isManager: hasRole(req.user, 'manager'), isHandler: hasRole(req.user, 'handler') } : null
+  req.user?.collection === 'users'
+    ? { id: String(req.user.id), isManager: hasRole(req.user, 'manager'), isHandler: hasRole(req.user, 'handler') }
+    : null
 
 /**
  * The one gate of the case workflow (DOMAIN.md), for the admin, REST, GraphQL and the Local API
@@ -48,13 +50,28 @@ const personOf = (req: PayloadRequest): Person =>
  * they need, and turns their refusals into Dutch messages at the fields. Only the system operations
  * of workflow/systemOperations.ts pass by, each limited to the fields it owns.
  */
-export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ collection, context, data: incoming, operation, originalDoc, req }) => {
+export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
+  collection,
+  context,
+  data: incoming,
+  operation,
+  originalDoc,
+  req,
+}) => {
   const now = clockOf(context, req)
   const person = personOf(req)
   const mayHandle = async (id: string | null) => {
     if (!id) return null
     // Trusted read: whether the handler holds a role that may handle cases.
-    const candidate = await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req, disableErrors: true, select: { roles: true } })
+    const candidate = await req.payload.findByID({
+      collection: 'users',
+      id,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      disableErrors: true,
+      select: { roles: true },
+    })
     return Boolean(candidate && hasRole({ collection: 'users', roles: candidate.roles }, 'handler', 'manager'))
   }
 
@@ -75,14 +92,28 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
 
   const system = systemOperationOf(context)
   if (system) {
-    const beyond = fieldsBeyond(system, incoming as Record<string, unknown>, originalDoc as unknown as Record<string, unknown>)
+    const beyond = fieldsBeyond(
+      system,
+      incoming as Record<string, unknown>,
+      originalDoc as unknown as Record<string, unknown>,
+    )
     if (beyond.length > 0) throw new Error(`System operation ${system} may not write ${beyond.join(', ')}`)
     return incoming
   }
 
   // What only the system writes (the bookkeeping of letters and deadlines) no other write changes.
-  const bookkeeping = systemFieldsChanged(incoming as Record<string, unknown>, originalDoc as unknown as Record<string, unknown>)
-  if (bookkeeping.length > 0) fail(bookkeeping.map((path) => ({ path, message: 'Dit houdt het portaal zelf bij; het verandert niet met de hand (besluit 16).' })), req)
+  const bookkeeping = systemFieldsChanged(
+    incoming as Record<string, unknown>,
+    originalDoc as unknown as Record<string, unknown>,
+  )
+  if (bookkeeping.length > 0)
+    fail(
+      bookkeeping.map((path) => ({
+        path,
+        message: 'Dit houdt het portaal zelf bij; het verandert niet met de hand (besluit 16).',
+      })),
+      req,
+    )
 
   let data = incoming
   let next: Partial<Complaint> = mergeCase(originalDoc, data)
@@ -107,7 +138,11 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
     next = mergeCase(originalDoc, data)
   }
 
-  const changed = changedPaths(data as Record<string, unknown>, originalDoc as unknown as Record<string, unknown>, fieldPathsOf(collection.flattenedFields))
+  const changed = changedPaths(
+    data as Record<string, unknown>,
+    originalDoc as unknown as Record<string, unknown>,
+    fieldPathsOf(collection.flattenedFields),
+  )
   const closed = planClosed(originalDoc.status, changed)
   if (closed.length > 0) fail(closed, req)
 
@@ -127,13 +162,16 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
   // Trusted: the day mode, the UWV contact and the organisation's details are admin settings. Read
   // fresh (a workflow save is rare, and a letter must show today's details), and at most once.
   let settingsRead: Promise<Setting> | undefined
-  const settings = () => (settingsRead ??= req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 }))
+  const settings = () =>
+    (settingsRead ??= req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 }))
 
   const from = originalDoc.status
   const to = next.status ?? from
   if (to !== from) {
     // Queued at registration; when no labour expert was known then, the next save queues it (recordCaseChanges).
-    const uwvNotified = (await countUwvNotifications(req, originalDoc.id)) > 0 || Boolean(expertOf(next as Complaint, await settings())?.email)
+    const uwvNotified =
+      (await countUwvNotifications(req, originalDoc.id)) > 0 ||
+      Boolean(expertOf(next as Complaint, await settings())?.email)
     errors.push(...planTransition({ person, from, to, handlerBefore, next, uwvNotified }))
   }
   if (errors.length > 0) fail(errors, req)
@@ -142,7 +180,11 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
   if (to !== from && to === 'acknowledged') {
     // Art. 7 note: the term stated in the acknowledgement becomes the decision target (never past six weeks).
     const weeks = next.acknowledgement?.statedTermWeeks ?? 4
-    const deadlines = computeDeadlines(new Date(originalDoc.receivedAt), (await settings()).dayMode ?? 'calendar', weeks)
+    const deadlines = computeDeadlines(
+      new Date(originalDoc.receivedAt),
+      (await settings()).dayMode ?? 'calendar',
+      weeks,
+    )
     result.deadlines = { ...originalDoc.deadlines, decisionTargetBy: deadlines.decisionTargetBy }
   }
   if (to !== from && isEnding(to)) {
@@ -153,15 +195,29 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
   const delay = planDelayNotice({ before: originalDoc, next, now })
   if (delay.errors.length > 0) fail(delay.errors, req)
   if (delay.decisionTargetBy) {
-    result.deadlines = { ...originalDoc.deadlines, ...result.deadlines, decisionTargetBy: endOfDay(delay.decisionTargetBy) }
+    result.deadlines = {
+      ...originalDoc.deadlines,
+      ...result.deadlines,
+      decisionTargetBy: endOfDay(delay.decisionTargetBy),
+    }
     if (delay.issue) result.delayNotice = { ...next.delayNotice, issuedAt: now.toISOString() }
   }
 
   // What the dossier already holds: the letters issued before this save (and any still queued to
   // be issued), read only when a save touches something a letter may have stated or the hearing.
-  const history = changed.length > 0 || needsHearingHistory(originalDoc, next) ? await letterHistory(req, originalDoc.id) : { issued: new Set<LetterKind>(), latestHearing: undefined }
+  const history =
+    changed.length > 0 || needsHearingHistory(originalDoc, next)
+      ? await letterHistory(req, originalDoc.id)
+      : { issued: new Set<LetterKind>(), latestHearing: undefined }
 
-  const hearing = planHearingLetters({ before: originalDoc, next, from, to, latestHearingLetter: history.latestHearing, now })
+  const hearing = planHearingLetters({
+    before: originalDoc,
+    next,
+    from,
+    to,
+    latestHearingLetter: history.latestHearing,
+    now,
+  })
   if (hearing.errors.length > 0) fail(hearing.errors, req)
   if (next.hearing?.sendInvitation || next.hearing?.sendReport || next.hearing?.sendAgreements) {
     // Actions, not state: the boxes are empty again after the save.
@@ -176,27 +232,45 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
 
   // Decision 16: what a letter already stated changes only with a new letter of that kind.
   const reason = next.correction?.reason?.trim() ?? ''
-  const frozen = planFrozen({ person, changed, issued: history.issued, reissued: new Set(kinds), correctionReason: reason })
+  const frozen = planFrozen({
+    person,
+    changed,
+    issued: history.issued,
+    reissued: new Set(kinds),
+    correctionReason: reason,
+  })
   if (frozen.errors.length > 0) fail(frozen.errors, req)
   const corrected = frozen.correction
   const log = (originalDoc.correction?.log ?? []).map((entry) => ({ ...entry, by: relId(entry.by) as string }))
-  if (corrected && person) log.push({ at: now.toISOString(), by: person.id, kinds: corrected.kinds, fields: corrected.fields, reason })
+  if (corrected && person)
+    log.push({ at: now.toISOString(), by: person.id, kinds: corrected.kinds, fields: corrected.fields, reason })
   result.correction = { reason: null, log }
   if (corrected) {
     if (corrected.fields.includes('acknowledgement.statedTermWeeks') && !originalDoc.delayNotice?.issuedAt) {
       const weeks = next.acknowledgement?.statedTermWeeks ?? 4
-      const deadlines = computeDeadlines(new Date(originalDoc.receivedAt), (await settings()).dayMode ?? 'calendar', weeks)
+      const deadlines = computeDeadlines(
+        new Date(originalDoc.receivedAt),
+        (await settings()).dayMode ?? 'calendar',
+        weeks,
+      )
       result.deadlines = { ...originalDoc.deadlines, ...result.deadlines, decisionTargetBy: deadlines.decisionTargetBy }
     }
   }
   stashChanges(req, originalDoc.id, { fields: changed, correction: corrected })
 
-  const letters: { kind: LetterKind; to?: Addressee; about?: Complaint; correction?: string }[] = kinds.map((kind) => ({ kind }))
+  const letters: { kind: LetterKind; to?: Addressee; about?: Complaint; correction?: string }[] = kinds.map((kind) => ({
+    kind,
+  }))
   for (const kind of corrected?.kinds ?? []) letters.push({ kind, correction: reason })
   const full = mergeCase(next, result) as Complaint
   if (hearing.callOff) {
     // The cancellation names the hearing as the complainant was invited to it.
-    const invited = { ...full.hearing, at: originalDoc.hearing?.at, place: originalDoc.hearing?.place, durationMinutes: originalDoc.hearing?.durationMinutes }
+    const invited = {
+      ...full.hearing,
+      at: originalDoc.hearing?.at,
+      place: originalDoc.hearing?.place,
+      durationMinutes: originalDoc.hearing?.durationMinutes,
+    }
     letters.push({ kind: 'hearing_cancellation', about: { ...full, hearing: invited } })
   }
   if (kinds.includes('hearing_report') || corrected?.kinds.includes('hearing_report')) {
@@ -214,7 +288,12 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({ c
       const letter = await prepareLetter(kind, about ?? full, await settings(), req, now, addressee)
       if (!letter.ok) {
         if (!letterErrors.some((e) => e.path === letter.errors[0]?.path)) letterErrors.push(...letter.errors)
-      } else prepared.push(correction ? { ...letter.letter, message: asCorrection(letter.letter.message, correction), correction: true } : letter.letter)
+      } else
+        prepared.push(
+          correction
+            ? { ...letter.letter, message: asCorrection(letter.letter.message, correction), correction: true }
+            : letter.letter,
+        )
     }
     if (letterErrors.length > 0) fail(letterErrors, req)
     // Issued after the save (recordCaseChanges), exactly as composed here.
@@ -237,7 +316,10 @@ type HearingPurpose = 'hearing_invitation' | 'hearing_cancellation' | 'hearing_r
 const HEARING_PURPOSES = new Set<string>(['hearing_invitation', 'hearing_cancellation', 'hearing_report'])
 
 /** The kinds of letter the case's dossier holds or a retry job will still issue, and its latest hearing letter. */
-async function letterHistory(req: PayloadRequest, complaint: string): Promise<{ issued: Set<LetterKind>; latestHearing: HearingPurpose | undefined }> {
+async function letterHistory(
+  req: PayloadRequest,
+  complaint: string,
+): Promise<{ issued: Set<LetterKind>; latestHearing: HearingPurpose | undefined }> {
   // Trusted reads of the dossier's own bookkeeping (no personal data is read).
   const [{ docs }, { docs: jobs }] = await Promise.all([
     req.payload.find({
@@ -252,7 +334,13 @@ async function letterHistory(req: PayloadRequest, complaint: string): Promise<{ 
     }),
     req.payload.find({
       collection: 'payload-jobs',
-      where: { and: [{ taskSlug: { equals: CASE_LETTER_TASK } }, { 'input.complaintId': { equals: complaint } }, { completedAt: { exists: false } }] },
+      where: {
+        and: [
+          { taskSlug: { equals: CASE_LETTER_TASK } },
+          { 'input.complaintId': { equals: complaint } },
+          { completedAt: { exists: false } },
+        ],
+      },
       depth: 0,
       pagination: false,
       select: { input: true },
@@ -270,10 +358,24 @@ async function letterHistory(req: PayloadRequest, complaint: string): Promise<{ 
 }
 
 /** The tabs of the case file a handler works in (collections/Complaints.ts). */
-const CASE_FILE_TABS = ['acknowledgement', 'nonAdmission', 'decision', 'informal', 'delayNotice', 'hearing', 'withdrawal'] as const
+const CASE_FILE_TABS = [
+  'acknowledgement',
+  'nonAdmission',
+  'decision',
+  'informal',
+  'delayNotice',
+  'hearing',
+  'withdrawal',
+] as const
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
-const isBlank = (v: unknown) => v === null || v === undefined || v === false || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+const isBlank = (v: unknown) =>
+  v === null ||
+  v === undefined ||
+  v === false ||
+  (typeof v === 'string' && v.trim() === '') ||
+  (Array.isArray(v) && v.length === 0)
 
 /** The values someone typed into a form that showed them the case without its hidden fields: non-blank and changed. */
 export function typedValues(data: Record<string, unknown>, original: Record<string, unknown>): Record<string, unknown> {

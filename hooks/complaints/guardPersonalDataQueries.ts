@@ -12,7 +12,8 @@ const COMPLAINTS = 'complaints'
  * everyone else — admins (Decision 15), editors, anonymous callers — only a complaint's id.
  */
 type Reach = 'all' | 'queue' | 'id'
-const reachOf = (user: Parameters<typeof hasRole>[0]): Reach => (hasRole(user, 'manager') ? 'all' : hasRole(user, 'handler') ? 'queue' : 'id')
+const reachOf = (user: Parameters<typeof hasRole>[0]): Reach =>
+  hasRole(user, 'manager') ? 'all' : hasRole(user, 'handler') ? 'queue' : 'id'
 
 const QUEUE = new Set<string>(QUEUE_QUERYABLE_FIELDS)
 const personalByConfig = new WeakMap<object, Set<string>>()
@@ -39,8 +40,16 @@ function mayName(segments: string[], reach: Reach, personal: Set<string>): boole
  * `nonAdmission.earlierComplaint.…`. A segment Payload does not know ends the walk (Payload
  * refuses such a path itself), except in complaints, where only the listed fields pass.
  */
-function reachesHiddenField(payload: Payload, slug: string, segments: string[], reach: Reach, personal: Set<string>): boolean {
-  const collection = (payload.collections as Record<string, Payload['collections'][keyof Payload['collections']] | undefined>)[slug]
+function reachesHiddenField(
+  payload: Payload,
+  slug: string,
+  segments: string[],
+  reach: Reach,
+  personal: Set<string>,
+): boolean {
+  const collection = (
+    payload.collections as Record<string, Payload['collections'][keyof Payload['collections']] | undefined>
+  )[slug]
   if (!collection) return false
   const inComplaints = slug === COMPLAINTS
   if (inComplaints && !mayName(segments, reach, personal)) return true
@@ -62,7 +71,13 @@ function reachesHiddenField(payload: Payload, slug: string, segments: string[], 
       return reachesHiddenField(payload, target, rest, reach, personal)
     }
     if ('flattenedFields' in field) fields = field.flattenedFields
-    else if (field.type === 'blocks') fields = (field.blockReferences ?? field.blocks).flatMap((block) => (typeof block === 'string' ? ((payload.blocks as Record<string, { flattenedFields: FlattenedField[] } | undefined>)[block]?.flattenedFields ?? []) : block.flattenedFields))
+    else if (field.type === 'blocks')
+      fields = (field.blockReferences ?? field.blocks).flatMap((block) =>
+        typeof block === 'string'
+          ? ((payload.blocks as Record<string, { flattenedFields: FlattenedField[] } | undefined>)[block]
+              ?.flattenedFields ?? [])
+          : block.flattenedFields,
+      )
     else return false
   }
   return false
@@ -82,11 +97,15 @@ export const guardPersonalDataQueries: CollectionBeforeOperationHook = ({ args, 
   if (reach === 'all') return args
   const personal = personalFields(req.payload)
   const { paths, joins } = namedPaths(args as Parameters<typeof namedPaths>[0])
-  const refused = paths.filter((path) => reachesHiddenField(req.payload, collection.slug, path.split('.'), reach, personal))
+  const refused = paths.filter((path) =>
+    reachesHiddenField(req.payload, collection.slug, path.split('.'), reach, personal),
+  )
   for (const join of joins) {
     for (const [target, fields] of Object.entries(collection.joins ?? {})) {
       if (!fields.some((f) => f.joinPath === join.joinPath)) continue
-      for (const path of join.paths) if (reachesHiddenField(req.payload, target, path.split('.'), reach, personal)) refused.push(`${join.joinPath}.${path}`)
+      for (const path of join.paths)
+        if (reachesHiddenField(req.payload, target, path.split('.'), reach, personal))
+          refused.push(`${join.joinPath}.${path}`)
     }
   }
   if (refused.length > 0) throw new QueryError([...new Set(refused)].map((path) => ({ path })))

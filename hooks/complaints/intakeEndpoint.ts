@@ -6,7 +6,6 @@ import { hasServiceScope } from './serviceKey'
 
 const json = (body: unknown, status: number) => Response.json(body, { status })
 
-
 /**
  * POST /api/complaints/intake — multipart: `data` (JSON of the form) and `files`. Answers 201 with
  * the confirmation, 200 for a repeated form token (with `resubmission: 'same' | 'changed'`), 400
@@ -18,7 +17,8 @@ export const intakeEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     // Only the key of a service account with the intake scope (the public site) opens this door.
-    if (!(await hasServiceScope(req.payload, req.headers.get('authorization'), 'complaint-intake'))) return json({ error: 'Geen toegang.' }, 403)
+    if (!(await hasServiceScope(req.payload, req.headers.get('authorization'), 'complaint-intake')))
+      return json({ error: 'Geen toegang.' }, 403)
     let form: FormData
     try {
       if (!req.formData) throw new Error('no body')
@@ -63,14 +63,16 @@ export const intakeStatusEndpoint: Endpoint = {
   path: '/intake/status',
   method: 'post',
   handler: async (req) => {
-    if (!(await hasServiceScope(req.payload, req.headers.get('authorization'), 'complaint-intake'))) return json({ error: 'Geen toegang.' }, 403)
+    if (!(await hasServiceScope(req.payload, req.headers.get('authorization'), 'complaint-intake')))
+      return json({ error: 'Geen toegang.' }, 403)
     let formToken: unknown
     try {
       formToken = ((await req.json?.()) as { formToken?: unknown } | undefined)?.formToken
     } catch {
       formToken = undefined
     }
-    if (!isFormToken(formToken)) return json({ errors: { formToken: 'Geef het formuliernummer (formToken) van de klacht.' } }, 400)
+    if (!isFormToken(formToken))
+      return json({ errors: { formToken: 'Geef het formuliernummer (formToken) van de klacht.' } }, 400)
     const confirmation = await confirmationForToken(req.payload, formToken)
     return json(confirmation ? { stored: true, ...confirmation } : { stored: false }, 200)
   },

@@ -51,7 +51,12 @@ export function toComplaintData(input: ComplaintInput): ComplaintData {
       postalCode: input.postalCode ?? null,
       city: input.city ?? null,
     },
-    conduct: { when: input.conductWhen, date: input.conductDate ?? null, from: input.conductFrom ?? null, to: input.conductTo ?? null },
+    conduct: {
+      when: input.conductWhen,
+      date: input.conductDate ?? null,
+      from: input.conductFrom ?? null,
+      to: input.conductTo ?? null,
+    },
     involved: { kind: input.involvedKind, description: input.involvedName ?? null },
     categories: input.categories,
     complaintText: input.description,

@@ -17,7 +17,12 @@ export async function nextReference(payload: Payload, year: number, req?: Partia
     // of two simultaneous first complaints create it; the other increments it on its next turn.
     try {
       const now = new Date().toISOString()
-      await payload.db.create({ collection: 'sequences', data: { key, value: 1, createdAt: now, updatedAt: now }, req, returning: false })
+      await payload.db.create({
+        collection: 'sequences',
+        data: { key, value: 1, createdAt: now, updatedAt: now },
+        req,
+        returning: false,
+      })
       return formatReference(year, 1)
     } catch (error) {
       if (attempt === 2) throw error

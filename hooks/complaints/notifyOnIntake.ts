@@ -17,7 +17,14 @@ export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc
   // assigned sees no personal data. Only then is the whole complaint read again.
   const doc = visible.complainant
     ? visible
-    : await payload.findByID({ collection: 'complaints', id: visible.id, depth: 0, joins: false, overrideAccess: true, req })
+    : await payload.findByID({
+        collection: 'complaints',
+        id: visible.id,
+        depth: 0,
+        joins: false,
+        overrideAccess: true,
+        req,
+      })
   const staff = req.user?.collection === 'users' ? req.user.id : null
   const actorKind = staff ? 'staff' : doc.channel === 'web' ? 'public' : 'system'
   // The entry holds what Art. 9 reports count, and no personal data. Its fields are the case's

@@ -42,7 +42,8 @@ function constraintPaths(path: string, constraint: unknown): string[] {
     if (validOperatorSet.has(key as never)) {
       found.push(path)
       // A nested where (or an array of them) under an operator: paths of the related documents.
-      for (const inner of Array.isArray(value) ? value : [value]) if (isPlainObject(inner)) found.push(...wherePaths(inner, `${path}.`))
+      for (const inner of Array.isArray(value) ? value : [value])
+        if (isPlainObject(inner)) found.push(...wherePaths(inner, `${path}.`))
     } else found.push(...constraintPaths(`${path}.${normalisePath(key)}`, value))
   }
   return found.length > 0 ? found : [path]

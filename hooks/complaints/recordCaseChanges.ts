@@ -16,7 +16,13 @@ import { relId } from './workflow/snapshot'
  * data) and the letters this save issues (composed and checked by enforceWorkflow), queued in the
  * outbox. A letter counts as sent when the outbox delivered it (recordLetterSent), not now.
  */
-export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ context, doc: visible, operation, previousDoc, req }) => {
+export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({
+  context,
+  doc: visible,
+  operation,
+  previousDoc,
+  req,
+}) => {
   if (operation !== 'update' || context.systemOperation) return visible
   const { payload } = req
   // Whoever may change a case reads its workflow fields, so the timeline entries come from `visible`.
@@ -32,20 +38,27 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
 
   const handlerBefore = relId(previousDoc.assignedHandler)
   const handlerAfter = relId(doc.assignedHandler)
-  if (handlerAfter !== handlerBefore) await event('handler_assigned', { handler: handlerAfter, previous: handlerBefore })
+  if (handlerAfter !== handlerBefore)
+    await event('handler_assigned', { handler: handlerAfter, previous: handlerBefore })
   if (doc.deadlines?.decisionTargetBy !== previousDoc.deadlines?.decisionTargetBy) {
-    await event('deadline_changed', { clock: 'decisionTarget', from: previousDoc.deadlines?.decisionTargetBy ?? null, to: doc.deadlines?.decisionTargetBy ?? null })
+    await event('deadline_changed', {
+      clock: 'decisionTarget',
+      from: previousDoc.deadlines?.decisionTargetBy ?? null,
+      to: doc.deadlines?.decisionTargetBy ?? null,
+    })
   }
   const statusChanged = doc.status !== previousDoc.status
   if (statusChanged) {
     await event('status_changed', { from: previousDoc.status, to: doc.status })
-    if (doc.status === 'decided') await event('decision_recorded', { outcome: doc.decision?.outcome ?? null, remedy: doc.decision?.remedy ?? null })
+    if (doc.status === 'decided')
+      await event('decision_recorded', { outcome: doc.decision?.outcome ?? null, remedy: doc.decision?.remedy ?? null })
   }
   // Every change of substance: who and which fields, never their values (personal data stays on the case).
   const changes = takeChanges(req, doc.id)
   const fields = (changes?.fields ?? []).filter((path) => path !== 'status' && path !== 'assignedHandler')
   if (fields.length > 0) await event('fields_changed', { fields })
-  if (changes?.correction) await event('correction_recorded', { kinds: changes.correction.kinds, fields: changes.correction.fields })
+  if (changes?.correction)
+    await event('correction_recorded', { kinds: changes.correction.kinds, fields: changes.correction.fields })
 
   // The letters enforceWorkflow composed (and checked) for this save.
   const pending = takeLetters(req, doc.id)
@@ -58,12 +71,21 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({ 
       } catch (error) {
         // The case is saved (SQLite runs without transactions): its letter must not be lost with this
         // request. A job issues it as composed, with retries; the save itself succeeds.
-        payload.logger.error({ err: error, msg: `Letter ${letter.kind} of ${doc.reference} could not be issued now; queued to try again` })
+        payload.logger.error({
+          err: error,
+          msg: `Letter ${letter.kind} of ${doc.reference} could not be issued now; queued to try again`,
+        })
         await queueLetterRetry(payload, doc.id, letter, req, actor)
         continue
       }
       const channel = issued.messageId ? 'email' : 'post'
-      await event('letter_issued', { purpose: letter.kind, channel, letter: issued.letter.id, message: issued.messageId, ...(letter.correction ? { correction: true } : {}) })
+      await event('letter_issued', {
+        purpose: letter.kind,
+        channel,
+        letter: issued.letter.id,
+        message: issued.messageId,
+        ...(letter.correction ? { correction: true } : {}),
+      })
     }
   }
 
@@ -84,7 +106,12 @@ async function queueMissingUwvNotification(payload: Payload, complaint: string, 
     collection: 'payload-jobs',
     // A job that ran out of retries (hasError) no longer counts as pending: a new one is queued.
     where: {
-      and: [{ taskSlug: { equals: INTAKE_LETTERS_TASK } }, { 'input.complaintId': { equals: complaint } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }],
+      and: [
+        { taskSlug: { equals: INTAKE_LETTERS_TASK } },
+        { 'input.complaintId': { equals: complaint } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+      ],
     },
     overrideAccess: true,
     req,

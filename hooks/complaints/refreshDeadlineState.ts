@@ -12,10 +12,20 @@ const outcome = (met: boolean | null) => (met === null ? 'not_applicable' : met 
 export function deadlineFields(c: Merged, now: Date): Pick<Complaint, 'nextDeadline' | 'deadlineOutcomes'> {
   const d = c.deadlines
   if (!d?.acknowledgeBy || !d.nonAdmissionNoticeBy || !d.decisionTargetBy || !d.decisionLimitBy) return {}
-  const deadlines = { acknowledgeBy: d.acknowledgeBy, nonAdmissionNoticeBy: d.nonAdmissionNoticeBy, decisionTargetBy: d.decisionTargetBy, decisionLimitBy: d.decisionLimitBy }
-  const next = nextDeadline({ status: c.status, deadlines, acknowledgementSentAt: c.lettersSent?.acknowledgementAt ?? null }, now)
+  const deadlines = {
+    acknowledgeBy: d.acknowledgeBy,
+    nonAdmissionNoticeBy: d.nonAdmissionNoticeBy,
+    decisionTargetBy: d.decisionTargetBy,
+    decisionLimitBy: d.decisionLimitBy,
+  }
+  const next = nextDeadline(
+    { status: c.status, deadlines, acknowledgementSentAt: c.lettersSent?.acknowledgementAt ?? null },
+    now,
+  )
   const result: Pick<Complaint, 'nextDeadline' | 'deadlineOutcomes'> = {
-    nextDeadline: next ? { clock: next.clock, due: next.due, state: next.state } : { clock: null, due: null, state: null },
+    nextDeadline: next
+      ? { clock: next.clock, due: next.due, state: next.state }
+      : { clock: null, due: null, state: null },
   }
   const endedAs = c.endedAs ?? (isEnding(c.status) ? c.status : null)
   if (endedAs && c.endedAt) {
@@ -39,7 +49,11 @@ export function deadlineFields(c: Merged, now: Date): Pick<Complaint, 'nextDeadl
 
 /** Runs last before every save: the list's "next deadline" columns and the recorded outcomes stay true. */
 export const refreshDeadlineState: CollectionBeforeChangeHook<Complaint> = ({ context, data, originalDoc }) => {
-  const merged = { ...originalDoc, ...data, lettersSent: { ...originalDoc?.lettersSent, ...data.lettersSent } } as Merged
+  const merged = {
+    ...originalDoc,
+    ...data,
+    lettersSent: { ...originalDoc?.lettersSent, ...data.lettersSent },
+  } as Merged
   // The deadline job passes the moment it judges by, so a save and a run agree.
   const now = typeof context.now === 'string' ? new Date(context.now) : new Date()
   return { ...data, ...deadlineFields(merged, now) }

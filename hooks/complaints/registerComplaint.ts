@@ -26,7 +26,13 @@ const FORM_TOKEN = /^[A-Za-z0-9-]{16,64}$/
 
 function confirmationOf(complaint: ConfirmationSource): Confirmation {
   const d = complaint.deadlines
-  if (!complaint.reference || !d?.acknowledgeBy || !d.nonAdmissionNoticeBy || !d.decisionTargetBy || !d.decisionLimitBy) {
+  if (
+    !complaint.reference ||
+    !d?.acknowledgeBy ||
+    !d.nonAdmissionNoticeBy ||
+    !d.decisionTargetBy ||
+    !d.decisionLimitBy
+  ) {
     throw new Error('A stored complaint lacks its reference or deadlines')
   }
   return {
@@ -43,13 +49,27 @@ function confirmationOf(complaint: ConfirmationSource): Confirmation {
 }
 
 /** What a confirmation is made of: the rest of a complaint is never read or returned here. */
-const CONFIRMATION_SELECT = { reference: true, receivedAt: true, deadlines: true, complainant: { email: true } } as const
-type ConfirmationSource = Pick<Complaint, 'reference' | 'receivedAt' | 'deadlines'> & { complainant: Pick<Complaint['complainant'], 'email'> }
+const CONFIRMATION_SELECT = {
+  reference: true,
+  receivedAt: true,
+  deadlines: true,
+  complainant: { email: true },
+} as const
+type ConfirmationSource = Pick<Complaint, 'reference' | 'receivedAt' | 'deadlines'> & {
+  complainant: Pick<Complaint['complainant'], 'email'>
+}
 
-async function findByToken(payload: Payload, formToken: string): Promise<(ConfirmationSource & { id: string }) | undefined> {
+async function findByToken(
+  payload: Payload,
+  formToken: string,
+): Promise<(ConfirmationSource & { id: string }) | undefined> {
   // Trusted: the intake endpoint answers a repeated submission with the first one's confirmation
   // only. One indexed read at adapter level (no count, no joins, no hooks): every submission asks.
-  const doc = await payload.db.findOne<ConfirmationSource & { id: string }>({ collection: 'complaints', where: { formToken: { equals: formToken } }, select: CONFIRMATION_SELECT })
+  const doc = await payload.db.findOne<ConfirmationSource & { id: string }>({
+    collection: 'complaints',
+    where: { formToken: { equals: formToken } },
+    select: CONFIRMATION_SELECT,
+  })
   return doc ?? undefined
 }
 
@@ -71,7 +91,13 @@ export async function confirmationForToken(payload: Payload, formToken: string):
  * attachments count when their sizes differ from those stored. A complaint a handler has edited
  * since counts as different: the person is then told their first version stands, which is true.
  */
-async function differsFromStored(payload: Payload, id: string, raw: Record<string, unknown>, files: IncomingFile[], ctx: ComplaintContext): Promise<boolean> {
+async function differsFromStored(
+  payload: Payload,
+  id: string,
+  raw: Record<string, unknown>,
+  files: IncomingFile[],
+  ctx: ComplaintContext,
+): Promise<boolean> {
   const schema = complaintSchema(ctx)
   const sent = schema.safeParse(raw)
   if (!sent.success) return true
@@ -92,7 +118,13 @@ async function differsFromStored(payload: Payload, id: string, raw: Record<strin
 }
 
 const canonical = (value: Record<string, unknown>) =>
-  JSON.stringify(Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))))
+  JSON.stringify(
+    Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  )
 
 /**
  * Registers a complaint from the public form: the shared schema, the attachments checked by
@@ -108,13 +140,18 @@ export async function registerWebComplaint(
   now: Date = new Date(),
 ): Promise<RegisterResult> {
   const formToken = isFormToken(raw.formToken) ? raw.formToken : null
-  if (!formToken) return { kind: 'invalid', errors: { form: 'Het formulier is verlopen. Laad de pagina opnieuw en verstuur uw klacht nog een keer.' } }
+  if (!formToken)
+    return {
+      kind: 'invalid',
+      errors: { form: 'Het formulier is verlopen. Laad de pagina opnieuw en verstuur uw klacht nog een keer.' },
+    }
 
   // A second post of one form while the first is still being stored (a double click) waits for it:
   // otherwise both would draw a reference number, and the loser's would be a gap in the register.
   for (let running = storing.get(formToken); running; running = storing.get(formToken)) {
     const first = await running.catch(() => undefined)
-    if (first?.kind === 'stored') return { ...first, repeated: true, changed: 'changed' in first ? first.changed : false }
+    if (first?.kind === 'stored')
+      return { ...first, repeated: true, changed: 'changed' in first ? first.changed : false }
   }
   const work = storeWebComplaint(payload, formToken, raw, files, req, now).finally(() => storing.delete(formToken))
   storing.set(formToken, work)
@@ -176,7 +213,10 @@ async function storeWebComplaint(
         // Payload's own check of the file (e.g. a PDF without its cross-reference table) refused it.
         if (!(error instanceof ValidationError)) throw error
         await undoIntake(payload, stored, req)
-        return { kind: 'invalid', errors: { attachments: `${file.name} is beschadigd of kan niet worden geopend. Kies een ander bestand.` } }
+        return {
+          kind: 'invalid',
+          errors: { attachments: `${file.name} is beschadigd of kan niet worden geopend. Kies een ander bestand.` },
+        }
       }
     }
     const complaint = await payload.create({
@@ -197,7 +237,14 @@ async function storeWebComplaint(
     })
     stored.complaint = complaint.id
     for (const id of stored.attachments) {
-      await payload.update({ collection: 'complaint-attachments', id, data: { complaint: complaint.id }, overrideAccess: true, depth: 0, req })
+      await payload.update({
+        collection: 'complaint-attachments',
+        id,
+        data: { complaint: complaint.id },
+        overrideAccess: true,
+        depth: 0,
+        req,
+      })
     }
     return { kind: 'stored', repeated: false, confirmation: confirmationOf(complaint) }
   } catch (error) {
@@ -212,7 +259,11 @@ async function storeWebComplaint(
 }
 
 /** Removes every trace of an intake that did not complete, so that no half complaint remains. */
-export async function undoIntake(payload: Payload, stored: { attachments: string[]; complaint?: string }, req: Partial<PayloadRequest>): Promise<void> {
+export async function undoIntake(
+  payload: Payload,
+  stored: { attachments: string[]; complaint?: string },
+  req: Partial<PayloadRequest>,
+): Promise<void> {
   const attempt = async (what: string, work: () => Promise<unknown>) => {
     try {
       await work()
@@ -223,20 +274,38 @@ export async function undoIntake(payload: Payload, stored: { attachments: string
   const context = { undoIntake: true }
   if (stored.complaint) {
     const where = { complaint: { equals: stored.complaint } }
-    await attempt('its timeline', () => payload.delete({ collection: 'case-events', where, overrideAccess: true, req, context }))
-    await attempt('its letters job', () =>
-      payload.delete({ collection: 'payload-jobs', where: { 'input.complaintId': { equals: stored.complaint } }, overrideAccess: true, req }),
+    await attempt('its timeline', () =>
+      payload.delete({ collection: 'case-events', where, overrideAccess: true, req, context }),
     )
-    const messages = await payload.find({ collection: 'outbox', where, overrideAccess: true, pagination: false, depth: 0, select: {} }).catch(() => ({ docs: [] }))
+    await attempt('its letters job', () =>
+      payload.delete({
+        collection: 'payload-jobs',
+        where: { 'input.complaintId': { equals: stored.complaint } },
+        overrideAccess: true,
+        req,
+      }),
+    )
+    const messages = await payload
+      .find({ collection: 'outbox', where, overrideAccess: true, pagination: false, depth: 0, select: {} })
+      .catch(() => ({ docs: [] }))
     for (const message of messages.docs) {
       await attempt('a queued delivery', () =>
-        payload.delete({ collection: 'payload-jobs', where: { 'input.messageId': { equals: message.id } }, overrideAccess: true, req }),
+        payload.delete({
+          collection: 'payload-jobs',
+          where: { 'input.messageId': { equals: message.id } },
+          overrideAccess: true,
+          req,
+        }),
       )
     }
     await attempt('its messages', () => payload.delete({ collection: 'outbox', where, overrideAccess: true, req }))
-    await attempt('the complaint', () => payload.delete({ collection: 'complaints', id: stored.complaint as string, overrideAccess: true, req, context }))
+    await attempt('the complaint', () =>
+      payload.delete({ collection: 'complaints', id: stored.complaint as string, overrideAccess: true, req, context }),
+    )
   }
   for (const id of stored.attachments) {
-    await attempt(`attachment ${id}`, () => payload.delete({ collection: 'complaint-attachments', id, overrideAccess: true, req }))
+    await attempt(`attachment ${id}`, () =>
+      payload.delete({ collection: 'complaint-attachments', id, overrideAccess: true, req }),
+    )
   }
 }

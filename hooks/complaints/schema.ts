@@ -38,7 +38,10 @@ export function hasUnstorableCharacter(value: string, multiline: boolean): boole
 const text = (max: number, tooLong: string, multiline = false) =>
   z
     .string()
-    .refine((v) => !hasUnstorableCharacter(v, multiline), { message: multiline ? UNSTORABLE_CHARACTER.text : UNSTORABLE_CHARACTER.line, abort: true })
+    .refine((v) => !hasUnstorableCharacter(v, multiline), {
+      message: multiline ? UNSTORABLE_CHARACTER.text : UNSTORABLE_CHARACTER.line,
+      abort: true,
+    })
     .trim()
     .max(max, tooLong)
     .transform((v) => v.replace(/\r\n/g, '\n'))
@@ -48,7 +51,10 @@ const optionalText = (max: number, tooLong: string, multiline = false) =>
     .optional()
     .transform((v) => (v ? v : undefined))
 
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in, zoals 14-03-2026.')
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in, zoals 14-03-2026.')
 
 const checkbox = z
   .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
@@ -62,7 +68,9 @@ export const complaintFields = {
   complainantRole: z.enum(COMPLAINANT_ROLES, { message: 'Kies wie u bent.' }),
   onBehalfOf: checkbox,
   onBehalfOfName: optionalText(200, 'Gebruik hoogstens 200 tekens.'),
-  clientOrganisation: z.enum(CLIENT_ORGANISATIONS, { message: 'Kies een opdrachtgever, of "Weet ik niet".' }).optional(),
+  clientOrganisation: z
+    .enum(CLIENT_ORGANISATIONS, { message: 'Kies een opdrachtgever, of "Weet ik niet".' })
+    .optional(),
   clientOrganisationName: optionalText(200, 'Gebruik hoogstens 200 tekens.'),
   name: text(200, 'Gebruik hoogstens 200 tekens.').pipe(z.string().min(2, 'Vul uw naam in.')),
   /** The spelling letters use when the name is in a script they cannot print (hooks/letters/fonts.ts). */
@@ -87,9 +95,11 @@ export const complaintFields = {
   categories: z
     .array(z.enum(CATEGORIES, { message: 'Kies uit de lijst.' }), { message: 'Kies minstens één soort klacht.' })
     .min(1, 'Kies minstens één soort klacht.'),
-  description: text(10_000, 'Uw beschrijving is te lang: gebruik hoogstens 10.000 tekens, of stuur een bijlage mee.', true).pipe(
-    z.string().min(20, 'Beschrijf wat er is gebeurd (minstens 20 tekens).'),
-  ),
+  description: text(
+    10_000,
+    'Uw beschrijving is te lang: gebruik hoogstens 10.000 tekens, of stuur een bijlage mee.',
+    true,
+  ).pipe(z.string().min(20, 'Beschrijf wat er is gebeurd (minstens 20 tekens).')),
   desiredOutcome: optionalText(5_000, 'Gebruik hoogstens 5.000 tekens.', true),
   discussedBefore: z.enum(['yes', 'no'], { message: 'Kies ja of nee.' }),
   wantsHearing: checkbox,
@@ -105,7 +115,8 @@ export type ComplaintContext = {
 
 type Issue = { path: string; message: string }
 
-export const MESSAGE_NAME_NEEDS_LATIN = 'Brieven kunnen deze letters nog niet afdrukken. Vul hieronder ook uw naam in Latijnse letters in.'
+export const MESSAGE_NAME_NEEDS_LATIN =
+  'Brieven kunnen deze letters nog niet afdrukken. Vul hieronder ook uw naam in Latijnse letters in.'
 
 /**
  * What our letters print must print as typed (hooks/letters/fonts.ts): a name in another script
@@ -118,12 +129,18 @@ function printIssues(v: z.infer<z.ZodObject<typeof complaintFields>>): Issue[] {
   if (!v.nameLatin && unprintable(v.name).length > 0) issues.push({ path: 'name', message: MESSAGE_NAME_NEEDS_LATIN })
   const latin = unprintable(v.nameLatin ?? '')
   if (latin.length > 0) {
-    issues.push({ path: 'nameLatin', message: `Gebruik hier alleen Latijnse letters, zoals in uw paspoort. Brieven kunnen deze tekens niet afdrukken: ${listCharacters(latin)}` })
+    issues.push({
+      path: 'nameLatin',
+      message: `Gebruik hier alleen Latijnse letters, zoals in uw paspoort. Brieven kunnen deze tekens niet afdrukken: ${listCharacters(latin)}`,
+    })
   }
   for (const path of ['onBehalfOfName', 'street', 'city', 'description'] as const) {
     const characters = unprintable(v[path] ?? '')
     if (characters.length > 0) {
-      issues.push({ path, message: `Brieven kunnen deze tekens nog niet afdrukken: ${listCharacters(characters)}. Schrijf ze in Latijnse letters of laat ze weg.` })
+      issues.push({
+        path,
+        message: `Brieven kunnen deze tekens nog niet afdrukken: ${listCharacters(characters)}. Schrijf ze in Latijnse letters of laat ze weg.`,
+      })
     }
   }
   return issues
@@ -132,23 +149,37 @@ function printIssues(v: z.infer<z.ZodObject<typeof complaintFields>>): Issue[] {
 /** Rules that join fields; each names the field where the person can fix it. */
 function crossFieldIssues(v: z.infer<z.ZodObject<typeof complaintFields>>, ctx: ComplaintContext): Issue[] {
   const issues: Issue[] = printIssues(v)
-  if (ctx.emailRequired && !v.email) issues.push({ path: 'email', message: 'Vul uw e-mailadres in. Daar sturen wij de bevestiging heen.' })
+  if (ctx.emailRequired && !v.email)
+    issues.push({ path: 'email', message: 'Vul uw e-mailadres in. Daar sturen wij de bevestiging heen.' })
   if (v.wantsHelpWriting && !v.phone)
     issues.push({ path: 'phone', message: 'Vul uw telefoonnummer in, dan bellen wij u om te helpen met uw klacht.' })
-  if (v.onBehalfOf && !v.onBehalfOfName) issues.push({ path: 'onBehalfOfName', message: 'Vul in namens wie u de klacht indient.' })
+  if (v.onBehalfOf && !v.onBehalfOfName)
+    issues.push({ path: 'onBehalfOfName', message: 'Vul in namens wie u de klacht indient.' })
   if (v.conductWhen === 'date') {
     if (!v.conductDate) issues.push({ path: 'conductDate', message: 'Vul de datum in waarop het gebeurde.' })
-    else if (!isRealDate(v.conductDate)) issues.push({ path: 'conductDate', message: 'Deze datum bestaat niet. Controleer dag en maand.' })
-    else if (v.conductDate > ctx.today) issues.push({ path: 'conductDate', message: 'Deze datum ligt in de toekomst. Vul de datum in waarop het gebeurde.' })
+    else if (!isRealDate(v.conductDate))
+      issues.push({ path: 'conductDate', message: 'Deze datum bestaat niet. Controleer dag en maand.' })
+    else if (v.conductDate > ctx.today)
+      issues.push({
+        path: 'conductDate',
+        message: 'Deze datum ligt in de toekomst. Vul de datum in waarop het gebeurde.',
+      })
   }
   if (v.conductWhen === 'period') {
     if (!v.conductFrom) issues.push({ path: 'conductFrom', message: 'Vul in wanneer het begon.' })
-    else if (!isRealDate(v.conductFrom)) issues.push({ path: 'conductFrom', message: 'Deze datum bestaat niet. Controleer dag en maand.' })
+    else if (!isRealDate(v.conductFrom))
+      issues.push({ path: 'conductFrom', message: 'Deze datum bestaat niet. Controleer dag en maand.' })
     else if (v.conductFrom > ctx.today) issues.push({ path: 'conductFrom', message: 'Deze datum ligt in de toekomst.' })
-    if (!v.conductTo) issues.push({ path: 'conductTo', message: 'Vul in wanneer het ophield. Gaat het nog door? Vul dan de datum van vandaag in.' })
-    else if (!isRealDate(v.conductTo)) issues.push({ path: 'conductTo', message: 'Deze datum bestaat niet. Controleer dag en maand.' })
+    if (!v.conductTo)
+      issues.push({
+        path: 'conductTo',
+        message: 'Vul in wanneer het ophield. Gaat het nog door? Vul dan de datum van vandaag in.',
+      })
+    else if (!isRealDate(v.conductTo))
+      issues.push({ path: 'conductTo', message: 'Deze datum bestaat niet. Controleer dag en maand.' })
     else if (v.conductTo > ctx.today) issues.push({ path: 'conductTo', message: 'Deze datum ligt in de toekomst.' })
-    else if (v.conductFrom && v.conductFrom > v.conductTo) issues.push({ path: 'conductTo', message: 'De einddatum ligt vóór de begindatum.' })
+    else if (v.conductFrom && v.conductFrom > v.conductTo)
+      issues.push({ path: 'conductTo', message: 'De einddatum ligt vóór de begindatum.' })
   }
   return issues
 }
@@ -161,7 +192,8 @@ function isRealDate(value: string): boolean {
 /** The schema of a complaint as the complainant gives it, for a given day and channel. */
 export function complaintSchema(ctx: ComplaintContext) {
   return z.object(complaintFields).superRefine((value, refinement) => {
-    for (const issue of crossFieldIssues(value, ctx)) refinement.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
+    for (const issue of crossFieldIssues(value, ctx))
+      refinement.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
   })
 }
 
@@ -178,7 +210,12 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** Today's date in Europe/Amsterdam as YYYY-MM-DD, for `now`. */
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
 
 export function amsterdamDate(now: Date): string {
   return AMSTERDAM_DATE.format(now)

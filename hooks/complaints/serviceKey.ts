@@ -10,16 +10,26 @@ export function hashServiceKey(payload: Payload, key: string): string {
 }
 
 /** True when the request carries the key of a service account with the scope. */
-export async function hasServiceScope(payload: Payload, authorization: string | null, scope: 'complaint-intake'): Promise<boolean> {
+export async function hasServiceScope(
+  payload: Payload,
+  authorization: string | null,
+  scope: 'complaint-intake',
+): Promise<boolean> {
   if (!authorization?.startsWith(PREFIX)) return false
   const hash = hashServiceKey(payload, authorization.slice(PREFIX.length).trim())
   // Trusted: the key's hash is never readable through the API. One indexed read at adapter level
   // (no count, no hooks): every intake asks, and a revoked key stops working at once.
-  const account = (await payload.db.findOne({ collection: 'service-accounts', where: { keyHash: { equals: hash } }, select: { keyHash: true, scopes: true } })) as {
+  const account = (await payload.db.findOne({
+    collection: 'service-accounts',
+    where: { keyHash: { equals: hash } },
+    select: { keyHash: true, scopes: true },
+  })) as {
     keyHash?: string | null
     scopes?: string[] | null
   } | null
   if (!account?.keyHash) return false
-  const same = Buffer.from(account.keyHash, 'hex').length === Buffer.from(hash, 'hex').length && timingSafeEqual(Buffer.from(account.keyHash, 'hex'), Buffer.from(hash, 'hex'))
+  const same =
+    Buffer.from(account.keyHash, 'hex').length === Buffer.from(hash, 'hex').length &&
+    timingSafeEqual(Buffer.from(account.keyHash, 'hex'), Buffer.from(hash, 'hex'))
   return same && (account.scopes ?? []).includes(scope)
 }

@@ -23,7 +23,9 @@ export const validateComplaint: CollectionBeforeValidateHook<Complaint> = ({ dat
       : data
   const now = new Date()
   const channel = merged.channel ?? 'web'
-  const result = complaintSchema({ today: amsterdamDate(now), emailRequired: channel === 'web' }).safeParse(fromComplaintData(merged))
+  const result = complaintSchema({ today: amsterdamDate(now), emailRequired: channel === 'web' }).safeParse(
+    fromComplaintData(merged),
+  )
   const errors: { path: string; message: string }[] = []
   if (!result.success) {
     for (const issue of result.error.issues) {

@@ -25,13 +25,22 @@ export const CLIENT_ORGANISATION_LABELS: Record<ClientOrganisation, Label> = {
 }
 
 /** Art. 2 note: "In dit kader valt te denken aan" — more than one may apply; the last is the catch-all. */
-export const CATEGORIES = ['inadequate_action', 'negligence', 'privacy_breach', 'incorrect_information', 'other_shortcoming'] as const
+export const CATEGORIES = [
+  'inadequate_action',
+  'negligence',
+  'privacy_breach',
+  'incorrect_information',
+  'other_shortcoming',
+] as const
 export type Category = (typeof CATEGORIES)[number]
 export const CATEGORY_LABELS: Record<Category, Label> = {
   inadequate_action: { nl: 'Niet goed gehandeld', en: 'Inadequate action' },
   negligence: { nl: 'Iets niet gedaan wat wel had gemoeten (nalatigheid)', en: 'Negligence' },
   privacy_breach: { nl: 'Mijn privacy is geschonden', en: 'Breach of privacy' },
-  incorrect_information: { nl: 'Verkeerde informatie of slechte communicatie', en: 'Incorrect information or communication' },
+  incorrect_information: {
+    nl: 'Verkeerde informatie of slechte communicatie',
+    en: 'Incorrect information or communication',
+  },
   other_shortcoming: { nl: 'Iets anders in de dienstverlening', en: 'Other shortcoming in the service' },
 }
 
@@ -58,17 +67,27 @@ export const INVOLVED_KINDS = ['employee', 'third_party', 'unknown'] as const
 export type InvolvedKind = (typeof INVOLVED_KINDS)[number]
 export const INVOLVED_KIND_LABELS: Record<InvolvedKind, Label> = {
   employee: { nl: 'Een medewerker van Working Progression', en: 'A Working Progression employee' },
-  third_party: { nl: 'Iemand die voor Working Progression werkt, maar niet in dienst is', en: 'A third party working for Working Progression' },
+  third_party: {
+    nl: 'Iemand die voor Working Progression werkt, maar niet in dienst is',
+    en: 'A third party working for Working Progression',
+  },
   unknown: { nl: 'Weet ik niet', en: 'Not sure' },
 }
 
-export const options = <T extends string>(values: readonly T[], labels: Record<T, Label>) => values.map((value) => ({ value, label: labels[value] }))
+export const options = <T extends string>(values: readonly T[], labels: Record<T, Label>) =>
+  values.map((value) => ({ value, label: labels[value] }))
 
 /** Art. 8.5: the only two grounds on which a complaint is not admitted. */
 export const NON_ADMISSION_GROUNDS = ['already_subject', 'insufficient_interest'] as const
 export type NonAdmissionGround = (typeof NON_ADMISSION_GROUNDS)[number]
 
 export const NON_ADMISSION_GROUND_LABELS: Record<NonAdmissionGround, Label> = {
-  already_subject: { nl: 'Dezelfde gedraging was al eerder onderwerp van een klacht', en: 'Already the subject of a complaint' },
-  insufficient_interest: { nl: 'Belang van de klager of gewicht van de gedraging kennelijk onvoldoende', en: 'Interest or weight manifestly insufficient' },
+  already_subject: {
+    nl: 'Dezelfde gedraging was al eerder onderwerp van een klacht',
+    en: 'Already the subject of a complaint',
+  },
+  insufficient_interest: {
+    nl: 'Belang van de klager of gewicht van de gedraging kennelijk onvoldoende',
+    en: 'Interest or weight manifestly insufficient',
+  },
 }

@@ -20,7 +20,11 @@ export type CalendarEvent = {
   cancelled?: boolean
 }
 
-const utc = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const utc = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545, 3.3.11). */
 export function escapeText(value: string): string {
@@ -65,10 +69,20 @@ export function calendarFile(event: CalendarEvent): string {
     `SUMMARY:${escapeText(event.summary)}`,
     `LOCATION:${escapeText(event.location)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
-    ...(event.organizer?.email ? [`ORGANIZER;CN=${JSON.stringify(event.organizer.name.replace(/"/g, "'"))}:mailto:${event.organizer.email}`] : []),
+    ...(event.organizer?.email
+      ? [`ORGANIZER;CN=${JSON.stringify(event.organizer.name.replace(/"/g, "'"))}:mailto:${event.organizer.email}`]
+      : []),
     ...(event.cancelled
       ? ['STATUS:CANCELLED', 'TRANSP:TRANSPARENT']
-      : ['STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER:-P1D', `DESCRIPTION:${escapeText(event.summary)}`, 'END:VALARM']),
+      : [
+          'STATUS:CONFIRMED',
+          'TRANSP:OPAQUE',
+          'BEGIN:VALARM',
+          'ACTION:DISPLAY',
+          'TRIGGER:-P1D',
+          `DESCRIPTION:${escapeText(event.summary)}`,
+          'END:VALARM',
+        ]),
     'END:VEVENT',
     'END:VCALENDAR',
   ]

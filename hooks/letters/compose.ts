@@ -20,7 +20,8 @@ const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g
 const TEMPLATE_FIELDS = ['subject', 'salutation', 'body', 'closing'] as const
 
 const isPlaceholder = (key: string): key is PlaceholderKey => Object.hasOwn(PLACEHOLDERS, key)
-const allowedFor = (kind: LetterKind): Set<string> => new Set([...LETTER_KIND_DEFINITIONS[kind].required, ...LETTER_KIND_DEFINITIONS[kind].optional])
+const allowedFor = (kind: LetterKind): Set<string> =>
+  new Set([...LETTER_KIND_DEFINITIONS[kind].required, ...LETTER_KIND_DEFINITIONS[kind].optional])
 const placeholdersIn = (value: string): string[] => [...value.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '')
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 const partName = (key: PlaceholderKey) => `{{${key}}} (${PLACEHOLDERS[key].label})`
@@ -28,7 +29,8 @@ const partName = (key: PlaceholderKey) => `{{${key}}} (${PLACEHOLDERS[key].label
 /** What an editor may write in a template of this kind: the placeholders, the required ones marked. */
 export function placeholderGuide(kind: LetterKind): string {
   const definition = LETTER_KIND_DEFINITIONS[kind]
-  const line = (key: PlaceholderKey, required: boolean) => `{{${key}}}: ${PLACEHOLDERS[key].label}${required ? ' (verplicht)' : ''}`
+  const line = (key: PlaceholderKey, required: boolean) =>
+    `{{${key}}}: ${PLACEHOLDERS[key].label}${required ? ' (verplicht)' : ''}`
   return [
     `Verplicht volgens ${definition.article}:`,
     ...definition.required.map((key) => line(key, true)),
@@ -61,7 +63,10 @@ export function checkTemplate(kind: LetterKind, template: Partial<LetterTemplate
   for (const field of TEMPLATE_FIELDS) {
     const characters = unprintable((template[field] ?? '').replace(PLACEHOLDER, ''))
     if (characters.length > 0 && !errors.some((e) => e.path === field)) {
-      errors.push({ path: field, message: `Brieven kunnen deze tekens nog niet afdrukken: ${listCharacters(characters)}. Laat ze weg of schrijf ze anders.` })
+      errors.push({
+        path: field,
+        message: `Brieven kunnen deze tekens nog niet afdrukken: ${listCharacters(characters)}. Laat ze weg of schrijf ze anders.`,
+      })
     }
   }
   const phrases = missingPhrases(kind, template.body ?? '')
@@ -93,22 +98,44 @@ function missingPhrases(kind: LetterKind, body: string): { text: string; label: 
  * for an empty required part. The name of the addressee is the Latin spelling where one is given.
  * The address, the signatory and the organisation's details are checked beside it (prepareLetter.ts).
  */
-function unprintableParts(kind: LetterKind, template: LetterTemplate, values: Record<string, string>, used: Set<string>, ctx: LetterContext): FieldError[] {
+function unprintableParts(
+  kind: LetterKind,
+  template: LetterTemplate,
+  values: Record<string, string>,
+  used: Set<string>,
+  ctx: LetterContext,
+): FieldError[] {
   const definition = LETTER_KIND_DEFINITIONS[kind]
   const errors: FieldError[] = []
   const refuse = (path: string, part: string, characters: string[], fix: string) => {
     // One message per field (two parts can come from one field); the general ones all count.
     if (characters.length === 0 || (path !== 'status' && errors.some((e) => e.path === path))) return
-    errors.push({ path, message: `De brief "${definition.label}" kan niet weg: ${part} staan tekens die brieven nog niet kunnen afdrukken: ${listCharacters(characters)}. ${fix}` })
+    errors.push({
+      path,
+      message: `De brief "${definition.label}" kan niet weg: ${part} staan tekens die brieven nog niet kunnen afdrukken: ${listCharacters(characters)}. ${fix}`,
+    })
   }
   for (const key of used) {
     // Only the placeholders this letter may use have a value (an unknown one prints nothing).
     if (!isPlaceholder(key) || !Object.hasOwn(values, key)) continue
-    const path = key === 'naam' ? (ctx.addresseePath ?? PLACEHOLDERS.naam.path) : ((PLACEHOLDERS[key] as { path?: string }).path ?? 'status')
-    refuse(path, `in het deel "${PLACEHOLDERS[key].label}"`, unprintable(values[key] ?? ''), 'Schrijf ze in Latijnse letters of laat ze weg.')
+    const path =
+      key === 'naam'
+        ? (ctx.addresseePath ?? PLACEHOLDERS.naam.path)
+        : ((PLACEHOLDERS[key] as { path?: string }).path ?? 'status')
+    refuse(
+      path,
+      `in het deel "${PLACEHOLDERS[key].label}"`,
+      unprintable(values[key] ?? ''),
+      'Schrijf ze in Latijnse letters of laat ze weg.',
+    )
   }
   if (definition.signatureBlocks) {
-    refuse('hearing.attendees', 'in de namen van de aanwezigen', unprintable((ctx.complaint.hearing?.attendees ?? []).map((a) => a.name).join('\n')), 'Schrijf ze in Latijnse letters.')
+    refuse(
+      'hearing.attendees',
+      'in de namen van de aanwezigen',
+      unprintable((ctx.complaint.hearing?.attendees ?? []).map((a) => a.name).join('\n')),
+      'Schrijf ze in Latijnse letters.',
+    )
   }
   const fixed = TEMPLATE_FIELDS.map((field) => template[field].replace(PLACEHOLDER, '')).join('\n')
   refuse('status', 'in de tekst van de brief', unprintable(fixed), 'Vraag een redacteur de brieftekst aan te passen.')
@@ -123,7 +150,11 @@ function substitute(value: string, values: Record<string, string>): string {
  * Composes a letter from its template and the case. A required part that is empty (or missing
  * from the template) refuses the letter, naming the part, at the case field it comes from.
  */
-export function composeLetter(kind: LetterKind, template: LetterTemplate, ctx: LetterContext): { ok: true; message: Message } | { ok: false; errors: FieldError[] } {
+export function composeLetter(
+  kind: LetterKind,
+  template: LetterTemplate,
+  ctx: LetterContext,
+): { ok: true; message: Message } | { ok: false; errors: FieldError[] } {
   const definition = LETTER_KIND_DEFINITIONS[kind]
   const allowed = allowedFor(kind)
   const values: Record<string, string> = {}
@@ -133,7 +164,10 @@ export function composeLetter(kind: LetterKind, template: LetterTemplate, ctx: L
   const errors: FieldError[] = []
   for (const key of definition.required) {
     if (!inTemplate.has(key)) {
-      errors.push({ path: 'status', message: `De tekst van de brief "${definition.label}" mist het verplichte deel ${partName(key)}. Vraag een redacteur de brieftekst aan te vullen.` })
+      errors.push({
+        path: 'status',
+        message: `De tekst van de brief "${definition.label}" mist het verplichte deel ${partName(key)}. Vraag een redacteur de brieftekst aan te vullen.`,
+      })
     } else if (!values[key]) {
       errors.push({
         path: (PLACEHOLDERS[key] as { path?: string }).path ?? 'status',
@@ -142,7 +176,10 @@ export function composeLetter(kind: LetterKind, template: LetterTemplate, ctx: L
     }
   }
   for (const phrase of missingPhrases(kind, template.body)) {
-    errors.push({ path: 'status', message: `De tekst van de brief "${definition.label}" mist ${phrase.label}. Vraag een redacteur de brieftekst aan te vullen.` })
+    errors.push({
+      path: 'status',
+      message: `De tekst van de brief "${definition.label}" mist ${phrase.label}. Vraag een redacteur de brieftekst aan te vullen.`,
+    })
   }
   errors.push(...unprintableParts(kind, template, values, inTemplate, ctx))
   if (errors.length > 0) return { ok: false, errors }
@@ -181,5 +218,8 @@ function messageOf(subject: string, letter: Message['letter']): Message {
  */
 export function asCorrection(message: Message, reason: string): Message {
   const notice = `Dit is een gecorrigeerde versie van een brief die wij u eerder over deze klacht stuurden. De eerdere brief blijft in uw dossier. Reden van de correctie: ${reason}`
-  return messageOf(`Correctie: ${message.subject}`, { ...message.letter, paragraphs: [notice, ...message.letter.paragraphs] })
+  return messageOf(`Correctie: ${message.subject}`, {
+    ...message.letter,
+    paragraphs: [notice, ...message.letter.paragraphs],
+  })
 }

@@ -52,12 +52,53 @@ export function letterFonts(): Record<FontWeight, Font> {
 const NEEDS_SHAPING = new RegExp(
   `[\\p{M}${[
     // Right to left
-    'Arabic', 'Hebrew', 'Syriac', 'Thaana', 'Nko', 'Samaritan', 'Mandaic', 'Adlam', 'Hanifi_Rohingya', 'Yezidi', 'Old_Hungarian',
+    'Arabic',
+    'Hebrew',
+    'Syriac',
+    'Thaana',
+    'Nko',
+    'Samaritan',
+    'Mandaic',
+    'Adlam',
+    'Hanifi_Rohingya',
+    'Yezidi',
+    'Old_Hungarian',
     // Indic and South-East Asian (conjuncts, reordering, stacked marks)
-    'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Tibetan',
-    'Thai', 'Lao', 'Myanmar', 'Khmer', 'Balinese', 'Javanese', 'Sundanese', 'Tai_Tham', 'Tai_Viet', 'Cham', 'Lepcha', 'Limbu',
-    'Buginese', 'Batak', 'Chakma', 'Meetei_Mayek', 'Ol_Chiki', 'Saurashtra', 'Syloti_Nagri', 'Kaithi', 'Sharada', 'Takri',
-    'Mongolian', 'Phags_Pa',
+    'Devanagari',
+    'Bengali',
+    'Gurmukhi',
+    'Gujarati',
+    'Oriya',
+    'Tamil',
+    'Telugu',
+    'Kannada',
+    'Malayalam',
+    'Sinhala',
+    'Tibetan',
+    'Thai',
+    'Lao',
+    'Myanmar',
+    'Khmer',
+    'Balinese',
+    'Javanese',
+    'Sundanese',
+    'Tai_Tham',
+    'Tai_Viet',
+    'Cham',
+    'Lepcha',
+    'Limbu',
+    'Buginese',
+    'Batak',
+    'Chakma',
+    'Meetei_Mayek',
+    'Ol_Chiki',
+    'Saurashtra',
+    'Syloti_Nagri',
+    'Kaithi',
+    'Sharada',
+    'Takri',
+    'Mongolian',
+    'Phags_Pa',
   ]
     .map((script) => `\\p{Script=${script}}`)
     .join('')}]`,
@@ -93,7 +134,11 @@ export function unprintable(text: string): string[] {
     if (segment === '\n' || segment === ' ' || found.includes(segment)) continue
     const bad = [...segment].some((c) => {
       const codePoint = c.codePointAt(0) ?? 0
-      return NEEDS_SHAPING.test(c) || !fonts.regular.hasGlyphForCodePoint(codePoint) || !fonts.bold.hasGlyphForCodePoint(codePoint)
+      return (
+        NEEDS_SHAPING.test(c) ||
+        !fonts.regular.hasGlyphForCodePoint(codePoint) ||
+        !fonts.bold.hasGlyphForCodePoint(codePoint)
+      )
     })
     if (bad) found.push(segment)
   }

@@ -8,11 +8,25 @@ export const guardPostingDate: CollectionBeforeChangeHook<Letter> = ({ data, ope
   if (operation !== 'update' || !originalDoc) return data
   // What a letter is — its case, its kind, how it went, its e-mail once linked — never changes, for
   // anyone: otherwise a letter that went by e-mail could be given a posting date (Decision 12).
-  const rel = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : v == null ? null : String(v))
-  const fixed = (['complaint', 'purpose', 'channel'] as const).filter((key) => key in data && rel(data[key]) !== rel(originalDoc[key]))
-  if ('message' in data && originalDoc.message && rel(data.message) !== rel(originalDoc.message)) fixed.push('message' as never)
+  const rel = (v: unknown) =>
+    v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : v == null ? null : String(v)
+  const fixed = (['complaint', 'purpose', 'channel'] as const).filter(
+    (key) => key in data && rel(data[key]) !== rel(originalDoc[key]),
+  )
+  if ('message' in data && originalDoc.message && rel(data.message) !== rel(originalDoc.message))
+    fixed.push('message' as never)
   if (fixed.length > 0) {
-    throw new ValidationError({ collection: 'letters', errors: fixed.map((path) => ({ path, message: 'Wat een brief is en hoe hij ging, verandert niet meer (besluit 16).' })), req }, req.t)
+    throw new ValidationError(
+      {
+        collection: 'letters',
+        errors: fixed.map((path) => ({
+          path,
+          message: 'Wat een brief is en hoe hij ging, verandert niet meer (besluit 16).',
+        })),
+        req,
+      },
+      req.t,
+    )
   }
   if (!('postedAt' in data)) return data
   const errors = checkPostingDate({

@@ -16,8 +16,18 @@ export const INTAKE_LETTERS_TASK = 'issueIntakeLetters'
  * complaint, its first timeline entry and this job, and answers at once. The job is in
  * the database with the complaint: a crash after the answer loses no letter.
  */
-export async function queueIntakeLetters(payload: Payload, complaintId: string, req?: Partial<PayloadRequest>, actor?: string | null): Promise<void> {
-  await payload.jobs.queue({ task: INTAKE_LETTERS_TASK, queue: OUTBOX_QUEUE, input: { complaintId, actor: actor ?? null }, req: req as PayloadRequest | undefined })
+export async function queueIntakeLetters(
+  payload: Payload,
+  complaintId: string,
+  req?: Partial<PayloadRequest>,
+  actor?: string | null,
+): Promise<void> {
+  await payload.jobs.queue({
+    task: INTAKE_LETTERS_TASK,
+    queue: OUTBOX_QUEUE,
+    input: { complaintId, actor: actor ?? null },
+    req: req as PayloadRequest | undefined,
+  })
 }
 
 /**
@@ -26,9 +36,22 @@ export async function queueIntakeLetters(payload: Payload, complaintId: string, 
  * as a PDF for post without an address (Decision 12); and the notification of the designated UWV
  * labour expert (Art. 5, 9; Decision 11). Idempotent: a retried job issues only what is missing.
  */
-export async function issueIntakeLetters(payload: Payload, complaintId: string, req: Partial<PayloadRequest>, actor: string | null = null): Promise<LetterKind[]> {
+export async function issueIntakeLetters(
+  payload: Payload,
+  complaintId: string,
+  req: Partial<PayloadRequest>,
+  actor: string | null = null,
+): Promise<LetterKind[]> {
   // Trusted job code: the letters need the whole case.
-  const complaint = await payload.findByID({ collection: 'complaints', id: complaintId, depth: 0, joins: false, overrideAccess: true, req, disableErrors: true })
+  const complaint = await payload.findByID({
+    collection: 'complaints',
+    id: complaintId,
+    depth: 0,
+    joins: false,
+    overrideAccess: true,
+    req,
+    disableErrors: true,
+  })
   // An intake that was undone leaves nothing to write to.
   if (!complaint) return []
   const settings = await readSettings(payload)
@@ -44,21 +67,39 @@ export async function issueIntakeLetters(payload: Payload, complaintId: string, 
   const done = new Set(docs.map((d) => d.purpose))
   const actorKind = actor ? 'staff' : complaint.channel === 'web' ? 'public' : 'system'
 
-  const kinds: { kind: LetterKind; event: 'receipt_queued' | 'written_version_queued' | 'uwv_notification_queued' }[] = []
+  const kinds: { kind: LetterKind; event: 'receipt_queued' | 'written_version_queued' | 'uwv_notification_queued' }[] =
+    []
   const web = complaint.channel === 'web'
-  kinds.push(web ? { kind: 'receipt', event: 'receipt_queued' } : { kind: 'written_version', event: 'written_version_queued' })
+  kinds.push(
+    web ? { kind: 'receipt', event: 'receipt_queued' } : { kind: 'written_version', event: 'written_version_queued' },
+  )
   if (expertOf(complaint, settings)?.email) kinds.push({ kind: 'uwv_notification', event: 'uwv_notification_queued' })
-  else payload.logger.warn(`Complaint ${complaint.reference}: no UWV labour expert known; the Art. 5 notification follows once one is set`)
+  else
+    payload.logger.warn(
+      `Complaint ${complaint.reference}: no UWV labour expert known; the Art. 5 notification follows once one is set`,
+    )
 
   const issuedNow: LetterKind[] = []
   for (const { kind, event } of kinds) {
     if (done.has(kind)) continue
-    const prepared = await prepareLetter(kind, complaint, settings, req as Partial<PayloadRequest> & { payload: Payload })
-    if (!prepared.ok) throw new Error(`Letter ${kind} of ${complaint.reference}: ${prepared.errors.map((e) => e.message).join(' ')}`)
+    const prepared = await prepareLetter(
+      kind,
+      complaint,
+      settings,
+      req as Partial<PayloadRequest> & { payload: Payload },
+    )
+    if (!prepared.ok)
+      throw new Error(`Letter ${kind} of ${complaint.reference}: ${prepared.errors.map((e) => e.message).join(' ')}`)
     const issued = await issueLetter(complaint, prepared.letter, settings, { ...req, payload })
     await recordEvent(
       payload,
-      { complaint: complaint.id, type: event, actor, actorKind, data: { letter: issued.letter.id, message: issued.messageId, channel: issued.messageId ? 'email' : 'post' } },
+      {
+        complaint: complaint.id,
+        type: event,
+        actor,
+        actorKind,
+        data: { letter: issued.letter.id, message: issued.messageId, channel: issued.messageId ? 'email' : 'post' },
+      },
       req,
     )
     issuedNow.push(kind)

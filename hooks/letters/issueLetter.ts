@@ -7,7 +7,13 @@ import { renderLetterPdf } from './renderLetterPdf'
 import type { Message } from './compose'
 import { LETTER_KIND_DEFINITIONS, type LetterKind } from './kinds'
 
-export type Addressee = { name: string; email?: string | null; street?: string | null; postalCode?: string | null; city?: string | null }
+export type Addressee = {
+  name: string
+  email?: string | null
+  street?: string | null
+  postalCode?: string | null
+  city?: string | null
+}
 
 /** A composed letter, ready to issue. */
 export type PreparedLetter = {
@@ -29,7 +35,13 @@ type Req = Partial<PayloadRequest> & { payload: PayloadRequest['payload'] }
  * e-mail with that PDF attached — or, without an e-mail address, marked for post (Decision 12).
  * Letters carry Working Progression's details from the settings, once filled in (Decision 14).
  */
-export async function issueLetter(complaint: Pick<Complaint, 'id' | 'reference'>, letter: PreparedLetter, settings: Setting, req: Req, now = new Date()): Promise<{ letter: Letter; messageId: string | null }> {
+export async function issueLetter(
+  complaint: Pick<Complaint, 'id' | 'reference'>,
+  letter: PreparedLetter,
+  settings: Setting,
+  req: Req,
+  now = new Date(),
+): Promise<{ letter: Letter; messageId: string | null }> {
   const { payload } = req
   const to = letter.to
   const pdf = await renderLetterPdf({
@@ -75,7 +87,9 @@ export async function issueLetter(complaint: Pick<Complaint, 'id' | 'reference'>
         complaint: complaint.id,
         // The name the dossier holds (Payload makes it unique if it had to).
         attachments: [
-          ...(LETTER_KIND_DEFINITIONS[letter.kind].emailWithoutPdf ? [] : [{ filename: stored.filename ?? filename, contentType: 'application/pdf', content: Buffer.from(pdf) }]),
+          ...(LETTER_KIND_DEFINITIONS[letter.kind].emailWithoutPdf
+            ? []
+            : [{ filename: stored.filename ?? filename, contentType: 'application/pdf', content: Buffer.from(pdf) }]),
           ...(letter.extraAttachments ?? []),
         ],
       },
@@ -88,7 +102,16 @@ export async function issueLetter(complaint: Pick<Complaint, 'id' | 'reference'>
   }
   // From here the letter is issued (its message is queued): a failure below must not make anyone send it again.
   await payload
-    .update({ collection: 'letters', id: stored.id, data: { message: message.id }, overrideAccess: true, depth: 0, req })
-    .catch((error: unknown) => payload.logger.error({ err: error, msg: `Letter ${stored.id}: could not link its e-mail ${message.id}` }))
+    .update({
+      collection: 'letters',
+      id: stored.id,
+      data: { message: message.id },
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
+    .catch((error: unknown) =>
+      payload.logger.error({ err: error, msg: `Letter ${stored.id}: could not link its e-mail ${message.id}` }),
+    )
   return { letter: stored, messageId: message.id }
 }

@@ -151,7 +151,9 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     recipient: 'complainant',
     required: ['grond', 'redenen', 'arbeidsdeskundige'],
     optional: [...COMMON, 'behandelaar'],
-    requiredPhrases: [{ text: 'klachtenregeling van UWV', label: 'de verwijzing naar de klachtenregeling van UWV (artikel 8)' }],
+    requiredPhrases: [
+      { text: 'klachtenregeling van UWV', label: 'de verwijzing naar de klachtenregeling van UWV (artikel 8)' },
+    ],
     defaults: {
       subject: 'Wij nemen uw klacht niet in behandeling ({{kenmerk}})',
       salutation: GREETING,
@@ -170,7 +172,9 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     recipient: 'complainant',
     required: ['klacht', 'feiten_wp', 'standpunt', 'uitkomst', 'arbeidsdeskundige'],
     optional: [...COMMON, 'herstel', 'behandelaar'],
-    requiredPhrases: [{ text: 'klachtenregeling van UWV', label: 'de verwijzing naar de klachtenregeling van UWV (artikel 8)' }],
+    requiredPhrases: [
+      { text: 'klachtenregeling van UWV', label: 'de verwijzing naar de klachtenregeling van UWV (artikel 8)' },
+    ],
     defaults: {
       subject: 'Beslissing op uw klacht ({{kenmerk}})',
       salutation: GREETING,

@@ -59,7 +59,8 @@ export function expertOf(c: Complaint, settings: Setting): { name: string; email
 
 function conductDates(c: Complaint): string {
   if (c.conduct.when === 'date') return civil(c.conduct.date)
-  if (c.conduct.when === 'period') return c.conduct.from && c.conduct.to ? `${civil(c.conduct.from)} tot en met ${civil(c.conduct.to)}` : ''
+  if (c.conduct.when === 'period')
+    return c.conduct.from && c.conduct.to ? `${civil(c.conduct.from)} tot en met ${civil(c.conduct.to)}` : ''
   return 'niet precies bekend'
 }
 
@@ -73,7 +74,8 @@ function remedy(c: Complaint): string {
   const d = c.decision
   if (d?.outcome !== 'upheld' || !d.remedy) return ''
   const parts = [REMEDY[d.remedy], text(d.remedyExplanation)]
-  if (d.remedy !== 'not_possible') parts.push('De behandelaar van uw klacht neemt contact met u op over de oplossing (artikel 8.4).')
+  if (d.remedy !== 'not_possible')
+    parts.push('De behandelaar van uw klacht neemt contact met u op over de oplossing (artikel 8.4).')
   return parts.filter(Boolean).join(' ')
 }
 
@@ -94,24 +96,68 @@ export const PLACEHOLDERS = {
   naam: { label: 'naam van de geadresseerde', path: 'complainant.name', value: (x) => text(x.addresseeName) },
   organisatie: { label: 'naam van Working Progression', value: (x) => text(x.settings.organisationName) },
   datum_ontvangst: { label: 'datum van ontvangst', path: 'receivedAt', value: (x) => date(x.complaint.receivedAt) },
-  bevestiging_uiterlijk: { label: 'datum waarop de ontvangstbevestiging uiterlijk komt', value: (x) => date(x.complaint.deadlines?.acknowledgeBy) },
-  beslissing_uiterlijk: { label: 'datum waarop de beslissing uiterlijk komt', value: (x) => date(x.complaint.deadlines?.decisionTargetBy) },
-  beslissing_uiterste_datum: { label: 'uiterste datum van de beslissing (zes weken)', value: (x) => date(x.complaint.deadlines?.decisionLimitBy) },
-  datum_gedraging: { label: 'datum of data van de gedraging', path: 'conduct.date', value: (x) => conductDates(x.complaint) },
+  bevestiging_uiterlijk: {
+    label: 'datum waarop de ontvangstbevestiging uiterlijk komt',
+    value: (x) => date(x.complaint.deadlines?.acknowledgeBy),
+  },
+  beslissing_uiterlijk: {
+    label: 'datum waarop de beslissing uiterlijk komt',
+    value: (x) => date(x.complaint.deadlines?.decisionTargetBy),
+  },
+  beslissing_uiterste_datum: {
+    label: 'uiterste datum van de beslissing (zes weken)',
+    value: (x) => date(x.complaint.deadlines?.decisionLimitBy),
+  },
+  datum_gedraging: {
+    label: 'datum of data van de gedraging',
+    path: 'conduct.date',
+    value: (x) => conductDates(x.complaint),
+  },
   behandelaar: { label: 'naam van de behandelaar', path: 'assignedHandler', value: (x) => text(x.handler?.name) },
-  klacht: { label: 'de klacht zoals de klager die formuleerde', path: 'complaintText', value: (x) => text(x.complaint.complaintText) },
-  feiten: { label: 'korte omschrijving van de feiten', path: 'acknowledgement.factsSummary', value: (x) => text(x.complaint.acknowledgement?.factsSummary) },
-  feiten_wp: { label: 'de feiten zoals Working Progression die ziet', path: 'decision.factsAsSeen', value: (x) => text(x.complaint.decision?.factsAsSeen) },
-  standpunt: { label: 'gemotiveerd standpunt', path: 'decision.reasonedPosition', value: (x) => text(x.complaint.decision?.reasonedPosition) },
+  klacht: {
+    label: 'de klacht zoals de klager die formuleerde',
+    path: 'complaintText',
+    value: (x) => text(x.complaint.complaintText),
+  },
+  feiten: {
+    label: 'korte omschrijving van de feiten',
+    path: 'acknowledgement.factsSummary',
+    value: (x) => text(x.complaint.acknowledgement?.factsSummary),
+  },
+  feiten_wp: {
+    label: 'de feiten zoals Working Progression die ziet',
+    path: 'decision.factsAsSeen',
+    value: (x) => text(x.complaint.decision?.factsAsSeen),
+  },
+  standpunt: {
+    label: 'gemotiveerd standpunt',
+    path: 'decision.reasonedPosition',
+    value: (x) => text(x.complaint.decision?.reasonedPosition),
+  },
   uitkomst: {
     label: 'de beslissing (gegrond of ongegrond)',
     path: 'decision.outcome',
-    value: (x) => ({ upheld: 'gegrond (u hebt gelijk)', not_upheld: 'ongegrond (u hebt geen gelijk)' } as const)[x.complaint.decision?.outcome ?? ('none' as never)] ?? '',
+    value: (x) =>
+      (({ upheld: 'gegrond (u hebt gelijk)', not_upheld: 'ongegrond (u hebt geen gelijk)' }) as const)[
+        x.complaint.decision?.outcome ?? ('none' as never)
+      ] ?? '',
   },
   herstel: { label: 'herstel bij een gegronde klacht', path: 'decision.remedy', value: (x) => remedy(x.complaint) },
-  grond: { label: 'de grond om de klacht niet in behandeling te nemen', path: 'nonAdmission.ground', value: (x) => ground(x.complaint) },
-  redenen: { label: 'de redenen om de klacht niet in behandeling te nemen', path: 'nonAdmission.reasons', value: (x) => text(x.complaint.nonAdmission?.reasons) },
-  reden_verdaging: { label: 'de reden van de verdaging', path: 'delayNotice.reason', value: (x) => text(x.complaint.delayNotice?.reason) },
+  grond: {
+    label: 'de grond om de klacht niet in behandeling te nemen',
+    path: 'nonAdmission.ground',
+    value: (x) => ground(x.complaint),
+  },
+  redenen: {
+    label: 'de redenen om de klacht niet in behandeling te nemen',
+    path: 'nonAdmission.reasons',
+    value: (x) => text(x.complaint.nonAdmission?.reasons),
+  },
+  reden_verdaging: {
+    label: 'de reden van de verdaging',
+    path: 'delayNotice.reason',
+    value: (x) => text(x.complaint.delayNotice?.reason),
+  },
   arbeidsdeskundige: {
     label: 'de arbeidsdeskundige van UWV',
     path: 'uwvLabourExpert.name',
@@ -121,31 +167,71 @@ export const PLACEHOLDERS = {
       return expert.name && expert.email ? `${expert.name} (${expert.email})` : expert.name || expert.email
     },
   },
-  mondeling_antwoord: { label: 'het mondelinge antwoord', path: 'informal.oralAnswer', value: (x) => text(x.complaint.informal?.oralAnswer) },
-  afspraken: { label: 'de gemaakte afspraken', path: 'informal.agreements', value: (x) => text(x.complaint.informal?.agreements) },
+  mondeling_antwoord: {
+    label: 'het mondelinge antwoord',
+    path: 'informal.oralAnswer',
+    value: (x) => text(x.complaint.informal?.oralAnswer),
+  },
+  afspraken: {
+    label: 'de gemaakte afspraken',
+    path: 'informal.agreements',
+    value: (x) => text(x.complaint.informal?.agreements),
+  },
   gesprek_datum: { label: 'datum van het gesprek', path: 'hearing.at', value: (x) => date(x.complaint.hearing?.at) },
-  gesprek_tijd: { label: 'tijd van het gesprek', path: 'hearing.at', value: (x) => (x.complaint.hearing?.at ? `${TIME.format(new Date(x.complaint.hearing.at))} uur` : '') },
-  gesprek_plaats: { label: 'plaats of videolink van het gesprek', path: 'hearing.place', value: (x) => text(x.complaint.hearing?.place) },
-  verslag: { label: 'het verslag van het gesprek', path: 'hearing.report', value: (x) => text(x.complaint.hearing?.report) },
+  gesprek_tijd: {
+    label: 'tijd van het gesprek',
+    path: 'hearing.at',
+    value: (x) => (x.complaint.hearing?.at ? `${TIME.format(new Date(x.complaint.hearing.at))} uur` : ''),
+  },
+  gesprek_plaats: {
+    label: 'plaats of videolink van het gesprek',
+    path: 'hearing.place',
+    value: (x) => text(x.complaint.hearing?.place),
+  },
+  verslag: {
+    label: 'het verslag van het gesprek',
+    path: 'hearing.report',
+    value: (x) => text(x.complaint.hearing?.report),
+  },
   aanwezigen: {
     label: 'de aanwezigen bij het gesprek',
     path: 'hearing.attendees',
-    value: (x) => (x.complaint.hearing?.attendees ?? []).map((a) => `- ${a.name} (${ATTENDEE_ROLE[a.role]})`).join('\n'),
+    value: (x) =>
+      (x.complaint.hearing?.attendees ?? []).map((a) => `- ${a.name} (${ATTENDEE_ROLE[a.role]})`).join('\n'),
   },
   agenda_bijlage: {
     label: 'zin over de agenda-afspraak in de bijlage (alleen per e-mail)',
-    value: (x) => (x.complaint.complainant.email ? 'In de bijlage vindt u een agenda-afspraak. Zo zet u het gesprek met één klik in uw agenda.' : ''),
+    value: (x) =>
+      x.complaint.complainant.email
+        ? 'In de bijlage vindt u een agenda-afspraak. Zo zet u het gesprek met één klik in uw agenda.'
+        : '',
   },
   agenda_vervalt: {
     label: 'zin over het vervallen van de agenda-afspraak (alleen per e-mail)',
-    value: (x) => (x.complaint.complainant.email ? 'In de bijlage vindt u een bericht voor uw agenda. Staat het gesprek daarna nog in uw agenda? Haal het er dan zelf uit.' : ''),
+    value: (x) =>
+      x.complaint.complainant.email
+        ? 'In de bijlage vindt u een bericht voor uw agenda. Staat het gesprek daarna nog in uw agenda? Haal het er dan zelf uit.'
+        : '',
   },
-  datum_intrekking: { label: 'datum waarop de klacht is ingetrokken', path: 'withdrawal.withdrawnAt', value: (x) => date(x.complaint.withdrawal?.withdrawnAt) },
-  afspraken_gesprek: { label: 'de afspraken uit het gesprek', path: 'hearing.agreements', value: (x) => text(x.complaint.hearing?.agreements) },
+  datum_intrekking: {
+    label: 'datum waarop de klacht is ingetrokken',
+    path: 'withdrawal.withdrawnAt',
+    value: (x) => date(x.complaint.withdrawal?.withdrawnAt),
+  },
+  afspraken_gesprek: {
+    label: 'de afspraken uit het gesprek',
+    path: 'hearing.agreements',
+    value: (x) => text(x.complaint.hearing?.agreements),
+  },
   naam_client: {
     label: 'naam van de cliënt',
     path: 'complainant.name',
-    value: (x) => text(x.complaint.complainant.onBehalfOf && x.complaint.complainant.onBehalfOfName ? x.complaint.complainant.onBehalfOfName : letterName(x.complaint.complainant)),
+    value: (x) =>
+      text(
+        x.complaint.complainant.onBehalfOf && x.complaint.complainant.onBehalfOfName
+          ? x.complaint.complainant.onBehalfOfName
+          : letterName(x.complaint.complainant),
+      ),
   },
   soort_klacht: {
     label: 'soort klacht',
@@ -164,4 +250,9 @@ export const PLACEHOLDERS = {
 
 export type PlaceholderKey = keyof typeof PLACEHOLDERS
 
-const ATTENDEE_ROLE = { complainant: 'klager', complained_about: 'over wie geklaagd wordt', handler: 'behandelaar', other: 'anders' } as const
+const ATTENDEE_ROLE = {
+  complainant: 'klager',
+  complained_about: 'over wie geklaagd wordt',
+  handler: 'behandelaar',
+  other: 'anders',
+} as const

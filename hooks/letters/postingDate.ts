@@ -21,20 +21,42 @@ export function checkPostingDate(input: {
   if ((before ?? null) === (after ?? null)) return []
   if (after && Number.isNaN(Date.parse(after))) return [{ path: 'postedAt', message: 'Vul een geldige datum in.' }]
   if (before && after && new Date(before).getTime() === new Date(after).getTime()) return []
-  if (input.channel !== 'post') return [{ path: 'postedAt', message: 'Deze brief ging per e-mail; een verzenddatum per post hoort daar niet bij (besluit 12).' }]
-  if (before && !after) return [{ path: 'postedAt', message: 'Een vastgelegde verzenddatum kan niet worden gewist. Klopt hij niet? Vul de juiste datum in met de reden (besluit 17).' }]
+  if (input.channel !== 'post')
+    return [
+      {
+        path: 'postedAt',
+        message: 'Deze brief ging per e-mail; een verzenddatum per post hoort daar niet bij (besluit 12).',
+      },
+    ]
+  if (before && !after)
+    return [
+      {
+        path: 'postedAt',
+        message:
+          'Een vastgelegde verzenddatum kan niet worden gewist. Klopt hij niet? Vul de juiste datum in met de reden (besluit 17).',
+      },
+    ]
   const errors: PostingRefusal[] = []
   const day = civilDateIn(new Date(after as string))
   if (day < civilDateIn(new Date(input.createdAt))) {
-    errors.push({ path: 'postedAt', message: 'De brief kan niet zijn verstuurd vóór de dag waarop hij is gemaakt (besluit 17).' })
+    errors.push({
+      path: 'postedAt',
+      message: 'De brief kan niet zijn verstuurd vóór de dag waarop hij is gemaakt (besluit 17).',
+    })
   } else if (day > civilDateIn(input.now)) {
     errors.push({ path: 'postedAt', message: 'De verzenddatum kan niet in de toekomst liggen (besluit 17).' })
   }
   if (before && !input.reason?.trim()) {
-    errors.push({ path: 'postedAtChangeReason', message: 'De verzenddatum was al vastgelegd. Schrijf op waarom u hem wijzigt (besluit 17).' })
+    errors.push({
+      path: 'postedAtChangeReason',
+      message: 'De verzenddatum was al vastgelegd. Schrijf op waarom u hem wijzigt (besluit 17).',
+    })
   } else if (before && input.reason?.trim() === input.previousReason?.trim()) {
     // The admin sends the stored reason back with the form: each change needs a reason of its own.
-    errors.push({ path: 'postedAtChangeReason', message: 'Dit is de reden van de vorige wijziging. Schrijf op waarom u de datum nu wijzigt (besluit 17).' })
+    errors.push({
+      path: 'postedAtChangeReason',
+      message: 'Dit is de reden van de vorige wijziging. Schrijf op waarom u de datum nu wijzigt (besluit 17).',
+    })
   }
   return errors
 }

@@ -22,17 +22,29 @@ export const LETTER_FOR_STATUS: Partial<Record<Complaint['status'], LetterKind>>
 }
 
 /** The addressee, and the case fields each line of the address comes from (where a refusal is shown). */
-function addresseeOf(kind: LetterKind, c: Complaint, settings: Setting, to?: Addressee): { addressee: Addressee; paths: Record<keyof Addressee, string> } {
+function addresseeOf(
+  kind: LetterKind,
+  c: Complaint,
+  settings: Setting,
+  to?: Addressee,
+): { addressee: Addressee; paths: Record<keyof Addressee, string> } {
   const recipient = LETTER_KIND_DEFINITIONS[kind].recipient
   if (to) {
-    const path = { attendee: 'hearing.attendees', uwv_labour_expert: 'uwvLabourExpert.name', complainant: 'complainant.name' }[recipient]
+    const path = {
+      attendee: 'hearing.attendees',
+      uwv_labour_expert: 'uwvLabourExpert.name',
+      complainant: 'complainant.name',
+    }[recipient]
     return { addressee: to, paths: { name: path, email: path, street: path, postalCode: path, city: path } }
   }
   if (recipient === 'attendee') throw new Error(`A letter ${kind} needs its addressee`)
   if (recipient === 'uwv_labour_expert') {
     const expert = expertOf(c, settings)
     const path = 'uwvLabourExpert.name'
-    return { addressee: { name: expert?.name || 'Arbeidsdeskundige UWV', email: expert?.email || null }, paths: { name: path, email: 'uwvLabourExpert.email', street: path, postalCode: path, city: path } }
+    return {
+      addressee: { name: expert?.name || 'Arbeidsdeskundige UWV', email: expert?.email || null },
+      paths: { name: path, email: 'uwvLabourExpert.email', street: path, postalCode: path, city: path },
+    }
   }
   const p = c.complainant
   return {
@@ -53,20 +65,43 @@ function addresseeOf(kind: LetterKind, c: Complaint, settings: Setting, to?: Add
  * organisation's details (Decision 14). What the font cannot set refuses the letter at its field,
  * like the parts of the text do (compose.ts).
  */
-function unprintableFrame(kind: LetterKind, to: ReturnType<typeof addresseeOf>, signatory: string | null, settings: Setting): FieldError[] {
+function unprintableFrame(
+  kind: LetterKind,
+  to: ReturnType<typeof addresseeOf>,
+  signatory: string | null,
+  settings: Setting,
+): FieldError[] {
   const label = LETTER_KIND_DEFINITIONS[kind].label
   const errors: FieldError[] = []
   const refuse = (path: string, part: string, value: string | null | undefined, fix: string) => {
     const characters = unprintable(value ?? '')
     if (characters.length === 0 || errors.some((e) => e.path === path)) return
-    errors.push({ path, message: `De brief "${label}" kan niet weg: in ${part} staan tekens die brieven nog niet kunnen afdrukken: ${listCharacters(characters)}. ${fix}` })
+    errors.push({
+      path,
+      message: `De brief "${label}" kan niet weg: in ${part} staan tekens die brieven nog niet kunnen afdrukken: ${listCharacters(characters)}. ${fix}`,
+    })
   }
   for (const line of ['name', 'street', 'postalCode', 'city', 'email'] as const) {
-    refuse(to.paths[line], 'de naam en het adres van de geadresseerde', to.addressee[line], 'Schrijf ze in Latijnse letters.')
+    refuse(
+      to.paths[line],
+      'de naam en het adres van de geadresseerde',
+      to.addressee[line],
+      'Schrijf ze in Latijnse letters.',
+    )
   }
-  refuse('assignedHandler', 'de naam van de behandelaar', signatory, 'Vraag een beheerder de naam van de behandelaar in Latijnse letters te schrijven.')
+  refuse(
+    'assignedHandler',
+    'de naam van de behandelaar',
+    signatory,
+    'Vraag een beheerder de naam van de behandelaar in Latijnse letters te schrijven.',
+  )
   const { organisationName, address, phone, contactEmail } = settings
-  refuse('status', 'de gegevens van de organisatie', [organisationName, address?.street, address?.postalCode, address?.city, phone, contactEmail].join('\n'), 'Vraag een beheerder de instellingen aan te passen.')
+  refuse(
+    'status',
+    'de gegevens van de organisatie',
+    [organisationName, address?.street, address?.postalCode, address?.city, phone, contactEmail].join('\n'),
+    'Vraag een beheerder de instellingen aan te passen.',
+  )
   return errors
 }
 
@@ -87,17 +122,41 @@ export async function prepareLetter(
   const handlerId = relId(complaint.assignedHandler)
   // Trusted read: the handler's name goes into the letter (Art. 5) and under it.
   const handler: Pick<User, 'name'> | null = handlerId
-    ? await payload.findByID({ collection: 'users', id: handlerId, depth: 0, overrideAccess: true, req, disableErrors: true, select: { name: true } })
+    ? await payload.findByID({
+        collection: 'users',
+        id: handlerId,
+        depth: 0,
+        overrideAccess: true,
+        req,
+        disableErrors: true,
+        select: { name: true },
+      })
     : null
   const target = addresseeOf(kind, complaint, settings, to)
   const addressee = target.addressee
   const template = await loadTemplate(payload, kind, req)
-  const composed = composeLetter(kind, template, { complaint, settings, handler, now, addresseeName: addressee.name, addresseePath: target.paths.name })
-  const signatory = LETTER_KIND_DEFINITIONS[kind].recipient !== 'uwv_labour_expert' && handler?.name ? `${handler.name}\nbehandelaar van uw klacht` : null
+  const composed = composeLetter(kind, template, {
+    complaint,
+    settings,
+    handler,
+    now,
+    addresseeName: addressee.name,
+    addresseePath: target.paths.name,
+  })
+  const signatory =
+    LETTER_KIND_DEFINITIONS[kind].recipient !== 'uwv_labour_expert' && handler?.name
+      ? `${handler.name}\nbehandelaar van uw klacht`
+      : null
   const unprintableLines = unprintableFrame(kind, target, signatory, settings)
   if (!composed.ok || unprintableLines.length > 0) {
     const errors = composed.ok ? [] : composed.errors
-    return { ok: false, errors: [...errors, ...unprintableLines.filter((e) => e.path === 'status' || !errors.some((f) => f.path === e.path))] }
+    return {
+      ok: false,
+      errors: [
+        ...errors,
+        ...unprintableLines.filter((e) => e.path === 'status' || !errors.some((f) => f.path === e.path)),
+      ],
+    }
   }
 
   const letter: PreparedLetter = { kind, message: composed.message, to: addressee, signatory }
@@ -108,7 +167,12 @@ export async function prepareLetter(
     // some calendars never bring back a UID they saw cancelled.
     const { docs: earlier } = await payload.find({
       collection: 'letters',
-      where: { and: [{ complaint: { equals: complaint.id } }, { purpose: { in: ['hearing_invitation', 'hearing_cancellation'] } }] },
+      where: {
+        and: [
+          { complaint: { equals: complaint.id } },
+          { purpose: { in: ['hearing_invitation', 'hearing_cancellation'] } },
+        ],
+      },
       depth: 0,
       pagination: false,
       select: { purpose: true },

@@ -13,10 +13,23 @@ export const recordPosting: CollectionAfterChangeHook<Letter> = async ({ doc, pr
     // The reason stays on the letter; the event says only that the date moved (Decision 19).
     await recordEvent(
       req.payload,
-      { complaint, type: 'posting_date_corrected', actor, actorKind: actor ? 'staff' : 'system', data: { letter: doc.id, purpose: doc.purpose, from: previousDoc.postedAt, to: doc.postedAt } },
+      {
+        complaint,
+        type: 'posting_date_corrected',
+        actor,
+        actorKind: actor ? 'staff' : 'system',
+        data: { letter: doc.id, purpose: doc.purpose, from: previousDoc.postedAt, to: doc.postedAt },
+      },
       req,
     )
   }
-  await recordSending(req, { complaint, purpose: doc.purpose, at: doc.postedAt, actor, data: { letter: doc.id, channel: 'post' }, replace: Boolean(previousDoc?.postedAt) })
+  await recordSending(req, {
+    complaint,
+    purpose: doc.purpose,
+    at: doc.postedAt,
+    actor,
+    data: { letter: doc.id, channel: 'post' },
+    replace: Boolean(previousDoc?.postedAt),
+  })
   return doc
 }

@@ -11,10 +11,20 @@ import { SENT_FIELD } from './sentField'
  */
 export async function recordSending(
   req: PayloadRequest,
-  sending: { complaint: string; purpose: MessagePurpose; at: string; actor?: string | null; data: EventData; replace?: boolean },
+  sending: {
+    complaint: string
+    purpose: MessagePurpose
+    at: string
+    actor?: string | null
+    data: EventData
+    replace?: boolean
+  },
 ): Promise<void> {
   const field = SENT_FIELD[sending.purpose]
-  if (field && (sending.replace || REPEATABLE.has(sending.purpose) || !(await sentBefore(req, sending.complaint, field)))) {
+  if (
+    field &&
+    (sending.replace || REPEATABLE.has(sending.purpose) || !(await sentBefore(req, sending.complaint, field)))
+  ) {
     // Trusted bookkeeping, named as such: no role writes these fields, and it changes no workflow field.
     await req.payload.update({
       collection: 'complaints',
@@ -29,7 +39,14 @@ export async function recordSending(
   const actor = sending.actor ?? null
   await recordEvent(
     req.payload,
-    { complaint: sending.complaint, type: 'letter_sent', actor, actorKind: actor ? 'staff' : 'system', data: { purpose: sending.purpose, ...sending.data }, at: new Date(sending.at) },
+    {
+      complaint: sending.complaint,
+      type: 'letter_sent',
+      actor,
+      actorKind: actor ? 'staff' : 'system',
+      data: { purpose: sending.purpose, ...sending.data },
+      at: new Date(sending.at),
+    },
     req,
   )
 }
@@ -38,10 +55,29 @@ export async function recordSending(
  * Letters that may go out again and then count anew (a new delay notice, a moved hearing). For the
  * others a later copy is a correction (Decision 16): the deadline was met, or not, by the first.
  */
-const REPEATABLE = new Set<MessagePurpose>(['delay_notice', 'hearing_invitation', 'hearing_report', 'agreements_confirmation', 'hearing_cancellation'])
+const REPEATABLE = new Set<MessagePurpose>([
+  'delay_notice',
+  'hearing_invitation',
+  'hearing_report',
+  'agreements_confirmation',
+  'hearing_cancellation',
+])
 
-async function sentBefore(req: PayloadRequest, complaint: string, field: NonNullable<(typeof SENT_FIELD)[MessagePurpose]>): Promise<boolean> {
+async function sentBefore(
+  req: PayloadRequest,
+  complaint: string,
+  field: NonNullable<(typeof SENT_FIELD)[MessagePurpose]>,
+): Promise<boolean> {
   // Trusted read of the case's own bookkeeping.
-  const doc = await req.payload.findByID({ collection: 'complaints', id: complaint, depth: 0, joins: false, overrideAccess: true, select: { lettersSent: true }, req, disableErrors: true })
+  const doc = await req.payload.findByID({
+    collection: 'complaints',
+    id: complaint,
+    depth: 0,
+    joins: false,
+    overrideAccess: true,
+    select: { lettersSent: true },
+    req,
+    disableErrors: true,
+  })
   return Boolean(doc?.lettersSent?.[field])
 }

@@ -85,9 +85,22 @@ export class UnprintableLetterError extends Error {
 function printedText(letter: LetterInput): string[] {
   const { sender: s, addressee: a } = letter
   return [
-    s.organisationName, s.street, s.postalCode, s.city, s.phone, s.email,
-    a.name, a.street, a.postalCode, a.city, a.email,
-    letter.reference, letter.subject, letter.salutation, letter.closing, letter.signatory,
+    s.organisationName,
+    s.street,
+    s.postalCode,
+    s.city,
+    s.phone,
+    s.email,
+    a.name,
+    a.street,
+    a.postalCode,
+    a.city,
+    a.email,
+    letter.reference,
+    letter.subject,
+    letter.salutation,
+    letter.closing,
+    letter.signatory,
     ...letter.parts.flatMap((p) => [p.heading, p.text]),
   ].filter((t): t is string => typeof t === 'string')
 }
@@ -98,7 +111,10 @@ function printedText(letter: LetterInput): string[] {
  */
 const FONT_FEATURES = { liga: false, clig: false, dlig: false, calt: false }
 
-export async function renderLetterPdf(letter: LetterInput, options: { subsetFonts?: boolean } = {}): Promise<Uint8Array> {
+export async function renderLetterPdf(
+  letter: LetterInput,
+  options: { subsetFonts?: boolean } = {},
+): Promise<Uint8Array> {
   if (Number.isNaN(letter.date.getTime())) throw new Error('renderLetterPdf: letter.date is geen geldige datum')
   const missing = unprintable(printedText(letter).join('\n'))
   if (missing.length > 0) throw new UnprintableLetterError(missing)
@@ -164,7 +180,10 @@ export async function renderLetterPdf(letter: LetterInput, options: { subsetFont
   // is printed only when there is no postal address to identify the complainant by.
   const a = letter.addressee
   const postal = [filled(a.street), postalLine(a.postalCode, a.city)].filter((line): line is string => line !== null)
-  const addressLines = [a.name, ...(postal.length > 0 ? postal : [filled(a.email)].filter((l): l is string => l !== null))]
+  const addressLines = [
+    a.name,
+    ...(postal.length > 0 ? postal : [filled(a.email)].filter((l): l is string => l !== null)),
+  ]
     .map(clean)
     .flatMap((line) => wrap(line, fonts.regular, BODY_SIZE, 85 * MM, measure))
   y = Math.min(PAGE_HEIGHT - ADDRESS_TOP, senderBottom - LEADING) - ascent(fonts.regular, BODY_SIZE)
@@ -176,7 +195,9 @@ export async function renderLetterPdf(letter: LetterInput, options: { subsetFont
   // Date, reference, subject; then the letter itself flows from here.
   flow.y = Math.min(PAGE_HEIGHT - REFERENCES_TOP, y - 3 * LEADING) - ascent(fonts.regular, BODY_SIZE) + LEADING
   flow.lines([`Datum: ${formatDutchDate(letter.date)}`, `Kenmerk: ${reference}`], fonts.regular)
-  flow.paragraph(clean(`Onderwerp: ${letter.subject}`), fonts.bold, { hangingIndent: measure('Onderwerp: ', fonts.bold, BODY_SIZE) })
+  flow.paragraph(clean(`Onderwerp: ${letter.subject}`), fonts.bold, {
+    hangingIndent: measure('Onderwerp: ', fonts.bold, BODY_SIZE),
+  })
   flow.gap(2)
   flow.paragraph(clean(letter.salutation), fonts.regular)
 
@@ -192,7 +213,10 @@ export async function renderLetterPdf(letter: LetterInput, options: { subsetFont
   }
 
   // Closing, organisation, room for a signature and the signatory: kept together on one page.
-  const signatory = (letter.signatory ?? '').split('\n').map((line) => clean(line.trim())).filter((line) => line !== '')
+  const signatory = (letter.signatory ?? '')
+    .split('\n')
+    .map((line) => clean(line.trim()))
+    .filter((line) => line !== '')
   flow.gap(1)
   flow.keepTogether(2 + (signatory.length > 0 ? 3 + signatory.length : 0))
   flow.lines([clean(letter.closing), clean(organisation)], fonts.regular)
@@ -236,7 +260,13 @@ class Flow {
   private newPage(): void {
     this.page = this.pdf.addPage([PAGE_WIDTH, PAGE_HEIGHT])
     const label = `Kenmerk: ${this.reference}`
-    this.page.drawText(label, { x: MARGIN, y: HEADER_BASELINE, size: SMALL_SIZE, font: this.fonts.regular, color: GREY })
+    this.page.drawText(label, {
+      x: MARGIN,
+      y: HEADER_BASELINE,
+      size: SMALL_SIZE,
+      font: this.fonts.regular,
+      color: GREY,
+    })
     this.y = PAGE_HEIGHT - MARGIN - ascent(this.fonts.regular, BODY_SIZE) + LEADING
   }
 
@@ -269,7 +299,8 @@ class Flow {
   /** A bold heading, kept on the page with the first two lines of the text it introduces. */
   heading(text: string, firstParagraph: string | undefined): void {
     const lines = wrap(text, this.fonts.bold, BODY_SIZE, TEXT_WIDTH, this.measure)
-    const following = firstParagraph === undefined ? 0 : Math.min(2, this.wrapParagraph(firstParagraph, this.fonts.regular, 0).length)
+    const following =
+      firstParagraph === undefined ? 0 : Math.min(2, this.wrapParagraph(firstParagraph, this.fonts.regular, 0).length)
     this.keepTogether(lines.length + following)
     this.lines(lines, this.fonts.bold)
   }
@@ -302,10 +333,12 @@ class Flow {
       // List items ("- …", "• …", "1. …") hang their continuation lines under the item's text.
       const marker = /^\s*(?:[-–•*]|\d{1,2}[.)])\s+/.exec(line)
       const indent = hangingIndent || (marker ? this.measure(marker[0].trimStart(), font, BODY_SIZE) : 0)
-      return wrap(line.trimStart(), font, BODY_SIZE, TEXT_WIDTH, this.measure, TEXT_WIDTH - indent).map((wrapped, i) => ({
-        text: wrapped,
-        indent: i === 0 ? 0 : indent,
-      }))
+      return wrap(line.trimStart(), font, BODY_SIZE, TEXT_WIDTH, this.measure, TEXT_WIDTH - indent).map(
+        (wrapped, i) => ({
+          text: wrapped,
+          indent: i === 0 ? 0 : indent,
+        }),
+      )
     })
   }
 }

@@ -1,4 +1,10 @@
-import { type CollectionAfterReadHook, type CollectionBeforeChangeHook, type Payload, type PayloadRequest, ValidationError } from 'payload'
+import {
+  type CollectionAfterReadHook,
+  type CollectionBeforeChangeHook,
+  type Payload,
+  type PayloadRequest,
+  ValidationError,
+} from 'payload'
 
 import type { LetterTemplate as StoredTemplate } from '../../cms/payload-types'
 import { checkTemplate, type LetterTemplate, placeholderGuide } from './compose'
@@ -24,9 +30,21 @@ export const describeLetterTemplate: CollectionAfterReadHook<StoredTemplate> = (
  * The text of a letter as editors left it, read at the moment the letter is made (so a change
  * applies to the next letter without a deploy); the seeded default when none is stored.
  */
-export async function loadTemplate(payload: Payload, kind: LetterKind, req?: Partial<PayloadRequest>): Promise<LetterTemplate> {
+export async function loadTemplate(
+  payload: Payload,
+  kind: LetterKind,
+  req?: Partial<PayloadRequest>,
+): Promise<LetterTemplate> {
   // Trusted: composing a letter is server work; who may issue it was checked by the workflow.
-  const { docs } = await payload.find({ collection: 'letter-templates', where: { kind: { equals: kind } }, limit: 1, depth: 0, overrideAccess: true, req, pagination: false })
+  const { docs } = await payload.find({
+    collection: 'letter-templates',
+    where: { kind: { equals: kind } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    pagination: false,
+  })
   const stored = docs[0]
   if (!stored) return LETTER_KIND_DEFINITIONS[kind].defaults
   return { subject: stored.subject, salutation: stored.salutation, body: stored.body, closing: stored.closing }
@@ -35,11 +53,22 @@ export async function loadTemplate(payload: Payload, kind: LetterKind, req?: Par
 /** Seed: the default text of every letter that has none yet (idempotent; edited texts are kept). */
 export async function seedLetterTemplates(payload: Payload): Promise<string | null> {
   // Trusted start-up code: letter texts cannot be created through the API.
-  const { docs } = await payload.find({ collection: 'letter-templates', depth: 0, limit: 100, overrideAccess: true, pagination: false, select: { kind: true } })
+  const { docs } = await payload.find({
+    collection: 'letter-templates',
+    depth: 0,
+    limit: 100,
+    overrideAccess: true,
+    pagination: false,
+    select: { kind: true },
+  })
   const present = new Set(docs.map((d) => d.kind))
   const missing = LETTER_KINDS.filter((kind) => !present.has(kind))
   for (const kind of missing) {
-    await payload.create({ collection: 'letter-templates', overrideAccess: true, data: { kind, ...LETTER_KIND_DEFINITIONS[kind].defaults } })
+    await payload.create({
+      collection: 'letter-templates',
+      overrideAccess: true,
+      data: { kind, ...LETTER_KIND_DEFINITIONS[kind].defaults },
+    })
   }
   if (missing.length === 0) return null
   return missing.length === 1 ? '1 brieftekst toegevoegd' : `${missing.length} briefteksten toegevoegd`

@@ -5,8 +5,11 @@ import { carriesCredential } from '../../cms/email/statuses'
 import type { Complaint, Outbox } from '../../cms/payload-types'
 
 const relId = (value: unknown): string | null =>
-  typeof value === 'string' ? value : value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : null
-
+  typeof value === 'string'
+    ? value
+    : value && typeof value === 'object' && 'id' in value
+      ? String((value as { id: unknown }).id)
+      : null
 
 /** The assigned handler of a case, read once per request (a list of messages asks for each). */
 async function assignedHandlerOf(req: PayloadRequest, complaint: string): Promise<string | null> {
@@ -15,7 +18,12 @@ async function assignedHandlerOf(req: PayloadRequest, complaint: string): Promis
   if (!handler) {
     // Trusted: only to decide this field's access; nothing of the case is returned.
     handler = req.payload.db
-      .findOne<Pick<Complaint, 'id' | 'assignedHandler'>>({ collection: 'complaints', where: { id: { equals: complaint } }, select: { assignedHandler: true }, req })
+      .findOne<Pick<Complaint, 'id' | 'assignedHandler'>>({
+        collection: 'complaints',
+        where: { id: { equals: complaint } },
+        select: { assignedHandler: true },
+        req,
+      })
       .then((doc) => relId(doc?.assignedHandler))
     cache.set(complaint, handler)
   }

@@ -19,7 +19,12 @@ export const limitSessionLifetime: CollectionRefreshHook<User> = async ({ args, 
   const lifetime = refreshedTokenLifetime(new Date(session.createdAt), new Date())
   if (lifetime <= 0) throw new Forbidden(req.t)
   if (lifetime >= IDLE_LIMIT_SECONDS) return
-  const fieldsToSign = getFieldsToSign({ collectionConfig: collection.config, email: user.email, sid, user: authenticated })
+  const fieldsToSign = getFieldsToSign({
+    collectionConfig: collection.config,
+    email: user.email,
+    sid,
+    user: authenticated,
+  })
   const { exp, token } = await jwtSign({ fieldsToSign, secret: req.payload.secret, tokenExpiration: lifetime })
   return { exp, refreshedToken: token, setCookie: true, strategy: authenticated._strategy, user }
 }

@@ -16,8 +16,19 @@ const ADVICE = 'Neem bijvoorbeeld vier losse woorden die niets met elkaar te mak
 
 /** Words anyone guessing a password for this portal tries first; zxcvbn's lists are English. */
 const PORTAL_WORDS = [
-  'wachtwoord', 'welkom', 'geheim', 'working', 'progression', 'workingprogression', 'klacht', 'klachten',
-  'klachtenportaal', 'portaal', 'reintegratie', 'beheerder', 'uwv',
+  'wachtwoord',
+  'welkom',
+  'geheim',
+  'working',
+  'progression',
+  'workingprogression',
+  'klacht',
+  'klachten',
+  'klachtenportaal',
+  'portaal',
+  'reintegratie',
+  'beheerder',
+  'uwv',
 ]
 
 /** zxcvbn's warnings in Dutch; `satisfies` makes a missing or misspelt key fail tsc. */
@@ -56,7 +67,10 @@ function loadEstimator(): Promise<ZxcvbnFactory> {
   estimator ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')])
     .then(([{ ZxcvbnFactory }, common]) => {
       estimatorLoads += 1
-      return new ZxcvbnFactory({ dictionary: { ...common.dictionary, portal: PORTAL_WORDS }, graphs: common.adjacencyGraphs })
+      return new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, portal: PORTAL_WORDS },
+        graphs: common.adjacencyGraphs,
+      })
     })
     .catch((error: unknown) => {
       // A failed load is retried on the next password, not remembered.
@@ -105,6 +119,7 @@ export async function passwordProblem(password: string, owner: PasswordOwner): P
   const result = zxcvbn.check(password, [owner.email ?? '', owner.name ?? '', ...parts].filter(Boolean))
   if (result.score >= MIN_PASSWORD_SCORE) return null
   const warning = result.feedback.warning
-  const reason = warning && Object.hasOwn(WARNINGS, warning) ? WARNINGS[warning as keyof typeof WARNINGS] : 'het is te voorspelbaar'
+  const reason =
+    warning && Object.hasOwn(WARNINGS, warning) ? WARNINGS[warning as keyof typeof WARNINGS] : 'het is te voorspelbaar'
   return `${GUESSABLE} ${reason}. ${ADVICE}`
 }

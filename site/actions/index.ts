@@ -67,13 +67,14 @@ export const server = {
       const { reference, receivedAt, deadlines, emailed, changed } = result
       const earlier = result.repeated ? undefined : earlierComplaint(last, { token: formToken, digest, reference })
       // After an edit that was not stored, the cookie keeps naming the content that was.
-      if (!changed) context.cookies.set(LAST_SUBMISSION_COOKIE, signLastSubmission({ token: formToken, digest, reference }, key), {
-        path: '/klacht-indienen',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: context.url.protocol === 'https:',
-        maxAge: LAST_SUBMISSION_MAX_AGE_S,
-      })
+      if (!changed)
+        context.cookies.set(LAST_SUBMISSION_COOKIE, signLastSubmission({ token: formToken, digest, reference }, key), {
+          path: '/klacht-indienen',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: context.url.protocol === 'https:',
+          maxAge: LAST_SUBMISSION_MAX_AGE_S,
+        })
 
       const proof = signProof(
         {

@@ -22,7 +22,9 @@ async function getJson<T>(path: string): Promise<T> {
 const FALLBACK_SETTINGS: PublicSettings = { organisationName: 'Working Progression' }
 
 const settings = cached('instellingen', () => getJson<PublicSettings>('/globals/settings?depth=0'))
-const regulation = cached('klachtenreglement', () => getJson<PublishedRegulation>('/globals/regulation?depth=0&draft=false'))
+const regulation = cached('klachtenreglement', () =>
+  getJson<PublishedRegulation>('/globals/regulation?depth=0&draft=false'),
+)
 
 /** Working Progression's public contact details (Decision 14: shown only once filled in). */
 export async function getPublicSettings(): Promise<PublicSettings> {
@@ -95,13 +97,21 @@ const instant = z.iso.datetime({ offset: true })
 const storedSchema = z.object({
   reference: z.string().regex(/^WP-\d{4}-\d+$/),
   receivedAt: instant,
-  deadlines: z.object({ acknowledgeBy: instant, nonAdmissionNoticeBy: instant, decisionTargetBy: instant, decisionLimitBy: instant }),
+  deadlines: z.object({
+    acknowledgeBy: instant,
+    nonAdmissionNoticeBy: instant,
+    decisionTargetBy: instant,
+    decisionLimitBy: instant,
+  }),
   emailed: z.boolean(),
 })
 const repeatSchema = z.object({ resubmission: z.enum(['same', 'changed']).optional() })
 const invalidSchema = z.object({ errors: z.record(z.string(), z.string()) })
 const notStoredSchema = z.object({ stored: z.literal(false) })
-const statusSchema = z.discriminatedUnion('stored', [storedSchema.extend({ stored: z.literal(true) }), z.object({ stored: z.literal(false) })])
+const statusSchema = z.discriminatedUnion('stored', [
+  storedSchema.extend({ stored: z.literal(true) }),
+  z.object({ stored: z.literal(false) }),
+])
 
 /** The CMS refused the body as too large (413): named at the attachments, where the person can act. */
 export const ATTACHMENTS_TOO_LARGE_AT_CMS = 'De bijlagen zijn samen te groot. Kies kleinere of minder bestanden.'
@@ -117,13 +127,24 @@ const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTU
 /** True when fetch failed before a connection was made (undici puts the socket error in `cause`; several for happy eyeballs). */
 export function neverConnected(error: unknown): boolean {
   const cause = (error as { cause?: { code?: unknown; errors?: unknown[] } } | null)?.cause
-  const codes = [cause, ...(cause?.errors ?? [])].map((e) => (e as { code?: unknown } | null | undefined)?.code).filter((c) => c !== undefined)
+  const codes = [cause, ...(cause?.errors ?? [])]
+    .map((e) => (e as { code?: unknown } | null | undefined)?.code)
+    .filter((c) => c !== undefined)
   return codes.length > 0 && codes.every((code) => typeof code === 'string' && NOT_CONNECTED.has(code))
 }
 
-type IntakeOptions = { fetch?: typeof fetch; apiUrl?: string; apiKey?: string; timeoutMs?: number; lookupTimeoutMs?: number }
+type IntakeOptions = {
+  fetch?: typeof fetch
+  apiUrl?: string
+  apiKey?: string
+  timeoutMs?: number
+  lookupTimeoutMs?: number
+}
 
-export async function submitComplaint({ input, consent, formToken, files }: IntakeRequest, options: IntakeOptions = {}): Promise<IntakeResult> {
+export async function submitComplaint(
+  { input, consent, formToken, files }: IntakeRequest,
+  options: IntakeOptions = {},
+): Promise<IntakeResult> {
   const apiUrl = options.apiUrl ?? siteEnv().CMS_API_URL
   const apiKey = options.apiKey ?? siteEnv().SITE_API_KEY
   const doFetch = options.fetch ?? fetch
@@ -134,7 +155,12 @@ export async function submitComplaint({ input, consent, formToken, files }: Inta
 
   /** After an answer we cannot use: ask the CMS whether this form token was stored. */
   const checkByToken = async (why: string): Promise<IntakeResult> => {
-    const found = await lookupByFormToken(formToken, { fetch: doFetch, apiUrl, authorization, timeoutMs: options.lookupTimeoutMs ?? LOOKUP_TIMEOUT_MS })
+    const found = await lookupByFormToken(formToken, {
+      fetch: doFetch,
+      apiUrl,
+      authorization,
+      timeoutMs: options.lookupTimeoutMs ?? LOOKUP_TIMEOUT_MS,
+    })
     if (found) return { kind: 'stored', repeated: false, changed: false, ...found }
     // Not found (yet): the first request may still be running in the CMS and store it later.
     console.error(`[site] klacht misschien niet opgeslagen (${why}); niet gevonden bij controle op formuliernummer`)
@@ -162,14 +188,21 @@ export async function submitComplaint({ input, consent, formToken, files }: Inta
   if (response.status === 200 || response.status === 201) {
     const stored = storedSchema.safeParse(json)
     const repeat = repeatSchema.safeParse(json)
-    if (stored.success) return { kind: 'stored', repeated: response.status === 200, changed: repeat.success && repeat.data.resubmission === 'changed', ...stored.data }
+    if (stored.success)
+      return {
+        kind: 'stored',
+        repeated: response.status === 200,
+        changed: repeat.success && repeat.data.resubmission === 'changed',
+        ...stored.data,
+      }
     // Stored, but the answer is not what we agreed: the check by token gives the proof.
     console.error(`[site] klacht opgeslagen, maar het antwoord van het CMS is onleesbaar: ${stored.error.message}`)
     return checkByToken('onleesbaar antwoord')
   }
   if (response.status === 400) {
     const invalid = invalidSchema.safeParse(json)
-    if (invalid.success && Object.keys(invalid.data.errors).length > 0) return { kind: 'invalid', errors: invalid.data.errors }
+    if (invalid.success && Object.keys(invalid.data.errors).length > 0)
+      return { kind: 'invalid', errors: invalid.data.errors }
   }
   if (response.status === 413) return { kind: 'invalid', errors: { attachments: ATTACHMENTS_TOO_LARGE_AT_CMS } }
   if ((response.status >= 400 && response.status < 500) || notStoredSchema.safeParse(json).success) {
@@ -188,7 +221,12 @@ export async function submitComplaint({ input, consent, formToken, files }: Inta
  */
 export async function lookupByFormToken(
   formToken: string,
-  { fetch: doFetch, apiUrl, authorization, timeoutMs }: { fetch: typeof fetch; apiUrl: string; authorization: string; timeoutMs: number },
+  {
+    fetch: doFetch,
+    apiUrl,
+    authorization,
+    timeoutMs,
+  }: { fetch: typeof fetch; apiUrl: string; authorization: string; timeoutMs: number },
 ): Promise<StoredComplaint | null> {
   try {
     const response = await doFetch(`${apiUrl}/complaints/intake/status`, {

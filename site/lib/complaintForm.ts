@@ -58,15 +58,22 @@ export const EVERY_FIELD_ASKED: [NotAsked] extends [never] ? true : NotAsked = t
 export const fieldId = (name: string) => `field-${name}`
 
 /** The aria-describedby of a field: its description, its error message and any further notes, when present. */
-export const describedBy = (id: string, parts: { description?: unknown; error?: unknown; reselect?: unknown }): string | undefined =>
-  [parts.description && `${id}-description`, parts.error && `${id}-error`, parts.reselect && `${id}-reselect`].filter(Boolean).join(' ') || undefined
+export const describedBy = (
+  id: string,
+  parts: { description?: unknown; error?: unknown; reselect?: unknown },
+): string | undefined =>
+  [parts.description && `${id}-description`, parts.error && `${id}-error`, parts.reselect && `${id}-reselect`]
+    .filter(Boolean)
+    .join(' ') || undefined
 
 export const MESSAGES = {
   consent: 'Geef toestemming om uw gegevens te gebruiken voor de behandeling van uw klacht.',
   /** Honeypot filled in, or the form token missing: the same plain message, nothing stored. */
-  notSent: 'Uw klacht kon niet worden verstuurd. Controleer het formulier en verstuur het opnieuw. Lukt het niet? Bel ons.',
+  notSent:
+    'Uw klacht kon niet worden verstuurd. Controleer het formulier en verstuur het opnieuw. Lukt het niet? Bel ons.',
   tooLarge: `De bijlagen zijn samen te groot. U kunt hoogstens ${MAX_ATTACHMENTS} bestanden van elk ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB meesturen.`,
-  unreadable: 'Wij konden uw formulier niet goed ontvangen. Daardoor is ook wat u had ingevuld niet bewaard. Vul het formulier opnieuw in en verstuur het nog een keer.',
+  unreadable:
+    'Wij konden uw formulier niet goed ontvangen. Daardoor is ook wat u had ingevuld niet bewaard. Vul het formulier opnieuw in en verstuur het nog een keer.',
   /** Said honestly: a body refused unread cannot give back what was typed. */
   tooLargeInputLost:
     'Omdat het formulier te groot was, hebben wij niets ervan kunnen lezen. Ook wat u had ingevuld is daardoor niet bewaard. Vul het formulier opnieuw in en kies kleinere of minder bijlagen. Het spijt ons.',
@@ -85,10 +92,16 @@ export type ContactWay = { label: string; text: string; href?: string }
 
 export function contactWays(contact: ContactDetails, { letter }: { letter: boolean }): ContactWay[] {
   const ways: ContactWay[] = []
-  if (contact.phone) ways.push({ label: 'Bel ons', text: contact.phone, href: `tel:${contact.phone.replace(/[^\d+]/g, '')}` })
-  if (contact.contactEmail) ways.push({ label: 'Mail ons', text: contact.contactEmail, href: `mailto:${contact.contactEmail}` })
+  if (contact.phone)
+    ways.push({ label: 'Bel ons', text: contact.phone, href: `tel:${contact.phone.replace(/[^\d+]/g, '')}` })
+  if (contact.contactEmail)
+    ways.push({ label: 'Mail ons', text: contact.contactEmail, href: `mailto:${contact.contactEmail}` })
   const a = contact.address
-  if (letter && a?.street && a.postalCode && a.city) ways.push({ label: 'Stuur een brief naar', text: `${contact.organisationName}, ${a.street}, ${a.postalCode} ${a.city}` })
+  if (letter && a?.street && a.postalCode && a.city)
+    ways.push({
+      label: 'Stuur een brief naar',
+      text: `${contact.organisationName}, ${a.street}, ${a.postalCode} ${a.city}`,
+    })
   return ways
 }
 
@@ -118,7 +131,10 @@ export function storageAlert(outcome: 'unreachable' | 'refused' | 'uncertain', c
     }
   }
   const ways = contactWays(contact, { letter: true })
-  const otherWays = ways.length > 0 ? 'Probeer het later nog eens met dit formulier. Of dien uw klacht op een andere manier in:' : 'Probeer het later nog eens met dit formulier.'
+  const otherWays =
+    ways.length > 0
+      ? 'Probeer het later nog eens met dit formulier. Of dien uw klacht op een andere manier in:'
+      : 'Probeer het later nog eens met dit formulier.'
   return {
     title: 'Uw klacht is niet opgeslagen',
     messages: [
@@ -201,7 +217,13 @@ export async function readComplaintForm(form: FormData, today: string): Promise<
   const errors = parsed.success ? {} : fieldErrors(parsed.error)
   if (consent !== 'on') errors[CONSENT_FIELD] = MESSAGES.consent
   const attachments = checkAttachments(
-    await Promise.all(files.map(async (file) => ({ name: file.name, size: file.size, bytes: new Uint8Array(await file.arrayBuffer()) }))),
+    await Promise.all(
+      files.map(async (file) => ({
+        name: file.name,
+        size: file.size,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      })),
+    ),
   )
   if (!attachments.ok) errors[ATTACHMENTS_FIELD] = attachments.message
 
@@ -210,7 +232,8 @@ export async function readComplaintForm(form: FormData, today: string): Promise<
     files,
     formToken: formTokenOf(form),
     honeypotFilled: typeof honeypot === 'string' && honeypot.trim() !== '',
-    result: parsed.success && Object.keys(errors).length === 0 ? { ok: true, input: parsed.data } : { ok: false, errors },
+    result:
+      parsed.success && Object.keys(errors).length === 0 ? { ok: true, input: parsed.data } : { ok: false, errors },
   }
 }
 
@@ -242,7 +265,10 @@ export function attachedFiles(form: FormData): File[] {
 export function orderedErrors(errors: Record<string, string>): { field: string | undefined; message: string }[] {
   const known: readonly string[] = FIELD_ORDER
   return [
-    ...FIELD_ORDER.filter((field) => errors[field]).map((field) => ({ field: field as string | undefined, message: errors[field] as string })),
+    ...FIELD_ORDER.filter((field) => errors[field]).map((field) => ({
+      field: field as string | undefined,
+      message: errors[field] as string,
+    })),
     ...Object.entries(errors)
       .filter(([field]) => !known.includes(field))
       .map(([, message]) => ({ field: undefined, message })),
@@ -260,7 +286,8 @@ export async function readFormBody(request: Request, limit: number): Promise<For
   const declared = request.headers.get('content-length')
   if (declared !== null && Number(declared) > limit) return { kind: 'tooLarge' }
   const contentType = request.headers.get('content-type') ?? ''
-  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(contentType) || !request.body) return { kind: 'unreadable' }
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(contentType) || !request.body)
+    return { kind: 'unreadable' }
   try {
     if (declared !== null) return { kind: 'form', form: await request.formData() }
     const chunks: Uint8Array[] = []
@@ -274,7 +301,10 @@ export async function readFormBody(request: Request, limit: number): Promise<For
       }
       chunks.push(part.value)
     }
-    return { kind: 'form', form: await new Response(Buffer.concat(chunks), { headers: { 'content-type': contentType } }).formData() }
+    return {
+      kind: 'form',
+      form: await new Response(Buffer.concat(chunks), { headers: { 'content-type': contentType } }).formData(),
+    }
   } catch (error) {
     // A broken or aborted upload: the form is shown again with a message, nothing is stored.
     console.error(`[site] klachtformulier niet te lezen: ${(error as Error).message}`)

@@ -5,7 +5,9 @@ import { z } from 'zod'
  * or database credentials (it reaches the CMS over HTTP; `npm start` hands it nothing else).
  */
 const siteEnvSchema = z.object({
-  CMS_API_URL: z.url({ protocol: /^https?$/, message: 'moet een http(s)-adres zijn' }).default('http://127.0.0.1:3000/api'),
+  CMS_API_URL: z
+    .url({ protocol: /^https?$/, message: 'moet een http(s)-adres zijn' })
+    .default('http://127.0.0.1:3000/api'),
   // Set by `npm start` (derived from PAYLOAD_SECRET unless given): checks the CMS's cache signal.
   SITE_CACHE_SECRET: z.string().min(16, 'moet minstens 16 tekens lang zijn'),
   // The site's create-only identity at the CMS (service account `site`); set by `npm start`.

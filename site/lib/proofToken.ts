@@ -19,7 +19,10 @@ const proofSchema = z.object({
   /** The same form was sent again with changes after it was stored: the first version stands, the changes were not stored. */
   changeNotStored: z.boolean().optional(),
   /** A new complaint with other content after one sent from the same browser shortly before: that one's reference. */
-  earlierReference: z.string().regex(/^WP-\d{4}-\d+$/).optional(),
+  earlierReference: z
+    .string()
+    .regex(/^WP-\d{4}-\d+$/)
+    .optional(),
 })
 
 export type Proof = z.infer<typeof proofSchema>
@@ -36,7 +39,9 @@ export function proofKey(siteSecret: string): Buffer {
 const mac = (key: Buffer, payload: string) => createHmac('sha256', key).update(payload).digest()
 
 export function signProof(proof: Proof, key: Buffer, now: Date, lifetimeMs = PROOF_LIFETIME_MS): string {
-  const payload = Buffer.from(JSON.stringify({ ...proofSchema.parse(proof), expiresAt: now.getTime() + lifetimeMs })).toString('base64url')
+  const payload = Buffer.from(
+    JSON.stringify({ ...proofSchema.parse(proof), expiresAt: now.getTime() + lifetimeMs }),
+  ).toString('base64url')
   return `${payload}.${mac(key, payload).toString('base64url')}`
 }
 

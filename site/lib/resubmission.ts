@@ -67,7 +67,11 @@ export function readLastSubmission(value: string | undefined, key: Buffer): Last
  * content (often "back, edit, send again" in a browser that loads the form anew): the
  * confirmation page names it, so a correction sent as a new complaint can be joined to the first.
  */
-export function earlierComplaint(last: LastSubmission | null, now: { token: string; digest: string; reference: string }): string | undefined {
-  if (!last || last.token === now.token || last.digest === now.digest || last.reference === now.reference) return undefined
+export function earlierComplaint(
+  last: LastSubmission | null,
+  now: { token: string; digest: string; reference: string },
+): string | undefined {
+  if (!last || last.token === now.token || last.digest === now.digest || last.reference === now.reference)
+    return undefined
   return last.reference
 }

@@ -87,7 +87,10 @@ function convert(state: RichTextState, headingLevel: number): string {
 
 function converters({ headingShift }: { headingShift: number }): HTMLConverters {
   const text: HTMLConverter<SerializedTextNode> = ({ node }) =>
-    FORMAT_TAGS.reduce((html, [bit, tag]) => (node.format & bit ? `<${tag}>${html}</${tag}>` : html), escapeHtml(node.text))
+    FORMAT_TAGS.reduce(
+      (html, [bit, tag]) => (node.format & bit ? `<${tag}>${html}</${tag}>` : html),
+      escapeHtml(node.text),
+    )
 
   const paragraph: HTMLConverter<SerializedParagraphNode> = ({ node, nodesToHTML }) => {
     const children = nodesToHTML({ nodes: node.children }).join('')

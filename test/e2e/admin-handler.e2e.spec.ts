@@ -30,7 +30,8 @@ const cmsUrl = inject('cmsUrl')
 const EARLY_NOTE = 'Gebeld met de klager; zij is bereikbaar na 14 uur.'
 const FACTS = 'Drie gemiste afspraken in november; de coach belde niet af.'
 const FACTS_AS_SEEN = 'De coach heeft twee afspraken verzet en één afspraak gemist.'
-const POSITION = 'De verzette afspraken zijn tijdig gemeld; één gemiste afspraak is geen tekortkoming in de begeleiding.'
+const POSITION =
+  'De verzette afspraken zijn tijdig gemeld; één gemiste afspraak is geen tekortkoming in de begeleiding.'
 
 let browser: Browser
 let context: BrowserContext
@@ -39,7 +40,12 @@ let manager: StaffMember
 let handler: StaffMember
 let complaint: StoredComplaint
 
-type Case = { status: string; assignedHandler?: string | { id: string } | null; decision?: { outcome?: string | null }; acknowledgement?: { factsSummary?: string | null } }
+type Case = {
+  status: string
+  assignedHandler?: string | { id: string } | null
+  decision?: { outcome?: string | null }
+  acknowledgement?: { factsSummary?: string | null }
+}
 type Letter = { purpose: string; to: string[]; text: string }
 
 const stored = () => apiGet<Case>(cmsUrl, manager.token, `complaints/${complaint.id}?depth=0`)
@@ -75,7 +81,14 @@ describe('Art. 4, 5, 8: a handler takes, acknowledges and decides a complaint in
     const tile = block.getByRole('link', { name: /Nieuwe klachten/ })
     expect(queue.totalDocs).toBeGreaterThanOrEqual(1)
     expect((await tile.locator('strong').textContent())?.trim()).toBe(String(queue.totalDocs))
-    expect((await block.getByRole('link', { name: /Mijn zaken/ }).locator('strong').textContent())?.trim()).toBe('0')
+    expect(
+      (
+        await block
+          .getByRole('link', { name: /Mijn zaken/ })
+          .locator('strong')
+          .textContent()
+      )?.trim(),
+    ).toBe('0')
     await screenshot(page, 'admin-handler-dashboard')
 
     await tile.click()
@@ -100,7 +113,12 @@ describe('Art. 4, 5, 8: a handler takes, acknowledges and decides a complaint in
     expect(await page.locator('#field-deadlines__acknowledgeBy').isVisible()).toBe(true)
     // Nothing of the complainant or of the complaint itself until the handler takes the case,
     // not on screen and not in the page's data either.
-    for (const hidden of ['#field-complainant__name', '#field-complaintText', '#field-channel', '#field-involved__description']) {
+    for (const hidden of [
+      '#field-complainant__name',
+      '#field-complaintText',
+      '#field-channel',
+      '#field-involved__description',
+    ]) {
       expect(await page.locator(hidden).count(), hidden).toBe(0)
     }
     const html = await page.content()
@@ -181,9 +199,15 @@ describe('Art. 4, 5, 8: a handler takes, acknowledges and decides a complaint in
     expect(saved.status).toBe('decided')
     expect(saved.decision?.outcome).toBe('not_upheld')
 
-    const { docs } = await apiGet<{ docs: Letter[] }>(cmsUrl, manager.token, `outbox?where[complaint][equals]=${complaint.id}&depth=0&limit=50`)
+    const { docs } = await apiGet<{ docs: Letter[] }>(
+      cmsUrl,
+      manager.token,
+      `outbox?where[complaint][equals]=${complaint.id}&depth=0&limit=50`,
+    )
     const letter = (purpose: string) => docs.find((doc) => doc.purpose === purpose)
-    expect(docs.map((doc) => doc.purpose)).toEqual(expect.arrayContaining(['uwv_notification', 'acknowledgement', 'decision']))
+    expect(docs.map((doc) => doc.purpose)).toEqual(
+      expect.arrayContaining(['uwv_notification', 'acknowledgement', 'decision']),
+    )
     // Art. 5: the acknowledgement names the handler, the conduct date and the facts.
     const acknowledgement = letter('acknowledgement')
     expect(acknowledgement?.to).toEqual(['klager@example.nl'])

@@ -2,7 +2,18 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import type { Letter, LetterTemplate } from '../../cms/payload-types'
-import { apiGet, createStaff, loginToAdmin, openDocument, recordComplaint, save, screenshotAt, setUwvLabourExpert, settle, type StaffMember } from '../helpers/admin'
+import {
+  apiGet,
+  createStaff,
+  loginToAdmin,
+  openDocument,
+  recordComplaint,
+  save,
+  screenshotAt,
+  setUwvLabourExpert,
+  settle,
+  type StaffMember,
+} from '../helpers/admin'
 import { launchChromium, screenshot } from '../helpers/browser'
 
 /**
@@ -43,7 +54,11 @@ async function loggedIn(member: StaffMember): Promise<Page> {
 }
 
 /** The error Payload shows at a text field (its wrapper holds the input with the id). */
-const errorAt = (page: Page, inputId: string): Locator => page.locator('.field-type', { has: page.locator(`#${inputId}`) }).locator('.field-error').first()
+const errorAt = (page: Page, inputId: string): Locator =>
+  page
+    .locator('.field-type', { has: page.locator(`#${inputId}`) })
+    .locator('.field-error')
+    .first()
 
 describe('Art. 5–8: letter texts that editors maintain', () => {
   it('an editor sees every letter of the regulation, and the acknowledgement with its placeholders', async () => {
@@ -53,20 +68,36 @@ describe('Art. 5–8: letter texts that editors maintain', () => {
     await settle(page)
     const titles = (await page.locator('table tbody tr td:nth-child(2)').allTextContents()).map((t) => t.trim())
     expect(titles).toHaveLength(14)
-    expect(titles).toEqual(expect.arrayContaining(['Ontvangstbevestiging', 'Beslissing op de klacht', 'Uitnodiging voor een gesprek (horen)', 'Melding aan de arbeidsdeskundige van UWV']))
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Ontvangstbevestiging',
+        'Beslissing op de klacht',
+        'Uitnodiging voor een gesprek (horen)',
+        'Melding aan de arbeidsdeskundige van UWV',
+      ]),
+    )
     await screenshot(page, 'admin-letters-list')
   })
 
   it('Art. 5: leaving out {{feiten}} is refused at the text, naming the part; the typed text stays; with it the change is saved', async () => {
-    const { docs } = await apiGet<{ docs: LetterTemplate[] }>(cmsUrl, editor.token, 'letter-templates?where[kind][equals]=acknowledgement&depth=0')
+    const { docs } = await apiGet<{ docs: LetterTemplate[] }>(
+      cmsUrl,
+      editor.token,
+      'letter-templates?where[kind][equals]=acknowledgement&depth=0',
+    )
     const template = docs[0]
     if (!template) throw new Error('the acknowledgement text was not seeded')
     const page = await loggedIn(editor)
     await openDocument(page, `${cmsUrl}/admin/collections/letter-templates/${template.id}`)
-    expect(await page.locator('#field-placeholders').inputValue()).toContain('{{feiten}}: korte omschrijving van de feiten (verplicht)')
+    expect(await page.locator('#field-placeholders').inputValue()).toContain(
+      '{{feiten}}: korte omschrijving van de feiten (verplicht)',
+    )
 
     const body = page.locator('#field-body')
-    const withoutFacts = template.body.replace('Korte omschrijving van de feiten:\n{{feiten}}', 'Wat er gebeurde, leest u in uw dossier.')
+    const withoutFacts = template.body.replace(
+      'Korte omschrijving van de feiten:\n{{feiten}}',
+      'Wat er gebeurde, leest u in uw dossier.',
+    )
     await body.fill(withoutFacts)
     const refused = await save(page)
     expect(refused.status).toBe(400)
@@ -76,7 +107,10 @@ describe('Art. 5–8: letter texts that editors maintain', () => {
     expect(await body.inputValue()).toBe(withoutFacts)
     await screenshotAt(page, 'admin-letters-refused', page.locator('#field-subject'))
 
-    const changed = template.body.replace('Met deze brief bevestigen wij dat', 'Met deze brief laten wij u weten dat wij hem hebben ontvangen')
+    const changed = template.body.replace(
+      'Met deze brief bevestigen wij dat',
+      'Met deze brief laten wij u weten dat wij hem hebben ontvangen',
+    )
     await body.fill(changed)
     expect(await save(page)).toEqual({ status: 200, errors: [] })
     const after = await apiGet<LetterTemplate>(cmsUrl, editor.token, `letter-templates/${template.id}?depth=0`)
@@ -101,7 +135,12 @@ describe('Art. 6: the hearing invitation from the case', () => {
     await page.locator('#field-hearing__sendInvitation').check()
     const refused = await save(page)
     expect(refused.status).toBe(400)
-    expect(refused.errors).toEqual([{ path: 'hearing.place', message: expect.stringContaining('"plaats of videolink van het gesprek" is leeg (artikel 6)') }])
+    expect(refused.errors).toEqual([
+      {
+        path: 'hearing.place',
+        message: expect.stringContaining('"plaats of videolink van het gesprek" is leeg (artikel 6)'),
+      },
+    ])
     await errorAt(page, 'field-hearing__place').waitFor()
     await screenshotAt(page, 'admin-hearing-refused', tab)
 
@@ -109,12 +148,19 @@ describe('Art. 6: the hearing invitation from the case', () => {
     expect(await save(page)).toEqual({ status: 200, errors: [] })
     // An action, not a state: the box is empty again.
     expect(await page.locator('#field-hearing__sendInvitation').isChecked()).toBe(false)
-    const { docs } = await apiGet<{ docs: Letter[] }>(cmsUrl, manager.token, `letters?where[complaint][equals]=${complaint.id}&depth=1&limit=20`)
+    const { docs } = await apiGet<{ docs: Letter[] }>(
+      cmsUrl,
+      manager.token,
+      `letters?where[complaint][equals]=${complaint.id}&depth=1&limit=20`,
+    )
     const invitation = docs.find((l) => l.purpose === 'hearing_invitation')
     expect(invitation?.channel).toBe('email')
     const message = invitation?.message
     if (!message || typeof message === 'string') throw new Error('the invitation has no e-mail')
-    expect(message.attachments?.map((a) => a.contentType)).toEqual(['application/pdf', 'text/calendar; charset=utf-8; method=PUBLISH'])
+    expect(message.attachments?.map((a) => a.contentType)).toEqual([
+      'application/pdf',
+      'text/calendar; charset=utf-8; method=PUBLISH',
+    ])
     const ics = Buffer.from(message.attachments?.[1]?.contentBase64 ?? '', 'base64').toString('utf8')
     expect(ics).toContain(`DTSTART:${year}1210T130000Z`)
     expect(ics).toContain('LOCATION:Kantoor Utrecht\\, Voorbeeldlaan 1')
@@ -130,12 +176,19 @@ describe('Art. 6: the hearing invitation from the case', () => {
     // The hearing will not take place: the handler clears its date and saves; the complainant is told.
     await page.locator('#field-hearing__at .date-time-picker__clear-button').click()
     expect(await save(page)).toEqual({ status: 200, errors: [] })
-    const after = await apiGet<{ docs: Letter[] }>(cmsUrl, manager.token, `letters?where[complaint][equals]=${complaint.id}&depth=1&limit=20`)
+    const after = await apiGet<{ docs: Letter[] }>(
+      cmsUrl,
+      manager.token,
+      `letters?where[complaint][equals]=${complaint.id}&depth=1&limit=20`,
+    )
     const callOff = after.docs.find((l) => l.purpose === 'hearing_cancellation')
     const callOffMessage = callOff?.message
     if (!callOffMessage || typeof callOffMessage === 'string') throw new Error('the call-off has no e-mail')
     expect(callOffMessage.subject).toMatch(/^Het gesprek over uw klacht gaat niet door/)
-    expect(callOffMessage.attachments?.map((a) => a.contentType)).toEqual(['application/pdf', 'text/calendar; charset=utf-8; method=CANCEL'])
+    expect(callOffMessage.attachments?.map((a) => a.contentType)).toEqual([
+      'application/pdf',
+      'text/calendar; charset=utf-8; method=CANCEL',
+    ])
     expect(callOffMessage.text).toContain('om 14:00 uur')
   })
 })

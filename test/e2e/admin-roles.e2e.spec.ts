@@ -1,7 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { createStaff, loginToAdmin, openNav, recordComplaint, setUwvLabourExpert, settle, type StaffMember, type StoredComplaint } from '../helpers/admin'
+import {
+  createStaff,
+  loginToAdmin,
+  openNav,
+  recordComplaint,
+  setUwvLabourExpert,
+  settle,
+  type StaffMember,
+  type StoredComplaint,
+} from '../helpers/admin'
 import { launchChromium, screenshot } from '../helpers/browser'
 import { FIRST_ADMIN } from '../helpers/staff'
 
@@ -49,13 +58,19 @@ async function loggedIn(email: string, password: string, locale = 'nl-NL'): Prom
 }
 
 const navGroups = (page: Page) => page.locator('.nav-group__label').allTextContents()
-const listedReferences = (page: Page) => page.locator('table tbody tr td:nth-child(2)').allTextContents().then((cells) => cells.map((c) => c.trim()))
+const listedReferences = (page: Page) =>
+  page
+    .locator('table tbody tr td:nth-child(2)')
+    .allTextContents()
+    .then((cells) => cells.map((c) => c.trim()))
 
 describe('DOMAIN.md, People: what each role sees in the admin', () => {
   it('an editor sees no complaints: no "Klachten" group, no case dashboard, the list is not found; the regulation is there', async () => {
     const page = await loggedIn(editor.email, editor.password)
     expect(await navGroups(page)).toEqual(['Inhoud', 'Beheer'])
-    expect(await page.locator('#nav-complaints, #nav-case-events, #nav-complaint-attachments, #nav-outbox').count()).toBe(0)
+    expect(
+      await page.locator('#nav-complaints, #nav-case-events, #nav-complaint-attachments, #nav-outbox').count(),
+    ).toBe(0)
     // DOMAIN.md, People: the letter texts are theirs to maintain.
     expect((await page.locator('#nav-letter-templates').textContent())?.trim()).toBe('Brieven (teksten)')
     expect(await page.locator('#case-dashboard-title').count()).toBe(0)
@@ -88,7 +103,14 @@ describe('DOMAIN.md, People: what each role sees in the admin', () => {
     const page = await loggedIn(handler.email, handler.password)
     expect(await navGroups(page)).toContain('Klachten')
     const block = page.locator('section[aria-labelledby="case-dashboard-title"]')
-    expect((await block.getByRole('link', { name: /Mijn zaken/ }).locator('strong').textContent())?.trim()).toBe('1')
+    expect(
+      (
+        await block
+          .getByRole('link', { name: /Mijn zaken/ })
+          .locator('strong')
+          .textContent()
+      )?.trim(),
+    ).toBe('1')
     await openNav(page)
     await screenshot(page, 'admin-roles-handler-dashboard')
 

@@ -23,7 +23,6 @@ declare module 'vitest' {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-
 /**
  * Starts the whole portal exactly as `npm start` does (building first when needed), on a fresh
  * SQLite file and free ports, with no administrator seeded: the first browser visit to /admin
@@ -58,7 +57,10 @@ export default async function setup(project: TestProject) {
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`portal did not start within 8 minutes:\n${output.slice(-4000)}`)), 8 * 60_000)
+    const timer = setTimeout(
+      () => reject(new Error(`portal did not start within 8 minutes:\n${output.slice(-4000)}`)),
+      8 * 60_000,
+    )
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       if (output.includes('Stoppen met Ctrl-C')) {

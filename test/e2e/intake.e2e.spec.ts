@@ -17,7 +17,8 @@ const cmsUrl = inject('cmsUrl')
 const proxyUrl = inject('proxyUrl')
 const FORM = `${siteUrl}/klacht-indienen`
 const REFERENCE = /^WP-\d{4}-\d{4,}$/
-const DUTCH_DATE = /^\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}$/
+const DUTCH_DATE =
+  /^\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}$/
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -38,9 +39,12 @@ type StoredComplaint = {
 
 /** What a manager sees through the CMS's own API (the site itself cannot read complaints). */
 async function storedComplaint(reference: string): Promise<StoredComplaint | undefined> {
-  const response = await fetch(`${cmsUrl}/api/complaints?where[reference][equals]=${encodeURIComponent(reference)}&depth=1`, {
-    headers: { authorization: `JWT ${manager}` },
-  })
+  const response = await fetch(
+    `${cmsUrl}/api/complaints?where[reference][equals]=${encodeURIComponent(reference)}&depth=1`,
+    {
+      headers: { authorization: `JWT ${manager}` },
+    },
+  )
   expect(response.status).toBe(200)
   const { docs } = (await response.json()) as { docs: StoredComplaint[] }
   return docs[0]
@@ -116,146 +120,170 @@ describe('the complaint form /klacht-indienen', () => {
   it.each([
     ['with JavaScript', true],
     ['without JavaScript', false],
-  ])('%s: a valid complaint is stored (status received, with its attachment) and its proof shown; sending it again gives the same reference', async (_mode, javaScriptEnabled) => {
-    const context = await browser.newContext({ javaScriptEnabled })
-    const page = await context.newPage()
-    await page.goto(FORM)
-    const name = javaScriptEnabled ? 'Jan Jansen' : 'Fatima el Amrani'
-    await fillValid(page, name)
-    const before = await complaintCount()
+  ])(
+    '%s: a valid complaint is stored (status received, with its attachment) and its proof shown; sending it again gives the same reference',
+    async (_mode, javaScriptEnabled) => {
+      const context = await browser.newContext({ javaScriptEnabled })
+      const page = await context.newPage()
+      await page.goto(FORM)
+      const name = javaScriptEnabled ? 'Jan Jansen' : 'Fatima el Amrani'
+      await fillValid(page, name)
+      const before = await complaintCount()
 
-    // Pressed twice quickly: both posts carry the same form token.
-    const reference = await submitAndWaitForProof(page, () => page.locator('button[type="submit"]').dblclick())
-    expect(await page.locator('h1').textContent()).toBe('Wij hebben uw klacht ontvangen')
-    const dates = await page.locator('.complaint-page time').allTextContents()
-    expect(dates).toHaveLength(4)
-    for (const date of dates) expect(date).toMatch(DUTCH_DATE)
-    expect(dates[0]).toBe(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date()))
-    expect(await page.content()).not.toContain(name)
-    if (javaScriptEnabled) {
-      expect(await axeViolations(page)).toEqual([])
-      await screenshot(page, 'intake-confirmation')
-    }
+      // Pressed twice quickly: both posts carry the same form token.
+      const reference = await submitAndWaitForProof(page, () => page.locator('button[type="submit"]').dblclick())
+      expect(await page.locator('h1').textContent()).toBe('Wij hebben uw klacht ontvangen')
+      const dates = await page.locator('.complaint-page time').allTextContents()
+      expect(dates).toHaveLength(4)
+      for (const date of dates) expect(date).toMatch(DUTCH_DATE)
+      expect(dates[0]).toBe(
+        new Intl.DateTimeFormat('nl-NL', {
+          timeZone: 'Europe/Amsterdam',
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+        }).format(new Date()),
+      )
+      expect(await page.content()).not.toContain(name)
+      if (javaScriptEnabled) {
+        expect(await axeViolations(page)).toEqual([])
+        await screenshot(page, 'intake-confirmation')
+      }
 
-    expect(await complaintCount()).toBe(before + 1)
-    const stored = await storedComplaint(reference)
-    expect(stored?.status).toBe('received')
-    expect(stored?.channel).toBe('web')
-    expect(stored?.complainant.name).toBe(name)
-    expect(stored?.attachments).toHaveLength(1)
-    const attachment = stored?.attachments?.[0]
-    expect(typeof attachment === 'object' && attachment.mimeType).toBe('application/pdf')
-
-    // Back to the form and send it again. Chromium loads the form anew (a new form token) and fills
-    // in what was typed; the same content sent again is still the same complaint.
-    await page.goBack()
-    await page.waitForSelector('form.complaint-form')
-    if ((await page.inputValue('#field-name')) !== name) await fillValid(page, name, { attach: false })
-    const again = await submitAndWaitForProof(page, () => page.click('button[type="submit"]'))
-    expect(again).toBe(reference)
-    expect(await complaintCount()).toBe(before + 1)
-    expect(await page.locator('.form-alert').count()).toBe(0)
-
-    // Back, change the description, send again: the change is never dropped without a word. With
-    // a new form token (Chromium loads the form anew) it is a new complaint whose proof names the
-    // first; with the same token the first stands and the proof says the change was not stored.
-    await page.goBack()
-    await page.waitForSelector('form.complaint-form')
-    if ((await page.inputValue('#field-name')) !== name) await fillValid(page, name, { attach: false })
-    await page.fill('#field-description', 'Mijn coach kwam drie afspraken niet na, belde niet af en reageerde niet op mijn mail.')
-    const edited = await submitAndWaitForProof(page, () => page.click('button[type="submit"]'))
-    const notice = (await page.locator('.form-alert').textContent()) ?? ''
-    expect(notice).toContain(reference)
-    if (edited === reference) {
-      expect(notice).toContain('Uw wijziging is niet verwerkt')
       expect(await complaintCount()).toBe(before + 1)
-    } else {
-      expect(notice).toContain('Dit is een nieuwe klacht')
-      expect(notice).toContain(edited)
-      expect(await complaintCount()).toBe(before + 2)
-    }
-    if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([])
-    await context.close()
-  })
+      const stored = await storedComplaint(reference)
+      expect(stored?.status).toBe('received')
+      expect(stored?.channel).toBe('web')
+      expect(stored?.complainant.name).toBe(name)
+      expect(stored?.attachments).toHaveLength(1)
+      const attachment = stored?.attachments?.[0]
+      expect(typeof attachment === 'object' && attachment.mimeType).toBe('application/pdf')
+
+      // Back to the form and send it again. Chromium loads the form anew (a new form token) and fills
+      // in what was typed; the same content sent again is still the same complaint.
+      await page.goBack()
+      await page.waitForSelector('form.complaint-form')
+      if ((await page.inputValue('#field-name')) !== name) await fillValid(page, name, { attach: false })
+      const again = await submitAndWaitForProof(page, () => page.click('button[type="submit"]'))
+      expect(again).toBe(reference)
+      expect(await complaintCount()).toBe(before + 1)
+      expect(await page.locator('.form-alert').count()).toBe(0)
+
+      // Back, change the description, send again: the change is never dropped without a word. With
+      // a new form token (Chromium loads the form anew) it is a new complaint whose proof names the
+      // first; with the same token the first stands and the proof says the change was not stored.
+      await page.goBack()
+      await page.waitForSelector('form.complaint-form')
+      if ((await page.inputValue('#field-name')) !== name) await fillValid(page, name, { attach: false })
+      await page.fill(
+        '#field-description',
+        'Mijn coach kwam drie afspraken niet na, belde niet af en reageerde niet op mijn mail.',
+      )
+      const edited = await submitAndWaitForProof(page, () => page.click('button[type="submit"]'))
+      const notice = (await page.locator('.form-alert').textContent()) ?? ''
+      expect(notice).toContain(reference)
+      if (edited === reference) {
+        expect(notice).toContain('Uw wijziging is niet verwerkt')
+        expect(await complaintCount()).toBe(before + 1)
+      } else {
+        expect(notice).toContain('Dit is een nieuwe klacht')
+        expect(notice).toContain(edited)
+        expect(await complaintCount()).toBe(before + 2)
+      }
+      if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([])
+      await context.close()
+    },
+  )
 
   it.each([
     ['with JavaScript', true],
     ['without JavaScript', false],
-  ])('%s: an invalid complaint comes back with a summary linking to each field, messages at the fields, and everything typed still there', async (_mode, javaScriptEnabled) => {
-    const context = await browser.newContext({ javaScriptEnabled })
-    const page = await context.newPage()
-    await page.goto(FORM)
-    const before = await complaintCount()
-    // Name, role, who was involved, "discussed before" and consent left empty; a description too short.
-    await page.fill('#field-email', 'klager@example.nl')
-    await page.fill('#field-phone', '06 12345678')
-    await page.fill('#field-street', 'Dorpsstraat 1')
-    await page.check('#field-conductWhen')
-    await page.fill('#field-conductDate', '2099-01-01')
-    await page.check('#field-categories')
-    await page.check('#field-categories-privacy_breach')
-    await page.fill('#field-description', 'Te kort')
-    await page.fill('#field-desiredOutcome', 'Excuses van mijn coach.')
-    await page.check('#field-wantsHearing')
-    await page.setInputFiles('#field-attachments', [pdfUpload('a.pdf'), pdfUpload('b.pdf')])
+  ])(
+    '%s: an invalid complaint comes back with a summary linking to each field, messages at the fields, and everything typed still there',
+    async (_mode, javaScriptEnabled) => {
+      const context = await browser.newContext({ javaScriptEnabled })
+      const page = await context.newPage()
+      await page.goto(FORM)
+      const before = await complaintCount()
+      // Name, role, who was involved, "discussed before" and consent left empty; a description too short.
+      await page.fill('#field-email', 'klager@example.nl')
+      await page.fill('#field-phone', '06 12345678')
+      await page.fill('#field-street', 'Dorpsstraat 1')
+      await page.check('#field-conductWhen')
+      await page.fill('#field-conductDate', '2099-01-01')
+      await page.check('#field-categories')
+      await page.check('#field-categories-privacy_breach')
+      await page.fill('#field-description', 'Te kort')
+      await page.fill('#field-desiredOutcome', 'Excuses van mijn coach.')
+      await page.check('#field-wantsHearing')
+      await page.setInputFiles('#field-attachments', [pdfUpload('a.pdf'), pdfUpload('b.pdf')])
 
-    expect(await submitExpectingForm(page)).toBe(400)
-    expect(await page.title()).toMatch(/^Fout: Klacht indienen/)
-    const summary = page.locator('.error-summary')
-    expect(await summary.getAttribute('role')).toBe('alert')
-    expect(await summary.locator('h2').textContent()).toBe('Er is iets niet goed ingevuld')
-    const links = await summary.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]))
-    expect(links).toEqual([
-      ['#field-complainantRole', 'Kies wie u bent.'],
-      ['#field-name', 'Vul uw naam in.'],
-      ['#field-involvedKind', 'Kies over wie uw klacht gaat, of "Weet ik niet".'],
-      ['#field-description', 'Beschrijf wat er is gebeurd (minstens 20 tekens).'],
-      ['#field-discussedBefore', 'Kies ja of nee.'],
-      ['#field-consent', 'Geef toestemming om uw gegevens te gebruiken voor de behandeling van uw klacht.'],
-      ['#field-attachments', 'Kies uw bijlage(n) opnieuw: a.pdf, b.pdf'],
-    ])
-    for (const [href] of links) expect(await page.locator(href ?? '').count()).toBe(1)
+      expect(await submitExpectingForm(page)).toBe(400)
+      expect(await page.title()).toMatch(/^Fout: Klacht indienen/)
+      const summary = page.locator('.error-summary')
+      expect(await summary.getAttribute('role')).toBe('alert')
+      expect(await summary.locator('h2').textContent()).toBe('Er is iets niet goed ingevuld')
+      const links = await summary
+        .locator('a')
+        .evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]))
+      expect(links).toEqual([
+        ['#field-complainantRole', 'Kies wie u bent.'],
+        ['#field-name', 'Vul uw naam in.'],
+        ['#field-involvedKind', 'Kies over wie uw klacht gaat, of "Weet ik niet".'],
+        ['#field-description', 'Beschrijf wat er is gebeurd (minstens 20 tekens).'],
+        ['#field-discussedBefore', 'Kies ja of nee.'],
+        ['#field-consent', 'Geef toestemming om uw gegevens te gebruiken voor de behandeling van uw klacht.'],
+        ['#field-attachments', 'Kies uw bijlage(n) opnieuw: a.pdf, b.pdf'],
+      ])
+      for (const [href] of links) expect(await page.locator(href ?? '').count()).toBe(1)
 
-    // The message at the field, tied to it.
-    expect(await page.getAttribute('#field-name', 'aria-invalid')).toBe('true')
-    expect(await page.getAttribute('#field-name', 'aria-describedby')).toBe('field-name-error')
-    expect(await page.locator('#field-name-error').textContent()).toContain('Vul uw naam in.')
-    expect(await page.getAttribute('fieldset:has(#field-complainantRole)', 'aria-describedby')).toBe('field-complainantRole-error')
+      // The message at the field, tied to it.
+      expect(await page.getAttribute('#field-name', 'aria-invalid')).toBe('true')
+      expect(await page.getAttribute('#field-name', 'aria-describedby')).toBe('field-name-error')
+      expect(await page.locator('#field-name-error').textContent()).toContain('Vul uw naam in.')
+      expect(await page.getAttribute('fieldset:has(#field-complainantRole)', 'aria-describedby')).toBe(
+        'field-complainantRole-error',
+      )
 
-    // Everything typed is still there.
-    expect(await page.inputValue('#field-email')).toBe('klager@example.nl')
-    expect(await page.inputValue('#field-phone')).toBe('06 12345678')
-    expect(await page.inputValue('#field-street')).toBe('Dorpsstraat 1')
-    expect(await page.isChecked('#field-conductWhen')).toBe(true)
-    expect(await page.inputValue('#field-conductDate')).toBe('2099-01-01')
-    expect(await page.isChecked('#field-categories')).toBe(true)
-    expect(await page.isChecked('#field-categories-privacy_breach')).toBe(true)
-    expect(await page.isChecked('#field-categories-negligence')).toBe(false)
-    expect(await page.inputValue('#field-description')).toBe('Te kort')
-    expect(await page.inputValue('#field-desiredOutcome')).toBe('Excuses van mijn coach.')
-    expect(await page.isChecked('#field-wantsHearing')).toBe(true)
-    expect(await page.locator('#field-attachments-reselect').textContent()).toBe('Kies uw bijlage(n) opnieuw: a.pdf, b.pdf')
-    if (javaScriptEnabled) {
-      expect(await axeViolations(page)).toEqual([])
-      await screenshot(page, 'intake-form-errors')
-    }
+      // Everything typed is still there.
+      expect(await page.inputValue('#field-email')).toBe('klager@example.nl')
+      expect(await page.inputValue('#field-phone')).toBe('06 12345678')
+      expect(await page.inputValue('#field-street')).toBe('Dorpsstraat 1')
+      expect(await page.isChecked('#field-conductWhen')).toBe(true)
+      expect(await page.inputValue('#field-conductDate')).toBe('2099-01-01')
+      expect(await page.isChecked('#field-categories')).toBe(true)
+      expect(await page.isChecked('#field-categories-privacy_breach')).toBe(true)
+      expect(await page.isChecked('#field-categories-negligence')).toBe(false)
+      expect(await page.inputValue('#field-description')).toBe('Te kort')
+      expect(await page.inputValue('#field-desiredOutcome')).toBe('Excuses van mijn coach.')
+      expect(await page.isChecked('#field-wantsHearing')).toBe(true)
+      expect(await page.locator('#field-attachments-reselect').textContent()).toBe(
+        'Kies uw bijlage(n) opnieuw: a.pdf, b.pdf',
+      )
+      if (javaScriptEnabled) {
+        expect(await axeViolations(page)).toEqual([])
+        await screenshot(page, 'intake-form-errors')
+      }
 
-    // The rest filled in, the date still in the future: now that is what the summary names.
-    await page.check('#field-complainantRole-other')
-    await page.fill('#field-name', 'Piet de Vries')
-    await page.check('#field-involvedKind-unknown')
-    await page.fill('#field-description', 'Mijn coach heeft mijn medische gegevens aan mijn werkgever doorgegeven.')
-    await page.check('#field-discussedBefore-no')
-    await page.check('#field-consent')
-    expect(await submitExpectingForm(page)).toBe(400)
-    expect(await page.locator('.error-summary a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]))).toEqual([
-      ['#field-conductDate', 'Deze datum ligt in de toekomst. Vul de datum in waarop het gebeurde.'],
-    ])
-    expect(await page.inputValue('#field-name')).toBe('Piet de Vries')
-    expect(await page.isChecked('#field-consent')).toBe(true)
-    expect(await complaintCount()).toBe(before)
-    await context.close()
-  })
+      // The rest filled in, the date still in the future: now that is what the summary names.
+      await page.check('#field-complainantRole-other')
+      await page.fill('#field-name', 'Piet de Vries')
+      await page.check('#field-involvedKind-unknown')
+      await page.fill('#field-description', 'Mijn coach heeft mijn medische gegevens aan mijn werkgever doorgegeven.')
+      await page.check('#field-discussedBefore-no')
+      await page.check('#field-consent')
+      expect(await submitExpectingForm(page)).toBe(400)
+      expect(
+        await page
+          .locator('.error-summary a')
+          .evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent])),
+      ).toEqual([['#field-conductDate', 'Deze datum ligt in de toekomst. Vul de datum in waarop het gebeurde.']])
+      expect(await page.inputValue('#field-name')).toBe('Piet de Vries')
+      expect(await page.isChecked('#field-consent')).toBe(true)
+      expect(await complaintCount()).toBe(before)
+      await context.close()
+    },
+  )
 
   it('when the connection to the CMS breaks, it never says "not stored" it cannot know: not sure yet, how to check, everything typed kept; nothing is stored', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false })
@@ -327,7 +355,8 @@ describe('the complaint form /klacht-indienen', () => {
     const references = answers.map((answer) => {
       expect(answer.status).toBe(303)
       const proof = new URL(answer.headers.get('location') ?? '', siteUrl).searchParams.get('bewijs') ?? ''
-      return (JSON.parse(Buffer.from(proof.split('.')[0] ?? '', 'base64url').toString('utf8')) as { reference: string }).reference
+      return (JSON.parse(Buffer.from(proof.split('.')[0] ?? '', 'base64url').toString('utf8')) as { reference: string })
+        .reference
     })
     expect(references[0]).toMatch(REFERENCE)
     expect(references[1]).toBe(references[0])
@@ -337,41 +366,49 @@ describe('the complaint form /klacht-indienen', () => {
   it.each([
     ['the honeypot is filled in', { website: 'https://spam.example' }],
     ['the form token is missing', { formToken: '' }],
-  ])('stores nothing when %s, and says plainly that the complaint was not sent, keeping what was typed', async (_what, overrides) => {
-    const html = await (await fetch(FORM)).text()
-    const token = /name="formToken" value="([^"]+)"/.exec(html)?.[1] ?? ''
-    const fields: Record<string, string> = {
-      formToken: token,
-      website: '',
-      complainantRole: 'other',
-      name: 'Robot de Vries',
-      email: 'robot@example.nl',
-      conductWhen: 'unknown',
-      involvedKind: 'unknown',
-      categories: 'other_shortcoming',
-      description: 'Een beschrijving die lang genoeg is om te kloppen.',
-      discussedBefore: 'no',
-      consent: 'on',
-      ...overrides,
-    }
-    const body = new FormData()
-    for (const [key, value] of Object.entries(fields)) body.append(key, value)
-    const before = await complaintCount()
-    const answer = await fetch(FORM, { method: 'POST', body, headers: { origin: siteUrl }, redirect: 'manual' })
-    expect(answer.status).toBe(400)
-    const page = await answer.text()
-    expect(page).toContain('Uw klacht kon niet worden verstuurd.')
-    expect(page).toContain('value="Robot de Vries"')
-    // The trap is empty again and the form gets a fresh token: a person can simply send it again.
-    expect(page).toMatch(/name="website" value=""/)
-    expect(page).not.toContain(`value="${token}"`)
-    expect(await complaintCount()).toBe(before)
-  })
+  ])(
+    'stores nothing when %s, and says plainly that the complaint was not sent, keeping what was typed',
+    async (_what, overrides) => {
+      const html = await (await fetch(FORM)).text()
+      const token = /name="formToken" value="([^"]+)"/.exec(html)?.[1] ?? ''
+      const fields: Record<string, string> = {
+        formToken: token,
+        website: '',
+        complainantRole: 'other',
+        name: 'Robot de Vries',
+        email: 'robot@example.nl',
+        conductWhen: 'unknown',
+        involvedKind: 'unknown',
+        categories: 'other_shortcoming',
+        description: 'Een beschrijving die lang genoeg is om te kloppen.',
+        discussedBefore: 'no',
+        consent: 'on',
+        ...overrides,
+      }
+      const body = new FormData()
+      for (const [key, value] of Object.entries(fields)) body.append(key, value)
+      const before = await complaintCount()
+      const answer = await fetch(FORM, { method: 'POST', body, headers: { origin: siteUrl }, redirect: 'manual' })
+      expect(answer.status).toBe(400)
+      const page = await answer.text()
+      expect(page).toContain('Uw klacht kon niet worden verstuurd.')
+      expect(page).toContain('value="Robot de Vries"')
+      // The trap is empty again and the form gets a fresh token: a person can simply send it again.
+      expect(page).toMatch(/name="website" value=""/)
+      expect(page).not.toContain(`value="${token}"`)
+      expect(await complaintCount()).toBe(before)
+    },
+  )
 
-  it('refuses a post from another site (Astro\'s origin check)', async () => {
+  it("refuses a post from another site (Astro's origin check)", async () => {
     const body = new FormData()
     body.append('name', 'x')
-    const answer = await fetch(FORM, { method: 'POST', body, headers: { origin: 'https://elders.example' }, redirect: 'manual' })
+    const answer = await fetch(FORM, {
+      method: 'POST',
+      body,
+      headers: { origin: 'https://elders.example' },
+      redirect: 'manual',
+    })
     expect(answer.status).toBe(403)
   })
 
@@ -380,7 +417,11 @@ describe('the complaint form /klacht-indienen', () => {
     const { status, html } = await new Promise<{ status: number; html: string }>((resolve, reject) => {
       const request = http.request(FORM, {
         method: 'POST',
-        headers: { origin: siteUrl, 'content-type': 'multipart/form-data; boundary=----grens', 'content-length': String(declared) },
+        headers: {
+          origin: siteUrl,
+          'content-type': 'multipart/form-data; boundary=----grens',
+          'content-length': String(declared),
+        },
       })
       request.on('response', (response) => {
         let html = ''
@@ -412,7 +453,9 @@ describe('the complaint form /klacht-indienen', () => {
       await page.setInputFiles('#field-attachments', file)
       expect(await submitExpectingForm(page)).toBe(413)
       const alert = page.locator('.form-alert')
-      expect(await alert.textContent()).toContain('De bijlagen zijn samen te groot. U kunt hoogstens 5 bestanden van elk 10 MB meesturen.')
+      expect(await alert.textContent()).toContain(
+        'De bijlagen zijn samen te groot. U kunt hoogstens 5 bestanden van elk 10 MB meesturen.',
+      )
       expect(await alert.textContent()).toContain('Ook wat u had ingevuld is daardoor niet bewaard.')
       await screenshot(page, 'intake-too-large')
     } finally {
@@ -426,7 +469,9 @@ describe('the proof of receipt /klacht-indienen/ontvangen', () => {
   it('without a valid proof, says kindly that it is no longer shown and that the e-mail has it', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
-    const response = await page.goto(`${siteUrl}/klacht-indienen/ontvangen?bewijs=eyJyZWZlcmVuY2UiOiJXUC0yMDI2LTAwMDEifQ.AAAA`)
+    const response = await page.goto(
+      `${siteUrl}/klacht-indienen/ontvangen?bewijs=eyJyZWZlcmVuY2UiOiJXUC0yMDI2LTAwMDEifQ.AAAA`,
+    )
     expect(response?.status()).toBe(404)
     expect(response?.headers()['referrer-policy']).toBe('no-referrer')
     expect(await page.locator('h1').textContent()).toBe('Dit ontvangstbewijs is niet meer te zien')

@@ -37,7 +37,8 @@ const NOTE_PHRASES: Record<number, string | null> = {
   8: 'Behoorlijk bestuur is hierbij de belangrijkste toetsingsnorm',
   9: 'Periodieke managementrapportages',
 }
-const DUTCH_DATE = /^Geldend vanaf \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}$/
+const DUTCH_DATE =
+  /^Geldend vanaf \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}$/
 const BUDGET_BYTES = 30 * 1024
 
 let browser: Browser
@@ -58,7 +59,9 @@ async function openWithoutJs(options: Parameters<Browser['newContext']>[0] = {})
 }
 
 function headingLevels(page: Page): Promise<number[]> {
-  return page.$$eval('h1, h2, h3, h4, h5, h6', (headings) => headings.map((heading) => Number(heading.tagName.slice(1))))
+  return page.$$eval('h1, h2, h3, h4, h5, h6', (headings) =>
+    headings.map((heading) => Number(heading.tagName.slice(1))),
+  )
 }
 
 describe('/klachtenreglement in Chromium', () => {
@@ -73,12 +76,16 @@ describe('/klachtenreglement in Chromium', () => {
     expect((await page.locator('.regulation-meta').textContent())?.replace(/\s+/g, ' ').trim()).toMatch(DUTCH_DATE)
     expect(await page.getByText('Geldend vanaf').isVisible()).toBe(true)
 
-    const articleIds = await page.$$eval('article.regulation-article', (articles) => articles.map((article) => article.id))
+    const articleIds = await page.$$eval('article.regulation-article', (articles) =>
+      articles.map((article) => article.id),
+    )
     expect(articleIds).toEqual(ARTICLE_TITLES.map((_, index) => `artikel-${index + 1}`))
     for (const [index, title] of ARTICLE_TITLES.entries()) {
       const number = index + 1
       const article = page.locator(`#artikel-${number}`)
-      expect((await article.locator('h3').textContent())?.replace(/\s+/g, ' ').trim()).toBe(`Artikel ${number}: ${title}`)
+      expect((await article.locator('h3').textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+        `Artikel ${number}: ${title}`,
+      )
       expect((await article.locator('.regulation-article__text').textContent())?.trim().length).toBeGreaterThan(40)
       const phrase = NOTE_PHRASES[number]
       const note = article.locator('.regulation-note')
@@ -97,11 +104,22 @@ describe('/klachtenreglement in Chromium', () => {
     expect(await page.locator('#artikel-8 ol > li:nth-child(2) > ul > li').count()).toBe(4)
     expect(await page.locator('#artikel-8 ol > li:nth-child(5) > ul > li').count()).toBe(2)
 
-    const contentsLinks = await page.$$eval('nav[aria-labelledby="inhoudsopgave"] a', (links) => links.map((link) => link.getAttribute('href')))
-    expect(contentsLinks).toEqual(['#inleiding', '#definities', ...ARTICLE_TITLES.map((_, index) => `#artikel-${index + 1}`)])
+    const contentsLinks = await page.$$eval('nav[aria-labelledby="inhoudsopgave"] a', (links) =>
+      links.map((link) => link.getAttribute('href')),
+    )
+    expect(contentsLinks).toEqual([
+      '#inleiding',
+      '#definities',
+      ...ARTICLE_TITLES.map((_, index) => `#artikel-${index + 1}`),
+    ])
     for (const href of contentsLinks) expect(await page.locator(href ?? '#missing').count(), `${href} exists`).toBe(1)
 
-    expect(await page.locator('#definities dt').allTextContents()).toEqual(['Opdrachtgever', 'Cliënt', 'Werkgever van cliënt', 'Derden'])
+    expect(await page.locator('#definities dt').allTextContents()).toEqual([
+      'Opdrachtgever',
+      'Cliënt',
+      'Werkgever van cliënt',
+      'Derden',
+    ])
     expect(await page.locator('#definities dd').count()).toBe(4)
 
     await screenshot(page, 'regulation')
@@ -152,7 +170,10 @@ describe('/klachtenreglement in Chromium', () => {
     expect(levels.filter((level) => level === 1)).toHaveLength(1)
     expect(levels[0]).toBe(1)
     levels.forEach((level, index) => {
-      if (index > 0) expect(level, `heading ${index + 1} (h${level}) after h${levels[index - 1]}`).toBeLessThanOrEqual((levels[index - 1] ?? 1) + 1)
+      if (index > 0)
+        expect(level, `heading ${index + 1} (h${level}) after h${levels[index - 1]}`).toBeLessThanOrEqual(
+          (levels[index - 1] ?? 1) + 1,
+        )
     })
 
     // The skip link is the first thing a keyboard reaches, and it leads to the main content.
@@ -165,7 +186,9 @@ describe('/klachtenreglement in Chromium', () => {
 
   it('weighs under 30 KB gzip-compressed, HTML plus its stylesheets', async () => {
     const html = await (await fetch(pageUrl)).text()
-    const hrefs = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((match) => /\bhref="([^"]+)"/.exec(match[0])?.[1])
+    const hrefs = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map(
+      (match) => /\bhref="([^"]+)"/.exec(match[0])?.[1],
+    )
     expect(hrefs.length).toBeGreaterThan(0)
     const stylesheets = await Promise.all(
       hrefs.map(async (href) => {
@@ -192,12 +215,21 @@ describe('/klachtenreglement in Chromium', () => {
     expect(await page.locator('.regulation-article__back').first().isVisible()).toBe(false)
     const note = await page.locator('#artikel-1 .regulation-note').evaluate((element) => {
       const style = getComputedStyle(element)
-      return { border: style.borderInlineStartWidth, borderStyle: style.borderInlineStartStyle, background: style.backgroundColor }
+      return {
+        border: style.borderInlineStartWidth,
+        borderStyle: style.borderInlineStartStyle,
+        background: style.backgroundColor,
+      }
     })
     expect(Number.parseFloat(note.border)).toBeGreaterThan(0)
     expect(note.borderStyle).toBe('solid')
     expect(note.background).toMatch(/^rgba\(0, 0, 0, 0\)$|^rgb\(255, 255, 255\)$/)
-    expect(await page.locator('.regulation-article__text p').first().evaluate((element) => getComputedStyle(element).color)).toBe('rgb(0, 0, 0)')
+    expect(
+      await page
+        .locator('.regulation-article__text p')
+        .first()
+        .evaluate((element) => getComputedStyle(element).color),
+    ).toBe('rgb(0, 0, 0)')
     await screenshot(page, 'regulation-print')
     await context.close()
   })
@@ -258,7 +290,6 @@ describe('/klachtenreglement when the CMS was never reachable', () => {
     expect(output).not.toContain('Configuratiefout')
   })
 })
-
 
 async function waitForServer(url: string): Promise<void> {
   const deadline = Date.now() + 20_000

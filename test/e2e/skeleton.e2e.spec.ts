@@ -24,7 +24,9 @@ async function watchPolicyViolations(context: BrowserContext): Promise<(page: Pa
   await context.addInitScript(() => {
     const seen: string[] = []
     Object.assign(window, { __policyViolations: seen })
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective}: ${event.blockedURI}`))
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective}: ${event.blockedURI}`),
+    )
   })
   return (page) => page.evaluate(() => (window as unknown as { __policyViolations: string[] }).__policyViolations)
 }
@@ -54,7 +56,9 @@ describe('the started portal in Chromium', () => {
     for (const path of ['/', '/klachtenreglement', '/klacht-indienen']) {
       await axePage.goto(`${siteUrl}${path}`)
       expect(await violations(axePage), path).toEqual([])
-      const styled = await axePage.evaluate(() => [...document.styleSheets].filter((sheet) => sheet.href && sheet.cssRules.length > 0).length)
+      const styled = await axePage.evaluate(
+        () => [...document.styleSheets].filter((sheet) => sheet.href && sheet.cssRules.length > 0).length,
+      )
       expect(styled, path).toBeGreaterThan(0)
     }
     await withJs.close()
@@ -70,7 +74,8 @@ describe('the started portal in Chromium', () => {
       expect(response.headers.get('strict-transport-security'), path).toBeNull()
     }
     const html = await (await fetch(`${siteUrl}/`)).text()
-    const stylesheet = /<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/.exec(html)?.[1] ?? /<link[^>]+href="([^"]+\.css)"/.exec(html)?.[1]
+    const stylesheet =
+      /<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/.exec(html)?.[1] ?? /<link[^>]+href="([^"]+\.css)"/.exec(html)?.[1]
     expect(stylesheet).toMatch(/\.css$/)
     const css = await fetch(new URL(stylesheet ?? '', siteUrl))
     expect(css.headers.get('content-type')).toMatch(/^text\/css/)
@@ -110,7 +115,8 @@ describe('the started portal in Chromium', () => {
     const policies = pages.map((page) => page.headers.get('content-security-policy') ?? '')
     for (const policy of policies) {
       expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'(;|$)/)
-      for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"]) expect(policy).toContain(directive)
+      for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"])
+        expect(policy).toContain(directive)
     }
     expect(policies[0]).not.toBe(policies[1])
     // The nonce of the policy is the one on the page's scripts.

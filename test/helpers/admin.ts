@@ -11,7 +11,13 @@ const PASSWORD = 'een-lang-wachtwoord'
 
 export type StaffMember = { id: string; email: string; name: string; password: string; token: string }
 
-async function api<T>(cmsUrl: string, token: string, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+async function api<T>(
+  cmsUrl: string,
+  token: string,
+  method: 'GET' | 'POST',
+  route: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(`${cmsUrl}/api/${route}`, {
     method,
     headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
@@ -23,7 +29,8 @@ async function api<T>(cmsUrl: string, token: string, method: 'GET' | 'POST', rou
 }
 
 /** GET on the portal's REST API with a staff token: the parsed body (throws on an error status). */
-export const apiGet = <T>(cmsUrl: string, token: string, route: string): Promise<T> => api<T>(cmsUrl, token, 'GET', route)
+export const apiGet = <T>(cmsUrl: string, token: string, route: string): Promise<T> =>
+  api<T>(cmsUrl, token, 'GET', route)
 
 /**
  * Creates a staff account with a readable name (the admin shows names in the "Behandelaar" select)
@@ -31,7 +38,12 @@ export const apiGet = <T>(cmsUrl: string, token: string, route: string): Promise
  */
 export async function createStaff(cmsUrl: string, email: string, name: string, roles: string[]): Promise<StaffMember> {
   const admin = await adminToken(cmsUrl)
-  const { doc } = await api<{ doc: { id: string } }>(cmsUrl, admin, 'POST', 'users', { email, password: PASSWORD, name, roles })
+  const { doc } = await api<{ doc: { id: string } }>(cmsUrl, admin, 'POST', 'users', {
+    email,
+    password: PASSWORD,
+    name,
+    roles,
+  })
   return { id: String(doc.id), email, name, password: PASSWORD, token: await login(cmsUrl, email, PASSWORD) }
 }
 
@@ -50,7 +62,12 @@ export const COMPLAINT_TEXT = 'Mijn coach kwam drie afspraken niet opdagen en be
 export type StoredComplaint = { id: string; reference: string; status: string }
 
 /** A complaint received by phone yesterday and recorded by staff (Art. 3, Decision 8). */
-export async function recordComplaint(cmsUrl: string, token: string, complainantName: string, extra: Record<string, unknown> = {}): Promise<StoredComplaint> {
+export async function recordComplaint(
+  cmsUrl: string,
+  token: string,
+  complainantName: string,
+  extra: Record<string, unknown> = {},
+): Promise<StoredComplaint> {
   const { doc } = await api<{ doc: StoredComplaint }>(cmsUrl, token, 'POST', 'complaints', {
     channel: 'phone',
     receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
@@ -125,7 +142,10 @@ export async function settle(page: Page, quietMs = 700, timeoutMs = 20_000): Pro
 export async function chooseOption(page: Page, fieldId: string, optionText: string): Promise<void> {
   await page.locator(`#${fieldId} .rs__control`).click()
   // Relationship options load after the menu opens ("Laden..."); the click waits for the option.
-  await page.locator('.rs__menu .rs__option').filter({ hasText: exactly(optionText) }).click()
+  await page
+    .locator('.rs__menu .rs__option')
+    .filter({ hasText: exactly(optionText) })
+    .click()
   await page.locator('.rs__menu').waitFor({ state: 'detached' })
   await settle(page)
 }
@@ -147,7 +167,9 @@ export type Saved = { status: number; errors: { path: string; message: string }[
  */
 export async function save(page: Page): Promise<Saved> {
   await settle(page)
-  const update = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname.startsWith('/api/'))
+  const update = page.waitForResponse(
+    (r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname.startsWith('/api/'),
+  )
   await page.locator('#action-save').click()
   const response = await update
   const body = (await response.json()) as { errors?: { data?: { errors?: Saved['errors'] } }[] }

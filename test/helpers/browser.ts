@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
 import { type Browser, chromium, type Page } from 'playwright-core'
 
-export const screenshotDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screenshots')
+export const screenshotDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../test-results/screenshots',
+)
 
 /** Debian's Chromium (installed by .ci/run), never a downloaded browser build. */
 export function launchChromium(): Promise<Browser> {

@@ -58,7 +58,10 @@ const ERROR_NAMES: Record<number, string> = {
 }
 
 function resendError(statusCode: number, message: string, name?: string): Answer {
-  return { status: statusCode, body: { statusCode, message, name: name ?? ERROR_NAMES[statusCode] ?? 'application_error' } }
+  return {
+    status: statusCode,
+    body: { statusCode, message, name: name ?? ERROR_NAMES[statusCode] ?? 'application_error' },
+  }
 }
 
 /**
@@ -173,7 +176,8 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
       return requests
     },
     failNext(count, status, body) {
-      const answer: Answer = body === undefined ? resendError(status, `Scripted failure (HTTP ${status}).`) : { status, body }
+      const answer: Answer =
+        body === undefined ? resendError(status, `Scripted failure (HTTP ${status}).`) : { status, body }
       for (let i = 0; i < count; i += 1) scripts.push({ kind: 'fail', answer })
     },
     rejectNext(status, message) {
@@ -215,7 +219,11 @@ function send(res: ServerResponse, answer: Answer): void {
 }
 
 /** Validates the body the way Resend does for the fields tests rely on; an Answer means refused. */
-function parseDelivery(raw: string, idempotencyKey: string | null, authorization: string | null): FakeDelivery | Answer {
+function parseDelivery(
+  raw: string,
+  idempotencyKey: string | null,
+  authorization: string | null,
+): FakeDelivery | Answer {
   let body: unknown
   try {
     body = JSON.parse(raw)
@@ -229,7 +237,8 @@ function parseDelivery(raw: string, idempotencyKey: string | null, authorization
   const from = field('from')
   const subject = field('subject')
   const to = addresses(field('to'))
-  if (typeof from !== 'string' || from === '') return resendError(422, 'Missing `from` field.', 'missing_required_field')
+  if (typeof from !== 'string' || from === '')
+    return resendError(422, 'Missing `from` field.', 'missing_required_field')
   if (to.length === 0) return resendError(422, 'Missing `to` field.', 'missing_required_field')
   if (typeof subject !== 'string') return resendError(422, 'Missing `subject` field.', 'missing_required_field')
   const html = field('html')

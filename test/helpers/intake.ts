@@ -23,7 +23,10 @@ export const validIntake = (overrides: Record<string, unknown> = {}): Record<str
 })
 
 /** The multipart body of POST /api/complaints/intake: the fields as one `data` part, and the files. */
-export function intakeForm(data: Record<string, unknown>, files: { name: string; type: string; bytes: Buffer }[] = []): FormData {
+export function intakeForm(
+  data: Record<string, unknown>,
+  files: { name: string; type: string; bytes: Buffer }[] = [],
+): FormData {
   const form = new FormData()
   form.set('data', JSON.stringify(data))
   for (const f of files) form.append('files', new File([new Uint8Array(f.bytes)], f.name, { type: f.type }))

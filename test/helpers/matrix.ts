@@ -67,11 +67,16 @@ async function performLocal(payload: Payload, caller: Caller, op: Op): Promise<O
   try {
     switch (op.kind) {
       case 'find':
-        return { status: 200, docs: (await api.find({ ...as, collection: op.collection, where: op.where, limit: 200 })).docs }
+        return {
+          status: 200,
+          docs: (await api.find({ ...as, collection: op.collection, where: op.where, limit: 200 })).docs,
+        }
       case 'findByID':
         return { status: 200, doc: await api.findByID({ ...as, collection: op.collection, id: op.id }) }
       case 'create': {
-        const file = op.file ? { data: op.file.bytes, mimetype: op.file.type, name: op.file.name, size: op.file.bytes.byteLength } : undefined
+        const file = op.file
+          ? { data: op.file.bytes, mimetype: op.file.type, name: op.file.name, size: op.file.bytes.byteLength }
+          : undefined
         return { status: 201, doc: await api.create({ ...as, collection: op.collection, data: op.data, file }) }
       }
       case 'update':
@@ -153,7 +158,8 @@ export function query(params: Record<string, unknown>): string {
   const walk = (prefix: string, value: unknown): void => {
     if (value === undefined) return
     if (Array.isArray(value)) value.forEach((v, i) => walk(`${prefix}[${i}]`, v))
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(`${prefix}[${k}]`, v)
+    else if (value !== null && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(`${prefix}[${k}]`, v)
     else parts.push(`${encodeURIComponent(prefix)}=${encodeURIComponent(String(value))}`)
   }
   for (const [k, v] of Object.entries(params)) walk(k, v)

@@ -25,7 +25,9 @@ export async function createTestPayload(env: Record<string, string> = {}): Promi
   const dir = path.join(os.tmpdir(), `portal-int-${id}`)
   mkdirSync(dir, { recursive: true })
   const useMongo = process.env.PORTAL_TEST_DB === 'mongo' && process.env.TEST_DATABASE_URL
-  const databaseUrl = useMongo ? mongoUrlWithDatabase(process.env.TEST_DATABASE_URL ?? '', `portal_test_${id}`) : `file:${dir}/test.db`
+  const databaseUrl = useMongo
+    ? mongoUrlWithDatabase(process.env.TEST_DATABASE_URL ?? '', `portal_test_${id}`)
+    : `file:${dir}/test.db`
   Object.assign(process.env, {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
@@ -35,7 +37,10 @@ export async function createTestPayload(env: Record<string, string> = {}): Promi
     UPLOAD_DIR: path.join(dir, 'uploads'),
     ...env,
   })
-  const [{ getPayload, handleEndpoints }, { default: portalConfig }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
+  const [{ getPayload, handleEndpoints }, { default: portalConfig }] = await Promise.all([
+    import('payload'),
+    import('../../cms/payload.config'),
+  ])
   // Without the job crons: Payload's REST handler starts them (every 5 s on the outbox queue) on
   // its first request, and in a test they would run queued jobs at random moments, between a
   // count and its check. Here a job runs only when the test runs it (`payload.jobs.run`).
@@ -47,9 +52,17 @@ export async function createTestPayload(env: Record<string, string> = {}): Promi
   return {
     payload,
     databaseUrl,
-    rest: (path, init) => handleEndpoints({ config, payloadInstanceCacheKey: key, request: new Request(`http://localhost:3000/api${path}`, init) }),
+    rest: (path, init) =>
+      handleEndpoints({
+        config,
+        payloadInstanceCacheKey: key,
+        request: new Request(`http://localhost:3000/api${path}`, init),
+      }),
     cleanup: async () => {
-      if (useMongo) await (payload.db as unknown as { connection?: { dropDatabase(): Promise<unknown> } }).connection?.dropDatabase()
+      if (useMongo)
+        await (
+          payload.db as unknown as { connection?: { dropDatabase(): Promise<unknown> } }
+        ).connection?.dropDatabase()
       await payload.destroy()
       rmSync(dir, { recursive: true, force: true })
     },

@@ -21,12 +21,24 @@ export type WordBox = { page: number; word: string; xMin: number; yMin: number; 
 export async function pdfWordBoxes(bytes: Uint8Array): Promise<WordBox[]> {
   const html = await pdftotext(bytes, ['-bbox'])
   const boxes: WordBox[] = []
-  html.split('<page ').slice(1).forEach((page, index) => {
-    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      const [, xMin, yMin, xMax, yMax, word] = m
-      boxes.push({ page: index + 1, word: word ?? '', xMin: Number(xMin), yMin: Number(yMin), xMax: Number(xMax), yMax: Number(yMax) })
-    }
-  })
+  html
+    .split('<page ')
+    .slice(1)
+    .forEach((page, index) => {
+      for (const m of page.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      )) {
+        const [, xMin, yMin, xMax, yMax, word] = m
+        boxes.push({
+          page: index + 1,
+          word: word ?? '',
+          xMin: Number(xMin),
+          yMin: Number(yMin),
+          xMax: Number(xMax),
+          yMax: Number(yMax),
+        })
+      }
+    })
   return boxes
 }
 

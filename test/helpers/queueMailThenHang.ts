@@ -11,7 +11,13 @@ const payload = await getPayload({ config })
 await payload.db.migrate()
 await enqueueEmail(
   payload,
-  { to: ['klager@example.nl'], subject: 'Bericht van voor de herstart', html: '<p>Hallo</p>', text: 'Hallo', purpose: 'system' },
+  {
+    to: ['klager@example.nl'],
+    subject: 'Bericht van voor de herstart',
+    html: '<p>Hallo</p>',
+    text: 'Hallo',
+    purpose: 'system',
+  },
   { defaultFrom: 'Working Progression <klachten@workingprogression.nl>' },
 )
 process.stdout.write('QUEUED\n')

@@ -1,5 +1,9 @@
 /** REST helpers for browser tests: the portal's own API, as any client would use it. */
-export const FIRST_ADMIN = { email: 'eerste.beheerder@example.nl', password: 'een-lang-wachtwoord', name: 'Eerste Beheerder' }
+export const FIRST_ADMIN = {
+  email: 'eerste.beheerder@example.nl',
+  password: 'een-lang-wachtwoord',
+  name: 'Eerste Beheerder',
+}
 
 export async function login(cmsUrl: string, email: string, password: string): Promise<string> {
   const response = await fetch(`${cmsUrl}/api/users/login`, {
@@ -39,6 +43,7 @@ export async function staffToken(cmsUrl: string, email: string, roles: string[])
     headers: { 'content-type': 'application/json', authorization: `JWT ${admin}` },
     body: JSON.stringify({ email, password, name: email.split('@')[0], roles }),
   })
-  if (!response.ok && response.status !== 400) throw new Error(`create ${email} failed: ${response.status} ${await response.text()}`)
+  if (!response.ok && response.status !== 400)
+    throw new Error(`create ${email} failed: ${response.status} ${await response.text()}`)
   return login(cmsUrl, email, password)
 }

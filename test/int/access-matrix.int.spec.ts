@@ -50,18 +50,42 @@ const L = (sees: readonly Fixture[], hides: readonly Fixture[] = []): ListCell =
 type Fixture =
   | 'A' // complaint assigned to handler A
   | 'Q' // complaint in the queue: new, unassigned
-  | 'attA' | 'attQ' // their attachments
-  | 'evA' | 'evQ' // their first timeline entries
-  | 'msgA' | 'msgQ' // messages about them in the outbox
+  | 'attA'
+  | 'attQ' // their attachments
+  | 'evA'
+  | 'evQ' // their first timeline entries
+  | 'msgA'
+  | 'msgQ' // messages about them in the outbox
   | 'msgSys' // a message about no case (e.g. a password reset)
-  | 'admin' | 'manager' | 'handlerA' | 'handlerB' | 'editor' | 'editorHandler' | 'adminManager' | 'adminHandler' | 'victim' | 'self'
-  | 'site' | 'spare' // service accounts
+  | 'admin'
+  | 'manager'
+  | 'handlerA'
+  | 'handlerB'
+  | 'editor'
+  | 'editorHandler'
+  | 'adminManager'
+  | 'adminHandler'
+  | 'victim'
+  | 'self'
+  | 'site'
+  | 'spare' // service accounts
   | 'seq' // a counter
   | 'job' // a queued delivery job
-  | 'letA' | 'letQ' // the PDF copies of their first letters, in the dossier
+  | 'letA'
+  | 'letQ' // the PDF copies of their first letters, in the dossier
   | 'tpl' // the text of a letter, as editors maintain it
 
-type Slug = 'complaints' | 'complaint-attachments' | 'case-events' | 'outbox' | 'users' | 'service-accounts' | 'sequences' | 'payload-jobs' | 'letters' | 'letter-templates'
+type Slug =
+  | 'complaints'
+  | 'complaint-attachments'
+  | 'case-events'
+  | 'outbox'
+  | 'users'
+  | 'service-accounts'
+  | 'sequences'
+  | 'payload-jobs'
+  | 'letters'
+  | 'letter-templates'
 
 type Line =
   | { collection: Slug; op: 'find'; cells: Cols<ListCell> }
@@ -245,7 +269,14 @@ const GLOBALS = {
   regulationVersions:  ['noDrafts', 'noDrafts', 'all', 'noDrafts', 'noDrafts', 'noDrafts', 'all', 'all'] as Cols<VersionsCell>,
   regulationUpdate:    [NO,         NO,         OK,    NO,         NO,          NO,          OK,    OK] as Cols<WriteCell>,
 }
-const PUBLIC_SETTINGS = ['organisationName', 'address.street', 'address.postalCode', 'address.city', 'phone', 'contactEmail'] as const
+const PUBLIC_SETTINGS = [
+  'organisationName',
+  'address.street',
+  'address.postalCode',
+  'address.city',
+  'phone',
+  'contactEmail',
+] as const
 const STAFF_SETTINGS = ['senderAddress', 'uwvLabourExpert', 'dayMode'] as const
 
 // Endpoints (REST only: they exist only as HTTP routes).
@@ -277,9 +308,15 @@ const callers = {} as Record<Actor, Caller>
 
 type Staff = User & { collection: 'users' }
 
-async function staffAccount(key: Exclude<Actor, 'anonymous' | 'site'> | 'victim', roles: User['roles']): Promise<Staff> {
+async function staffAccount(
+  key: Exclude<Actor, 'anonymous' | 'site'> | 'victim',
+  roles: User['roles'],
+): Promise<Staff> {
   const email = `${key.toLowerCase()}@example.nl`
-  const user = await payload.create({ collection: 'users', data: { email, password: PASSWORD, name: `Medewerker ${key}`, roles } })
+  const user = await payload.create({
+    collection: 'users',
+    data: { email, password: PASSWORD, name: `Medewerker ${key}`, roles },
+  })
   ids[key] = user.id
   return { ...user, collection: 'users' }
 }
@@ -310,7 +347,10 @@ function complaintData(marker: string, overrides: Partial<Complaint> = {}): Comp
 }
 
 /** A complaint registered by trusted code, with its attachment; assigned when `handler` is given. */
-async function registerComplaint(marker: string, handler?: string): Promise<{ complaint: Complaint; attachment: string }> {
+async function registerComplaint(
+  marker: string,
+  handler?: string,
+): Promise<{ complaint: Complaint; attachment: string }> {
   const attachment = await payload.create({
     collection: 'complaint-attachments',
     data: {},
@@ -343,8 +383,16 @@ function nested(path: string, value: unknown): Record<string, unknown> {
 
 /** The stored document, read by trusted code (no access control), or null when it is gone. */
 const stored = (collection: string, id: string) =>
-  trusted(payload).findByID({ collection, id, depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true })
-const countOf = async (collection: string) => (await trusted(payload).count({ collection, overrideAccess: true })).totalDocs
+  trusted(payload).findByID({
+    collection,
+    id,
+    depth: 0,
+    overrideAccess: true,
+    showHiddenFields: true,
+    disableErrors: true,
+  })
+const countOf = async (collection: string) =>
+  (await trusted(payload).count({ collection, overrideAccess: true })).totalDocs
 
 beforeAll(async () => {
   uploadDir = path.join(os.tmpdir(), `portal-matrix-uploads-${randomUUID().slice(0, 8)}`)
@@ -373,8 +421,14 @@ beforeAll(async () => {
   await payload.login({ collection: 'users', data: { email: 'victim@example.nl', password: PASSWORD } })
 
   // The site's identity, created as cms/seed does it: its key is no Payload login, only the intake's.
-  const site = await payload.create({ collection: 'service-accounts', data: { name: 'site', scopes: ['complaint-intake'], keyHash: hashServiceKey(payload, SITE_KEY) } })
-  const spare = await payload.create({ collection: 'service-accounts', data: { name: 'reserve', scopes: ['complaint-intake'] } })
+  const site = await payload.create({
+    collection: 'service-accounts',
+    data: { name: 'site', scopes: ['complaint-intake'], keyHash: hashServiceKey(payload, SITE_KEY) },
+  })
+  const spare = await payload.create({
+    collection: 'service-accounts',
+    data: { name: 'reserve', scopes: ['complaint-intake'] },
+  })
   ids.site = site.id
   ids.spare = spare.id
 
@@ -392,7 +446,12 @@ beforeAll(async () => {
     },
   })
   expect(await seedRegulation.run(payload, {} as never)).toMatch(/gepubliceerd/)
-  await payload.updateGlobal({ slug: 'regulation', draft: true, context: { skipSiteCacheInvalidation: true }, data: { title: 'Concept: nog niet gepubliceerd' } })
+  await payload.updateGlobal({
+    slug: 'regulation',
+    draft: true,
+    context: { skipSiteCacheInvalidation: true },
+    data: { title: 'Concept: nog niet gepubliceerd' },
+  })
 
   const a = await registerComplaint('Anna', staff.handlerA.id)
   const q = await registerComplaint('Quinten')
@@ -401,24 +460,64 @@ beforeAll(async () => {
   ids.Q = q.complaint.id
   ids.attQ = q.attachment
   const firstEvent = async (complaint: string) =>
-    (await payload.find({ collection: 'case-events', where: { complaint: { equals: complaint } }, sort: 'createdAt', limit: 1, overrideAccess: true })).docs[0]?.id
+    (
+      await payload.find({
+        collection: 'case-events',
+        where: { complaint: { equals: complaint } },
+        sort: 'createdAt',
+        limit: 1,
+        overrideAccess: true,
+      })
+    ).docs[0]?.id
   const firstMessage = async (complaint: string) =>
-    (await payload.find({ collection: 'outbox', where: { complaint: { equals: complaint } }, sort: 'createdAt', limit: 1, overrideAccess: true })).docs[0]?.id
+    (
+      await payload.find({
+        collection: 'outbox',
+        where: { complaint: { equals: complaint } },
+        sort: 'createdAt',
+        limit: 1,
+        overrideAccess: true,
+      })
+    ).docs[0]?.id
   // The letters of registration come from one job after the answer.
   await payload.jobs.run({ queue: 'outbox' })
   const firstLetter = async (complaint: string) =>
-    (await payload.find({ collection: 'letters', where: { complaint: { equals: complaint } }, sort: 'createdAt', limit: 1, overrideAccess: true })).docs[0]?.id
+    (
+      await payload.find({
+        collection: 'letters',
+        where: { complaint: { equals: complaint } },
+        sort: 'createdAt',
+        limit: 1,
+        overrideAccess: true,
+      })
+    ).docs[0]?.id
   ids.letA = (await firstLetter(ids.A)) ?? ''
   ids.letQ = (await firstLetter(ids.Q)) ?? ''
-  ids.tpl = (await trusted(payload).create({ collection: 'letter-templates', data: { kind: 'acknowledgement', ...LETTER_KIND_DEFINITIONS.acknowledgement.defaults }, overrideAccess: true })).id
+  ids.tpl = (
+    await trusted(payload).create({
+      collection: 'letter-templates',
+      data: { kind: 'acknowledgement', ...LETTER_KIND_DEFINITIONS.acknowledgement.defaults },
+      overrideAccess: true,
+    })
+  ).id
   ids.evA = (await firstEvent(ids.A)) ?? ''
   ids.evQ = (await firstEvent(ids.Q)) ?? ''
   ids.msgA = (await firstMessage(ids.A)) ?? ''
   ids.msgQ = (await firstMessage(ids.Q)) ?? ''
-  ids.msgSys = (await trusted(payload).create({ collection: 'outbox', data: outboxData('systeem'), overrideAccess: true })).id
-  ids.seq = (await trusted(payload).create({ collection: 'sequences', data: { key: 'matrix-fixture', value: 1 }, overrideAccess: true })).id
+  ids.msgSys = (
+    await trusted(payload).create({ collection: 'outbox', data: outboxData('systeem'), overrideAccess: true })
+  ).id
+  ids.seq = (
+    await trusted(payload).create({
+      collection: 'sequences',
+      data: { key: 'matrix-fixture', value: 1 },
+      overrideAccess: true,
+    })
+  ).id
   // Its own queue: the server's runner (started by the first REST call) works only the outbox queue.
-  ids.job = String((await payload.jobs.queue({ task: 'deliverEmail', queue: 'matrix-fixture', input: { messageId: ids.msgSys } })).id)
+  ids.job = String(
+    (await payload.jobs.queue({ task: 'deliverEmail', queue: 'matrix-fixture', input: { messageId: ids.msgSys } })).id,
+  )
   for (const [key, id] of Object.entries(ids)) if (!id) throw new Error(`fixture ${key} missing`)
 
   callers.anonymous = { user: null, authorization: null }
@@ -477,18 +576,36 @@ function fixturesOf(collection: Slug): Exclude<Fixture, 'self'>[] {
 }
 
 /** Valid data for a new document (so that a refusal is about access, never about validation). */
-function newDocument(collection: Slug, marker: string): { data: Record<string, unknown>; file?: { name: string; type: string; bytes: Buffer } } {
+function newDocument(
+  collection: Slug,
+  marker: string,
+): { data: Record<string, unknown>; file?: { name: string; type: string; bytes: Buffer } } {
   switch (collection) {
     case 'complaints':
       return { data: complaintData(marker) as unknown as Record<string, unknown> }
     case 'complaint-attachments':
       return { data: { complaint: ids.A }, file: { name: `nieuw-${marker}.pdf`, type: 'application/pdf', bytes: pdf } }
     case 'case-events':
-      return { data: { complaint: ids.A, type: 'received', at: new Date().toISOString(), actorKind: 'system', data: { marker } } }
+      return {
+        data: {
+          complaint: ids.A,
+          type: 'received',
+          at: new Date().toISOString(),
+          actorKind: 'system',
+          data: { marker },
+        },
+      }
     case 'outbox':
       return { data: outboxData(marker) }
     case 'users':
-      return { data: { email: `nieuw-${marker.toLowerCase()}@example.nl`, password: PASSWORD, name: `Nieuw ${marker}`, roles: ['handler'] } }
+      return {
+        data: {
+          email: `nieuw-${marker.toLowerCase()}@example.nl`,
+          password: PASSWORD,
+          name: `Nieuw ${marker}`,
+          roles: ['handler'],
+        },
+      }
     case 'service-accounts':
       return { data: { name: `nieuw-${marker}`, scopes: ['complaint-intake'] } }
     case 'sequences':
@@ -496,7 +613,10 @@ function newDocument(collection: Slug, marker: string): { data: Record<string, u
     case 'payload-jobs':
       return { data: { taskSlug: 'deliverEmail', input: { messageId: ids.msgSys }, queue: `matrix-${marker}` } }
     case 'letters':
-      return { data: { complaint: ids.A, purpose: 'decision', channel: 'post' }, file: { name: `brief-${marker}.pdf`, type: 'application/pdf', bytes: pdf } }
+      return {
+        data: { complaint: ids.A, purpose: 'decision', channel: 'post' },
+        file: { name: `brief-${marker}.pdf`, type: 'application/pdf', bytes: pdf },
+      }
     case 'letter-templates':
       return { data: { kind: 'decision', ...LETTER_KIND_DEFINITIONS.decision.defaults } }
   }
@@ -506,7 +626,11 @@ function newDocument(collection: Slug, marker: string): { data: Record<string, u
 function change(collection: Slug, marker: string): { data: Record<string, unknown>; path: string; value: unknown } {
   switch (collection) {
     case 'complaints':
-      return { data: { acknowledgement: { factsSummary: `Feiten ${marker}` } }, path: 'acknowledgement.factsSummary', value: `Feiten ${marker}` }
+      return {
+        data: { acknowledgement: { factsSummary: `Feiten ${marker}` } },
+        path: 'acknowledgement.factsSummary',
+        value: `Feiten ${marker}`,
+      }
     case 'complaint-attachments':
       return { data: { complaint: ids.Q }, path: 'complaint', value: ids.Q }
     case 'case-events':
@@ -546,7 +670,11 @@ async function freshToDelete(collection: Slug, marker: string): Promise<string> 
       return doc.id
     }
     case 'payload-jobs': {
-      const job = await payload.jobs.queue({ task: 'deliverEmail', queue: `matrix-${marker}`, input: { messageId: ids.msgSys } })
+      const job = await payload.jobs.queue({
+        task: 'deliverEmail',
+        queue: `matrix-${marker}`,
+        input: { messageId: ids.msgSys },
+      })
       return String(job.id)
     }
     case 'letters': {
@@ -559,9 +687,19 @@ async function freshToDelete(collection: Slug, marker: string): Promise<string> 
     }
     case 'letter-templates': {
       // One kind per letter: a refused delete leaves it for the next caller to try.
-      const existing = await payload.find({ collection: 'letter-templates', where: { kind: { equals: 'receipt' } }, limit: 1, overrideAccess: true })
+      const existing = await payload.find({
+        collection: 'letter-templates',
+        where: { kind: { equals: 'receipt' } },
+        limit: 1,
+        overrideAccess: true,
+      })
       if (existing.docs[0]) return existing.docs[0].id
-      return (await payload.create({ collection: 'letter-templates', data: { kind: 'receipt', ...LETTER_KIND_DEFINITIONS.receipt.defaults } })).id
+      return (
+        await payload.create({
+          collection: 'letter-templates',
+          data: { kind: 'receipt', ...LETTER_KIND_DEFINITIONS.receipt.defaults },
+        })
+      ).id
     }
     default: {
       const { data } = newDocument(collection, `weg-${marker}`)
@@ -588,9 +726,14 @@ describe.each(WAYS)('access matrix through the %s API', (way) => {
   for (const line of MATRIX) {
     const label = 'target' in line ? `${line.collection} ${line.op} ${line.target}` : `${line.collection} ${line.op}`
     describe(label, () => {
-      for (const [actor, cell] of cellsOf<ListCell | ReadCell | WriteCell>(line.cells as Cols<ListCell | ReadCell | WriteCell>)) {
+      for (const [actor, cell] of cellsOf<ListCell | ReadCell | WriteCell>(
+        line.cells as Cols<ListCell | ReadCell | WriteCell>,
+      )) {
         if (cell === __ || cell === QB) continue
-        const shown = typeof cell === 'string' ? cell : `sees [${cell.sees.join(', ')}]${cell.hides.length ? `, not [${cell.hides.join(', ')}]` : ''}`
+        const shown =
+          typeof cell === 'string'
+            ? cell
+            : `sees [${cell.sees.join(', ')}]${cell.hides.length ? `, not [${cell.hides.join(', ')}]` : ''}`
         it(`${actor}: ${shown}`, async () => {
           await runCell(way, actor, line, cell)
         })
@@ -681,19 +824,38 @@ describe.each(WAYS)('Decision 15 through the %s API: an admin who is also a mana
 
   it('an admin who is also a handler gets no more than a handler: a new case only to take it themselves, never handed to a colleague', async () => {
     const { complaint } = await registerComplaint(`AH${marker()}`)
-    const handed = await perform(ctx, way, callers.adminHandler, { kind: 'update', collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.handlerA } })
+    const handed = await perform(ctx, way, callers.adminHandler, {
+      kind: 'update',
+      collection: 'complaints',
+      id: complaint.id,
+      data: { assignedHandler: ids.handlerA },
+    })
     expectStatus(handed, [400, 403, 404], 'refused')
     expect(idOf(at(await stored('complaints', complaint.id), 'assignedHandler'))).toBeNull()
-    const taken = await perform(ctx, way, callers.adminHandler, { kind: 'update', collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.adminHandler } })
+    const taken = await perform(ctx, way, callers.adminHandler, {
+      kind: 'update',
+      collection: 'complaints',
+      id: complaint.id,
+      data: { assignedHandler: ids.adminHandler },
+    })
     expectStatus(taken, [200], 'taken')
-    const reassigned = await perform(ctx, way, callers.adminHandler, { kind: 'update', collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.handlerB } })
+    const reassigned = await perform(ctx, way, callers.adminHandler, {
+      kind: 'update',
+      collection: 'complaints',
+      id: complaint.id,
+      data: { assignedHandler: ids.handlerB },
+    })
     expectStatus(reassigned, [400, 403, 404], 'refused')
     expect(idOf(at(await stored('complaints', complaint.id), 'assignedHandler'))).toBe(ids.adminHandler)
   })
 
   it(`complaint Q as adminManager: ${SENSITIVE.join(', ')} visible`, async () => {
     const full = await stored('complaints', ids.Q)
-    const outcome = await perform(ctx, way, callers.adminManager, { kind: 'findByID', collection: 'complaints', id: ids.Q })
+    const outcome = await perform(ctx, way, callers.adminManager, {
+      kind: 'findByID',
+      collection: 'complaints',
+      id: ids.Q,
+    })
     expectStatus(outcome, [200], 'readable')
     for (const field of SENSITIVE) expect(at(outcome.doc, field), field).toEqual(at(full, field))
   })
@@ -701,19 +863,36 @@ describe.each(WAYS)('Decision 15 through the %s API: an admin who is also a mana
 
 describe('Decision 15: what the admin keeps of the jobs', () => {
   it('the admin reads a job’s state, never what it carries (a composed letter, Decision 19), and cannot query on it', async () => {
-    const job = await payload.jobs.queue({ task: 'issueCaseLetter', queue: 'matrix-letter', input: { complaintId: ids.A, letter: { body: 'Geheime brieftekst voor de klager' } } })
-    const stored = (await trusted(payload).findByID({ collection: 'payload-jobs', id: String(job.id), overrideAccess: true })) as Doc
+    const job = await payload.jobs.queue({
+      task: 'issueCaseLetter',
+      queue: 'matrix-letter',
+      input: { complaintId: ids.A, letter: { body: 'Geheime brieftekst voor de klager' } },
+    })
+    const stored = (await trusted(payload).findByID({
+      collection: 'payload-jobs',
+      id: String(job.id),
+      overrideAccess: true,
+    })) as Doc
     expect(JSON.stringify(stored.input), 'the fixture carries the letter').toContain('Geheime brieftekst')
     for (const way of WAYS) {
-      const outcome = await perform(ctx, way, callers.admin, { kind: 'findByID', collection: 'payload-jobs', id: String(job.id) })
+      const outcome = await perform(ctx, way, callers.admin, {
+        kind: 'findByID',
+        collection: 'payload-jobs',
+        id: String(job.id),
+      })
       expectStatus(outcome, [200], 'the job is readable')
       expect(at(outcome.doc, 'taskSlug')).toBe('issueCaseLetter')
       expect(at(outcome.doc, 'queue')).toBe('matrix-letter')
       expect(JSON.stringify(outcome.doc)).not.toContain('Geheime')
       // Removed, or left empty by Payload's own afterRead of jobs.
       const shown = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value))
-      for (const field of ['input', 'log', 'taskStatus']) expect([null, '{}', '[]'], field).toContain(shown(at(outcome.doc, field)))
-      const asked = await perform(ctx, way, callers.admin, { kind: 'find', collection: 'payload-jobs', where: { 'input.letter.body': { like: 'Geheime' } } })
+      for (const field of ['input', 'log', 'taskStatus'])
+        expect([null, '{}', '[]'], field).toContain(shown(at(outcome.doc, field)))
+      const asked = await perform(ctx, way, callers.admin, {
+        kind: 'find',
+        collection: 'payload-jobs',
+        where: { 'input.letter.body': { like: 'Geheime' } },
+      })
       expectStatus(asked, [400, 403], 'a query on what a job carries is refused')
     }
   })
@@ -722,11 +901,19 @@ describe('Decision 15: what the admin keeps of the jobs', () => {
 describe('Decision 15: what the admin keeps of the outbox', () => {
   it('the admin lists a case’s messages with their delivery state; the case itself stays an id, even when asked to open it (depth 1)', async () => {
     const admin = callers.admin.user ?? undefined
-    const { docs } = await payload.find({ collection: 'outbox', where: { id: { equals: ids.msgA } }, depth: 1, overrideAccess: false, user: admin })
+    const { docs } = await payload.find({
+      collection: 'outbox',
+      where: { id: { equals: ids.msgA } },
+      depth: 1,
+      overrideAccess: false,
+      user: admin,
+    })
     expect(docs.map((d) => d.id)).toEqual([ids.msgA])
     expect(docs[0]?.status).toBe('queued')
     expect(docs[0]?.complaint).toBe(ids.A)
-    const response = await ctx.rest(`/outbox/${ids.msgA}?depth=1`, { headers: { authorization: callers.admin.authorization ?? '' } })
+    const response = await ctx.rest(`/outbox/${ids.msgA}?depth=1`, {
+      headers: { authorization: callers.admin.authorization ?? '' },
+    })
     expect(((await response.json()) as { complaint?: unknown }).complaint).toBe(ids.A)
   })
 })
@@ -740,7 +927,11 @@ describe.each(WAYS)('sensitive fields through the %s API', (way) => {
       if (cell !== 'visible' && cell !== 'hidden') continue
       it(`complaint ${row.target} as ${actor}: ${SENSITIVE.join(', ')} ${cell}`, async () => {
         const full = await stored('complaints', ids[row.target])
-        const outcome = await perform(ctx, way, callers[actor], { kind: 'findByID', collection: 'complaints', id: ids[row.target] })
+        const outcome = await perform(ctx, way, callers[actor], {
+          kind: 'findByID',
+          collection: 'complaints',
+          id: ids[row.target],
+        })
         expectStatus(outcome, [200], 'the complaint itself is readable')
         for (const field of SENSITIVE) {
           expect(at(full, field) ?? null, `the fixture has ${field}`).not.toBeNull()
@@ -752,20 +943,27 @@ describe.each(WAYS)('sensitive fields through the %s API', (way) => {
   }
 
   // decision: the secrets of a login are never returned by the API, to anyone; nor are a colleague's sessions (when they logged in is theirs).
-  it.each(['admin', 'manager', 'handlerA', 'editor'] as const)('an account read by %s holds no login secrets, and no one else’s sessions', async (actor) => {
-    const target = actor === 'editor' ? ids.editor : ids.victim
-    const outcome = await perform(ctx, way, callers[actor], { kind: 'findByID', collection: 'users', id: target })
-    expectStatus(outcome, [200], 'the account is readable')
-    for (const secret of ACCOUNT_SECRETS) expect(at(outcome.doc, secret), secret).toBeUndefined()
-    if (target === ids.victim) {
-      expect(((await stored('users', ids.victim)) as Doc).sessions, 'the fixture has a session').not.toEqual([])
-      expect(at(outcome.doc, 'sessions') ?? [], 'sessions').toEqual([])
-    }
-  })
+  it.each(['admin', 'manager', 'handlerA', 'editor'] as const)(
+    'an account read by %s holds no login secrets, and no one else’s sessions',
+    async (actor) => {
+      const target = actor === 'editor' ? ids.editor : ids.victim
+      const outcome = await perform(ctx, way, callers[actor], { kind: 'findByID', collection: 'users', id: target })
+      expectStatus(outcome, [200], 'the account is readable')
+      for (const secret of ACCOUNT_SECRETS) expect(at(outcome.doc, secret), secret).toBeUndefined()
+      if (target === ids.victim) {
+        expect(((await stored('users', ids.victim)) as Doc).sessions, 'the fixture has a session').not.toEqual([])
+        expect(at(outcome.doc, 'sessions') ?? [], 'sessions').toEqual([])
+      }
+    },
+  )
 
   it('no one but the admin reads a service account, let alone its API key', async () => {
     for (const actor of ['manager', 'handlerA', 'editor', 'site'] as const) {
-      const outcome = await perform(ctx, way, callers[actor], { kind: 'findByID', collection: 'service-accounts', id: ids.site })
+      const outcome = await perform(ctx, way, callers[actor], {
+        kind: 'findByID',
+        collection: 'service-accounts',
+        id: ids.site,
+      })
       expect(outcome.doc?.apiKey, actor).toBeUndefined()
     }
   })
@@ -777,7 +975,12 @@ describe.each(WAYS)('writes of single fields through the %s API', (way) => {
       const id = idFor(row.target, row.actor)
       const before = at(await stored(row.collection, id), row.path)
       const data = row.data(way)
-      const outcome = await perform(ctx, way, callers[row.actor], { kind: 'update', collection: row.collection, id, data })
+      const outcome = await perform(ctx, way, callers[row.actor], {
+        kind: 'update',
+        collection: row.collection,
+        id,
+        data,
+      })
       const after = at(await stored(row.collection, id), row.path)
       if (row.expect === 'changed') {
         expectStatus(outcome, [200], 'allowed')
@@ -791,7 +994,12 @@ describe.each(WAYS)('writes of single fields through the %s API', (way) => {
       } finally {
         // Trusted repair of a write that went through, so one finding does not spill into other rows.
         if (JSON.stringify(after) !== JSON.stringify(before)) {
-          await trusted(payload).update({ collection: row.collection, id, data: nested(row.path, before), overrideAccess: true })
+          await trusted(payload).update({
+            collection: row.collection,
+            id,
+            data: nested(row.path, before),
+            overrideAccess: true,
+          })
         }
       }
     })
@@ -799,7 +1007,12 @@ describe.each(WAYS)('writes of single fields through the %s API', (way) => {
 
   it('DOMAIN.md, People: the manager assigns a new complaint to a handler', async () => {
     const { complaint } = await registerComplaint(`Toe${marker()}`)
-    const outcome = await perform(ctx, way, callers.manager, { kind: 'update', collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.handlerB } })
+    const outcome = await perform(ctx, way, callers.manager, {
+      kind: 'update',
+      collection: 'complaints',
+      id: complaint.id,
+      data: { assignedHandler: ids.handlerB },
+    })
     expectStatus(outcome, [200], 'assigned')
     expect(idOf(at(await stored('complaints', complaint.id), 'assignedHandler'))).toBe(ids.handlerB)
   })
@@ -851,7 +1064,11 @@ describe.each(WAYS)('globals through the %s API', (way) => {
     it(`settings update by ${actor}: ${cell}`, async () => {
       const phone = `030 ${Math.floor(100_0000 + Math.random() * 899_9999)}`
       const before = (await payload.findGlobal({ slug: 'settings', overrideAccess: true })).phone
-      const outcome = await perform(ctx, way, callers[actor], { kind: 'updateGlobal', slug: 'settings', data: { phone } })
+      const outcome = await perform(ctx, way, callers[actor], {
+        kind: 'updateGlobal',
+        slug: 'settings',
+        data: { phone },
+      })
       const after = (await payload.findGlobal({ slug: 'settings', overrideAccess: true })).phone
       if (cell === OK) {
         expectStatus(outcome, [200], 'allowed')
@@ -893,7 +1110,12 @@ describe.each(WAYS)('globals through the %s API', (way) => {
     it(`regulation update (a draft) by ${actor}: ${cell}`, async () => {
       const title = `Concept ${marker()}`
       const before = (await payload.findGlobal({ slug: 'regulation', draft: true, overrideAccess: true })).title
-      const outcome = await perform(ctx, way, callers[actor], { kind: 'updateGlobal', slug: 'regulation', data: { title }, draft: true })
+      const outcome = await perform(ctx, way, callers[actor], {
+        kind: 'updateGlobal',
+        slug: 'regulation',
+        data: { title },
+        draft: true,
+      })
       const after = (await payload.findGlobal({ slug: 'regulation', draft: true, overrideAccess: true })).title
       const published = (await payload.findGlobal({ slug: 'regulation', overrideAccess: true })).title
       expect(published, 'a draft never changes what the public reads').toBe(PUBLISHED_TITLE)
@@ -917,17 +1139,34 @@ function headersOf(actor: Actor): Record<string, string> {
 }
 
 const webComplaint = (m: string): FormData =>
-  intakeForm(validIntake({ name: `Webklager ${m}`, email: `web-${m}@example.nl`, conductDate: '2026-01-05', categories: ['negligence'], description: `Klacht via de website ${m}.` }))
+  intakeForm(
+    validIntake({
+      name: `Webklager ${m}`,
+      email: `web-${m}@example.nl`,
+      conductDate: '2026-01-05',
+      categories: ['negligence'],
+      description: `Klacht via de website ${m}.`,
+    }),
+  )
 
 describe('endpoints through REST', () => {
   for (const [actor, cell] of cellsOf(ENDPOINTS.intake)) {
     it(`POST /api/complaints/intake as ${actor}: ${cell}`, async () => {
       const before = await countOf('complaints')
-      const response = await ctx.rest('/complaints/intake', { method: 'POST', body: webComplaint(marker()), headers: headersOf(actor) })
+      const response = await ctx.rest('/complaints/intake', {
+        method: 'POST',
+        body: webComplaint(marker()),
+        headers: headersOf(actor),
+      })
       if (cell === OK) {
         expect(response.status).toBe(201)
         // It cannot read back: the answer is the confirmation only, no personal data, no case.
-        expect(Object.keys((await response.json()) as object).sort()).toEqual(['deadlines', 'emailed', 'receivedAt', 'reference'])
+        expect(Object.keys((await response.json()) as object).sort()).toEqual([
+          'deadlines',
+          'emailed',
+          'receivedAt',
+          'reference',
+        ])
         expect(await countOf('complaints')).toBe(before + 1)
       } else {
         expect(REFUSED).toContain(response.status)
@@ -949,21 +1188,31 @@ describe('endpoints through REST', () => {
     expect(((await response.json()) as { user: unknown }).user ?? null).toBeNull()
   })
 
-  it.each(['anonymous', 'site'] as const)("%s reads no editing locks (Payload's payload-locked-documents): the site may only hand in complaints", async (actor) => {
-    const response = await ctx.rest('/payload-locked-documents?depth=1', { headers: headersOf(actor) })
-    expect(REFUSED).toContain(response.status)
-  })
+  it.each(['anonymous', 'site'] as const)(
+    "%s reads no editing locks (Payload's payload-locked-documents): the site may only hand in complaints",
+    async (actor) => {
+      const response = await ctx.rest('/payload-locked-documents?depth=1', { headers: headersOf(actor) })
+      expect(REFUSED).toContain(response.status)
+    },
+  )
 
-  it.each(['anonymous', 'site'] as const)('%s cannot lock a complaint for editing (payload-locked-documents)', async (actor) => {
-    const before = await countOf('payload-locked-documents')
-    const response = await ctx.rest('/payload-locked-documents', {
-      method: 'POST',
-      headers: { ...headersOf(actor), 'content-type': 'application/json' },
-      body: JSON.stringify({ document: { relationTo: 'complaints', value: ids.A }, globalSlug: null, user: { relationTo: 'service-accounts', value: ids.site } }),
-    })
-    expect(REFUSED).toContain(response.status)
-    expect(await countOf('payload-locked-documents')).toBe(before)
-  })
+  it.each(['anonymous', 'site'] as const)(
+    '%s cannot lock a complaint for editing (payload-locked-documents)',
+    async (actor) => {
+      const before = await countOf('payload-locked-documents')
+      const response = await ctx.rest('/payload-locked-documents', {
+        method: 'POST',
+        headers: { ...headersOf(actor), 'content-type': 'application/json' },
+        body: JSON.stringify({
+          document: { relationTo: 'complaints', value: ids.A },
+          globalSlug: null,
+          user: { relationTo: 'service-accounts', value: ids.site },
+        }),
+      })
+      expect(REFUSED).toContain(response.status)
+      expect(await countOf('payload-locked-documents')).toBe(before)
+    },
+  )
 
   // The REST API carries every access rule; with GraphQL off there is no second API beside it.
   it.each(['anonymous', 'site', 'handlerB'] as const)('GraphQL is switched off (%s)', async (actor) => {
@@ -980,7 +1229,13 @@ describe('endpoints through REST', () => {
     const response = await ctx.rest('/users/first-register', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'indringer@example.nl', password: PASSWORD, 'confirm-password': PASSWORD, name: 'Indringer', roles: ['admin'] }),
+      body: JSON.stringify({
+        email: 'indringer@example.nl',
+        password: PASSWORD,
+        'confirm-password': PASSWORD,
+        name: 'Indringer',
+        roles: ['admin'],
+      }),
     })
     expect(response.ok).toBe(false)
     expect(await countOf('users')).toBe(before)
@@ -988,7 +1243,11 @@ describe('endpoints through REST', () => {
 
   for (const [actor, cell] of cellsOf(ENDPOINTS.unlock)) {
     it(`POST /api/users/unlock as ${actor}: ${cell}`, async () => {
-      await payload.update({ collection: 'users', id: ids.victim, data: { loginAttempts: 5, lockUntil: new Date(Date.now() + 600_000).toISOString() } as Partial<User> })
+      await payload.update({
+        collection: 'users',
+        id: ids.victim,
+        data: { loginAttempts: 5, lockUntil: new Date(Date.now() + 600_000).toISOString() } as Partial<User>,
+      })
       const response = await ctx.rest('/users/unlock', {
         method: 'POST',
         headers: { ...headersOf(actor), 'content-type': 'application/json' },
@@ -1002,14 +1261,20 @@ describe('endpoints through REST', () => {
         expect(REFUSED).toContain(response.status)
         expect(new Date(String(after.lockUntil)).getTime()).toBeGreaterThan(Date.now())
       }
-      await payload.update({ collection: 'users', id: ids.victim, data: { loginAttempts: 0, lockUntil: null } as Partial<User> })
+      await payload.update({
+        collection: 'users',
+        id: ids.victim,
+        data: { loginAttempts: 0, lockUntil: null } as Partial<User>,
+      })
     })
   }
 
   for (const [actor, cell] of cellsOf(ENDPOINTS.runJobs)) {
     it(`GET /api/payload-jobs/run as ${actor}: ${cell}`, async () => {
       // An empty queue: the call is about who may start the runner, not about what it runs.
-      const response = await ctx.rest(`/payload-jobs/run?${query({ queue: 'matrix-empty' })}`, { headers: headersOf(actor) })
+      const response = await ctx.rest(`/payload-jobs/run?${query({ queue: 'matrix-empty' })}`, {
+        headers: headersOf(actor),
+      })
       if (cell === OK) expect(response.status).toBe(200)
       else expect([401, 403]).toContain(response.status)
     })
@@ -1019,7 +1284,9 @@ describe('endpoints through REST', () => {
     if (cell === __ || cell === QB) continue
     it(`the file of attachment attA, downloaded by ${actor}: ${cell}`, async () => {
       const filename = String(at(await stored('complaint-attachments', ids.attA), 'filename'))
-      const response = await ctx.rest(`/complaint-attachments/file/${encodeURIComponent(filename)}`, { headers: headersOf(actor) })
+      const response = await ctx.rest(`/complaint-attachments/file/${encodeURIComponent(filename)}`, {
+        headers: headersOf(actor),
+      })
       if (cell === OK) {
         expect(response.status).toBe(200)
         expect(Buffer.from(await response.arrayBuffer()).equals(pdf)).toBe(true)
@@ -1038,12 +1305,25 @@ const QUEUE_HANDLERS = ['handlerA', 'handlerB', 'editorHandler'] as const
 const QUEUE_VISIBLE = ['reference', 'receivedAt', 'categories', 'deadlines'] as const
 // decision: plus the technical id and timestamps, the status (always "received"), the (empty) handler and the
 // derived deadline state (nextDeadline, deadlineOutcomes) — none of it personal, all of it about the deadlines.
-const QUEUE_ALLOWED_KEYS = new Set<string>([...QUEUE_VISIBLE, 'id', 'createdAt', 'updatedAt', 'status', 'assignedHandler', 'nextDeadline', 'deadlineOutcomes'])
+const QUEUE_ALLOWED_KEYS = new Set<string>([
+  ...QUEUE_VISIBLE,
+  'id',
+  'createdAt',
+  'updatedAt',
+  'status',
+  'assignedHandler',
+  'nextDeadline',
+  'deadlineOutcomes',
+])
 
 describe.each(WAYS)('the handler’s view of the unassigned queue through the %s API', (way) => {
   for (const actor of QUEUE_HANDLERS) {
     it(`${actor} finds the new, unassigned complaint Q in the list`, async () => {
-      const outcome = await perform(ctx, way, callers[actor], { kind: 'find', collection: 'complaints', where: { id: { in: [ids.A, ids.Q] } } })
+      const outcome = await perform(ctx, way, callers[actor], {
+        kind: 'find',
+        collection: 'complaints',
+        where: { id: { in: [ids.A, ids.Q] } },
+      })
       expectStatus(outcome, [200], 'listed')
       expect((outcome.docs ?? []).map((d) => d.id)).toContain(ids.Q)
     })
@@ -1062,7 +1342,11 @@ describe.each(WAYS)('the handler’s view of the unassigned queue through the %s
       const outcome = await perform(ctx, way, callers[actor], { kind: 'findByID', collection: 'complaints', id: ids.Q })
       expectStatus(outcome, [200], 'readable')
       for (const field of SENSITIVE) expect(at(outcome.doc, field), field).toBeUndefined()
-      const listed = await perform(ctx, way, callers[actor], { kind: 'find', collection: 'complaints', where: { id: { equals: ids.Q } } })
+      const listed = await perform(ctx, way, callers[actor], {
+        kind: 'find',
+        collection: 'complaints',
+        where: { id: { equals: ids.Q } },
+      })
       for (const field of SENSITIVE) expect(at(listed.docs?.[0], field), `${field} in the list`).toBeUndefined()
     })
 
@@ -1083,7 +1367,8 @@ describe.each(WAYS)('the handler’s view of the unassigned queue through the %s
         })
       const [right, wrong] = [await ask(at(full, 'complainant.name')), await ask('Iemand Anders')]
       // Either the query is refused, or the right and the wrong guess get the same answer.
-      if (right.status === 200) expect((right.docs ?? []).length, 'right guess vs wrong guess').toBe((wrong.docs ?? []).length)
+      if (right.status === 200)
+        expect((right.docs ?? []).length, 'right guess vs wrong guess').toBe((wrong.docs ?? []).length)
       else expectStatus(right, [400, 403], 'refused')
     })
 
@@ -1093,7 +1378,10 @@ describe.each(WAYS)('the handler’s view of the unassigned queue through the %s
         kind: 'update',
         collection: 'complaints',
         id: ids.Q,
-        data: { acknowledgement: { factsSummary: 'Gewijzigd zonder de zaak te nemen.' }, complainant: { name: 'Overschreven' } },
+        data: {
+          acknowledgement: { factsSummary: 'Gewijzigd zonder de zaak te nemen.' },
+          complainant: { name: 'Overschreven' },
+        },
       })
       expectStatus(outcome, [400, 403, 404], 'refused')
       const after = await stored('complaints', ids.Q)
@@ -1103,17 +1391,31 @@ describe.each(WAYS)('the handler’s view of the unassigned queue through the %s
   }
 
   it('handlerB cannot hand the queue complaint to someone else: managers assign handlers', async () => {
-    const outcome = await perform(ctx, way, callers.handlerB, { kind: 'update', collection: 'complaints', id: ids.Q, data: { assignedHandler: ids.handlerA } })
+    const outcome = await perform(ctx, way, callers.handlerB, {
+      kind: 'update',
+      collection: 'complaints',
+      id: ids.Q,
+      data: { assignedHandler: ids.handlerA },
+    })
     expectStatus(outcome, [400, 403, 404], 'refused')
     expect(idOf(at(await stored('complaints', ids.Q), 'assignedHandler'))).toBeNull()
   })
 
   it('handlerB takes a new complaint from the queue, and then reads the whole case', async () => {
     const { complaint } = await registerComplaint(`Neem${marker()}`)
-    const outcome = await perform(ctx, way, callers.handlerB, { kind: 'update', collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.handlerB } })
+    const outcome = await perform(ctx, way, callers.handlerB, {
+      kind: 'update',
+      collection: 'complaints',
+      id: complaint.id,
+      data: { assignedHandler: ids.handlerB },
+    })
     expectStatus(outcome, [200], 'taken')
     expect(idOf(at(await stored('complaints', complaint.id), 'assignedHandler'))).toBe(ids.handlerB)
-    const read = await perform(ctx, way, callers.handlerB, { kind: 'findByID', collection: 'complaints', id: complaint.id })
+    const read = await perform(ctx, way, callers.handlerB, {
+      kind: 'findByID',
+      collection: 'complaints',
+      id: complaint.id,
+    })
     expectStatus(read, [200], 'readable')
     expect(at(read.doc, 'complainant.name')).toBe(complaint.complainant.name)
     expect(at(read.doc, 'complaintText')).toBe(complaint.complaintText)
@@ -1122,10 +1424,17 @@ describe.each(WAYS)('the handler’s view of the unassigned queue through the %s
   it('once taken, the case leaves the other handlers’ queue', async () => {
     const { complaint } = await registerComplaint(`Weg${marker()}`)
     // Control: while nobody has taken it, handlerA finds it in the queue.
-    expectStatus(await perform(ctx, way, callers.handlerA, { kind: 'findByID', collection: 'complaints', id: complaint.id }), [200], 'in the queue')
+    expectStatus(
+      await perform(ctx, way, callers.handlerA, { kind: 'findByID', collection: 'complaints', id: complaint.id }),
+      [200],
+      'in the queue',
+    )
     await payload.update({ collection: 'complaints', id: complaint.id, data: { assignedHandler: ids.handlerB } })
-    const outcome = await perform(ctx, way, callers.handlerA, { kind: 'findByID', collection: 'complaints', id: complaint.id })
+    const outcome = await perform(ctx, way, callers.handlerA, {
+      kind: 'findByID',
+      collection: 'complaints',
+      id: complaint.id,
+    })
     expectStatus(outcome, [404], 'hidden')
   })
-
 })

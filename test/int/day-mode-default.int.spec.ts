@@ -40,7 +40,10 @@ describe('Decision 1: calendar days until an administrator chooses working days'
   })
 
   it('Art. 5: a complaint staff record as received on a Friday is to be acknowledged by the end of Wednesday', async () => {
-    const manager = await payload.create({ collection: 'users', data: { email: 'manager@example.nl', password: 'een-lang-wachtwoord', name: 'Maria Manager', roles: ['manager'] } })
+    const manager = await payload.create({
+      collection: 'users',
+      data: { email: 'manager@example.nl', password: 'een-lang-wachtwoord', name: 'Maria Manager', roles: ['manager'] },
+    })
     const c = await payload.create({
       collection: 'complaints',
       overrideAccess: false,
@@ -63,7 +66,11 @@ describe('Decision 1: calendar days until an administrator chooses working days'
     vi.useFakeTimers({ toFake: ['Date'], now: new Date(FRIDAY) })
     let response: Response
     try {
-      response = await ctx.rest('/complaints/intake', { method: 'POST', body: intakeForm(validIntake()), headers: SITE })
+      response = await ctx.rest('/complaints/intake', {
+        method: 'POST',
+        body: intakeForm(validIntake()),
+        headers: SITE,
+      })
     } finally {
       vi.useRealTimers()
     }

@@ -15,16 +15,33 @@ const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
 const day = 86_400_000
 
 const mails = async () =>
-  (await payload.find({ collection: 'outbox', where: { complaint: { equals: complaint.id } }, overrideAccess: true, sort: 'createdAt', pagination: false })).docs
+  (
+    await payload.find({
+      collection: 'outbox',
+      where: { complaint: { equals: complaint.id } },
+      overrideAccess: true,
+      sort: 'createdAt',
+      pagination: false,
+    })
+  ).docs
     .filter((m) => m.subject.startsWith('Termijn'))
     .map((m) => [m.subject.replace(/: .*/, ''), m.to])
 
 beforeAll(async () => {
   ctx = await createTestPayload()
   payload = ctx.payload
-  await payload.create({ collection: 'users', data: { email: 'beheer@example.nl', password: 'een-lang-wachtwoord', name: 'B', roles: ['admin'] } })
-  await payload.create({ collection: 'users', data: { email: 'manager@example.nl', password: 'een-lang-wachtwoord', name: 'M', roles: ['manager'] } })
-  handler = await payload.create({ collection: 'users', data: { email: 'behandelaar@example.nl', password: 'een-lang-wachtwoord', name: 'H', roles: ['handler'] } })
+  await payload.create({
+    collection: 'users',
+    data: { email: 'beheer@example.nl', password: 'een-lang-wachtwoord', name: 'B', roles: ['admin'] },
+  })
+  await payload.create({
+    collection: 'users',
+    data: { email: 'manager@example.nl', password: 'een-lang-wachtwoord', name: 'M', roles: ['manager'] },
+  })
+  handler = await payload.create({
+    collection: 'users',
+    data: { email: 'behandelaar@example.nl', password: 'een-lang-wachtwoord', name: 'H', roles: ['handler'] },
+  })
   complaint = await payload.create({
     collection: 'complaints',
     data: {
@@ -61,8 +78,15 @@ describe('the deadline job (DOMAIN.md: due soon, passed, once per event)', () =>
     expect((await mails()).at(-1)).toEqual(['Termijn verstreken', ['manager@example.nl']])
     const c = await payload.findByID({ collection: 'complaints', id: complaint.id, overrideAccess: true })
     expect(c.nextDeadline?.state).toBe('overdue')
-    const events = await payload.find({ collection: 'case-events', where: { complaint: { equals: complaint.id } }, overrideAccess: true, pagination: false })
-    expect(events.docs.filter((e) => e.type === 'deadline_escalated').map((e) => (e.data as { clock: string }).clock)).toEqual(['acknowledge'])
+    const events = await payload.find({
+      collection: 'case-events',
+      where: { complaint: { equals: complaint.id } },
+      overrideAccess: true,
+      pagination: false,
+    })
+    expect(
+      events.docs.filter((e) => e.type === 'deadline_escalated').map((e) => (e.data as { clock: string }).clock),
+    ).toEqual(['acknowledge'])
   })
 
   it('is scheduled on its own queue for every quarter of an hour, one at a time, and runs from there', async () => {
@@ -71,7 +95,15 @@ describe('the deadline job (DOMAIN.md: due soon, passed, once per event)', () =>
     let clock = new Date('2026-12-01T10:07:00.000Z')
     _internal_jobSystemGlobals.getCurrentDate = () => new Date(clock)
     const jobs = async () =>
-      (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'deadlineReminders' } }, overrideAccess: true, depth: 0, sort: 'createdAt' })).docs
+      (
+        await payload.find({
+          collection: 'payload-jobs',
+          where: { taskSlug: { equals: 'deadlineReminders' } },
+          overrideAccess: true,
+          depth: 0,
+          sort: 'createdAt',
+        })
+      ).docs
     try {
       const before = Date.now()
       const first = await payload.jobs.handleSchedules({ queue: DEADLINES_QUEUE })
@@ -90,7 +122,9 @@ describe('the deadline job (DOMAIN.md: due soon, passed, once per event)', () =>
       expect(Object.values(ran.jobStatus ?? {}).map((s) => s.status)).toEqual(['success'])
 
       // The next one follows the last scheduling (at 10:07 on the job clock): the first quarter after it.
-      expect((await payload.jobs.handleSchedules({ queue: DEADLINES_QUEUE })).queued.map((q) => q.taskConfig?.slug)).toEqual(['deadlineReminders'])
+      expect(
+        (await payload.jobs.handleSchedules({ queue: DEADLINES_QUEUE })).queued.map((q) => q.taskConfig?.slug),
+      ).toEqual(['deadlineReminders'])
       expect((await jobs()).map((j) => j.waitUntil).at(-1)).toBe('2026-12-01T10:15:00.000Z')
     } finally {
       _internal_resetJobSystemGlobals()

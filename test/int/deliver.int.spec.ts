@@ -30,7 +30,13 @@ function message(id: string, overrides: Partial<OutgoingMessage> = {}): Outgoing
     ...content,
     cc: ['behandelaar@example.nl'],
     replyTo: 'klachten@example.nl',
-    attachments: [{ filename: 'ontvangstbevestiging.pdf', contentType: 'application/pdf', contentBase64: PDF_BYTES.toString('base64') }],
+    attachments: [
+      {
+        filename: 'ontvangstbevestiging.pdf',
+        contentType: 'application/pdf',
+        contentBase64: PDF_BYTES.toString('base64'),
+      },
+    ],
     idempotencyKey: idempotencyKeyFor(id, content),
     ...overrides,
   }
@@ -80,7 +86,12 @@ describe('deliverMessage through the Resend SDK', () => {
     const msg = message('m4')
 
     const first = await deliverMessage(msg, options())
-    expect(first).toEqual({ ok: false, permanent: false, statusCode: 500, error: 'HTTP 500: Scripted failure (HTTP 500).' })
+    expect(first).toEqual({
+      ok: false,
+      permanent: false,
+      statusCode: 500,
+      error: 'HTTP 500: Scripted failure (HTTP 500).',
+    })
     const second = await deliverMessage(msg, options())
     expect(second).toMatchObject({ ok: false, permanent: false, statusCode: 500 })
     const third = await deliverMessage(msg, options())
@@ -97,7 +108,12 @@ describe('deliverMessage through the Resend SDK', () => {
     const msg = message('m5')
 
     const first = await deliverMessage(msg, options())
-    expect(first).toEqual({ ok: false, permanent: false, statusCode: null, error: 'Network error: no answer from Resend' })
+    expect(first).toEqual({
+      ok: false,
+      permanent: false,
+      statusCode: null,
+      error: 'Network error: no answer from Resend',
+    })
     expect(fake.deliveries).toHaveLength(1)
 
     const retry = await deliverMessage(msg, options())
@@ -111,7 +127,12 @@ describe('deliverMessage through the Resend SDK', () => {
     const msg = message('m6')
 
     const first = await deliverMessage(msg, options({ timeoutMs: 100 }))
-    expect(first).toEqual({ ok: false, permanent: false, statusCode: null, error: 'Timed out after 100 ms waiting for Resend' })
+    expect(first).toEqual({
+      ok: false,
+      permanent: false,
+      statusCode: null,
+      error: 'Timed out after 100 ms waiting for Resend',
+    })
 
     const during = await deliverMessage(msg, options())
     expect(during).toMatchObject({ ok: false, permanent: false, statusCode: 409 })
@@ -133,12 +154,13 @@ describe('deliverMessage through the Resend SDK', () => {
       ok: false,
       permanent: true,
       statusCode: 409,
-      error: 'HTTP 409: Same idempotency key used with a different request payload. Change your idempotency key or payload.',
+      error:
+        'HTTP 409: Same idempotency key used with a different request payload. Change your idempotency key or payload.',
     })
     expect(fake.deliveries).toHaveLength(1)
   })
 
-  it('a 422 is permanent and keeps Resend\'s message for staff', async () => {
+  it("a 422 is permanent and keeps Resend's message for staff", async () => {
     fake.rejectNext(422, 'Invalid `to` field. The email address needs to follow the `email@example.com` format.')
     const result = await deliverMessage(message('m8'), options())
     expect(result).toEqual({
@@ -172,8 +194,12 @@ describe('deliverMessage through the Resend SDK', () => {
     expect(fake.deliveries).toHaveLength(0)
   })
 
-  it('a request without an API key gets Resend\'s 401 missing_api_key', async () => {
-    const response = await fetch(`${fake.url}/emails`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })
+  it("a request without an API key gets Resend's 401 missing_api_key", async () => {
+    const response = await fetch(`${fake.url}/emails`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    })
     expect(response.status).toBe(401)
     expect(await response.json()).toMatchObject({ statusCode: 401, name: 'missing_api_key' })
   })
@@ -193,10 +219,15 @@ describe('deliverMessage through the Resend SDK', () => {
     expect(result.error).toMatch(/^HTTP 502: /)
   })
 
-  it('a JSON error without Resend\'s shape hides the status from the SDK, so it is retried and shown as is', async () => {
+  it("a JSON error without Resend's shape hides the status from the SDK, so it is retried and shown as is", async () => {
     fake.failNext(1, 400, '{"error":"nope"}')
     const result = await deliverMessage(message('m13'), options())
-    expect(result).toEqual({ ok: false, permanent: false, statusCode: null, error: 'Unexpected answer from Resend: {"error":"nope"}' })
+    expect(result).toEqual({
+      ok: false,
+      permanent: false,
+      statusCode: null,
+      error: 'Unexpected answer from Resend: {"error":"nope"}',
+    })
   })
 
   it('an API key that cannot be sent in a header is permanent, without a request', async () => {
@@ -211,7 +242,12 @@ describe('deliverMessage through the Resend SDK', () => {
     const gone = await startFakeResend()
     await gone.close()
     const result = await deliverMessage(message('m12'), { apiKey: API_KEY, baseUrl: gone.url })
-    expect(result).toEqual({ ok: false, permanent: false, statusCode: null, error: 'Network error: no answer from Resend' })
+    expect(result).toEqual({
+      ok: false,
+      permanent: false,
+      statusCode: null,
+      error: 'Network error: no answer from Resend',
+    })
   })
 })
 

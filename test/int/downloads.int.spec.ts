@@ -19,7 +19,10 @@ const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
 const PASSWORD = 'een-lang-wachtwoord'
 
 /** A file that is a PDF by its first bytes and an HTML page with a script by the rest. */
-const polyglot = Buffer.concat([minimalPdf('Polyglot'), Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>\n')])
+const polyglot = Buffer.concat([
+  minimalPdf('Polyglot'),
+  Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>\n'),
+])
 
 let ctx: TestPayload
 let payload: Payload
@@ -38,8 +41,13 @@ beforeAll(async () => {
   // No e-mail service: the letters stay in the outbox; their PDFs are in the dossier all the same.
   ctx = await createTestPayload({ RESEND_API_KEY: '', SITE_INTERNAL_URL: 'http://127.0.0.1:9' })
   payload = ctx.payload
-  for (const step of seedSteps.filter((s) => s.name === 'site service account' || s.name === 'letter texts')) await step.run(payload, env)
-  await payload.updateGlobal({ slug: 'settings', context: { skipSiteCacheInvalidation: true }, data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example' } } })
+  for (const step of seedSteps.filter((s) => s.name === 'site service account' || s.name === 'letter texts'))
+    await step.run(payload, env)
+  await payload.updateGlobal({
+    slug: 'settings',
+    context: { skipSiteCacheInvalidation: true },
+    data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example' } },
+  })
   for (const role of ['manager', 'handler', 'editor'] as const) await staff(role)
 
   const files = [
@@ -47,11 +55,22 @@ beforeAll(async () => {
     { name: 'foto.png', type: 'image/png', bytes: tinyPng },
     { name: 'bewijs.html', type: 'text/html', bytes: polyglot },
   ]
-  const response = await ctx.rest('/complaints/intake', { method: 'POST', body: intakeForm(validIntake(), files), headers: SITE })
+  const response = await ctx.rest('/complaints/intake', {
+    method: 'POST',
+    body: intakeForm(validIntake(), files),
+    headers: SITE,
+  })
   expect(response.status).toBe(201)
-  const complaint = (await payload.find({ collection: 'complaints', sort: '-createdAt', limit: 1, overrideAccess: true })).docs[0]
+  const complaint = (
+    await payload.find({ collection: 'complaints', sort: '-createdAt', limit: 1, overrideAccess: true })
+  ).docs[0]
   if (!complaint) throw new Error('complaint not stored')
-  const stored = await payload.find({ collection: 'complaint-attachments', where: { complaint: { equals: complaint.id } }, sort: 'createdAt', overrideAccess: true })
+  const stored = await payload.find({
+    collection: 'complaint-attachments',
+    where: { complaint: { equals: complaint.id } },
+    sort: 'createdAt',
+    overrideAccess: true,
+  })
   attachments = stored.docs.map((doc) => {
     const source = files.find((f) => doc.filename?.startsWith(f.name.replace(/\.\w+$/, '')))
     if (!source || !doc.filename || !doc.mimeType) throw new Error(`unexpected attachment ${doc.filename}`)
@@ -61,7 +80,13 @@ beforeAll(async () => {
 
   // The letters of registration (receipt, UWV notification) come from one job after the answer.
   await payload.jobs.run({ queue: 'outbox' })
-  const receipt = (await payload.find({ collection: 'letters', where: { complaint: { equals: complaint.id }, purpose: { equals: 'receipt' } }, overrideAccess: true })).docs[0]
+  const receipt = (
+    await payload.find({
+      collection: 'letters',
+      where: { complaint: { equals: complaint.id }, purpose: { equals: 'receipt' } },
+      overrideAccess: true,
+    })
+  ).docs[0]
   if (!receipt?.filename) throw new Error('no receipt letter in the dossier')
   const bytes = await ctx.rest(`/letters/file/${encodeURIComponent(receipt.filename)}`, { headers: auth.manager })
   letter = { filename: receipt.filename, bytes: Buffer.from(await bytes.arrayBuffer()) }
@@ -72,7 +97,8 @@ afterAll(async () => {
   await ctx?.cleanup()
 })
 
-const download = (slug: string, filename: string, headers: Record<string, string>) => ctx.rest(`/${slug}/file/${encodeURIComponent(filename)}`, { headers })
+const download = (slug: string, filename: string, headers: Record<string, string>) =>
+  ctx.rest(`/${slug}/file/${encodeURIComponent(filename)}`, { headers })
 
 function expectDownloadHeaders(response: Response) {
   expect(response.headers.get('content-disposition')).toBe('attachment')
@@ -110,11 +136,15 @@ describe('attachments and letters are served as downloads only (Art. 6 note: the
   })
 
   it('a part of a file (a Range request, as PDF viewers make) and a refused range are downloads too', async () => {
-    const part = await ctx.rest(`/letters/file/${encodeURIComponent(letter.filename)}`, { headers: { ...auth.manager, range: 'bytes=0-4' } })
+    const part = await ctx.rest(`/letters/file/${encodeURIComponent(letter.filename)}`, {
+      headers: { ...auth.manager, range: 'bytes=0-4' },
+    })
     expect(part.status).toBe(206)
     expect(Buffer.from(await part.arrayBuffer()).toString()).toBe('%PDF-')
     expectDownloadHeaders(part)
-    const refused = await ctx.rest(`/letters/file/${encodeURIComponent(letter.filename)}`, { headers: { ...auth.manager, range: 'bytes=999999999-' } })
+    const refused = await ctx.rest(`/letters/file/${encodeURIComponent(letter.filename)}`, {
+      headers: { ...auth.manager, range: 'bytes=999999999-' },
+    })
     expect(refused.status).toBe(416)
     expectDownloadHeaders(refused)
   })
@@ -123,8 +153,15 @@ describe('attachments and letters are served as downloads only (Art. 6 note: the
     const [attachment] = attachments
     if (!attachment) throw new Error('no attachment')
     // The control: the same requests succeed for a manager (above); here each is refused.
-    for (const [who, headers] of [['editor', auth.editor], ['handler', auth.handler], ['anonymous', {}]] as const) {
-      for (const [slug, filename] of [['complaint-attachments', attachment.filename], ['letters', letter.filename]] as const) {
+    for (const [who, headers] of [
+      ['editor', auth.editor],
+      ['handler', auth.handler],
+      ['anonymous', {}],
+    ] as const) {
+      for (const [slug, filename] of [
+        ['complaint-attachments', attachment.filename],
+        ['letters', letter.filename],
+      ] as const) {
         const response = await download(slug, filename, headers)
         expect([403, 404], `${who} ${slug}`).toContain(response.status)
         expect(Buffer.from(await response.arrayBuffer()).includes('%PDF-'), `${who} ${slug}`).toBe(false)

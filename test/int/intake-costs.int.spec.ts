@@ -21,7 +21,8 @@ const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
 const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
 
 // The complaint as before this helper was shared (no phone, one category, no desired outcome).
-const form = () => validIntake({ phone: undefined, involvedName: 'Mijn coach', categories: ['negligence'], desiredOutcome: undefined })
+const form = () =>
+  validIntake({ phone: undefined, involvedName: 'Mijn coach', categories: ['negligence'], desiredOutcome: undefined })
 
 function intake(data: Record<string, unknown>) {
   return ctx.rest('/complaints/intake', { method: 'POST', body: intakeForm(data), headers: SITE })
@@ -41,7 +42,12 @@ describe('settings kept in memory', () => {
   // A Friday afternoon: five working days and five calendar days end on different dates.
   const receivedAt = '2026-11-06T14:00:00.000Z'
   const register = async () => {
-    const doc = await payload.create({ collection: 'complaints', overrideAccess: true, depth: 0, data: { ...staffComplaint(), receivedAt } as never })
+    const doc = await payload.create({
+      collection: 'complaints',
+      overrideAccess: true,
+      depth: 0,
+      data: { ...staffComplaint(), receivedAt } as never,
+    })
     return doc.deadlines
   }
 
@@ -65,7 +71,9 @@ describe('the reference counter', () => {
   it('gives simultaneous registrations distinct, consecutive numbers', async () => {
     const answers = await Promise.all(Array.from({ length: 8 }, () => intake(form())))
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201))
-    const numbers = (await Promise.all(answers.map(async (a) => n(((await a.json()) as { reference: string }).reference)))).sort((a, b) => a - b)
+    const numbers = (
+      await Promise.all(answers.map(async (a) => n(((await a.json()) as { reference: string }).reference)))
+    ).sort((a, b) => a - b)
     expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i))
   })
 
@@ -74,21 +82,40 @@ describe('the reference counter', () => {
     expect(refs.map(n).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6])
     expect(refs.every((r) => r.startsWith('WP-2031-'))).toBe(true)
     expect(await nextReference(payload, 2031)).toBe('WP-2031-0007')
-    const counters = await payload.find({ collection: 'sequences', where: { key: { equals: 'complaint-reference-2031' } }, overrideAccess: true })
+    const counters = await payload.find({
+      collection: 'sequences',
+      where: { key: { equals: 'complaint-reference-2031' } },
+      overrideAccess: true,
+    })
     expect(counters.totalDocs).toBe(1)
   })
 })
 
 describe('the service key', () => {
   it('is checked on every request: a key replaced closes the door at once, and restoring it opens it', async () => {
-    const { docs } = await payload.find({ collection: 'service-accounts', where: { name: { equals: 'site' } }, overrideAccess: true, showHiddenFields: true })
+    const { docs } = await payload.find({
+      collection: 'service-accounts',
+      where: { name: { equals: 'site' } },
+      overrideAccess: true,
+      showHiddenFields: true,
+    })
     const site = docs[0]!
     const keyHash = (site as { keyHash?: string }).keyHash
     expect(keyHash).toBe(hashServiceKey(payload, env.SITE_API_KEY))
     expect((await intake(form())).status).toBe(201)
-    await payload.update({ collection: 'service-accounts', id: site.id, data: { keyHash: 'revoked' } as never, overrideAccess: true })
+    await payload.update({
+      collection: 'service-accounts',
+      id: site.id,
+      data: { keyHash: 'revoked' } as never,
+      overrideAccess: true,
+    })
     expect((await intake(form())).status).toBe(403)
-    await payload.update({ collection: 'service-accounts', id: site.id, data: { keyHash } as never, overrideAccess: true })
+    await payload.update({
+      collection: 'service-accounts',
+      id: site.id,
+      data: { keyHash } as never,
+      overrideAccess: true,
+    })
     expect((await intake(form())).status).toBe(201)
   })
 })

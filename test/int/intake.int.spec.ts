@@ -23,18 +23,27 @@ const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
 const pdf = minimalPdf()
 const png = tinyPng
 
-function intake(data: Record<string, unknown>, files: { name: string; type: string; bytes: Buffer }[] = [], headers: Record<string, string> = SITE) {
+function intake(
+  data: Record<string, unknown>,
+  files: { name: string; type: string; bytes: Buffer }[] = [],
+  headers: Record<string, string> = SITE,
+) {
   return ctx.rest('/complaints/intake', { method: 'POST', body: intakeForm(data, files), headers })
 }
 
-const count = async (collection: 'complaints' | 'complaint-attachments' | 'case-events' | 'outbox' | 'payload-jobs', where?: Where) =>
-  (await payload.count({ collection, where, overrideAccess: true })).totalDocs
+const count = async (
+  collection: 'complaints' | 'complaint-attachments' | 'case-events' | 'outbox' | 'payload-jobs',
+  where?: Where,
+) => (await payload.count({ collection, where, overrideAccess: true })).totalDocs
 
 beforeAll(async () => {
   ctx = await createTestPayload()
   payload = ctx.payload
   for (const step of seedSteps) await step.run(payload, env)
-  await payload.updateGlobal({ slug: 'settings', data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'arbeidsdeskundige@uwv.example' } } })
+  await payload.updateGlobal({
+    slug: 'settings',
+    data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'arbeidsdeskundige@uwv.example' } },
+  })
 })
 
 afterAll(async () => {
@@ -52,7 +61,12 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
     expect(confirmation.emailed).toBe(true)
 
     expect(await count('complaints')).toBe(before + 1)
-    const { docs } = await payload.find({ collection: 'complaints', where: { reference: { equals: confirmation.reference } }, overrideAccess: true, depth: 1 })
+    const { docs } = await payload.find({
+      collection: 'complaints',
+      where: { reference: { equals: confirmation.reference } },
+      overrideAccess: true,
+      depth: 1,
+    })
     const stored = docs[0]
     expect(stored?.status).toBe('received')
     expect(stored?.channel).toBe('web')
@@ -84,36 +98,66 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
       sixWeeks: '2026-12-05T22:59:59.999Z', // Saturday 5 December
       conductDate: '2026-10-01',
     },
-  ])('Art. 5, 7: received $what — the answer and the stored case carry exactly these due dates', async ({ moment, acknowledgeBy, fourWeeks, sixWeeks, conductDate }) => {
-    // Only the clock is set (Date), so the endpoint's own `new Date()` is the moment of receipt.
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date(moment) })
-    let response: Response
-    try {
-      response = await intake(validForm({ conductDate }))
-    } finally {
-      vi.useRealTimers()
-    }
-    expect(response.status).toBe(201)
-    const answer = (await response.json()) as { reference: string; receivedAt: string; deadlines: Record<string, string> }
-    const deadlines = { acknowledgeBy, nonAdmissionNoticeBy: fourWeeks, decisionTargetBy: fourWeeks, decisionLimitBy: sixWeeks }
-    expect(answer.receivedAt).toBe(moment)
-    expect(answer.deadlines).toEqual(deadlines)
-    expect(answer.reference).toMatch(/^WP-2026-\d{4}$/)
+  ])(
+    'Art. 5, 7: received $what — the answer and the stored case carry exactly these due dates',
+    async ({ moment, acknowledgeBy, fourWeeks, sixWeeks, conductDate }) => {
+      // Only the clock is set (Date), so the endpoint's own `new Date()` is the moment of receipt.
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date(moment) })
+      let response: Response
+      try {
+        response = await intake(validForm({ conductDate }))
+      } finally {
+        vi.useRealTimers()
+      }
+      expect(response.status).toBe(201)
+      const answer = (await response.json()) as {
+        reference: string
+        receivedAt: string
+        deadlines: Record<string, string>
+      }
+      const deadlines = {
+        acknowledgeBy,
+        nonAdmissionNoticeBy: fourWeeks,
+        decisionTargetBy: fourWeeks,
+        decisionLimitBy: sixWeeks,
+      }
+      expect(answer.receivedAt).toBe(moment)
+      expect(answer.deadlines).toEqual(deadlines)
+      expect(answer.reference).toMatch(/^WP-2026-\d{4}$/)
 
-    const stored = (await payload.find({ collection: 'complaints', where: { reference: { equals: answer.reference } }, overrideAccess: true, depth: 0 })).docs[0]
-    expect(stored?.receivedAt).toBe(moment)
-    expect(stored?.deadlines).toEqual(deadlines)
-  })
+      const stored = (
+        await payload.find({
+          collection: 'complaints',
+          where: { reference: { equals: answer.reference } },
+          overrideAccess: true,
+          depth: 0,
+        })
+      ).docs[0]
+      expect(stored?.receivedAt).toBe(moment)
+      expect(stored?.deadlines).toEqual(deadlines)
+    },
+  )
 
   it('Art. 5, 9, Decision 11: queues the receipt and the UWV notification in the outbox, and starts the timeline', async () => {
     const response = await intake(validForm({ name: 'Petra Pieters', email: 'petra@example.nl' }))
     const { reference } = (await response.json()) as { reference: string }
-    const complaint = (await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })).docs[0]
+    const complaint = (
+      await payload.find({
+        collection: 'complaints',
+        where: { reference: { equals: reference } },
+        overrideAccess: true,
+      })
+    ).docs[0]
     if (!complaint) throw new Error('not stored')
     // Registration answers first, with the reference at once; one job then makes the letters.
     expect(await count('outbox', { complaint: { equals: complaint.id } })).toBe(0)
     await payload.jobs.run({ queue: OUTBOX_QUEUE })
-    const messages = await payload.find({ collection: 'outbox', where: { complaint: { equals: complaint.id } }, overrideAccess: true, sort: 'createdAt' })
+    const messages = await payload.find({
+      collection: 'outbox',
+      where: { complaint: { equals: complaint.id } },
+      overrideAccess: true,
+      sort: 'createdAt',
+    })
     expect(messages.docs.map((m) => [m.to, m.status])).toEqual([
       [['petra@example.nl'], 'queued'],
       [['arbeidsdeskundige@uwv.example'], 'queued'],
@@ -122,14 +166,26 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
     expect(receipt?.subject).toContain(reference)
     expect(receipt?.text).toContain(reference)
     expect(uwv?.text).toContain('Petra Pieters')
-    expect(uwv?.text).toContain('Soort klacht: Iets niet gedaan wat wel had gemoeten (nalatigheid), Verkeerde informatie of slechte communicatie')
+    expect(uwv?.text).toContain(
+      'Soort klacht: Iets niet gedaan wat wel had gemoeten (nalatigheid), Verkeerde informatie of slechte communicatie',
+    )
     expect(uwv?.attachments ?? []).toEqual([])
 
-    const events = await payload.find({ collection: 'case-events', where: { complaint: { equals: complaint.id } }, overrideAccess: true, sort: 'createdAt' })
+    const events = await payload.find({
+      collection: 'case-events',
+      where: { complaint: { equals: complaint.id } },
+      overrideAccess: true,
+      sort: 'createdAt',
+    })
     expect(events.docs.map((e) => e.type)).toEqual(['received', 'receipt_queued', 'uwv_notification_queued'])
     // The timeline holds what reports count, and no personal data.
     expect(JSON.stringify(events.docs.map((e) => e.data))).not.toMatch(/Petra|petra@|coach/)
-    expect(events.docs[0]?.data).toMatchObject({ channel: 'web', role: 'client', clientOrganisation: 'uwv', categories: ['negligence', 'incorrect_information'] })
+    expect(events.docs[0]?.data).toMatchObject({
+      channel: 'web',
+      role: 'client',
+      clientOrganisation: 'uwv',
+      categories: ['negligence', 'incorrect_information'],
+    })
   })
 
   it('a repeated form token (double click, back and resubmit) returns the same confirmation and stores nothing new', async () => {
@@ -139,7 +195,9 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
     const before = [await count('complaints'), await count('outbox'), await count('case-events')]
     const [again, atOnce] = await Promise.all([intake(form), intake(form)])
     expect([again.status, atOnce.status]).toEqual([200, 200])
-    const refs = await Promise.all([first, again, atOnce].map(async (r) => ((await r.clone().json()) as { reference: string }).reference))
+    const refs = await Promise.all(
+      [first, again, atOnce].map(async (r) => ((await r.clone().json()) as { reference: string }).reference),
+    )
     expect(new Set(refs).size).toBe(1)
     expect([await count('complaints'), await count('outbox'), await count('case-events')]).toEqual(before)
   })
@@ -189,7 +247,9 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
 
   it('refuses invalid input with a Dutch message per field, storing nothing', async () => {
     const before = await count('complaints')
-    const response = await intake(validForm({ name: '', email: 'geen-adres', categories: [], conductDate: '2999-01-01', consent: false }))
+    const response = await intake(
+      validForm({ name: '', email: 'geen-adres', categories: [], conductDate: '2999-01-01', consent: false }),
+    )
     expect(response.status).toBe(400)
     const { errors } = (await response.json()) as { errors: Record<string, string> }
     expect(errors).toEqual({
@@ -203,7 +263,12 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
   })
 
   it.each([
-    ['a program renamed to .pdf', 'brief.pdf', Buffer.from('MZ\x90\x00 not a pdf', 'latin1'), /brief\.pdf is geen PDF, JPEG, PNG of Word-bestand/],
+    [
+      'a program renamed to .pdf',
+      'brief.pdf',
+      Buffer.from('MZ\x90\x00 not a pdf', 'latin1'),
+      /brief\.pdf is geen PDF, JPEG, PNG of Word-bestand/,
+    ],
     ['a plain ZIP renamed to .docx', 'brief.docx', Buffer.from('504b030414000000', 'hex'), /brief\.docx is geen PDF/],
   ])('checks the type from the content, not the name: %s is refused', async (_label, name, bytes, message) => {
     const before = [await count('complaints'), await count('complaint-attachments')]
@@ -231,14 +296,20 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
     const six = Array.from({ length: 6 }, (_, i) => ({ name: `foto-${i}.png`, type: 'image/png', bytes: png }))
     const response = await intake(validForm(), six)
     expect(response.status).toBe(400)
-    expect(((await response.json()) as { errors: Record<string, string> }).errors.attachments).toBe('U kunt hoogstens 5 bijlagen meesturen. U koos er 6.')
+    expect(((await response.json()) as { errors: Record<string, string> }).errors.attachments).toBe(
+      'U kunt hoogstens 5 bijlagen meesturen. U koos er 6.',
+    )
   })
 
   it('refuses callers without the intake identity, and the site’s identity cannot read complaints back', async () => {
     expect((await intake(validForm(), [], {})).status).toBe(403)
     const staffLike = await ctx.rest('/complaints?limit=1', { headers: SITE })
     expect(staffLike.status).toBe(403)
-    const viaCreate = await ctx.rest('/complaints', { method: 'POST', headers: { ...SITE, 'content-type': 'application/json' }, body: JSON.stringify({}) })
+    const viaCreate = await ctx.rest('/complaints', {
+      method: 'POST',
+      headers: { ...SITE, 'content-type': 'application/json' },
+      body: JSON.stringify({}),
+    })
     expect(viaCreate.status).toBe(403)
     const attachments = await ctx.rest('/complaint-attachments', { headers: SITE })
     expect(attachments.status).toBe(403)
@@ -275,21 +346,40 @@ describe('Art. 3: the complaint is stored as the complainant wrote it, or refuse
     const response = await intake(validForm({ description }))
     expect(response.status).toBe(201)
     const { reference } = (await response.json()) as { reference: string }
-    const stored = (await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })).docs[0]
+    const stored = (
+      await payload.find({
+        collection: 'complaints',
+        where: { reference: { equals: reference } },
+        overrideAccess: true,
+      })
+    ).docs[0]
     expect(stored?.complaintText).toBe(description)
   })
 
   it.each([
-    ['a NUL in the description', { description: 'Mijn coach kwam niet\u0000 opdagen bij de afspraken.' }, 'description', UNSTORABLE_CHARACTER.text],
+    [
+      'a NUL in the description',
+      { description: 'Mijn coach kwam niet\u0000 opdagen bij de afspraken.' },
+      'description',
+      UNSTORABLE_CHARACTER.text,
+    ],
     ['a NUL in the name', { name: 'Jan\u0000 Jansen' }, 'name', UNSTORABLE_CHARACTER.line],
-    ['an escape character in the desired outcome', { desiredOutcome: 'Een andere coach\u001b[0m' }, 'desiredOutcome', UNSTORABLE_CHARACTER.text],
-  ])('the intake endpoint answers 400 at the field for %s, and stores nothing', async (_what, overrides, field, message) => {
-    const before = [await count('complaints'), await count('case-events'), await count('payload-jobs')]
-    const response = await intake(validForm(overrides))
-    expect(response.status).toBe(400)
-    expect(((await response.json()) as { errors: Record<string, string> }).errors).toEqual({ [field]: message })
-    expect([await count('complaints'), await count('case-events'), await count('payload-jobs')]).toEqual(before)
-  })
+    [
+      'an escape character in the desired outcome',
+      { desiredOutcome: 'Een andere coach\u001b[0m' },
+      'desiredOutcome',
+      UNSTORABLE_CHARACTER.text,
+    ],
+  ])(
+    'the intake endpoint answers 400 at the field for %s, and stores nothing',
+    async (_what, overrides, field, message) => {
+      const before = [await count('complaints'), await count('case-events'), await count('payload-jobs')]
+      const response = await intake(validForm(overrides))
+      expect(response.status).toBe(400)
+      expect(((await response.json()) as { errors: Record<string, string> }).errors).toEqual({ [field]: message })
+      expect([await count('complaints'), await count('case-events'), await count('payload-jobs')]).toEqual(before)
+    },
+  )
 
   it('a description over 10,000 characters is refused at the field, not cut', async () => {
     const response = await intake(validForm({ description: 'a'.repeat(10_001) }))
@@ -310,12 +400,28 @@ describe('Art. 3: the complaint is stored as the complainant wrote it, or refuse
       discussedBefore: 'no' as const,
     }
     const before = await count('complaints')
-    expect(await refusal(payload.create({ collection: 'complaints', data: { ...data, complaintText: 'Aan de telefoon verteld:\u0000 de coach kwam niet.' } as Partial<Complaint> as Complaint }))).toEqual({
+    expect(
+      await refusal(
+        payload.create({
+          collection: 'complaints',
+          data: {
+            ...data,
+            complaintText: 'Aan de telefoon verteld:\u0000 de coach kwam niet.',
+          } as Partial<Complaint> as Complaint,
+        }),
+      ),
+    ).toEqual({
       complaintText: UNSTORABLE_CHARACTER.text,
     })
     expect(await count('complaints')).toBe(before)
     // Control: the same complaint without the NUL is stored.
-    const stored = await payload.create({ collection: 'complaints', data: { ...data, complaintText: 'Aan de telefoon verteld: de coach kwam niet.' } as Partial<Complaint> as Complaint })
+    const stored = await payload.create({
+      collection: 'complaints',
+      data: {
+        ...data,
+        complaintText: 'Aan de telefoon verteld: de coach kwam niet.',
+      } as Partial<Complaint> as Complaint,
+    })
     expect(stored.complaintText).toBe('Aan de telefoon verteld: de coach kwam niet.')
   })
 })
@@ -333,21 +439,34 @@ describe('back, edit, send again with the same form token', () => {
     expect(same.status).toBe(200)
     expect(await same.json()).toMatchObject({ reference, resubmission: 'same' })
 
-    const edited = await intake({ ...form, description: 'Mijn coach kwam drie afspraken niet opdagen, en belde ook niet terug.' })
+    const edited = await intake({
+      ...form,
+      description: 'Mijn coach kwam drie afspraken niet opdagen, en belde ook niet terug.',
+    })
     expect(edited.status).toBe(200)
     expect(await edited.json()).toMatchObject({ reference, resubmission: 'changed' })
     const withFile = await intake(form, [{ name: 'bewijs.pdf', type: 'application/pdf', bytes: pdf }])
     expect(await withFile.json()).toMatchObject({ reference, resubmission: 'changed' })
 
     expect([await count('complaints'), await count('case-events'), await count('payload-jobs')]).toEqual(before)
-    const stored = (await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })).docs[0]
+    const stored = (
+      await payload.find({
+        collection: 'complaints',
+        where: { reference: { equals: reference } },
+        overrideAccess: true,
+      })
+    ).docs[0]
     expect(stored?.complaintText).toBe(form.description)
   })
 })
 
 describe('"was the complaint with this form token stored?" (the site’s narrow check after a timeout)', () => {
   const status = (formToken: unknown, headers: Record<string, string> = SITE) =>
-    ctx.rest('/complaints/intake/status', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ formToken }) })
+    ctx.rest('/complaints/intake/status', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ formToken }),
+    })
 
   it('answers the confirmation for a stored token, and only "not stored" for another', async () => {
     const form = validForm()
@@ -363,8 +482,14 @@ describe('"was the complaint with this form token stored?" (the site’s narrow 
     const form = validForm()
     await intake(form)
     expect((await status(form.formToken, {})).status).toBe(403)
-    const staff = await payload.create({ collection: 'users', data: { email: 'manager.status@example.nl', password: 'een-lang-wachtwoord', name: 'M', roles: ['manager'] } })
-    const { token } = await payload.login({ collection: 'users', data: { email: staff.email, password: 'een-lang-wachtwoord' } })
+    const staff = await payload.create({
+      collection: 'users',
+      data: { email: 'manager.status@example.nl', password: 'een-lang-wachtwoord', name: 'M', roles: ['manager'] },
+    })
+    const { token } = await payload.login({
+      collection: 'users',
+      data: { email: staff.email, password: 'een-lang-wachtwoord' },
+    })
     expect((await status(form.formToken, { authorization: `JWT ${token}` })).status).toBe(403)
     const malformed = await status({ in: ['x'] })
     expect(malformed.status).toBe(400)
@@ -395,7 +520,9 @@ describe('the site when the CMS stalls or is down (a real HTTP server in front o
     const forward = async (req: IncomingMessage, body: Buffer) =>
       ctx.rest((req.url ?? '').replace(/^\/api/, ''), {
         method: req.method,
-        headers: Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string')),
+        headers: Object.fromEntries(
+          Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'),
+        ),
         body: new Uint8Array(body),
       })
     const server: Server = createServer((req, res) => {
@@ -423,7 +550,11 @@ describe('the site when the CMS stalls or is down (a real HTTP server in front o
     return {
       url: `http://127.0.0.1:${address.port}/api`,
       stored,
-      close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections()
+          server.close(() => resolve())
+        }),
     }
   }
 
@@ -444,7 +575,13 @@ describe('the site when the CMS stalls or is down (a real HTTP server in front o
         { apiUrl: front.url, apiKey: env.SITE_API_KEY, ...TIMEOUT },
       )
       expect(await count('complaints')).toBe(before + 1)
-      const stored = (await payload.find({ collection: 'complaints', where: { formToken: { equals: form.formToken } }, overrideAccess: true })).docs[0]
+      const stored = (
+        await payload.find({
+          collection: 'complaints',
+          where: { formToken: { equals: form.formToken } },
+          overrideAccess: true,
+        })
+      ).docs[0]
       expect(result).toMatchObject({ kind: 'stored', reference: stored?.reference })
     } finally {
       await front.close()
@@ -457,7 +594,9 @@ describe('the site when the CMS stalls or is down (a real HTTP server in front o
     const request = { input: siteInput(form), consent: true as const, formToken: String(form.formToken), files: [] }
     try {
       const before = await count('complaints')
-      expect(await submitComplaint(request, { apiUrl: front.url, apiKey: env.SITE_API_KEY, ...TIMEOUT })).toEqual({ kind: 'uncertain' })
+      expect(await submitComplaint(request, { apiUrl: front.url, apiKey: env.SITE_API_KEY, ...TIMEOUT })).toEqual({
+        kind: 'uncertain',
+      })
       await front.stored
       expect(await count('complaints')).toBe(before + 1)
     } finally {
@@ -465,8 +604,18 @@ describe('the site when the CMS stalls or is down (a real HTTP server in front o
     }
     // "Try again later with the same form": the CMS answers with the complaint it stored, and stores no second.
     const before = await count('complaints')
-    const again = await submitComplaint(request, { fetch: (url, init) => ctx.rest(String(url).replace('http://cms.test/api', ''), init), apiUrl: 'http://cms.test/api', apiKey: env.SITE_API_KEY })
-    const stored = (await payload.find({ collection: 'complaints', where: { formToken: { equals: form.formToken } }, overrideAccess: true })).docs[0]
+    const again = await submitComplaint(request, {
+      fetch: (url, init) => ctx.rest(String(url).replace('http://cms.test/api', ''), init),
+      apiUrl: 'http://cms.test/api',
+      apiKey: env.SITE_API_KEY,
+    })
+    const stored = (
+      await payload.find({
+        collection: 'complaints',
+        where: { formToken: { equals: form.formToken } },
+        overrideAccess: true,
+      })
+    ).docs[0]
     expect(again).toMatchObject({ kind: 'stored', repeated: true, changed: false, reference: stored?.reference })
     expect(await count('complaints')).toBe(before)
   })

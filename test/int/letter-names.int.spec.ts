@@ -40,12 +40,21 @@ let handler: Staff
 const intake = (data: Record<string, unknown>, files: { name: string; type: string; bytes: Buffer }[] = []) =>
   ctx.rest('/complaints/intake', { method: 'POST', body: intakeForm(data, files), headers: SITE })
 
-const count = async (collection: 'complaints' | 'complaint-attachments' | 'case-events' | 'outbox' | 'payload-jobs' | 'letters', where?: Where) =>
-  (await payload.count({ collection, where, overrideAccess: true })).totalDocs
-const counts = () => Promise.all((['complaints', 'complaint-attachments', 'case-events', 'outbox', 'payload-jobs', 'letters'] as const).map((c) => count(c)))
+const count = async (
+  collection: 'complaints' | 'complaint-attachments' | 'case-events' | 'outbox' | 'payload-jobs' | 'letters',
+  where?: Where,
+) => (await payload.count({ collection, where, overrideAccess: true })).totalDocs
+const counts = () =>
+  Promise.all(
+    (['complaints', 'complaint-attachments', 'case-events', 'outbox', 'payload-jobs', 'letters'] as const).map((c) =>
+      count(c),
+    ),
+  )
 
 const byReference = async (reference: string): Promise<Complaint> => {
-  const stored = (await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })).docs[0]
+  const stored = (
+    await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })
+  ).docs[0]
   if (!stored) throw new Error(`${reference} not stored`)
   return stored
 }
@@ -57,7 +66,9 @@ async function delivered(to: string, subject: string): Promise<FakeDelivery> {
     if (found) return found
     await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
   }
-  throw new Error(`no message "${subject}" to ${to}; delivered: ${fake.deliveries.map((d) => `${d.to.join()}: ${d.subject}`).join(' | ')}`)
+  throw new Error(
+    `no message "${subject}" to ${to}; delivered: ${fake.deliveries.map((d) => `${d.to.join()}: ${d.subject}`).join(' | ')}`,
+  )
 }
 
 async function pdfText(d: FakeDelivery, keepAs?: string): Promise<string> {
@@ -71,13 +82,23 @@ async function pdfText(d: FakeDelivery, keepAs?: string): Promise<string> {
 }
 
 async function dossierPdfText(complaint: string, purpose: string): Promise<string> {
-  const { docs } = await payload.find({ collection: 'letters', where: { and: [{ complaint: { equals: complaint } }, { purpose: { equals: purpose } }] }, overrideAccess: true, depth: 0 })
+  const { docs } = await payload.find({
+    collection: 'letters',
+    where: { and: [{ complaint: { equals: complaint } }, { purpose: { equals: purpose } }] },
+    overrideAccess: true,
+    depth: 0,
+  })
   expect(docs).toHaveLength(1)
-  return squash(await pdfToText(readFileSync(path.join(process.env.UPLOAD_DIR ?? '', 'letters', docs[0]?.filename ?? ''))))
+  return squash(
+    await pdfToText(readFileSync(path.join(process.env.UPLOAD_DIR ?? '', 'letters', docs[0]?.filename ?? ''))),
+  )
 }
 
 async function staff(email: string, name: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({ collection: 'users', data: { email, password: 'een-lang-wachtwoord', name, roles } })
+  const user = await payload.create({
+    collection: 'users',
+    data: { email, password: 'een-lang-wachtwoord', name, roles },
+  })
   return { ...user, collection: 'users' }
 }
 
@@ -98,7 +119,8 @@ beforeAll(async () => {
   fake = await startFakeResend({ apiKey: API_KEY })
   ctx = await createTestPayload({ RESEND_API_KEY: API_KEY, RESEND_BASE_URL: fake.url, OUTBOX_RETRY_DELAY_MS: '1' })
   payload = ctx.payload
-  for (const step of seedSteps.filter((s) => s.name === 'site service account' || s.name === 'letter texts')) await step.run(payload, env)
+  for (const step of seedSteps.filter((s) => s.name === 'site service account' || s.name === 'letter texts'))
+    await step.run(payload, env)
   manager = await staff('manager@example.nl', 'Maria Manager', ['manager'])
   handler = await staff('anton@example.nl', 'Anton Behandelaar', ['handler'])
   await payload.updateGlobal({ slug: 'settings', data: { uwvLabourExpert: EXPERT } })
@@ -112,14 +134,20 @@ afterAll(async () => {
 describe('web intake: a name letters cannot print needs a Latin spelling (Art. 5)', () => {
   it('refuses an Arabic name without a Latin spelling at the name field, and stores nothing (not even the attachment)', async () => {
     const before = await counts()
-    const response = await intake(validIntake({ name: 'محمد الأحمد', email: 'mohammed@example.nl' }), [{ name: 'brief.pdf', type: 'application/pdf', bytes: minimalPdf() }])
+    const response = await intake(validIntake({ name: 'محمد الأحمد', email: 'mohammed@example.nl' }), [
+      { name: 'brief.pdf', type: 'application/pdf', bytes: minimalPdf() },
+    ])
     expect(response.status).toBe(400)
-    expect(((await response.json()) as { errors: Record<string, string> }).errors).toEqual({ name: MESSAGE_NAME_NEEDS_LATIN })
+    expect(((await response.json()) as { errors: Record<string, string> }).errors).toEqual({
+      name: MESSAGE_NAME_NEEDS_LATIN,
+    })
     expect(await counts()).toEqual(before)
   })
 
   it('stores it with the Latin spelling beside the name as typed; the receipt and the UWV notification print the Latin spelling', async () => {
-    const response = await intake(validIntake({ name: 'محمد الأحمد', nameLatin: 'Mohammed al-Ahmad', email: 'mohammed@example.nl' }))
+    const response = await intake(
+      validIntake({ name: 'محمد الأحمد', nameLatin: 'Mohammed al-Ahmad', email: 'mohammed@example.nl' }),
+    )
     expect(response.status).toBe(201)
     const { reference } = (await response.json()) as { reference: string }
     const stored = await byReference(reference)
@@ -143,7 +171,8 @@ describe('web intake: a name letters cannot print needs a Latin spelling (Art. 5
     const response = await intake(validIntake({ name: 'דוד לוי', nameLatin: 'דוד' }))
     expect(response.status).toBe(400)
     expect(((await response.json()) as { errors: Record<string, string> }).errors).toEqual({
-      nameLatin: 'Gebruik hier alleen Latijnse letters, zoals in uw paspoort. Brieven kunnen deze tekens niet afdrukken: ד, ו',
+      nameLatin:
+        'Gebruik hier alleen Latijnse letters, zoals in uw paspoort. Brieven kunnen deze tekens niet afdrukken: ד, ו',
     })
     expect(await counts()).toEqual(before)
   })
@@ -155,7 +184,9 @@ describe('web intake: a name letters cannot print needs a Latin spelling (Art. 5
     ['Greek', 'Ελένη Παπαδοπούλου', 'eleni@example.nl'],
     ['Cyrillic', 'Юлия Щукина', 'yulia@example.nl'],
   ])('a %s name needs no Latin spelling and prints as typed in the receipt', async (_, name, email) => {
-    const response = await intake(validIntake({ name, email, street: 'ulica Świętokrzyska 12', postalCode: '1017 GB', city: 'Amsterdam' }))
+    const response = await intake(
+      validIntake({ name, email, street: 'ulica Świętokrzyska 12', postalCode: '1017 GB', city: 'Amsterdam' }),
+    )
     expect(response.status).toBe(201)
     const { reference } = (await response.json()) as { reference: string }
     expect((await byReference(reference)).complainant.nameLatin ?? null).toBeNull()
@@ -170,23 +201,50 @@ describe('web intake: a name letters cannot print needs a Latin spelling (Art. 5
 describe('staff intake and changes: the same rule on every path', () => {
   it('Art. 3: a manager recording a Hebrew name (Local API) is refused at the name until the Latin spelling is given', async () => {
     const before = await count('complaints')
-    const errors = await refusal(payload.create({ collection: 'complaints', overrideAccess: false, user: manager, data: recorded({ name: 'דוד לוי' }) }))
+    const errors = await refusal(
+      payload.create({
+        collection: 'complaints',
+        overrideAccess: false,
+        user: manager,
+        data: recorded({ name: 'דוד לוי' }),
+      }),
+    )
     expect(errors).toEqual({ 'complainant.name': MESSAGE_NAME_NEEDS_LATIN })
     expect(await count('complaints')).toBe(before)
     // Trusted code without a user is held to it as well.
-    expect(await refusal(payload.create({ collection: 'complaints', overrideAccess: true, data: recorded({ name: 'דוד לוי' }) }))).toEqual({ 'complainant.name': MESSAGE_NAME_NEEDS_LATIN })
+    expect(
+      await refusal(
+        payload.create({ collection: 'complaints', overrideAccess: true, data: recorded({ name: 'דוד לוי' }) }),
+      ),
+    ).toEqual({ 'complainant.name': MESSAGE_NAME_NEEDS_LATIN })
 
-    const c = await payload.create({ collection: 'complaints', overrideAccess: false, user: manager, data: recorded({ name: 'דוד לוי', nameLatin: 'David Levi', email: 'david@example.nl' }) })
+    const c = await payload.create({
+      collection: 'complaints',
+      overrideAccess: false,
+      user: manager,
+      data: recorded({ name: 'דוד לוי', nameLatin: 'David Levi', email: 'david@example.nl' }),
+    })
     expect(c.complainant.nameLatin).toBe('David Levi')
     const written = await delivered('david@example.nl', 'Uw klacht zoals wij die hebben opgeschreven')
     expect(await pdfText(written)).toContain('Beste David Levi,')
   })
 
   it('over REST, a change that removes the Latin spelling of such a name, or makes it unprintable, is refused at its field', async () => {
-    const c = await payload.create({ collection: 'complaints', overrideAccess: true, data: recorded({ name: 'سارا', nameLatin: 'Sara', email: 'sara@example.nl' }) })
-    const { token } = await payload.login({ collection: 'users', data: { email: manager.email, password: 'een-lang-wachtwoord' } })
+    const c = await payload.create({
+      collection: 'complaints',
+      overrideAccess: true,
+      data: recorded({ name: 'سارا', nameLatin: 'Sara', email: 'sara@example.nl' }),
+    })
+    const { token } = await payload.login({
+      collection: 'users',
+      data: { email: manager.email, password: 'een-lang-wachtwoord' },
+    })
     const patch = (complainant: Record<string, unknown>) =>
-      ctx.rest(`/complaints/${c.id}`, { method: 'PATCH', headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ complainant }) })
+      ctx.rest(`/complaints/${c.id}`, {
+        method: 'PATCH',
+        headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ complainant }),
+      })
     const fieldErrors = async (response: Response) => {
       const body = (await response.json()) as { errors?: { data?: { errors?: { path: string; message: string }[] } }[] }
       return Object.fromEntries((body.errors?.[0]?.data?.errors ?? []).map((e) => [e.path, e.message]))
@@ -199,7 +257,9 @@ describe('staff intake and changes: the same rule on every path', () => {
     const unprintable = await patch({ nameLatin: 'سارا' })
     expect(unprintable.status).toBe(400)
     expect(Object.keys(await fieldErrors(unprintable))).toEqual(['complainant.nameLatin'])
-    expect((await payload.findByID({ collection: 'complaints', id: c.id, overrideAccess: true })).complainant.nameLatin).toBe('Sara')
+    expect(
+      (await payload.findByID({ collection: 'complaints', id: c.id, overrideAccess: true })).complainant.nameLatin,
+    ).toBe('Sara')
   })
 })
 
@@ -207,16 +267,33 @@ describe('a letter with text it cannot print is refused at the field, before any
   let id: string
 
   beforeAll(async () => {
-    const c = await payload.create({ collection: 'complaints', overrideAccess: false, user: manager, data: recorded({ name: 'Jan Jansen', email: 'jan@example.nl' }) })
+    const c = await payload.create({
+      collection: 'complaints',
+      overrideAccess: false,
+      user: manager,
+      data: recorded({ name: 'Jan Jansen', email: 'jan@example.nl' }),
+    })
     id = c.id
     // The letters of registration first (the UWV notification is what acknowledging needs).
     await delivered(EXPERT.email, `Melding nieuwe klacht ${c.reference}`)
   })
 
   it('Art. 5: an acknowledgement whose facts hold Arabic is refused at the facts, naming the part; the case and the outbox stay as they were', async () => {
-    const before = [await count('outbox', { complaint: { equals: id } }), await count('letters', { complaint: { equals: id } })]
+    const before = [
+      await count('outbox', { complaint: { equals: id } }),
+      await count('letters', { complaint: { equals: id } }),
+    ]
     const errors = await refusal(
-      payload.update({ collection: 'complaints', id, overrideAccess: false, user: handler, data: { status: 'acknowledged', acknowledgement: { factsSummary: 'De coach zei: لا أستطيع', statedTermWeeks: 4 } } }),
+      payload.update({
+        collection: 'complaints',
+        id,
+        overrideAccess: false,
+        user: handler,
+        data: {
+          status: 'acknowledged',
+          acknowledgement: { factsSummary: 'De coach zei: لا أستطيع', statedTermWeeks: 4 },
+        },
+      }),
     )
     expect(errors).toEqual({
       'acknowledgement.factsSummary':
@@ -224,12 +301,21 @@ describe('a letter with text it cannot print is refused at the field, before any
     })
     const after = await payload.findByID({ collection: 'complaints', id, overrideAccess: true })
     expect([after.status, after.acknowledgement?.factsSummary ?? null]).toEqual(['received', null])
-    expect([await count('outbox', { complaint: { equals: id } }), await count('letters', { complaint: { equals: id } })]).toEqual(before)
+    expect([
+      await count('outbox', { complaint: { equals: id } }),
+      await count('letters', { complaint: { equals: id } }),
+    ]).toEqual(before)
   })
 
   it('Art. 5: the same acknowledgement with the facts in Latin letters (diacritics included) goes out as typed', async () => {
     const facts = 'De coach zei: “ik kan niet”. Gesprek met Łukasz en Nguyễn.'
-    const saved = await payload.update({ collection: 'complaints', id, overrideAccess: false, user: handler, data: { status: 'acknowledged', acknowledgement: { factsSummary: facts, statedTermWeeks: 4 } } })
+    const saved = await payload.update({
+      collection: 'complaints',
+      id,
+      overrideAccess: false,
+      user: handler,
+      data: { status: 'acknowledged', acknowledgement: { factsSummary: facts, statedTermWeeks: 4 } },
+    })
     expect(saved.status).toBe('acknowledged')
     const mail = await delivered('jan@example.nl', 'Bevestiging van uw klacht')
     expect(await pdfText(mail)).toContain(facts)

@@ -40,7 +40,12 @@ let coach: Staff
 // ---------------------------------------------------------------------------------------------
 // Helpers: dates as the letters must write them, computed here independently of the source.
 
-const AMS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
+const AMS_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
 const DUTCH = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
 
 /** The civil date (yyyy-mm-dd) of an instant in Amsterdam. */
@@ -62,7 +67,10 @@ const dutchAt = (iso: string | Date) => dutch(civil(iso))
 // Helpers: staff, cases, refusals, the outbox.
 
 async function staff(email: string, name: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({ collection: 'users', data: { email, password: 'een-lang-wachtwoord', name, roles } })
+  const user = await payload.create({
+    collection: 'users',
+    data: { email, password: 'een-lang-wachtwoord', name, roles },
+  })
   return { ...user, collection: 'users' }
 }
 
@@ -90,7 +98,6 @@ const update = (user: Staff, id: string, data: Record<string, unknown>) =>
 
 const read = (id: string) => payload.findByID({ collection: 'complaints', id, overrideAccess: true })
 
-
 /**
  * Runs the outbox queue until the fake Resend server holds `count` messages that match (the intake
  * letters come from a job that itself queues the deliveries, so one run may not be enough).
@@ -103,7 +110,9 @@ async function delivered(match: (d: FakeDelivery) => boolean, count = 1): Promis
   }
   const found = fake.deliveries.filter(match)
   if (found.length < count) {
-    throw new Error(`expected ${count} matching deliveries, got ${found.length}; delivered: ${fake.deliveries.map((d) => `${d.to.join()}: ${d.subject}`).join(' | ')}`)
+    throw new Error(
+      `expected ${count} matching deliveries, got ${found.length}; delivered: ${fake.deliveries.map((d) => `${d.to.join()}: ${d.subject}`).join(' | ')}`,
+    )
   }
   return found
 }
@@ -132,10 +141,16 @@ async function pdfTextOf(d: FakeDelivery): Promise<string> {
 
 /** The stored PDF copy of a letter in the dossier (collection `letters`). */
 /** A deadline is met by the sending (DOMAIN.md): the case records the moment the outbox delivered this letter. */
-async function expectSendingRecorded(complaint: string, purpose: string, field: keyof NonNullable<Complaint['lettersSent']>): Promise<void> {
+async function expectSendingRecorded(
+  complaint: string,
+  purpose: string,
+  field: keyof NonNullable<Complaint['lettersSent']>,
+): Promise<void> {
   const { docs } = await payload.find({
     collection: 'outbox',
-    where: { and: [{ complaint: { equals: complaint } }, { purpose: { equals: purpose } }, { status: { equals: 'sent' } }] },
+    where: {
+      and: [{ complaint: { equals: complaint } }, { purpose: { equals: purpose } }, { status: { equals: 'sent' } }],
+    },
     sort: '-sentAt',
     limit: 1,
     overrideAccess: true,
@@ -190,7 +205,8 @@ beforeAll(async () => {
   ctx = await createTestPayload({ RESEND_API_KEY: API_KEY, RESEND_BASE_URL: fake.url, OUTBOX_RETRY_DELAY_MS: '1' })
   payload = ctx.payload
   // The site's identity and the seeded letter texts, as a start of the portal makes them.
-  for (const step of seedSteps.filter((s) => s.name === 'site service account' || s.name === 'letter texts')) await step.run(payload, env)
+  for (const step of seedSteps.filter((s) => s.name === 'site service account' || s.name === 'letter texts'))
+    await step.run(payload, env)
   admin = await staff('beheer@example.nl', 'Bert Beheerder', ['admin'])
   manager = await staff('manager@example.nl', 'Maria Manager', ['manager'])
   handler = await staff('anton@example.nl', 'Anton Behandelaar', ['handler'])
@@ -232,7 +248,9 @@ describe('letters of registration', () => {
     const response = await ctx.rest('/complaints/intake', { method: 'POST', body: form, headers: SITE })
     expect(response.status).toBe(201)
     webRef = ((await response.json()) as { reference: string }).reference
-    const stored = (await payload.find({ collection: 'complaints', where: { reference: { equals: webRef } }, overrideAccess: true })).docs[0]
+    const stored = (
+      await payload.find({ collection: 'complaints', where: { reference: { equals: webRef } }, overrideAccess: true })
+    ).docs[0]
     if (!stored) throw new Error('not stored')
     webId = stored.id
     expect(stored.channel).toBe('web')
@@ -242,7 +260,13 @@ describe('letters of registration', () => {
     expect(mail.subject).toBe(`Wij hebben uw klacht ontvangen (${webRef})`)
     const received = civil(stored.receivedAt)
     // Art. 5: acknowledgement within five days; Art. 7: WP's own four-week norm and the six-week limit (calendar days, Decision 1).
-    const expected = [webRef, `ontvangen op ${dutch(received)}`, `Uiterlijk ${dutch(received, 5)}`, `uiterlijk ${dutch(received, 28)}`, `nooit later dan ${dutch(received, 42)}`]
+    const expected = [
+      webRef,
+      `ontvangen op ${dutch(received)}`,
+      `Uiterlijk ${dutch(received, 5)}`,
+      `uiterlijk ${dutch(received, 28)}`,
+      `nooit later dan ${dutch(received, 42)}`,
+    ]
     for (const part of expected) expect(mail.text).toContain(part)
     expect(mail.html).toContain(`ontvangen op ${dutch(received)}`)
     const pdf = await pdfTextOf(mail)
@@ -258,8 +282,12 @@ describe('letters of registration', () => {
   })
 
   it('Art. 3, Decision 8: a complaint taken down from a phone call is sent back as written, with the invitation to correct it', async () => {
-    const text = 'Mijn coach heeft mijn cv zonder overleg naar drie werkgevers gestuurd.\nDaar heb ik nooit toestemming voor gegeven.'
-    const c = await recordCase({ complainant: { role: 'client', name: 'Tineke Telefoon', email: 'tineke@example.nl' }, complaintText: text })
+    const text =
+      'Mijn coach heeft mijn cv zonder overleg naar drie werkgevers gestuurd.\nDaar heb ik nooit toestemming voor gegeven.'
+    const c = await recordCase({
+      complainant: { role: 'client', name: 'Tineke Telefoon', email: 'tineke@example.nl' },
+      complaintText: text,
+    })
     const mail = await deliveredLetter('tineke@example.nl', 'Uw klacht zoals wij die hebben opgeschreven')
     expect(mail.subject).toBe(`Uw klacht zoals wij die hebben opgeschreven (${c.reference})`)
     const parts = [
@@ -281,7 +309,13 @@ describe('letters of registration', () => {
   it('Decision 12: without an e-mail address the written version is a PDF for post, with the postal address, and its posting date counts as sent', async () => {
     const c = await recordCase({
       channel: 'letter',
-      complainant: { role: 'client', name: 'Henk de Vries', street: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Ergens' },
+      complainant: {
+        role: 'client',
+        name: 'Henk de Vries',
+        street: 'Dorpsstraat 1',
+        postalCode: '1234 AB',
+        city: 'Ergens',
+      },
       complaintText: 'Ik heb geen e-mail en kreeg nooit antwoord op mijn brief.',
     })
     // The intake job has run once the UWV notification of this case went out.
@@ -294,13 +328,26 @@ describe('letters of registration', () => {
     expect(pdf).toContain('Ik heb geen e-mail en kreeg nooit antwoord op mijn brief.')
     expect(pdf).toContain('Klopt dit niet, of wilt u iets aanvullen?')
     // No e-mail for the complainant: the only message of this case is the UWV notification.
-    const outbox = await payload.find({ collection: 'outbox', where: { complaint: { equals: c.id } }, overrideAccess: true, depth: 0 })
+    const outbox = await payload.find({
+      collection: 'outbox',
+      where: { complaint: { equals: c.id } },
+      overrideAccess: true,
+      depth: 0,
+    })
     expect(outbox.docs.map((m) => m.purpose)).toEqual(['uwv_notification'])
-    expect(fake.deliveries.filter((d) => d.subject.includes(c.reference ?? '?')).map((d) => d.to)).toEqual([[EXPERT.email]])
+    expect(fake.deliveries.filter((d) => d.subject.includes(c.reference ?? '?')).map((d) => d.to)).toEqual([
+      [EXPERT.email],
+    ])
     expect((await read(c.id)).lettersSent?.writtenVersionAt ?? null).toBeNull()
 
     const postedAt = new Date().toISOString()
-    await payload.update({ collection: 'letters', id: letter?.id ?? '', data: { postedAt }, overrideAccess: false, user: handler })
+    await payload.update({
+      collection: 'letters',
+      id: letter?.id ?? '',
+      data: { postedAt },
+      overrideAccess: false,
+      user: handler,
+    })
     expect((await read(c.id)).lettersSent?.writtenVersionAt).toBe(postedAt)
   })
 
@@ -308,7 +355,13 @@ describe('letters of registration', () => {
     const text = 'De coach van mijn broer deelt zijn medische gegevens met zijn werkgever.'
     const c = await recordCase({
       channel: 'email',
-      complainant: { role: 'other', onBehalfOf: true, onBehalfOfName: 'Klaas Cliënt', name: 'Petra Helper', email: 'petra@example.nl' },
+      complainant: {
+        role: 'other',
+        onBehalfOf: true,
+        onBehalfOfName: 'Klaas Cliënt',
+        name: 'Petra Helper',
+        email: 'petra@example.nl',
+      },
       categories: ['privacy_breach', 'other_shortcoming'],
       complaintText: text,
     })
@@ -338,14 +391,22 @@ describe('letters of registration', () => {
 
 describe('the letters of a case handled to its decision', () => {
   const EMAIL = 'jan@example.nl'
-  const COMPLAINT = 'Mijn coach kwam in oktober steeds te laat of helemaal niet.\nIk heb daardoor een sollicitatiegesprek gemist.'
+  const COMPLAINT =
+    'Mijn coach kwam in oktober steeds te laat of helemaal niet.\nIk heb daardoor een sollicitatiegesprek gemist.'
   const FACTS = 'Tussen 5 en 30 oktober zijn vier afspraken met de coach niet doorgegaan.'
   let id: string
   let ref: string
 
   beforeAll(async () => {
     const c = await recordCase({
-      complainant: { role: 'client', name: 'Jan Jansen', email: EMAIL, street: 'Kerkstraat 3', postalCode: '2000 AA', city: 'Haarlem' },
+      complainant: {
+        role: 'client',
+        name: 'Jan Jansen',
+        email: EMAIL,
+        street: 'Kerkstraat 3',
+        postalCode: '2000 AA',
+        city: 'Haarlem',
+      },
       conduct: { when: 'period', from: '2026-10-05', to: '2026-10-30' },
       involvedStaff: [coach.id],
       complaintText: COMPLAINT,
@@ -358,7 +419,10 @@ describe('the letters of a case handled to its decision', () => {
   })
 
   it('Art. 5, Decision 2: the acknowledgement names the conduct dates, its own date, the handler, the facts, the possible outcomes, the decision date and the right to inspect the dossier', async () => {
-    const saved = await update(handler, id, { status: 'acknowledged', acknowledgement: { factsSummary: FACTS, statedTermWeeks: 4 } })
+    const saved = await update(handler, id, {
+      status: 'acknowledged',
+      acknowledgement: { factsSummary: FACTS, statedTermWeeks: 4 },
+    })
     const today = dutchAt(new Date())
     const mail = await deliveredLetter(EMAIL, 'Bevestiging van uw klacht')
     expect(mail.subject).toBe(`Bevestiging van uw klacht (${ref})`)
@@ -386,7 +450,9 @@ describe('the letters of a case handled to its decision', () => {
   it('Decision 14: letters carry Working Progression’s address and phone from the settings', async () => {
     const mail = await deliveredLetter(EMAIL, 'Bevestiging van uw klacht')
     const pdf = await pdfTextOf(mail)
-    expect(pdf).toContain(`Working Progression ${ORGANISATION.street} ${ORGANISATION.postalCode} ${ORGANISATION.city} Telefoon ${ORGANISATION.phone}`)
+    expect(pdf).toContain(
+      `Working Progression ${ORGANISATION.street} ${ORGANISATION.postalCode} ${ORGANISATION.city} Telefoon ${ORGANISATION.phone}`,
+    )
     expect(mail.text).toContain(`${ORGANISATION.street}, ${ORGANISATION.postalCode} ${ORGANISATION.city}`)
     expect(mail.text).toContain(`Telefoon: ${ORGANISATION.phone}`)
   })
@@ -394,9 +460,13 @@ describe('the letters of a case handled to its decision', () => {
   it('Art. 7 note: a delay notice past six weeks is refused at the new date', async () => {
     const c = await read(id)
     const tooLate = addDays(civil(c.deadlines?.decisionLimitBy ?? ''), 1)
-    const errors = await refusal(update(handler, id, { delayNotice: { reason: 'Ziekte van de behandelaar.', newTargetDate: tooLate } }))
+    const errors = await refusal(
+      update(handler, id, { delayNotice: { reason: 'Ziekte van de behandelaar.', newTargetDate: tooLate } }),
+    )
     expect(errors['delayNotice.newTargetDate']).toMatch(/nooit later .*zes weken/)
-    expect(fake.deliveries.some((d) => d.subject.startsWith('Uw klacht: het antwoord komt later') && d.to.includes(EMAIL))).toBe(false)
+    expect(
+      fake.deliveries.some((d) => d.subject.startsWith('Uw klacht: het antwoord komt later') && d.to.includes(EMAIL)),
+    ).toBe(false)
   })
 
   it('Art. 7 note: the delay notice gives the reason and the new date, never past six weeks', async () => {
@@ -407,7 +477,11 @@ describe('the letters of a case handled to its decision', () => {
     const saved = await update(handler, id, { delayNotice: { reason, newTargetDate: newDate } })
     expect(civil(saved.deadlines?.decisionTargetBy ?? '')).toBe(newDate)
     const mail = await deliveredLetter(EMAIL, 'Uw klacht: het antwoord komt later')
-    const parts = [reason, `U krijgt onze beslissing uiterlijk ${dutch(newDate)}`, `zes weken na ontvangst van uw klacht (${dutch(limit)})`]
+    const parts = [
+      reason,
+      `U krijgt onze beslissing uiterlijk ${dutch(newDate)}`,
+      `zes weken na ontvangst van uw klacht (${dutch(limit)})`,
+    ]
     for (const part of parts) expect(mail.text).toContain(part)
     const pdf = await pdfTextOf(mail)
     for (const part of parts) expect(pdf).toContain(part)
@@ -426,11 +500,18 @@ describe('the letters of a case handled to its decision', () => {
     expect((await read(id)).delayNotice?.reason).toBe(reason)
     await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
     expect((await storedLetter(id, 'delay_notice')).length).toBe(1)
-    expect(fake.deliveries.filter((d) => d.to.includes(EMAIL)).slice(before).map((d) => d.subject)).toEqual([])
+    expect(
+      fake.deliveries
+        .filter((d) => d.to.includes(EMAIL))
+        .slice(before)
+        .map((d) => d.subject),
+    ).toEqual([])
   })
 
   it('Art. 6: an invitation without a place is refused by name, at the place', async () => {
-    const errors = await refusal(update(handler, id, { hearing: { at: '2026-12-10T13:00:00.000Z', durationMinutes: 90, sendInvitation: true } }))
+    const errors = await refusal(
+      update(handler, id, { hearing: { at: '2026-12-10T13:00:00.000Z', durationMinutes: 90, sendInvitation: true } }),
+    )
     expect(Object.keys(errors)).toEqual(['hearing.place'])
     expect(errors['hearing.place']).toMatch(/plaats/)
     expect(errors['hearing.place']).toMatch(/Uitnodiging voor een gesprek/)
@@ -441,7 +522,15 @@ describe('the letters of a case handled to its decision', () => {
 
   it('Art. 6: the hearing invitation gives date, time (Amsterdam) and place, with a calendar file at the same moment', async () => {
     const place = 'Kantoor Utrecht, Voorbeeldstraat 12; kamer 3'
-    await update(handler, id, { hearing: { requestedBy: 'complainant', at: '2026-12-10T13:00:00.000Z', durationMinutes: 90, place, sendInvitation: true } })
+    await update(handler, id, {
+      hearing: {
+        requestedBy: 'complainant',
+        at: '2026-12-10T13:00:00.000Z',
+        durationMinutes: 90,
+        place,
+        sendInvitation: true,
+      },
+    })
     const mail = await deliveredLetter(EMAIL, 'Uitnodiging voor een gesprek over uw klacht')
     expect(mail.subject).toBe(`Uitnodiging voor een gesprek over uw klacht (${ref})`)
     // 13:00 UTC is 14:00 in Amsterdam in December (CET).
@@ -467,15 +556,20 @@ describe('the letters of a case handled to its decision', () => {
   })
 
   it('Art. 6: moving a hearing the complainant was invited to, without a new invitation, is refused at the box to tick', async () => {
-    const errors = await refusal(update(handler, id, { hearing: { at: '2026-12-17T08:30:00.000Z', place: 'Online via Teams' } }))
+    const errors = await refusal(
+      update(handler, id, { hearing: { at: '2026-12-17T08:30:00.000Z', place: 'Online via Teams' } }),
+    )
     expect(Object.keys(errors)).toEqual(['hearing.sendInvitation'])
     expect(errors['hearing.sendInvitation']).toMatch(/al uitgenodigd/)
   })
 
   it('Art. 6: a second invitation after moving the hearing keeps the calendar UID and raises SEQUENCE', async () => {
-    await update(handler, id, { hearing: { at: '2026-12-17T08:30:00.000Z', place: 'Online via Teams', sendInvitation: true } })
+    await update(handler, id, {
+      hearing: { at: '2026-12-17T08:30:00.000Z', place: 'Online via Teams', sendInvitation: true },
+    })
     const mail = await deliveredLetter(EMAIL, 'Uitnodiging voor een gesprek over uw klacht', 2)
-    for (const part of ['Datum: 17 december 2026', 'Tijd: 09:30 uur', 'Plaats: Online via Teams']) expect(mail.text).toContain(part)
+    for (const part of ['Datum: 17 december 2026', 'Tijd: 09:30 uur', 'Plaats: Online via Teams'])
+      expect(mail.text).toContain(part)
     const calendar = mail.attachments.find((a) => a.contentType?.startsWith('text/calendar'))
     const ics = icsProperties(calendar?.content.toString('utf8') ?? '')
     expect(ics.UID).toBe(uid)
@@ -486,13 +580,16 @@ describe('the letters of a case handled to its decision', () => {
   })
 
   it('Art. 6.3: a report without its text is refused by name, at the report', async () => {
-    const errors = await refusal(update(handler, id, { hearing: { attendees: [{ name: 'Jan Jansen', role: 'complainant' }], sendReport: true } }))
+    const errors = await refusal(
+      update(handler, id, { hearing: { attendees: [{ name: 'Jan Jansen', role: 'complainant' }], sendReport: true } }),
+    )
     expect(Object.keys(errors)).toEqual(['hearing.report'])
     expect(errors['hearing.report']).toMatch(/verslag/)
   })
 
   const REPORT = 'De klager lichtte toe dat vier afspraken niet doorgingen. De coach erkende twee gemiste afspraken.'
-  const AGREEMENTS = 'De klager krijgt een nieuwe coach. Wij bellen de klager op 5 januari 2027 om te horen hoe het gaat.'
+  const AGREEMENTS =
+    'De klager krijgt een nieuwe coach. Wij bellen de klager op 5 januari 2027 om te horen hoe het gaat.'
 
   it('Art. 6.3: the hearing report is sent for signature with the attendees, a signature line each, and that the complainant need not sign', async () => {
     await update(handler, id, {
@@ -508,14 +605,23 @@ describe('the letters of a case handled to its decision', () => {
     })
     const mail = await deliveredLetter(EMAIL, 'Verslag van het gesprek over uw klacht')
     keep('hearing-report', mail)
-    const parts = [REPORT, 'Jan Jansen (klager)', 'Chris Coach (over wie geklaagd wordt)', 'Anton Behandelaar (behandelaar)', 'U bent niet verplicht om te tekenen', 'Op 17 december 2026']
+    const parts = [
+      REPORT,
+      'Jan Jansen (klager)',
+      'Chris Coach (over wie geklaagd wordt)',
+      'Anton Behandelaar (behandelaar)',
+      'U bent niet verplicht om te tekenen',
+      'Op 17 december 2026',
+    ]
     for (const part of parts) expect(mail.text).toContain(part)
     expect(mail.text?.match(/Handtekening:/g)).toHaveLength(3)
-    for (const name of ['Jan Jansen', 'Chris Coach', 'Anton Behandelaar']) expect(mail.text).toContain(`Naam: ${name}\nHandtekening:`)
+    for (const name of ['Jan Jansen', 'Chris Coach', 'Anton Behandelaar'])
+      expect(mail.text).toContain(`Naam: ${name}\nHandtekening:`)
     const pdf = await pdfTextOf(mail)
     for (const part of parts) expect(pdf).toContain(part)
     expect(pdf.match(/Handtekening:/g)).toHaveLength(3)
-    for (const name of ['Jan Jansen', 'Chris Coach', 'Anton Behandelaar']) expect(pdf).toContain(`Naam: ${name} Handtekening:`)
+    for (const name of ['Jan Jansen', 'Chris Coach', 'Anton Behandelaar'])
+      expect(pdf).toContain(`Naam: ${name} Handtekening:`)
     // The agreements come by their own letter, not in the report.
     expect(mail.text).not.toContain(AGREEMENTS)
     await expectSendingRecorded(id, 'hearing_report', 'hearingReportAt')
@@ -547,8 +653,13 @@ describe('the letters of a case handled to its decision', () => {
     expect(mail.text).not.toContain(REPORT)
     expect(await pdfTextOf(mail)).toContain(AGREEMENTS)
     // Exactly one new message: the report was not sent again.
-    const fresh = fake.deliveries.filter((d) => d.to.includes(EMAIL)).slice(before).map((d) => d.subject)
-    expect(fresh.filter((s) => s.startsWith('Bevestiging van onze afspraken'))).toEqual([`Bevestiging van onze afspraken (${ref})`])
+    const fresh = fake.deliveries
+      .filter((d) => d.to.includes(EMAIL))
+      .slice(before)
+      .map((d) => d.subject)
+    expect(fresh.filter((s) => s.startsWith('Bevestiging van onze afspraken'))).toEqual([
+      `Bevestiging van onze afspraken (${ref})`,
+    ])
     expect(fresh.filter((s) => s.startsWith('Verslag van het gesprek'))).toEqual([])
     expect((await storedLetter(id, 'agreements_confirmation')).length).toBe(1)
     await expectSendingRecorded(id, 'agreements_confirmation', 'agreementsConfirmationAt')
@@ -560,7 +671,8 @@ describe('the letters of a case handled to its decision', () => {
       factsAsSeen: 'De coach heeft twee afspraken gemist en niet afgebeld.',
       reasonedPosition: 'Afspraken nakomen of tijdig afzeggen hoort bij behoorlijke begeleiding.',
       remedy: 'partial',
-      remedyExplanation: 'Het gemiste sollicitatiegesprek kunnen wij niet terughalen; wij bieden extra begeleiding aan.',
+      remedyExplanation:
+        'Het gemiste sollicitatiegesprek kunnen wij niet terughalen; wij bieden extra begeleiding aan.',
     }
     await update(handler, id, { status: 'decided', decision })
     const mail = await deliveredLetter(EMAIL, 'Beslissing op uw klacht')
@@ -601,7 +713,10 @@ describe('the other endings', () => {
     })
     await deliveredLetter('b.eigen@uwv.example', `Melding nieuwe klacht ${c.reference}`)
     const reasons = 'Over dezelfde afspraak hebt u in augustus al geklaagd; die klacht is afgehandeld.'
-    await update(handler, c.id, { status: 'not_admitted', nonAdmission: { ground: 'already_subject', earlierReference: 'WP-2026-0001', reasons } })
+    await update(handler, c.id, {
+      status: 'not_admitted',
+      nonAdmission: { ground: 'already_subject', earlierReference: 'WP-2026-0001', reasons },
+    })
     const mail = await deliveredLetter('nico@example.nl', 'Wij nemen uw klacht niet in behandeling')
     const parts = [
       'De reden: Dezelfde gedraging was al eerder onderwerp van een klacht (WP-2026-0001).',
@@ -618,15 +733,26 @@ describe('the other endings', () => {
   })
 
   it('Art. 8.5: the other ground, insufficient interest, is named as such', async () => {
-    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Ina Interesse', email: 'ina@example.nl' }, complaintText: 'De koffie bij het gesprek was koud.' })
-    await update(handler, c.id, { status: 'not_admitted', nonAdmission: { ground: 'insufficient_interest', reasons: 'Koude koffie raakt uw traject niet.' } })
+    const c = await recordCase({
+      channel: 'email',
+      complainant: { role: 'client', name: 'Ina Interesse', email: 'ina@example.nl' },
+      complaintText: 'De koffie bij het gesprek was koud.',
+    })
+    await update(handler, c.id, {
+      status: 'not_admitted',
+      nonAdmission: { ground: 'insufficient_interest', reasons: 'Koude koffie raakt uw traject niet.' },
+    })
     const mail = await deliveredLetter('ina@example.nl', 'Wij nemen uw klacht niet in behandeling')
     expect(mail.text).toContain('De reden: Uw belang of het gewicht van de gedraging is kennelijk onvoldoende.')
     expect(mail.text).toContain(`${EXPERT.name} (${EXPERT.email})`)
   })
 
   it('a letter that cannot be stored right after its save (disk full) is not lost: the save stands, and a job issues the letter as composed', async () => {
-    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Vera Vol', email: 'vera@example.nl' }, complaintText: 'Niemand belde terug.' })
+    const c = await recordCase({
+      channel: 'email',
+      complainant: { role: 'client', name: 'Vera Vol', email: 'vera@example.nl' },
+      complaintText: 'Niemand belde terug.',
+    })
     const original = payload.db.create.bind(payload.db)
     let refused = 0
     payload.db.create = async (args) => {
@@ -637,23 +763,44 @@ describe('the other endings', () => {
       return original(args)
     }
     try {
-      await update(handler, c.id, { status: 'not_admitted', nonAdmission: { ground: 'insufficient_interest', reasons: 'Eén gemist telefoontje raakt uw traject niet.' } })
+      await update(handler, c.id, {
+        status: 'not_admitted',
+        nonAdmission: { ground: 'insufficient_interest', reasons: 'Eén gemist telefoontje raakt uw traject niet.' },
+      })
     } finally {
       payload.db.create = original
     }
     expect(refused).toBe(1)
     expect((await read(c.id)).status).toBe('not_admitted')
-    expect((await payload.count({ collection: 'letters', where: { and: [{ complaint: { equals: c.id } }, { purpose: { equals: 'non_admission_notice' } }] }, overrideAccess: true })).totalDocs).toBe(0)
+    expect(
+      (
+        await payload.count({
+          collection: 'letters',
+          where: { and: [{ complaint: { equals: c.id } }, { purpose: { equals: 'non_admission_notice' } }] },
+          overrideAccess: true,
+        })
+      ).totalDocs,
+    ).toBe(0)
 
     const mail = await deliveredLetter('vera@example.nl', 'Wij nemen uw klacht niet in behandeling')
     expect(mail.text).toContain('Eén gemist telefoontje raakt uw traject niet.')
     expect(await storedLetter(c.id, 'non_admission_notice')).toHaveLength(1)
-    const events = await payload.find({ collection: 'case-events', where: { and: [{ complaint: { equals: c.id } }, { type: { equals: 'letter_issued' } }] }, overrideAccess: true })
-    expect(events.docs.map((e) => e.data)).toEqual([expect.objectContaining({ purpose: 'non_admission_notice', retried: true })])
+    const events = await payload.find({
+      collection: 'case-events',
+      where: { and: [{ complaint: { equals: c.id } }, { type: { equals: 'letter_issued' } }] },
+      overrideAccess: true,
+    })
+    expect(events.docs.map((e) => e.data)).toEqual([
+      expect.objectContaining({ purpose: 'non_admission_notice', retried: true }),
+    ])
   })
 
   it('Art. 5 note: the informal settlement is confirmed with the oral answer and the agreements', async () => {
-    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Ilse Informeel', email: 'ilse@example.nl' }, complaintText: 'Niemand belde mij terug.' })
+    const c = await recordCase({
+      channel: 'email',
+      complainant: { role: 'client', name: 'Ilse Informeel', email: 'ilse@example.nl' },
+      complaintText: 'Niemand belde mij terug.',
+    })
     const informal = {
       oralAnswer: 'Wij hebben u op 20 november gebeld en onze excuses aangeboden voor het uitblijven van een reactie.',
       agreements: 'Uw coach belt u voortaan elke maandag.',
@@ -662,18 +809,34 @@ describe('the other endings', () => {
     await update(handler, c.id, { status: 'resolved_informally', informal })
     const mail = await deliveredLetter('ilse@example.nl', 'Afspraken over uw klacht')
     expect(mail.subject).toBe(`Afspraken over uw klacht (${c.reference})`)
-    const parts = [informal.oralAnswer, informal.agreements, 'naar tevredenheid is afgehandeld', 'dossier altijd inzien']
+    const parts = [
+      informal.oralAnswer,
+      informal.agreements,
+      'naar tevredenheid is afgehandeld',
+      'dossier altijd inzien',
+    ]
     for (const part of parts) expect(mail.text).toContain(part)
     const pdf = await pdfTextOf(mail)
     for (const part of parts) expect(pdf).toContain(part)
   })
 
   it('Art. 8.2: a decision not upheld says so and offers no remedy, with the UWV referral', async () => {
-    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Olga Ongegrond', email: 'olga@example.nl' }, complaintText: 'Mijn coach was onaardig.' })
-    await update(handler, c.id, { status: 'acknowledged', acknowledgement: { factsSummary: 'Een gesprek op 2 november.', statedTermWeeks: 4 } })
+    const c = await recordCase({
+      channel: 'email',
+      complainant: { role: 'client', name: 'Olga Ongegrond', email: 'olga@example.nl' },
+      complaintText: 'Mijn coach was onaardig.',
+    })
+    await update(handler, c.id, {
+      status: 'acknowledged',
+      acknowledgement: { factsSummary: 'Een gesprek op 2 november.', statedTermWeeks: 4 },
+    })
     await update(handler, c.id, {
       status: 'decided',
-      decision: { outcome: 'not_upheld', factsAsSeen: 'Het gesprek verliep zakelijk.', reasonedPosition: 'Wij zien geen onbehoorlijk gedrag.' },
+      decision: {
+        outcome: 'not_upheld',
+        factsAsSeen: 'Het gesprek verliep zakelijk.',
+        reasonedPosition: 'Wij zien geen onbehoorlijk gedrag.',
+      },
     })
     const mail = await deliveredLetter('olga@example.nl', 'Beslissing op uw klacht')
     expect(mail.text).toContain('wij vinden uw klacht ongegrond')
@@ -693,27 +856,41 @@ describe('a hearing that does not take place, and a withdrawal', () => {
     d.setUTCHours(10, 0, 0, 0)
     return d.toISOString()
   }
-  const dutchTime = (iso: string) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+  const dutchTime = (iso: string) =>
+    new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(
+      new Date(iso),
+    )
   const calendarOf = (mail: FakeDelivery) => {
     const files = mail.attachments.filter((a) => a.contentType?.startsWith('text/calendar'))
     expect(files).toHaveLength(1)
     return { file: files[0], ics: icsProperties(files[0]?.content.toString('utf8') ?? '') }
   }
   const invite = async (id: string, email: string, at: string, count = 1) => {
-    await update(handler, id, { hearing: { requestedBy: 'complainant', at, durationMinutes: 60, place: 'Kantoor Utrecht', sendInvitation: true } })
+    await update(handler, id, {
+      hearing: { requestedBy: 'complainant', at, durationMinutes: 60, place: 'Kantoor Utrecht', sendInvitation: true },
+    })
     return calendarOf(await deliveredLetter(email, 'Uitnodiging voor een gesprek over uw klacht', count)).ics
   }
 
   it('Art. 6: clearing the date of a hearing the complainant was invited to calls it off in writing, and removes it from their calendar (same UID, higher SEQUENCE, CANCEL)', async () => {
     const email = 'gert@example.nl'
-    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Gert Gesprek', email }, complaintText: 'Mijn coach zei afspraken af.' })
+    const c = await recordCase({
+      channel: 'email',
+      complainant: { role: 'client', name: 'Gert Gesprek', email },
+      complaintText: 'Mijn coach zei afspraken af.',
+    })
     const at = ahead(9)
     const invitation = await invite(c.id, email, at)
 
     await update(handler, c.id, { hearing: { at: null } })
     const mail = await deliveredLetter(email, 'Het gesprek over uw klacht gaat niet door')
     expect(mail.subject).toBe(`Het gesprek over uw klacht gaat niet door (${c.reference})`)
-    const parts = [`gesprek op ${dutchAt(at)} om ${dutchTime(at)} uur over uw klacht`, 'Dat gesprek gaat niet door.', 'In de bijlage vindt u een bericht voor uw agenda.', `Noem daarbij uw kenmerk: ${c.reference}`]
+    const parts = [
+      `gesprek op ${dutchAt(at)} om ${dutchTime(at)} uur over uw klacht`,
+      'Dat gesprek gaat niet door.',
+      'In de bijlage vindt u een bericht voor uw agenda.',
+      `Noem daarbij uw kenmerk: ${c.reference}`,
+    ]
     for (const part of parts) expect(mail.text).toContain(part)
     const pdf = await pdfTextOf(mail)
     for (const part of parts.slice(0, 2)) expect(pdf).toContain(part)
@@ -746,7 +923,11 @@ describe('a hearing that does not take place, and a withdrawal', () => {
 
   it('Decision 9: a withdrawal is confirmed in writing with its date; a hearing still ahead is called off with it', async () => {
     const email = 'wim@example.nl'
-    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Wim Weg', email }, complaintText: 'Mijn coach was te laat.' })
+    const c = await recordCase({
+      channel: 'email',
+      complainant: { role: 'client', name: 'Wim Weg', email },
+      complaintText: 'Mijn coach was te laat.',
+    })
     const at = ahead(12)
     await invite(c.id, email, at)
     const withdrawnAt = new Date().toISOString()
@@ -754,7 +935,11 @@ describe('a hearing that does not take place, and a withdrawal', () => {
 
     const confirmation = await deliveredLetter(email, 'U hebt uw klacht ingetrokken')
     expect(confirmation.subject).toBe(`U hebt uw klacht ingetrokken (${c.reference})`)
-    const parts = [`Datum van intrekking: ${dutchAt(withdrawnAt)}`, `uw klacht van ${dutchAt(c.receivedAt)} intrekt`, 'geen beslissing']
+    const parts = [
+      `Datum van intrekking: ${dutchAt(withdrawnAt)}`,
+      `uw klacht van ${dutchAt(c.receivedAt)} intrekt`,
+      'geen beslissing',
+    ]
     for (const part of parts) expect(confirmation.text).toContain(part)
     const pdf = await pdfTextOf(confirmation)
     for (const part of parts) expect(pdf).toContain(part)
@@ -770,9 +955,19 @@ describe('a hearing that does not take place, and a withdrawal', () => {
 
   it('Art. 6: a second hearing, after a first one with its report, is called off like any other', async () => {
     const email = 'tom@example.nl'
-    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Tom Tweemaal', email }, complaintText: 'Mijn coach luisterde niet.' })
+    const c = await recordCase({
+      channel: 'email',
+      complainant: { role: 'client', name: 'Tom Tweemaal', email },
+      complaintText: 'Mijn coach luisterde niet.',
+    })
     await invite(c.id, email, ahead(-2))
-    await update(handler, c.id, { hearing: { attendees: [{ name: 'Tom Tweemaal', role: 'complainant' }], report: 'Eerste gesprek.', sendReport: true } })
+    await update(handler, c.id, {
+      hearing: {
+        attendees: [{ name: 'Tom Tweemaal', role: 'complainant' }],
+        report: 'Eerste gesprek.',
+        sendReport: true,
+      },
+    })
     await deliveredLetter(email, 'Verslag van het gesprek over uw klacht')
     const at = ahead(6)
     await invite(c.id, email, at, 2)
@@ -783,27 +978,51 @@ describe('a hearing that does not take place, and a withdrawal', () => {
 
   it('Art. 6: nothing to call off for a hearing nobody was invited to, one that already took place, or one with a report', async () => {
     const email = 'nora@example.nl'
-    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Nora Nooit', email }, complaintText: 'Ik kreeg geen verslag.' })
+    const c = await recordCase({
+      channel: 'email',
+      complainant: { role: 'client', name: 'Nora Nooit', email },
+      complaintText: 'Ik kreeg geen verslag.',
+    })
     await update(handler, c.id, { hearing: { at: ahead(5), place: 'Kantoor Utrecht' } })
     await update(handler, c.id, { hearing: { at: null } })
 
-    const past = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Piet Verleden', email: 'piet@example.nl' }, complaintText: 'Het gesprek liep uit.' })
+    const past = await recordCase({
+      channel: 'email',
+      complainant: { role: 'client', name: 'Piet Verleden', email: 'piet@example.nl' },
+      complaintText: 'Het gesprek liep uit.',
+    })
     // The hearing took place yesterday; then the complainant withdraws.
     await invite(past.id, 'piet@example.nl', ahead(-1))
     await update(handler, past.id, { status: 'withdrawn', withdrawal: { withdrawnAt: new Date().toISOString() } })
     await deliveredLetter('piet@example.nl', 'U hebt uw klacht ingetrokken')
 
     // A hearing with a report took place, even when the date on the case lies ahead (typed wrong).
-    const held = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Hans Gehoord', email: 'hans@example.nl' }, complaintText: 'Het verslag kwam laat.' })
+    const held = await recordCase({
+      channel: 'email',
+      complainant: { role: 'client', name: 'Hans Gehoord', email: 'hans@example.nl' },
+      complaintText: 'Het verslag kwam laat.',
+    })
     await invite(held.id, 'hans@example.nl', ahead(2))
-    await update(handler, held.id, { hearing: { attendees: [{ name: 'Hans Gehoord', role: 'complainant' }], report: 'Wij spraken over het verslag.', sendReport: true } })
+    await update(handler, held.id, {
+      hearing: {
+        attendees: [{ name: 'Hans Gehoord', role: 'complainant' }],
+        report: 'Wij spraken over het verslag.',
+        sendReport: true,
+      },
+    })
     await update(handler, held.id, { status: 'withdrawn', withdrawal: { withdrawnAt: new Date().toISOString() } })
     await deliveredLetter('hans@example.nl', 'U hebt uw klacht ingetrokken')
 
     await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
     for (const id of [c.id, past.id, held.id]) expect(await storedLetter(id, 'hearing_cancellation')).toHaveLength(0)
     const addresses = [email, 'piet@example.nl', 'hans@example.nl']
-    expect(fake.deliveries.filter((d) => d.subject.startsWith('Het gesprek over uw klacht gaat niet door') && addresses.some((to) => d.to.includes(to)))).toEqual([])
+    expect(
+      fake.deliveries.filter(
+        (d) =>
+          d.subject.startsWith('Het gesprek over uw klacht gaat niet door') &&
+          addresses.some((to) => d.to.includes(to)),
+      ),
+    ).toEqual([])
   })
 })
 
@@ -812,7 +1031,14 @@ describe('a hearing that does not take place, and a withdrawal', () => {
 
 describe('letter texts (collection letter-templates)', () => {
   const templateOf = async (kind: LetterTemplate['kind']) => {
-    const doc = (await payload.find({ collection: 'letter-templates', where: { kind: { equals: kind } }, overrideAccess: true, depth: 0 })).docs[0]
+    const doc = (
+      await payload.find({
+        collection: 'letter-templates',
+        where: { kind: { equals: kind } },
+        overrideAccess: true,
+        depth: 0,
+      })
+    ).docs[0]
     if (!doc) throw new Error(`no template ${kind}`)
     return doc
   }
@@ -844,19 +1070,36 @@ describe('letter texts (collection letter-templates)', () => {
   it('Art. 8: the notice of non-admission keeps the referral to the UWV labour expert and UWV’s complaint procedure, on every path', async () => {
     const t = await templateOf('non_admission_notice')
     // Control: a reworded referral that keeps both is saved by the editor.
-    const reworded = t.body.replace(/Bent u het niet eens met deze beslissing.*via de klachtenregeling van UWV\./, 'Niet eens met ons besluit? Bel de arbeidsdeskundige van UWV: {{arbeidsdeskundige}}. Of gebruik de klachtenregeling van UWV.')
+    const reworded = t.body.replace(
+      /Bent u het niet eens met deze beslissing.*via de klachtenregeling van UWV\./,
+      'Niet eens met ons besluit? Bel de arbeidsdeskundige van UWV: {{arbeidsdeskundige}}. Of gebruik de klachtenregeling van UWV.',
+    )
     expect(reworded).not.toBe(t.body)
     expect((await editTemplate(editor, t.id, { body: reworded })).body).toBe(reworded)
 
     const withoutProcedure = reworded.replace('Of gebruik de klachtenregeling van UWV.', 'Of bel UWV.')
     const withoutExpert = reworded.replace(': {{arbeidsdeskundige}}', '')
     const asEditor = await refusal(editTemplate(editor, t.id, { body: withoutProcedure }))
-    expect(asEditor.body).toContain('de verwijzing naar de klachtenregeling van UWV (artikel 8) (met de woorden "klachtenregeling van UWV")')
-    expect((await refusal(editTemplate(editor, t.id, { body: withoutExpert }))).body).toContain('{{arbeidsdeskundige}} (de arbeidsdeskundige van UWV)')
+    expect(asEditor.body).toContain(
+      'de verwijzing naar de klachtenregeling van UWV (artikel 8) (met de woorden "klachtenregeling van UWV")',
+    )
+    expect((await refusal(editTemplate(editor, t.id, { body: withoutExpert }))).body).toContain(
+      '{{arbeidsdeskundige}} (de arbeidsdeskundige van UWV)',
+    )
     // The Local API without a user (trusted code) and the REST API refuse it too.
-    const trusted = await refusal(payload.update({ collection: 'letter-templates', id: t.id, data: { body: withoutProcedure }, overrideAccess: true }))
+    const trusted = await refusal(
+      payload.update({
+        collection: 'letter-templates',
+        id: t.id,
+        data: { body: withoutProcedure },
+        overrideAccess: true,
+      }),
+    )
     expect(trusted.body).toBe(asEditor.body)
-    const { token } = await payload.login({ collection: 'users', data: { email: editor.email, password: 'een-lang-wachtwoord' } })
+    const { token } = await payload.login({
+      collection: 'users',
+      data: { email: editor.email, password: 'een-lang-wachtwoord' },
+    })
     const rest = await ctx.rest(`/letter-templates/${t.id}`, {
       method: 'PATCH',
       headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
@@ -874,9 +1117,16 @@ describe('letter texts (collection letter-templates)', () => {
     const saved = await editTemplate(editor, t.id, { body: `${t.body}\n\n${sentence}` })
     expect(typeof saved.lastEditedBy === 'object' ? saved.lastEditedBy?.id : saved.lastEditedBy).toBe(editor.id)
 
-    const c = await recordCase({ channel: 'email', complainant: { role: 'client', name: 'Nina Nieuw', email: 'nina@example.nl' }, complaintText: 'Mijn dossier is zoek.' })
+    const c = await recordCase({
+      channel: 'email',
+      complainant: { role: 'client', name: 'Nina Nieuw', email: 'nina@example.nl' },
+      complaintText: 'Mijn dossier is zoek.',
+    })
     await deliveredLetter(EXPERT.email, `Melding nieuwe klacht ${c.reference}`)
-    await update(handler, c.id, { status: 'acknowledged', acknowledgement: { factsSummary: 'Het dossier was tijdelijk niet te vinden.', statedTermWeeks: 3 } })
+    await update(handler, c.id, {
+      status: 'acknowledged',
+      acknowledgement: { factsSummary: 'Het dossier was tijdelijk niet te vinden.', statedTermWeeks: 3 },
+    })
     const mail = await deliveredLetter('nina@example.nl', 'Bevestiging van uw klacht')
     expect(mail.text).toContain(sentence)
     expect(await pdfTextOf(mail)).toContain(sentence)
@@ -895,7 +1145,22 @@ describe('letter texts (collection letter-templates)', () => {
       for (const user of [editor, admin]) {
         const { docs } = await payload.find({ collection: 'letter-templates', overrideAccess: false, user, limit: 100 })
         expect(docs.map((d) => d.kind).sort()).toEqual(
-          ['acknowledgement', 'agreements_confirmation', 'decision', 'delay_notice', 'hearing_cancellation', 'hearing_invitation', 'hearing_report', 'hearing_report_attendee', 'informal_confirmation', 'non_admission_notice', 'receipt', 'uwv_notification', 'withdrawal_confirmation', 'written_version'].sort(),
+          [
+            'acknowledgement',
+            'agreements_confirmation',
+            'decision',
+            'delay_notice',
+            'hearing_cancellation',
+            'hearing_invitation',
+            'hearing_report',
+            'hearing_report_attendee',
+            'informal_confirmation',
+            'non_admission_notice',
+            'receipt',
+            'uwv_notification',
+            'withdrawal_confirmation',
+            'written_version',
+          ].sort(),
         )
         const closing = `Hartelijke groet van ${user.name},`
         const saved = await editTemplate(user, informalId, { closing })
@@ -905,15 +1170,24 @@ describe('letter texts (collection letter-templates)', () => {
     })
 
     it('a manager reads them but cannot change them', async () => {
-      const { docs } = await payload.find({ collection: 'letter-templates', overrideAccess: false, user: manager, limit: 100 })
+      const { docs } = await payload.find({
+        collection: 'letter-templates',
+        overrideAccess: false,
+        user: manager,
+        limit: 100,
+      })
       expect(docs).toHaveLength(14)
       await expect(editTemplate(manager, informalId, { closing: 'Groet van de manager,' })).rejects.toThrow()
       expect((await templateOf('informal_confirmation')).closing).toBe('Met vriendelijke groet,')
     })
 
     it('a handler cannot read them', async () => {
-      await expect(payload.find({ collection: 'letter-templates', overrideAccess: false, user: handler })).rejects.toThrow()
-      await expect(payload.findByID({ collection: 'letter-templates', id: informalId, overrideAccess: false, user: handler })).rejects.toThrow()
+      await expect(
+        payload.find({ collection: 'letter-templates', overrideAccess: false, user: handler }),
+      ).rejects.toThrow()
+      await expect(
+        payload.findByID({ collection: 'letter-templates', id: informalId, overrideAccess: false, user: handler }),
+      ).rejects.toThrow()
       await expect(editTemplate(handler, informalId, { closing: 'Groet,' })).rejects.toThrow()
     })
 
@@ -925,21 +1199,37 @@ describe('letter texts (collection letter-templates)', () => {
             collection: 'letter-templates',
             overrideAccess: false,
             user,
-            data: { kind: 'informal_confirmation', subject: t.subject, salutation: t.salutation, body: t.body, closing: t.closing },
+            data: {
+              kind: 'informal_confirmation',
+              subject: t.subject,
+              salutation: t.salutation,
+              body: t.body,
+              closing: t.closing,
+            },
           }),
         ).rejects.toThrow()
-        await expect(payload.delete({ collection: 'letter-templates', id: informalId, overrideAccess: false, user })).rejects.toThrow()
+        await expect(
+          payload.delete({ collection: 'letter-templates', id: informalId, overrideAccess: false, user }),
+        ).rejects.toThrow()
       }
       expect((await payload.count({ collection: 'letter-templates', overrideAccess: true })).totalDocs).toBe(14)
     })
 
     it('the same through the REST API', async () => {
       const token = async (user: Staff) => {
-        const { token } = await payload.login({ collection: 'users', data: { email: user.email, password: 'een-lang-wachtwoord' } })
+        const { token } = await payload.login({
+          collection: 'users',
+          data: { email: user.email, password: 'een-lang-wachtwoord' },
+        })
         if (!token) throw new Error('no token')
         return { authorization: `JWT ${token}` }
       }
-      const as = { admin: await token(admin), manager: await token(manager), handler: await token(handler), editor: await token(editor) }
+      const as = {
+        admin: await token(admin),
+        manager: await token(manager),
+        handler: await token(handler),
+        editor: await token(editor),
+      }
       const status = async (method: string, url: string, headers: Record<string, string> | undefined, body?: unknown) =>
         (
           await ctx.rest(url, {
@@ -951,12 +1241,25 @@ describe('letter texts (collection letter-templates)', () => {
 
       expect(await status('GET', '/letter-templates', undefined)).toBe(403)
       expect(await status('GET', '/letter-templates', as.handler)).toBe(403)
-      for (const who of [as.editor, as.admin, as.manager]) expect(await status('GET', `/letter-templates/${informalId}`, who)).toBe(200)
+      for (const who of [as.editor, as.admin, as.manager])
+        expect(await status('GET', `/letter-templates/${informalId}`, who)).toBe(200)
       expect(await status('PATCH', `/letter-templates/${informalId}`, as.manager, { closing: 'Groet,' })).toBe(403)
-      expect(await status('PATCH', `/letter-templates/${informalId}`, as.editor, { closing: 'Met vriendelijke groet,' })).toBe(200)
-      expect(await status('PATCH', `/letter-templates/${informalId}`, as.editor, { body: 'Alleen {{afspraken}}.' })).toBe(400)
+      expect(
+        await status('PATCH', `/letter-templates/${informalId}`, as.editor, { closing: 'Met vriendelijke groet,' }),
+      ).toBe(200)
+      expect(
+        await status('PATCH', `/letter-templates/${informalId}`, as.editor, { body: 'Alleen {{afspraken}}.' }),
+      ).toBe(400)
       for (const who of [as.admin, as.editor]) {
-        expect(await status('POST', '/letter-templates', who, { kind: 'decision', subject: 'x', salutation: 'x', body: 'x', closing: 'x' })).toBe(403)
+        expect(
+          await status('POST', '/letter-templates', who, {
+            kind: 'decision',
+            subject: 'x',
+            salutation: 'x',
+            body: 'x',
+            closing: 'x',
+          }),
+        ).toBe(403)
         expect(await status('DELETE', `/letter-templates/${informalId}`, who)).toBe(403)
       }
     })

@@ -26,9 +26,13 @@ const tokens: Record<string, string> = {}
 
 type Staff = User & { collection: 'users' }
 async function staff(key: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({ collection: 'users', data: { email: `${key.toLowerCase()}@example.nl`, password: PASSWORD, name: `Medewerker ${key}`, roles } })
+  const user = await payload.create({
+    collection: 'users',
+    data: { email: `${key.toLowerCase()}@example.nl`, password: PASSWORD, name: `Medewerker ${key}`, roles },
+  })
   ids[key] = user.id
-  tokens[key] = (await payload.login({ collection: 'users', data: { email: user.email, password: PASSWORD } })).token ?? ''
+  tokens[key] =
+    (await payload.login({ collection: 'users', data: { email: user.email, password: PASSWORD } })).token ?? ''
   return { ...user, collection: 'users' }
 }
 
@@ -55,7 +59,9 @@ async function lock(key: string, holder: string, target: { collection: string; i
   const doc = await payload.db.create({
     collection: LOCKS,
     data: {
-      ...('global' in target ? { globalSlug: target.global } : { document: { relationTo: target.collection, value: target.id } }),
+      ...('global' in target
+        ? { globalSlug: target.global }
+        : { document: { relationTo: target.collection, value: target.id } }),
       user: { relationTo: 'users', value: ids[holder] },
     },
     req: undefined,
@@ -64,13 +70,21 @@ async function lock(key: string, holder: string, target: { collection: string; i
 }
 
 const rest = (who: string, path: string, init: RequestInit = {}) =>
-  ctx.rest(path, { ...init, headers: { authorization: `JWT ${tokens[who]}`, 'content-type': 'application/json', ...(init.headers ?? {}) } })
+  ctx.rest(path, {
+    ...init,
+    headers: { authorization: `JWT ${tokens[who]}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+  })
 const listed = async (who: string, collection: string, where?: unknown): Promise<{ status: number; ids: string[] }> => {
   const response = await rest(who, `/${collection}?${query({ depth: 0, limit: 100, where })}`)
   const body = (await response.json()) as { docs?: { id: string }[] }
   return { status: response.status, ids: (body.docs ?? []).map((d) => String(d.id)) }
 }
-const storedLock = (id: string) => payload.db.findOne<{ id: string; user: { value: unknown } }>({ collection: LOCKS, where: { id: { equals: id } }, req: undefined })
+const storedLock = (id: string) =>
+  payload.db.findOne<{ id: string; user: { value: unknown } }>({
+    collection: LOCKS,
+    where: { id: { equals: id } },
+    req: undefined,
+  })
 const holderOf = async (id: string) => {
   const value = (await storedLock(id))?.user?.value
   return value && typeof value === 'object' && 'id' in value ? String(value.id) : String(value)
@@ -86,11 +100,20 @@ beforeAll(async () => {
   await staff('handlerB', ['handler'])
   await staff('editor', ['editor'])
   await staff('victim', ['handler'])
-  await payload.updateGlobal({ slug: 'settings', context: { skipSiteCacheInvalidation: true }, data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example' } } })
+  await payload.updateGlobal({
+    slug: 'settings',
+    context: { skipSiteCacheInvalidation: true },
+    data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example' } },
+  })
   ids.A = await registerCase('A', ids.handlerA)
   ids.B = await registerCase('B', ids.handlerB)
   ids.Q = await registerCase('Q')
-  ids.tpl = (await payload.create({ collection: 'letter-templates', data: { kind: 'acknowledgement', ...LETTER_KIND_DEFINITIONS.acknowledgement.defaults } as never })).id
+  ids.tpl = (
+    await payload.create({
+      collection: 'letter-templates',
+      data: { kind: 'acknowledgement', ...LETTER_KIND_DEFINITIONS.acknowledgement.defaults } as never,
+    })
+  ).id
 
   await lock('lockB', 'handlerB', { collection: 'complaints', id: ids.B ?? '' })
   await lock('managerOnA', 'manager', { collection: 'complaints', id: ids.A ?? '' })
@@ -120,25 +143,33 @@ describe('editing locks (payload-locked-documents)', () => {
     expect(status).toBe(200)
     for (const id of hidden) expect(seen).not.toContain(id)
     // The admin's own question for one document ("is someone editing case B?") answers nothing either.
-    const asked = await listed('handlerA', LOCKS, { and: [{ 'document.relationTo': { equals: 'complaints' } }, { 'document.value': { equals: ids.B } }] })
+    const asked = await listed('handlerA', LOCKS, {
+      and: [{ 'document.relationTo': { equals: 'complaints' } }, { 'document.value': { equals: ids.B } }],
+    })
     expect(asked.ids).toEqual([])
     for (const id of hidden) expect((await rest('handlerA', `/${LOCKS}/${id}?depth=0`)).status).toBe(404)
   })
 
   it('an editor reads no lock on a complaint; the locks on the texts they edit they do see', async () => {
     const { ids: seen } = await listed('editor', LOCKS)
-    for (const id of [ids.lockB, ids.managerOnA, ids.managerOnQ, ids.adminOnSettings, ids.adminOnAccount]) expect(seen).not.toContain(id)
+    for (const id of [ids.lockB, ids.managerOnA, ids.managerOnQ, ids.adminOnSettings, ids.adminOnAccount])
+      expect(seen).not.toContain(id)
     expect(seen).toEqual(expect.arrayContaining([ids.editorOnTemplate, ids.editorOnRegulation]))
   })
 
   it('the admin reads no lock on a case (Decision 15), and does see the locks on what they administer', async () => {
     const { ids: seen } = await listed('admin', LOCKS)
     for (const id of [ids.lockB, ids.managerOnA, ids.managerOnQ]) expect(seen).not.toContain(id)
-    expect(seen).toEqual(expect.arrayContaining([ids.adminOnSettings, ids.adminOnAccount, ids.editorOnRegulation, ids.editorOnTemplate]))
+    expect(seen).toEqual(
+      expect.arrayContaining([ids.adminOnSettings, ids.adminOnAccount, ids.editorOnRegulation, ids.editorOnTemplate]),
+    )
   })
 
   it('handler A neither takes over nor removes handler B’s lock (stored unchanged)', async () => {
-    const taken = await rest('handlerA', `/${LOCKS}/${ids.lockB}`, { method: 'PATCH', body: JSON.stringify({ user: { relationTo: 'users', value: ids.handlerA } }) })
+    const taken = await rest('handlerA', `/${LOCKS}/${ids.lockB}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ user: { relationTo: 'users', value: ids.handlerA } }),
+    })
     expect([403, 404]).toContain(taken.status)
     expect(await holderOf(ids.lockB ?? '')).toBe(ids.handlerB)
     const removed = await rest('handlerA', `/${LOCKS}/${ids.lockB}`, { method: 'DELETE' })
@@ -147,32 +178,60 @@ describe('editing locks (payload-locked-documents)', () => {
   })
 
   it('handler A cannot put a lock on a colleague’s case (which would block the colleague’s saves)', async () => {
-    const response = await rest('handlerA', `/${LOCKS}`, { method: 'POST', body: JSON.stringify({ document: { relationTo: 'complaints', value: ids.B }, user: { relationTo: 'users', value: ids.handlerA } }) })
+    const response = await rest('handlerA', `/${LOCKS}`, {
+      method: 'POST',
+      body: JSON.stringify({
+        document: { relationTo: 'complaints', value: ids.B },
+        user: { relationTo: 'users', value: ids.handlerA },
+      }),
+    })
     expect(response.status).toBe(403)
-    const onB = await payload.db.find({ collection: LOCKS, where: { 'document.value': { equals: ids.B } }, req: undefined })
+    const onB = await payload.db.find({
+      collection: LOCKS,
+      where: { 'document.value': { equals: ids.B } },
+      req: undefined,
+    })
     expect(onB.docs.map((d) => String(d.id))).toEqual([ids.lockB])
   })
 
   it('what the admin needs still works: handler A sees that the manager is editing their own case, and a new case in the queue', async () => {
-    const asked = await listed('handlerA', LOCKS, { and: [{ 'document.relationTo': { equals: 'complaints' } }, { 'document.value': { equals: ids.A } }] })
+    const asked = await listed('handlerA', LOCKS, {
+      and: [{ 'document.relationTo': { equals: 'complaints' } }, { 'document.value': { equals: ids.A } }],
+    })
     expect(asked).toEqual({ status: 200, ids: [ids.managerOnA] })
     expect((await listed('handlerA', LOCKS)).ids).toEqual(expect.arrayContaining([ids.managerOnA, ids.managerOnQ]))
   })
 
   it('handler A’s own lock: made, read, kept fresh and removed through the API, always in their own name', async () => {
-    const created = await rest('handlerA', `/${LOCKS}?depth=0`, { method: 'POST', body: JSON.stringify({ document: { relationTo: 'users', value: ids.handlerA }, user: { relationTo: 'users', value: ids.victim } }) })
+    const created = await rest('handlerA', `/${LOCKS}?depth=0`, {
+      method: 'POST',
+      body: JSON.stringify({
+        document: { relationTo: 'users', value: ids.handlerA },
+        user: { relationTo: 'users', value: ids.victim },
+      }),
+    })
     expect(created.status).toBe(201)
     const id = String(((await created.json()) as { doc: { id: string } }).doc.id)
     // Named someone else as the holder: stored in the caller's own name.
     expect(await holderOf(id)).toBe(ids.handlerA)
     expect((await listed('handlerA', LOCKS)).ids).toContain(id)
-    expect((await rest('handlerA', `/${LOCKS}/${id}`, { method: 'PATCH', body: JSON.stringify({ user: { relationTo: 'users', value: ids.handlerA } }) })).status).toBe(200)
+    expect(
+      (
+        await rest('handlerA', `/${LOCKS}/${id}`, {
+          method: 'PATCH',
+          body: JSON.stringify({ user: { relationTo: 'users', value: ids.handlerA } }),
+        })
+      ).status,
+    ).toBe(200)
     expect((await rest('handlerA', `/${LOCKS}/${id}`, { method: 'DELETE' })).status).toBe(200)
     expect(await storedLock(id)).toBeNull()
   })
 
   it('taking over the manager’s lock on their own case ("edit anyway") puts it in handler A’s name, whatever the request says', async () => {
-    const response = await rest('handlerA', `/${LOCKS}/${ids.managerOnA}`, { method: 'PATCH', body: JSON.stringify({ user: { relationTo: 'users', value: ids.manager } }) })
+    const response = await rest('handlerA', `/${LOCKS}/${ids.managerOnA}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ user: { relationTo: 'users', value: ids.manager } }),
+    })
     expect(response.status).toBe(200)
     expect(await holderOf(ids.managerOnA ?? '')).toBe(ids.handlerA)
   })
@@ -184,7 +243,10 @@ describe('preferences (payload-preferences)', () => {
 
   beforeAll(async () => {
     // As the admin stores a list's settings: handler B searched the list for a complainant's name.
-    const response = await rest('handlerB', `/payload-preferences/${KEY}`, { method: 'POST', body: JSON.stringify({ value: { columns: [], sort: 'reference', search: 'Jansen' } }) })
+    const response = await rest('handlerB', `/payload-preferences/${KEY}`, {
+      method: 'POST',
+      body: JSON.stringify({ value: { columns: [], sort: 'reference', search: 'Jansen' } }),
+    })
     expect(response.status).toBe(200)
     preferenceOfB = String(((await response.json()) as { doc: { id: string } }).doc.id)
   })
@@ -195,24 +257,47 @@ describe('preferences (payload-preferences)', () => {
     expect((await listed('handlerB', 'payload-preferences')).ids).toContain(preferenceOfB)
   })
 
-  it.each(['handlerA', 'editor', 'admin'])('%s reads nothing of handler B’s preferences: not in the list, not filtered by key or user, not under the same key', async (who) => {
-    expect((await listed(who, 'payload-preferences')).ids).not.toContain(preferenceOfB)
-    expect((await listed(who, 'payload-preferences', { 'user.value': { equals: ids.handlerB } })).ids).toEqual([])
-    expect((await listed(who, 'payload-preferences', { key: { equals: KEY } })).ids).not.toContain(preferenceOfB)
-    const sameKey = await rest(who, `/payload-preferences/${KEY}`)
-    expect(JSON.stringify(await sameKey.json())).not.toContain('Jansen')
-  })
+  it.each(['handlerA', 'editor', 'admin'])(
+    '%s reads nothing of handler B’s preferences: not in the list, not filtered by key or user, not under the same key',
+    async (who) => {
+      expect((await listed(who, 'payload-preferences')).ids).not.toContain(preferenceOfB)
+      expect((await listed(who, 'payload-preferences', { 'user.value': { equals: ids.handlerB } })).ids).toEqual([])
+      expect((await listed(who, 'payload-preferences', { key: { equals: KEY } })).ids).not.toContain(preferenceOfB)
+      const sameKey = await rest(who, `/payload-preferences/${KEY}`)
+      expect(JSON.stringify(await sameKey.json())).not.toContain('Jansen')
+    },
+  )
 
   it('handler A neither changes nor removes handler B’s preference, and cannot store one in B’s name', async () => {
-    expect([403, 404]).toContain((await rest('handlerA', `/payload-preferences/${preferenceOfB}`, { method: 'PATCH', body: JSON.stringify({ value: { search: 'x' } }) })).status)
+    expect([403, 404]).toContain(
+      (
+        await rest('handlerA', `/payload-preferences/${preferenceOfB}`, {
+          method: 'PATCH',
+          body: JSON.stringify({ value: { search: 'x' } }),
+        })
+      ).status,
+    )
     // (Payload 3.90's delete-by-key fails on SQLite with "no such column" for any key; what counts is that B's preference stays.)
     expect((await rest('handlerA', `/payload-preferences/${preferenceOfB}`, { method: 'DELETE' })).ok).toBe(false)
-    const stored = await payload.findByID({ collection: 'payload-preferences', id: preferenceOfB, depth: 0, overrideAccess: true })
+    const stored = await payload.findByID({
+      collection: 'payload-preferences',
+      id: preferenceOfB,
+      depth: 0,
+      overrideAccess: true,
+    })
     expect((stored.value as { search?: string }).search).toBe('Jansen')
-    const planted = await rest('handlerA', '/payload-preferences', { method: 'POST', body: JSON.stringify({ key: 'planted', value: { x: 1 }, user: { relationTo: 'users', value: ids.handlerB } }) })
+    const planted = await rest('handlerA', '/payload-preferences', {
+      method: 'POST',
+      body: JSON.stringify({ key: 'planted', value: { x: 1 }, user: { relationTo: 'users', value: ids.handlerB } }),
+    })
     if (planted.ok) {
       const doc = ((await planted.json()) as { doc: { id: string } }).doc
-      const saved = await payload.findByID({ collection: 'payload-preferences', id: doc.id, depth: 0, overrideAccess: true })
+      const saved = await payload.findByID({
+        collection: 'payload-preferences',
+        id: doc.id,
+        depth: 0,
+        overrideAccess: true,
+      })
       const owner = saved.user.value
       expect(typeof owner === 'object' ? owner.id : owner).toBe(ids.handlerA)
     }
@@ -223,7 +308,12 @@ describe('the scheduler’s record (payload-jobs-stats)', () => {
   it('no one changes when a schedule last ran through the API (it could hold back the deadline reminders, Art. 5 and 7); the admin may read it', async () => {
     const before = await payload.db.findGlobal({ slug: 'payload-jobs-stats', req: undefined })
     for (const who of ['handlerA', 'editor', 'manager', 'admin']) {
-      const response = await rest(who, '/globals/payload-jobs-stats', { method: 'POST', body: JSON.stringify({ stats: { scheduledRuns: { queues: { deadlines: { lastScheduledRun: '2999-01-01T00:00:00.000Z' } } } } }) })
+      const response = await rest(who, '/globals/payload-jobs-stats', {
+        method: 'POST',
+        body: JSON.stringify({
+          stats: { scheduledRuns: { queues: { deadlines: { lastScheduledRun: '2999-01-01T00:00:00.000Z' } } } },
+        }),
+      })
       expect([403, 404], who).toContain(response.status)
     }
     expect(await payload.db.findGlobal({ slug: 'payload-jobs-stats', req: undefined })).toEqual(before)

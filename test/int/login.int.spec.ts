@@ -50,7 +50,8 @@ const userCount = async () => (await ctx.payload.count({ collection: 'users' }))
 // Runs first: the first-register screen is there only while no account exists.
 describe('the first account (OWASP ASVS V2.1.7)', () => {
   const first = { email: 'eerste@example.nl', name: 'Eerste Beheerder' }
-  const register = (password: string) => ctx.rest('/users/first-register', json({ ...first, password, 'confirm-password': password }))
+  const register = (password: string) =>
+    ctx.rest('/users/first-register', json({ ...first, password, 'confirm-password': password }))
 
   it('refuses a common password on the create-first-user screen, and stores nothing', async () => {
     expect((await fieldErrors(await register('welkom123456'))).password).toMatch(GUESSABLE)
@@ -58,7 +59,9 @@ describe('the first account (OWASP ASVS V2.1.7)', () => {
   })
 
   it("refuses the person's own name as the password", async () => {
-    expect((await fieldErrors(await register('Eerste-Beheerder-2026'))).password).toContain('het bevat uw naam of een deel van uw e-mailadres')
+    expect((await fieldErrors(await register('Eerste-Beheerder-2026'))).password).toContain(
+      'het bevat uw naam of een deel van uw e-mailadres',
+    )
     expect(await userCount()).toBe(0)
   })
 
@@ -72,20 +75,31 @@ describe('the first account (OWASP ASVS V2.1.7)', () => {
 describe('every way a password is set (OWASP ASVS V2.1.1, V2.1.7)', () => {
   let adminToken: string
   beforeAll(async () => {
-    await ctx.payload.create({ collection: 'users', data: { email: 'beheer@example.nl', name: 'Beheer', roles: ['admin'], password: STRONG } })
+    await ctx.payload.create({
+      collection: 'users',
+      data: { email: 'beheer@example.nl', name: 'Beheer', roles: ['admin'], password: STRONG },
+    })
     adminToken = await tokenOf('beheer@example.nl', STRONG)
   })
 
   it('refuses passwords shorter than 12 characters', async () => {
     expect(
-      await refusal(ctx.payload.create({ collection: 'users', data: { email: 'kort@example.nl', password: 'elf-tekens1', name: 'K', roles: ['editor'] } })),
+      await refusal(
+        ctx.payload.create({
+          collection: 'users',
+          data: { email: 'kort@example.nl', password: 'elf-tekens1', name: 'K', roles: ['editor'] },
+        }),
+      ),
     ).toEqual({ password: 'Kies een wachtwoord van minstens 12 tekens.' })
   })
 
   it('refuses a guessable password through the Local API, where a strong one is accepted', async () => {
     const data = { email: 'lokaal@example.nl', name: 'Lokaal', roles: ['editor' as const] }
     const before = await userCount()
-    expect((await refusal(ctx.payload.create({ collection: 'users', data: { ...data, password: 'password1234' } }))).password).toMatch(GUESSABLE)
+    expect(
+      (await refusal(ctx.payload.create({ collection: 'users', data: { ...data, password: 'password1234' } })))
+        .password,
+    ).toMatch(GUESSABLE)
     expect(await userCount()).toBe(before)
     await ctx.payload.create({ collection: 'users', data: { ...data, password: STRONG } })
     expect(await userCount()).toBe(before + 1)
@@ -93,16 +107,23 @@ describe('every way a password is set (OWASP ASVS V2.1.1, V2.1.7)', () => {
 
   it('refuses a guessable password when an admin creates an account over REST', async () => {
     const data = { email: 'rest@example.nl', name: 'Rest', roles: ['handler'] }
-    expect((await fieldErrors(await ctx.rest('/users', json({ ...data, password: 'qwertyuiop12' }, adminToken)))).password).toMatch(GUESSABLE)
+    expect(
+      (await fieldErrors(await ctx.rest('/users', json({ ...data, password: 'qwertyuiop12' }, adminToken)))).password,
+    ).toMatch(GUESSABLE)
     expect((await ctx.rest('/users', json({ ...data, password: STRONG }, adminToken))).status).toBe(201)
   })
 
   it('refuses a guessable new password for one’s own account, and the old one keeps working', async () => {
-    const { id } = await ctx.payload.create({ collection: 'users', data: { email: 'mirjam.smit@example.nl', name: 'Mirjam Smit', roles: ['editor'], password: STRONG } })
+    const { id } = await ctx.payload.create({
+      collection: 'users',
+      data: { email: 'mirjam.smit@example.nl', name: 'Mirjam Smit', roles: ['editor'], password: STRONG },
+    })
     const token = await tokenOf('mirjam.smit@example.nl', STRONG)
     const change = (password: string) => ctx.rest(`/users/${id}`, { ...json({ password }, token), method: 'PATCH' })
     // The update carries no e-mail or name: they come from the stored account.
-    expect((await fieldErrors(await change('mirjam.smit-2026!'))).password).toContain('het bevat uw naam of een deel van uw e-mailadres')
+    expect((await fieldErrors(await change('mirjam.smit-2026!'))).password).toContain(
+      'het bevat uw naam of een deel van uw e-mailadres',
+    )
     expect((await fieldErrors(await change('aaaaaaaaaaaaaaaa'))).password).toMatch(GUESSABLE)
     expect((await login('mirjam.smit@example.nl', STRONG)).status).toBe(200)
     expect((await change('kwarktaart-lantaarn-negen')).status).toBe(200)
@@ -110,15 +131,23 @@ describe('every way a password is set (OWASP ASVS V2.1.1, V2.1.7)', () => {
   })
 
   it("refuses a guessable password on Payload's reset-password, which skips the update hooks", async () => {
-    await ctx.payload.create({ collection: 'users', data: { email: 'vergeten@example.nl', name: 'Vera Vergeten', roles: ['editor'], password: STRONG } })
+    await ctx.payload.create({
+      collection: 'users',
+      data: { email: 'vergeten@example.nl', name: 'Vera Vergeten', roles: ['editor'], password: STRONG },
+    })
     expect((await ctx.rest('/users/forgot-password', json({ email: 'vergeten@example.nl' }))).status).toBe(200)
-    const stored = await ctx.payload.db.findOne<{ id: string; resetPasswordToken?: string }>({ collection: 'users', where: { email: { equals: 'vergeten@example.nl' } } })
+    const stored = await ctx.payload.db.findOne<{ id: string; resetPasswordToken?: string }>({
+      collection: 'users',
+      where: { email: { equals: 'vergeten@example.nl' } },
+    })
     const token = stored?.resetPasswordToken ?? ''
     expect(token).toMatch(/^[0-9a-f]{40}$/)
     const reset = (password: string) => ctx.rest('/users/reset-password', json({ token, password }))
 
     expect((await fieldErrors(await reset('password1234'))).password).toMatch(GUESSABLE)
-    expect((await fieldErrors(await reset('vergeten-2026-x'))).password).toContain('het bevat uw naam of een deel van uw e-mailadres')
+    expect((await fieldErrors(await reset('vergeten-2026-x'))).password).toContain(
+      'het bevat uw naam of een deel van uw e-mailadres',
+    )
     expect((await fieldErrors(await reset('kort-1'))).password).toBe('Kies een wachtwoord van minstens 12 tekens.')
     // Nothing was stored: the old password still works and the link still does.
     expect((await login('vergeten@example.nl', 'password1234')).status).toBe(401)
@@ -165,7 +194,10 @@ describe('logging in', () => {
   })
 
   it("the dummy hash uses Payload's own parameters (checked against a hash Payload stored)", async () => {
-    const stored = await ctx.payload.db.findOne<{ id: string; hash?: string; salt?: string }>({ collection: 'users', where: { email: { equals: 'gelijk@example.nl' } } })
+    const stored = await ctx.payload.db.findOne<{ id: string; hash?: string; salt?: string }>({
+      collection: 'users',
+      where: { email: { equals: 'gelijk@example.nl' } },
+    })
     const { iterations, keyLength, digest } = PAYLOAD_PBKDF2
     const recomputed = crypto.pbkdf2Sync(STRONG, stored?.salt ?? '', iterations, keyLength, digest).toString('hex')
     expect(stored?.hash).toBe(`pbkdf2-sha256-v1:${recomputed}`)
@@ -177,7 +209,13 @@ describe('logging in', () => {
     const unknown = await login('bestaat-niet@example.nl', STRONG)
     expect(locked.status).toBe(401)
     expect(await locked.json()).toEqual(await unknown.json())
-    const user = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'bestaat@example.nl' } }, showHiddenFields: true })).docs[0] as { lockUntil?: string }
+    const user = (
+      await ctx.payload.find({
+        collection: 'users',
+        where: { email: { equals: 'bestaat@example.nl' } },
+        showHiddenFields: true,
+      })
+    ).docs[0] as { lockUntil?: string }
     const minutes = (new Date(user.lockUntil ?? 0).getTime() - Date.now()) / 60_000
     expect(minutes).toBeGreaterThan(9)
     expect(minutes).toBeLessThanOrEqual(10)

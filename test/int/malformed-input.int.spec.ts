@@ -22,11 +22,27 @@ beforeAll(async () => {
   ctx = await createTestPayload()
   payload = ctx.payload
   for (const step of seedSteps) await step.run(payload, env)
-  const user = await payload.create({ collection: 'users', data: { email: 'manager@example.nl', password: 'een-lang-wachtwoord', name: 'Manager', roles: ['manager', 'admin', 'editor'] } })
+  const user = await payload.create({
+    collection: 'users',
+    data: {
+      email: 'manager@example.nl',
+      password: 'een-lang-wachtwoord',
+      name: 'Manager',
+      roles: ['manager', 'admin', 'editor'],
+    },
+  })
   manager = { ...user, collection: 'users' }
-  const { token } = await payload.login({ collection: 'users', data: { email: user.email, password: 'een-lang-wachtwoord' } })
+  const { token } = await payload.login({
+    collection: 'users',
+    data: { email: user.email, password: 'een-lang-wachtwoord' },
+  })
   auth = { authorization: `JWT ${token}` }
-  complaint = await payload.create({ collection: 'complaints', overrideAccess: false, user: manager, data: staffComplaint() as Partial<Complaint> as Complaint })
+  complaint = await payload.create({
+    collection: 'complaints',
+    overrideAccess: false,
+    user: manager,
+    data: staffComplaint() as Partial<Complaint> as Complaint,
+  })
 })
 
 afterAll(async () => {
@@ -67,15 +83,27 @@ describe('a date that is not a date, in a REST create or update of a complaint',
 
   it('receivedAt "gisteren" on create: 400 at receivedAt, nothing stored', async () => {
     const before = (await payload.count({ collection: 'complaints' })).totalDocs
-    expect(await refusedPaths(await send('POST', '/complaints?depth=0', staffComplaint({ receivedAt: 'gisteren' })))).toContain('receivedAt')
+    expect(
+      await refusedPaths(await send('POST', '/complaints?depth=0', staffComplaint({ receivedAt: 'gisteren' }))),
+    ).toContain('receivedAt')
     expect((await payload.count({ collection: 'complaints' })).totalDocs).toBe(before)
   })
 
   it('a hearing date "volgende week" on update: 400 at the field (control: a real date is stored)', async () => {
-    expect((await send('PATCH', `/complaints/${complaint.id}?depth=0`, { hearing: { documentsReviewedAt: '2026-11-20T10:00:00.000Z' } })).status).toBe(200)
-    expect(await refusedPaths(await send('PATCH', `/complaints/${complaint.id}?depth=0`, { hearing: { documentsReviewedAt: 'volgende week' } }))).toContain(
-      'hearing.documentsReviewedAt',
-    )
+    expect(
+      (
+        await send('PATCH', `/complaints/${complaint.id}?depth=0`, {
+          hearing: { documentsReviewedAt: '2026-11-20T10:00:00.000Z' },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      await refusedPaths(
+        await send('PATCH', `/complaints/${complaint.id}?depth=0`, {
+          hearing: { documentsReviewedAt: 'volgende week' },
+        }),
+      ),
+    ).toContain('hearing.documentsReviewedAt')
   })
 })
 
@@ -92,8 +120,13 @@ describe('a text the database would cut at a NUL, in any field (not only the com
     const path = `/complaints/${complaint.id}?depth=0`
     const note = 'Gebeld met de klager; zij vult de klacht nog aan.'
     expect((await send('PATCH', path, { hearing: { agreements: note } })).status).toBe(200)
-    expect(await refusedPaths(await send('PATCH', path, { hearing: { agreements: `${note}\u0000 En verder.` } }))).toEqual(['hearing.agreements'])
-    expect((await payload.findByID({ collection: 'complaints', id: complaint.id, overrideAccess: true })).hearing?.agreements).toBe(note)
+    expect(
+      await refusedPaths(await send('PATCH', path, { hearing: { agreements: `${note}\u0000 En verder.` } })),
+    ).toEqual(['hearing.agreements'])
+    expect(
+      (await payload.findByID({ collection: 'complaints', id: complaint.id, overrideAccess: true })).hearing
+        ?.agreements,
+    ).toBe(note)
   })
 })
 
@@ -111,10 +144,22 @@ describe('a query value that does not fit its field', () => {
 
   it.each([
     ['a date field compared with a word', '/complaints?where[receivedAt][greater_than]=notadate', 'receivedAt'],
-    ['a date in a list that is no date', '/complaints?where[receivedAt][in][0]=2026-01-01&where[receivedAt][in][1]=morgen', 'receivedAt'],
+    [
+      'a date in a list that is no date',
+      '/complaints?where[receivedAt][in][0]=2026-01-01&where[receivedAt][in][1]=morgen',
+      'receivedAt',
+    ],
     ['an object where a value belongs', '/complaints?where[receivedAt][equals][x]=1', 'receivedAt'],
-    ['a nested date field', '/complaints?where[deadlines.acknowledgeBy][less_than]=binnenkort', 'deadlines.acknowledgeBy'],
-    ['the same, in Payload’s other spelling', '/complaints?where[deadlines__acknowledgeBy][less_than]=binnenkort', 'deadlines__acknowledgeBy'],
+    [
+      'a nested date field',
+      '/complaints?where[deadlines.acknowledgeBy][less_than]=binnenkort',
+      'deadlines.acknowledgeBy',
+    ],
+    [
+      'the same, in Payload’s other spelling',
+      '/complaints?where[deadlines__acknowledgeBy][less_than]=binnenkort',
+      'deadlines__acknowledgeBy',
+    ],
     ['inside an or', '/complaints?where[or][0][receivedAt][greater_than]=nooit', 'receivedAt'],
     ['near on a field that is no point', '/complaints?where[reference][near]=1,2', 'reference'],
     ['a number compared with a word', '/outbox?where[attempts][greater_than]=veel', 'attempts'],
@@ -125,7 +170,9 @@ describe('a query value that does not fit its field', () => {
   })
 
   it('the Local API refuses it the same way (an error with status 400, not a database error)', async () => {
-    const error = await payload.find({ collection: 'complaints', where: { receivedAt: { greater_than: 'notadate' } } }).catch((e: unknown) => e)
+    const error = await payload
+      .find({ collection: 'complaints', where: { receivedAt: { greater_than: 'notadate' } } })
+      .catch((e: unknown) => e)
     expect((error as { status?: number }).status).toBe(400)
   })
 })

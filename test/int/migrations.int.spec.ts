@@ -27,11 +27,15 @@ const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 
 describe('committed SQLite migrations', () => {
   it('describe exactly the schema of the current config (a collection changed without a migration fails here)', async (context) => {
-    if (process.env.PORTAL_TEST_DB === 'mongo') context.skip('MongoDB has no schema migrations; this checks the SQLite ones')
+    if (process.env.PORTAL_TEST_DB === 'mongo')
+      context.skip('MongoDB has no schema migrations; this checks the SQLite ones')
     // The same comparison `payload migrate:create` makes: the newest migration's snapshot against the config.
     const db = ctx.payload.db as unknown as { requireDrizzleKit: () => DrizzleKit; schema: unknown }
     const { generateDrizzleJson, generateMigration, upSnapshot } = db.requireDrizzleKit()
-    const latest = readdirSync(migrationDir).filter((f) => f.endsWith('.json')).sort().at(-1)
+    const latest = readdirSync(migrationDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .at(-1)
     if (!latest) throw new Error('no migration snapshot committed')
     const after = await generateDrizzleJson(db.schema)
     let before = JSON.parse(readFileSync(path.join(migrationDir, latest), 'utf8')) as DrizzleJson
@@ -43,7 +47,9 @@ describe('committed SQLite migrations', () => {
   it('were all applied to the fresh file, in one batch', async (context) => {
     if (process.env.PORTAL_TEST_DB === 'mongo') context.skip('MongoDB has no schema migrations')
     const { docs } = await ctx.payload.find({ collection: 'payload-migrations', limit: 100 })
-    const committed = readdirSync(migrationDir).filter((f) => /^\d.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, ''))
+    const committed = readdirSync(migrationDir)
+      .filter((f) => /^\d.*\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''))
     expect(docs.map((doc) => doc.name).sort()).toEqual(committed.sort())
     expect(docs.every((doc) => doc.batch === 1)).toBe(true)
   })

@@ -26,13 +26,18 @@ afterAll(async () => {
 describe('MongoDB schema (offline)', () => {
   it('has a model for every collection and global', () => {
     type Model = { schema: { path(name: string): { instance: string } | undefined } }
-    const db = payload.db as unknown as { collections: Record<string, Model>; globals: { discriminators?: Record<string, Model> } | null }
+    const db = payload.db as unknown as {
+      collections: Record<string, Model>
+      globals: { discriminators?: Record<string, Model> } | null
+    }
     const slugs = payload.config.collections.map((c) => c.slug)
     expect(slugs).toContain('users')
     for (const slug of slugs) expect(Object.keys(db.collections)).toContain(slug)
     expect(db.collections.users?.schema.path('roles')?.instance).toBe('Array')
     // Globals share one model, one discriminator each, with the global's own fields.
-    expect(Object.keys(db.globals?.discriminators ?? {}).sort()).toEqual(payload.config.globals.map((g) => g.slug).sort())
+    expect(Object.keys(db.globals?.discriminators ?? {}).sort()).toEqual(
+      payload.config.globals.map((g) => g.slug).sort(),
+    )
     expect(db.globals?.discriminators?.settings?.schema.path('dayMode')?.instance).toBe('String')
   })
 })

@@ -43,7 +43,12 @@ afterAll(async () => {
 
 /** The delivery job of one message, as the queue stores it. */
 async function jobOf(messageId: string) {
-  const { docs } = await payload.find({ collection: 'payload-jobs', where: { 'input.messageId': { equals: messageId } }, overrideAccess: true, depth: 0 })
+  const { docs } = await payload.find({
+    collection: 'payload-jobs',
+    where: { 'input.messageId': { equals: messageId } },
+    overrideAccess: true,
+    depth: 0,
+  })
   if (docs.length !== 1) throw new Error(`expected one delivery job, found ${docs.length}`)
   return docs[0] as (typeof docs)[number]
 }
@@ -60,7 +65,13 @@ describe('the outbox retries with exponential backoff (README: OUTBOX_RETRY_DELA
     fake.failNext(4, 503)
     const message = await enqueueEmail(
       payload,
-      { to: ['klager@example.nl'], subject: 'Ontvangstbevestiging WP-2026-0001', html: '<p>Ontvangen.</p>', text: 'Ontvangen.', purpose: 'system' },
+      {
+        to: ['klager@example.nl'],
+        subject: 'Ontvangstbevestiging WP-2026-0001',
+        html: '<p>Ontvangen.</p>',
+        text: 'Ontvangen.',
+        purpose: 'system',
+      },
       { defaultFrom: 'Working Progression <klachten@workingprogression.nl>' },
     )
 

@@ -23,7 +23,13 @@ describe('without RESEND_API_KEY (development)', () => {
     const { payload } = ctx
     const message = await enqueueEmail(
       payload,
-      { to: ['klager@example.nl'], subject: 'Ontvangstbevestiging', html: '<p>Ontvangen</p>', text: 'Ontvangen', purpose: 'receipt' },
+      {
+        to: ['klager@example.nl'],
+        subject: 'Ontvangstbevestiging',
+        html: '<p>Ontvangen</p>',
+        text: 'Ontvangen',
+        purpose: 'receipt',
+      },
       { defaultFrom: 'Working Progression <klachten@workingprogression.nl>' },
     )
     await payload.jobs.run({ queue: OUTBOX_QUEUE })

@@ -51,7 +51,10 @@ describe('the outbox across a crash', () => {
       Object.assign(process.env, env)
       const { prepareDatabase } = await import('../../cms/scripts/lib/prepare')
       await prepareDatabase()
-      const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
+      const [{ getPayload }, { default: config }] = await Promise.all([
+        import('payload'),
+        import('../../cms/payload.config'),
+      ])
       const payload = await getPayload({ config, key: 'after-restart' })
       try {
         // The runner's ticks; a retry may meet Resend still finishing the first request (409, retried).

@@ -29,12 +29,21 @@ let complaint: Complaint
 
 beforeAll(async () => {
   fake = await startFakeResend({ apiKey: API_KEY })
-  ctx = await createTestPayload({ RESEND_API_KEY: API_KEY, RESEND_BASE_URL: fake.url, OUTBOX_MAX_ATTEMPTS: '2', OUTBOX_RETRY_DELAY_MS: '1' })
+  ctx = await createTestPayload({
+    RESEND_API_KEY: API_KEY,
+    RESEND_BASE_URL: fake.url,
+    OUTBOX_MAX_ATTEMPTS: '2',
+    OUTBOX_RETRY_DELAY_MS: '1',
+  })
   payload = ctx.payload
   for (const [actor, roles] of Object.entries(ROLES) as [Actor, User['roles']][]) {
-    const user = await payload.create({ collection: 'users', data: { email: `${actor.toLowerCase()}@example.nl`, password: PASSWORD, name: actor, roles } })
+    const user = await payload.create({
+      collection: 'users',
+      data: { email: `${actor.toLowerCase()}@example.nl`, password: PASSWORD, name: actor, roles },
+    })
     users[actor] = { ...user, collection: 'users' }
-    jwt[actor] = (await payload.login({ collection: 'users', data: { email: user.email, password: PASSWORD } })).token ?? ''
+    jwt[actor] =
+      (await payload.login({ collection: 'users', data: { email: user.email, password: PASSWORD } })).token ?? ''
   }
   complaint = await payload.create({
     collection: 'complaints',
@@ -82,13 +91,18 @@ const queue = (subject: string, options: { complaint?: string } = {}) =>
       text: `Beste Klara Klager, ${subject}`,
       purpose: 'acknowledgement',
       complaint: options.complaint,
-      attachments: [{ filename: 'brief.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.7\n', 'latin1') }],
+      attachments: [
+        { filename: 'brief.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.7\n', 'latin1') },
+      ],
     },
     { defaultFrom: FROM },
   )
 
 const rest = (actor: Actor | null, path: string, init: RequestInit = {}) =>
-  ctx.rest(path, { ...init, headers: { ...(init.headers ?? {}), ...(actor ? { authorization: `JWT ${jwt[actor]}` } : {}) } })
+  ctx.rest(path, {
+    ...init,
+    headers: { ...(init.headers ?? {}), ...(actor ? { authorization: `JWT ${jwt[actor]}` } : {}) },
+  })
 const reload = (id: string) => payload.findByID({ collection: 'outbox', id, overrideAccess: true })
 
 describe('Decision 20: a delivered message that carries a credential keeps no usable token', () => {
@@ -101,11 +115,19 @@ describe('Decision 20: a delivered message that carries a credential keeps no us
     expect(forgot.status).toBe(200)
     // Stored right after Payload's own transaction commits.
     const message = await vi.waitFor(async () => {
-      const found = (await payload.find({ collection: 'outbox', where: { purpose: { equals: 'password_reset' } }, overrideAccess: true })).docs[0]
+      const found = (
+        await payload.find({
+          collection: 'outbox',
+          where: { purpose: { equals: 'password_reset' } },
+          overrideAccess: true,
+        })
+      ).docs[0]
       if (!found) throw new Error('not stored yet')
       return found
     })
-    const token = (await payload.findByID({ collection: 'users', id: users.editor.id, showHiddenFields: true, overrideAccess: true })).resetPasswordToken
+    const token = (
+      await payload.findByID({ collection: 'users', id: users.editor.id, showHiddenFields: true, overrideAccess: true })
+    ).resetPasswordToken
     expect(token).toMatch(/^[0-9a-f]{20,}$/)
     // Before delivery the body holds the link, and still nobody reads it through the API — not even a manager.
     expect(message.html).toContain(token)
@@ -168,26 +190,32 @@ describe('Decision 15: recipients, subject and bodies only for managers and the 
     ['admin', 'case', false],
     ['admin', 'system', false],
     ['adminHandler', 'case', false],
-  ] as const)('%s reading a %s message through REST: content visible: %s; the delivery state always', async (actor, which, visible) => {
-    const id = which === 'case' ? caseMessage.id : systemMessage.id
-    const response = await rest(actor, `/outbox/${id}?depth=0`)
-    expect(response.status).toBe(200)
-    const doc = (await response.json()) as Record<string, unknown>
-    for (const field of STATE) expect(doc[field], field).not.toBeUndefined()
-    expect(doc.status).toBe('queued')
-    for (const field of CONTENT) {
-      // Payload answers a hidden array as an empty one.
-      if (field === 'attachments') expect((doc.attachments as unknown[] | undefined)?.length ?? 0, field).toBe(visible ? 1 : 0)
-      else expect(field in doc, `${field}: ${JSON.stringify(doc[field])}`).toBe(visible)
-    }
-    const text = JSON.stringify(doc)
-    for (const personal of ['klara@example.nl', 'kopie@example.nl', 'Klara Klager', 'WP-2026-0101', 'brief.pdf']) {
-      if (which === 'case' || personal !== 'WP-2026-0101') expect(text.includes(personal), personal).toBe(visible)
-    }
-    // The list shows the same.
-    const list = (await (await rest(actor, `/outbox?depth=0&limit=100&where[id][equals]=${id}`)).json()) as { docs: Record<string, unknown>[] }
-    expect(list.docs.map((d) => 'to' in d)).toEqual([visible])
-  })
+  ] as const)(
+    '%s reading a %s message through REST: content visible: %s; the delivery state always',
+    async (actor, which, visible) => {
+      const id = which === 'case' ? caseMessage.id : systemMessage.id
+      const response = await rest(actor, `/outbox/${id}?depth=0`)
+      expect(response.status).toBe(200)
+      const doc = (await response.json()) as Record<string, unknown>
+      for (const field of STATE) expect(doc[field], field).not.toBeUndefined()
+      expect(doc.status).toBe('queued')
+      for (const field of CONTENT) {
+        // Payload answers a hidden array as an empty one.
+        if (field === 'attachments')
+          expect((doc.attachments as unknown[] | undefined)?.length ?? 0, field).toBe(visible ? 1 : 0)
+        else expect(field in doc, `${field}: ${JSON.stringify(doc[field])}`).toBe(visible)
+      }
+      const text = JSON.stringify(doc)
+      for (const personal of ['klara@example.nl', 'kopie@example.nl', 'Klara Klager', 'WP-2026-0101', 'brief.pdf']) {
+        if (which === 'case' || personal !== 'WP-2026-0101') expect(text.includes(personal), personal).toBe(visible)
+      }
+      // The list shows the same.
+      const list = (await (await rest(actor, `/outbox?depth=0&limit=100&where[id][equals]=${id}`)).json()) as {
+        docs: Record<string, unknown>[]
+      }
+      expect(list.docs.map((d) => 'to' in d)).toEqual([visible])
+    },
+  )
 
   it.each([
     ['handlerB', 'case'],
@@ -239,26 +267,36 @@ describe('a failed message is sent again by a manager or an admin', () => {
     expect([after.status, after.idempotencyKey, after.resends ?? []]).toEqual(['failed', message.idempotencyKey, []])
   })
 
-  it.each(['manager', 'admin'] as const)('%s: refused by Resend before, so it goes again with a NEW key, is delivered once, and recorded on the message and the case', async (actor) => {
-    const message = await failedMessage(`Opnieuw door ${actor}`, 'refused', { complaint: complaint.id })
-    const response = await resend(actor, message.id)
-    expect(response.status).toBe(202)
-    expect(await response.json()).toMatchObject({ newKey: true })
-    await drain()
-    await drain()
-    expect(fake.deliveries.map((d) => d.subject)).toEqual([`Opnieuw door ${actor}`])
-    const after = await reload(message.id)
-    expect(after.status).toBe('sent')
-    expect(after.idempotencyKey).not.toBe(message.idempotencyKey)
-    expect(fake.deliveries[0]?.idempotencyKey).toBe(after.idempotencyKey)
-    expect(after.resends?.map((r) => [typeof r.by === 'object' ? r.by?.id : r.by, r.newKey])).toEqual([[users[actor].id, true]])
-    expect(Date.parse(after.resends?.[0]?.at ?? '')).toBeGreaterThan(Date.now() - 60_000)
-    const events = await payload.find({ collection: 'case-events', where: { and: [{ complaint: { equals: complaint.id } }, { type: { equals: 'message_resent' } }] }, overrideAccess: true, sort: '-at' })
-    const event = events.docs.find((e) => (e.data as { message?: string }).message === message.id)
-    expect(event?.actorKind).toBe('staff')
-    expect(typeof event?.actor === 'object' ? event?.actor?.id : event?.actor).toBe(users[actor].id)
-    expect(event?.data).toEqual({ message: message.id, purpose: 'acknowledgement', newKey: true })
-  })
+  it.each(['manager', 'admin'] as const)(
+    '%s: refused by Resend before, so it goes again with a NEW key, is delivered once, and recorded on the message and the case',
+    async (actor) => {
+      const message = await failedMessage(`Opnieuw door ${actor}`, 'refused', { complaint: complaint.id })
+      const response = await resend(actor, message.id)
+      expect(response.status).toBe(202)
+      expect(await response.json()).toMatchObject({ newKey: true })
+      await drain()
+      await drain()
+      expect(fake.deliveries.map((d) => d.subject)).toEqual([`Opnieuw door ${actor}`])
+      const after = await reload(message.id)
+      expect(after.status).toBe('sent')
+      expect(after.idempotencyKey).not.toBe(message.idempotencyKey)
+      expect(fake.deliveries[0]?.idempotencyKey).toBe(after.idempotencyKey)
+      expect(after.resends?.map((r) => [typeof r.by === 'object' ? r.by?.id : r.by, r.newKey])).toEqual([
+        [users[actor].id, true],
+      ])
+      expect(Date.parse(after.resends?.[0]?.at ?? '')).toBeGreaterThan(Date.now() - 60_000)
+      const events = await payload.find({
+        collection: 'case-events',
+        where: { and: [{ complaint: { equals: complaint.id } }, { type: { equals: 'message_resent' } }] },
+        overrideAccess: true,
+        sort: '-at',
+      })
+      const event = events.docs.find((e) => (e.data as { message?: string }).message === message.id)
+      expect(event?.actorKind).toBe('staff')
+      expect(typeof event?.actor === 'object' ? event?.actor?.id : event?.actor).toBe(users[actor].id)
+      expect(event?.data).toEqual({ message: message.id, purpose: 'acknowledgement', newKey: true })
+    },
+  )
 
   it('no certain answer before (it may have arrived): it goes again with the SAME key, so Resend never delivers it twice', async () => {
     const message = await failedMessage('Misschien al aangekomen', 'no answer')

@@ -38,7 +38,14 @@ const pdf = Buffer.from('%PDF-1.7\n% a tiny letter\n', 'latin1')
 async function queue(subject: string, to = ['klager@example.nl']) {
   return enqueueEmail(
     payload,
-    { to, subject, html: `<p>${subject}</p>`, text: subject, purpose: 'system', attachments: [{ filename: 'brief.pdf', contentType: 'application/pdf', content: pdf }] },
+    {
+      to,
+      subject,
+      html: `<p>${subject}</p>`,
+      text: subject,
+      purpose: 'system',
+      attachments: [{ filename: 'brief.pdf', contentType: 'application/pdf', content: pdf }],
+    },
     { defaultFrom: from },
   )
 }
@@ -132,7 +139,11 @@ describe('the outbox delivers through Resend (real SDK, fake server)', () => {
     await payload.forgotPassword({ collection: 'users', data: { email: 'vergeten@example.nl' } })
     // Stored right after Payload's own transaction commits.
     const stored = await vi.waitFor(async () => {
-      const found = await payload.find({ collection: 'outbox', where: { to: { contains: 'vergeten@example.nl' } }, overrideAccess: true })
+      const found = await payload.find({
+        collection: 'outbox',
+        where: { to: { contains: 'vergeten@example.nl' } },
+        overrideAccess: true,
+      })
       if (found.docs.length === 0) throw new Error('not stored yet')
       return found
     })
@@ -156,9 +167,18 @@ describe('who may read the outbox', () => {
   ] as const)('%o reads every message: %s', async (roles, allowed) => {
     const user = await payload.create({
       collection: 'users',
-      data: { email: `${roles.join('-')}-${Math.random().toString(36).slice(2)}@example.nl`, password: 'een-lang-wachtwoord', name: 'x', roles: [...roles] },
+      data: {
+        email: `${roles.join('-')}-${Math.random().toString(36).slice(2)}@example.nl`,
+        password: 'een-lang-wachtwoord',
+        name: 'x',
+        roles: [...roles],
+      },
     })
-    const read = payload.find({ collection: 'outbox', overrideAccess: false, user: { ...user, collection: 'users' } as User & { collection: 'users' } })
+    const read = payload.find({
+      collection: 'outbox',
+      overrideAccess: false,
+      user: { ...user, collection: 'users' } as User & { collection: 'users' },
+    })
     const all = (await payload.count({ collection: 'outbox', overrideAccess: true })).totalDocs
     expect(all).toBeGreaterThan(0)
     if (allowed === true) expect((await read).totalDocs).toBe(all)
@@ -168,16 +188,29 @@ describe('who may read the outbox', () => {
   })
 
   it('nobody creates, edits or deletes a message through the API', async () => {
-    const admin = (await payload.find({ collection: 'users', where: { roles: { contains: 'admin' } }, limit: 1 })).docs[0]
+    const admin = (await payload.find({ collection: 'users', where: { roles: { contains: 'admin' } }, limit: 1 }))
+      .docs[0]
     const anyMessage = (await payload.find({ collection: 'outbox', limit: 1, overrideAccess: true })).docs[0]
     if (!admin || !anyMessage) throw new Error('fixtures missing')
     const user = { ...admin, collection: 'users' as const }
-    await expect(payload.update({ collection: 'outbox', id: anyMessage.id, data: { subject: 'x' }, overrideAccess: false, user })).rejects.toThrow()
-    await expect(payload.delete({ collection: 'outbox', id: anyMessage.id, overrideAccess: false, user })).rejects.toThrow()
     await expect(
-      payload.create({ collection: 'outbox', data: { ...anyMessage, id: undefined, subject: 'Nagemaakt' } as never, overrideAccess: false, user }),
+      payload.update({ collection: 'outbox', id: anyMessage.id, data: { subject: 'x' }, overrideAccess: false, user }),
+    ).rejects.toThrow()
+    await expect(
+      payload.delete({ collection: 'outbox', id: anyMessage.id, overrideAccess: false, user }),
+    ).rejects.toThrow()
+    await expect(
+      payload.create({
+        collection: 'outbox',
+        data: { ...anyMessage, id: undefined, subject: 'Nagemaakt' } as never,
+        overrideAccess: false,
+        user,
+      }),
     ).rejects.toThrow()
     expect((await reload(anyMessage.id)).subject).toBe(anyMessage.subject)
-    expect((await payload.count({ collection: 'outbox', where: { subject: { equals: 'Nagemaakt' } }, overrideAccess: true })).totalDocs).toBe(0)
+    expect(
+      (await payload.count({ collection: 'outbox', where: { subject: { equals: 'Nagemaakt' } }, overrideAccess: true }))
+        .totalDocs,
+    ).toBe(0)
   })
 })

@@ -31,7 +31,10 @@ beforeAll(async () => {
     DISABLE_PAYLOAD_HMR: 'true',
   })
   ;({ prepareDatabase } = await import('../../cms/scripts/lib/prepare'))
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
+  const [{ getPayload }, { default: config }] = await Promise.all([
+    import('payload'),
+    import('../../cms/payload.config'),
+  ])
   open = (key) => getPayload({ config, key })
   await prepareDatabase()
 })
@@ -42,7 +45,13 @@ async function registerWithAttachment(payload: Payload, name: string) {
   const bytes = minimalPdf(name)
   const result = await registerWebComplaint(payload, validIntake(), [{ name, size: bytes.length, bytes }], {})
   if (result.kind !== 'stored') throw new Error(`intake refused: ${JSON.stringify(result)}`)
-  const complaint = (await payload.find({ collection: 'complaints', where: { reference: { equals: result.confirmation.reference } }, depth: 0 })).docs[0]
+  const complaint = (
+    await payload.find({
+      collection: 'complaints',
+      where: { reference: { equals: result.confirmation.reference } },
+      depth: 0,
+    })
+  ).docs[0]
   const attachment = String(complaint?.attachments?.[0])
   return { complaint: String(complaint?.id), attachment, filename: await filenameOf(payload, attachment) }
 }
@@ -60,10 +69,13 @@ async function storeUnlinked(payload: Payload, name: string) {
 }
 
 async function filenameOf(payload: Payload, id: string): Promise<string> {
-  return String((await payload.findByID({ collection: 'complaint-attachments', id, overrideAccess: true, depth: 0 })).filename)
+  return String(
+    (await payload.findByID({ collection: 'complaint-attachments', id, overrideAccess: true, depth: 0 })).filename,
+  )
 }
 
-const age = (payload: Payload, id: string) => payload.db.updateOne({ collection: 'complaint-attachments', id, data: { createdAt: longAgo.toISOString() } })
+const age = (payload: Payload, id: string) =>
+  payload.db.updateOne({ collection: 'complaint-attachments', id, data: { createdAt: longAgo.toISOString() } })
 
 function strayFile(name: string, old: boolean) {
   const file = path.join(folder, name)
@@ -72,11 +84,19 @@ function strayFile(name: string, old: boolean) {
 }
 
 const attachmentIds = async (payload: Payload) =>
-  (await payload.db.find<{ id: string; complaint?: string | null }>({ collection: 'complaint-attachments', pagination: false, limit: 0, select: { complaint: true } })).docs
+  (
+    await payload.db.find<{ id: string; complaint?: string | null }>({
+      collection: 'complaint-attachments',
+      pagination: false,
+      limit: 0,
+      select: { complaint: true },
+    })
+  ).docs
 
 describe('start-up recovery of an interrupted intake', () => {
   it('removes attachment records of no complaint and files no record knows, keeping every attachment of a complaint', async (context) => {
-    if (process.env.PORTAL_TEST_DB === 'mongo') context.skip('exercises the SQLite file and upload folder the start script uses')
+    if (process.env.PORTAL_TEST_DB === 'mongo')
+      context.skip('exercises the SQLite file and upload folder the start script uses')
     const payload = await open('orphans-before')
     // Control: a complaint registered in full, its attachment old enough to be looked at.
     const kept = await registerWithAttachment(payload, 'bewijs.pdf')
@@ -88,7 +108,11 @@ describe('start-up recovery of an interrupted intake', () => {
     const young = await storeUnlinked(payload, 'net-binnen.pdf')
     // A crash after the complaint was stored, before its attachment was linked back.
     const unlinked = await registerWithAttachment(payload, 'nog-koppelen.pdf')
-    await payload.db.updateOne({ collection: 'complaint-attachments', id: unlinked.attachment, data: { complaint: null } })
+    await payload.db.updateOne({
+      collection: 'complaint-attachments',
+      id: unlinked.attachment,
+      data: { complaint: null },
+    })
     await age(payload, unlinked.attachment)
     // A crash between writing a file and storing its record.
     strayFile('los-bestand.pdf', true)
@@ -97,11 +121,21 @@ describe('start-up recovery of an interrupted intake', () => {
 
     const before = readdirSync(folder).sort()
     expect(before).toEqual(
-      ['.database-id', kept.filename, orphan.filename, young.filename, unlinked.filename, 'los-bestand.pdf', 'wordt-net-geschreven.pdf'].sort(),
+      [
+        '.database-id',
+        kept.filename,
+        orphan.filename,
+        young.filename,
+        unlinked.filename,
+        'los-bestand.pdf',
+        'wordt-net-geschreven.pdf',
+      ].sort(),
     )
 
     const lines = await prepareDatabase()
-    expect(lines).toContain('interrupted intake: removed 1 attachment record(s) of no complaint and 1 file(s) no record knows')
+    expect(lines).toContain(
+      'interrupted intake: removed 1 attachment record(s) of no complaint and 1 file(s) no record knows',
+    )
     expect(lines).toContain('interrupted intake: linked 1 attachment(s) back to the complaint that lists them')
 
     const after = await open('orphans-after')
@@ -109,7 +143,9 @@ describe('start-up recovery of an interrupted intake', () => {
     expect(records.map((r) => r.id).sort()).toEqual([kept.attachment, young.id, unlinked.attachment].sort())
     expect(records.find((r) => r.id === kept.attachment)?.complaint).toBe(kept.complaint)
     expect(records.find((r) => r.id === unlinked.attachment)?.complaint).toBe(unlinked.complaint)
-    expect(readdirSync(folder).sort()).toEqual(['.database-id', kept.filename, young.filename, unlinked.filename, 'wordt-net-geschreven.pdf'].sort())
+    expect(readdirSync(folder).sort()).toEqual(
+      ['.database-id', kept.filename, young.filename, unlinked.filename, 'wordt-net-geschreven.pdf'].sort(),
+    )
     await after.destroy()
 
     // A second start finds nothing more to do.
@@ -117,7 +153,8 @@ describe('start-up recovery of an interrupted intake', () => {
   })
 
   it('leaves the files alone in a folder that belongs to another database', async (context) => {
-    if (process.env.PORTAL_TEST_DB === 'mongo') context.skip('exercises the SQLite file and upload folder the start script uses')
+    if (process.env.PORTAL_TEST_DB === 'mongo')
+      context.skip('exercises the SQLite file and upload folder the start script uses')
     strayFile('van-een-andere-database.pdf', true)
     writeFileSync(path.join(folder, '.database-id'), 'another-database\n')
     const lines = await prepareDatabase()

@@ -38,10 +38,18 @@ describe('the start-up preparation (migrate + seed)', () => {
     })
     await payload.updateGlobal({ slug: 'settings', data: { phone: '010 000 00 00' } })
     // An editor's letter text survives the next start (seeded defaults never overwrite edits).
-    const receipt = (await payload.find({ collection: 'letter-templates', where: { kind: { equals: 'receipt' } } })).docs[0]
-    await payload.update({ collection: 'letter-templates', id: receipt?.id ?? '', data: { closing: 'Hartelijke groet,' } })
+    const receipt = (await payload.find({ collection: 'letter-templates', where: { kind: { equals: 'receipt' } } }))
+      .docs[0]
+    await payload.update({
+      collection: 'letter-templates',
+      id: receipt?.id ?? '',
+      data: { closing: 'Hartelijke groet,' },
+    })
     // An installation from before the call-off and withdrawal letters: the next start adds just those.
-    await payload.delete({ collection: 'letter-templates', where: { kind: { in: ['hearing_cancellation', 'withdrawal_confirmation'] } } })
+    await payload.delete({
+      collection: 'letter-templates',
+      where: { kind: { in: ['hearing_cancellation', 'withdrawal_confirmation'] } },
+    })
     await payload.destroy()
 
     expect(await prepareDatabase()).toEqual(['2 briefteksten toegevoegd'])

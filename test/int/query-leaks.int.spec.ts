@@ -37,9 +37,27 @@ const SITE_KEY = 'site-api-key-for-the-query-leaks-test-0123456789'
  * the path goes through a has-many relationship or a join (the `contains: { … }` spelling).
  */
 type Probe = { path: string; m: unknown; n: unknown; between: unknown; fragment: unknown; many?: true }
-const text = (path: string, suffix = ''): Probe => ({ path, m: `${MATCH} ${path}${suffix}`, n: `${OTHER} ${path}${suffix}`, between: 'l', fragment: MATCH })
-const email = (path: string): Probe => ({ path, m: `${MATCH}@klager.example`, n: `${OTHER}@klager.example`, between: 'l', fragment: MATCH })
-const date = (path: string): Probe => ({ path, m: '2026-03-03T10:00:00.000Z', n: '2026-01-01T10:00:00.000Z', between: '2026-02-01T00:00:00.000Z', fragment: '2026-03' })
+const text = (path: string, suffix = ''): Probe => ({
+  path,
+  m: `${MATCH} ${path}${suffix}`,
+  n: `${OTHER} ${path}${suffix}`,
+  between: 'l',
+  fragment: MATCH,
+})
+const email = (path: string): Probe => ({
+  path,
+  m: `${MATCH}@klager.example`,
+  n: `${OTHER}@klager.example`,
+  between: 'l',
+  fragment: MATCH,
+})
+const date = (path: string): Probe => ({
+  path,
+  m: '2026-03-03T10:00:00.000Z',
+  n: '2026-01-01T10:00:00.000Z',
+  between: '2026-02-01T00:00:00.000Z',
+  fragment: '2026-03',
+})
 const choice = (path: string, m: unknown, n: unknown): Probe => ({ path, m, n, between: m, fragment: m })
 
 // prettier-ignore
@@ -95,30 +113,58 @@ function operand(operator: string, probe: Probe): unknown {
       return '5.1,52.1,10000'
     case 'within':
     case 'intersects':
-      return { type: 'Polygon', coordinates: [[[0, 0], [0, 60], [60, 60], [60, 0], [0, 0]]] }
+      return {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [0, 60],
+            [60, 60],
+            [60, 0],
+            [0, 0],
+          ],
+        ],
+      }
     default:
       return probe.m
   }
 }
 
 /** The spellings of one path Payload reads (and some it refuses: those must be refused for everyone). */
-type Spelling = { name: string; payloadAccepts: boolean; build: (path: string, operator: string, value: unknown, probe?: Probe) => Where | null }
+type Spelling = {
+  name: string
+  payloadAccepts: boolean
+  build: (path: string, operator: string, value: unknown, probe?: Probe) => Where | null
+}
 const leaf = (operator: string, value: unknown) => ({ [operator]: value })
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 const SPELLINGS: Spelling[] = [
   { name: 'a.b', payloadAccepts: true, build: (p, o, v) => ({ [p]: leaf(o, v) }) },
   { name: 'a__b', payloadAccepts: true, build: (p, o, v) => ({ [p.replaceAll('.', '__')]: leaf(o, v) }) },
   { name: 'or[and[a.b]]', payloadAccepts: true, build: (p, o, v) => ({ or: [{ and: [{ [p]: leaf(o, v) }] }] }) },
-  { name: 'AND[OR[a__b]]', payloadAccepts: true, build: (p, o, v) => ({ AND: [{ OR: [{ [p.replaceAll('.', '__')]: leaf(o, v) }] }] }) },
+  {
+    name: 'AND[OR[a__b]]',
+    payloadAccepts: true,
+    build: (p, o, v) => ({ AND: [{ OR: [{ [p.replaceAll('.', '__')]: leaf(o, v) }] }] }),
+  },
   {
     name: '{ a: { contains: { b } } }',
     payloadAccepts: true,
     build: (p, o, v, probe) => {
       const [first, ...rest] = p.split('.')
-      return probe?.many && first && rest.length ? ({ [first]: { contains: { [rest.join('.')]: leaf(o, v) } } } as Where) : null
+      return probe?.many && first && rest.length
+        ? ({ [first]: { contains: { [rest.join('.')]: leaf(o, v) } } } as Where)
+        : null
     },
   },
-  { name: '{ a: { b: … } }', payloadAccepts: false, build: (p, o, v) => (p.includes('.') ? (p.split('.').reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), leaf(o, v)) as Where) : null) },
+  {
+    name: '{ a: { b: … } }',
+    payloadAccepts: false,
+    build: (p, o, v) =>
+      p.includes('.')
+        ? (p.split('.').reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), leaf(o, v)) as Where)
+        : null,
+  },
   {
     name: '{ a: { b__c } }',
     payloadAccepts: false,
@@ -127,12 +173,19 @@ const SPELLINGS: Spelling[] = [
       return rest.length ? ({ [first ?? '']: { [rest.join('__')]: leaf(o, v) } } as Where) : null
     },
   },
-  { name: 'A.B', payloadAccepts: false, build: (p, o, v) => ({ [p.split('.').map(capitalise).join('.')]: leaf(o, v) }) },
+  {
+    name: 'A.B',
+    payloadAccepts: false,
+    build: (p, o, v) => ({ [p.split('.').map(capitalise).join('.')]: leaf(o, v) }),
+  },
 ]
 
 /** A sample of Payload's operators for one (field, spelling): rotating, so each field meets every operator. */
 function operatorsFor(fieldIndex: number, spellingIndex: number, k: number): string[] {
-  return Array.from({ length: k }, (_, j) => validOperators[(fieldIndex * 5 + spellingIndex * k + j) % validOperators.length] as string)
+  return Array.from(
+    { length: k },
+    (_, j) => validOperators[(fieldIndex * 5 + spellingIndex * k + j) % validOperators.length] as string,
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -147,7 +200,10 @@ const REGISTRY: string[] = []
 
 type Staff = User & { collection: 'users' }
 async function staff(key: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({ collection: 'users', data: { email: `${key.toLowerCase()}@example.nl`, password: PASSWORD, name: `Medewerker ${key}`, roles } })
+  const user = await payload.create({
+    collection: 'users',
+    data: { email: `${key.toLowerCase()}@example.nl`, password: PASSWORD, name: `Medewerker ${key}`, roles },
+  })
   ids[key] = user.id
   return { ...user, collection: 'users' }
 }
@@ -158,7 +214,10 @@ const nested = (path: string, value: unknown): Record<string, unknown> =>
 const merge = (target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> => {
   for (const [key, value] of Object.entries(source)) {
     const existing = target[key]
-    target[key] = existing && typeof existing === 'object' && value && typeof value === 'object' && !Array.isArray(value) ? merge(existing as Record<string, unknown>, value as Record<string, unknown>) : value
+    target[key] =
+      existing && typeof existing === 'object' && value && typeof value === 'object' && !Array.isArray(value)
+        ? merge(existing as Record<string, unknown>, value as Record<string, unknown>)
+        : value
   }
   return target
 }
@@ -169,7 +228,12 @@ async function registerCase(name: string, handler?: string): Promise<string> {
     data: {
       channel: 'email',
       receivedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
-      complainant: { role: 'client', clientOrganisation: 'uwv', name: `Klager ${name}`, email: `klager-${name.toLowerCase()}@example.nl` },
+      complainant: {
+        role: 'client',
+        clientOrganisation: 'uwv',
+        name: `Klager ${name}`,
+        email: `klager-${name.toLowerCase()}@example.nl`,
+      },
       conduct: { when: 'date', date: '2026-01-05' },
       involved: { kind: 'employee', description: `Coach bij zaak ${name}` },
       categories: ['negligence'],
@@ -185,23 +249,57 @@ async function registerCase(name: string, handler?: string): Promise<string> {
 async function caseDocuments(complaint: string, side: 'm' | 'n' | 'plain'): Promise<{ attachment: string }> {
   const token = side === 'm' ? MATCH : side === 'n' ? OTHER : `bijlage-${complaint.slice(0, 6)}`
   const pdf = minimalPdf()
-  const attachment = await payload.create({ collection: 'complaint-attachments', data: { complaint }, file: { data: pdf, mimetype: 'application/pdf', name: `${token}.pdf`, size: pdf.byteLength } })
+  const attachment = await payload.create({
+    collection: 'complaint-attachments',
+    data: { complaint },
+    file: { data: pdf, mimetype: 'application/pdf', name: `${token}.pdf`, size: pdf.byteLength },
+  })
   const purpose = side === 'm' ? PROBES.letters?.m : side === 'n' ? PROBES.letters?.n : 'receipt'
-  await payload.create({ collection: 'letters', data: { complaint, purpose, channel: 'post' } as never, file: { data: pdf, mimetype: 'application/pdf', name: `brief-${complaint.slice(0, 8)}.pdf`, size: pdf.byteLength } })
+  await payload.create({
+    collection: 'letters',
+    data: { complaint, purpose, channel: 'post' } as never,
+    file: { data: pdf, mimetype: 'application/pdf', name: `brief-${complaint.slice(0, 8)}.pdf`, size: pdf.byteLength },
+  })
   const subject = side === 'm' ? PROBES.messages?.m : side === 'n' ? PROBES.messages?.n : 'Bericht over de zaak'
   await payload.create({
     collection: 'outbox',
-    data: { subject, complaint, to: ['klager@example.nl'], from: 'Working Progression <brieven@wp.example>', text: 'Tekst', html: '<p>Tekst</p>', status: 'queued', purpose: 'system', attempts: 0, idempotencyKey: `leaks-${complaint}` } as never,
+    data: {
+      subject,
+      complaint,
+      to: ['klager@example.nl'],
+      from: 'Working Progression <brieven@wp.example>',
+      text: 'Tekst',
+      html: '<p>Tekst</p>',
+      status: 'queued',
+      purpose: 'system',
+      attempts: 0,
+      idempotencyKey: `leaks-${complaint}`,
+    } as never,
   })
   const type = side === 'm' ? PROBES.timeline?.m : side === 'n' ? PROBES.timeline?.n : 'hearing_recorded'
-  await payload.create({ collection: 'case-events', data: { complaint, type, at: new Date().toISOString(), actorKind: 'system', data: {} } as never })
+  await payload.create({
+    collection: 'case-events',
+    data: { complaint, type, at: new Date().toISOString(), actorKind: 'system', data: {} } as never,
+  })
   return { attachment: attachment.id }
 }
 
 /** Writes a case straight to the database: no workflow hook decides what a fixture may hold (the whole row, as the adapter upserts). */
 async function write(complaint: string, changes: Record<string, unknown>) {
-  const stored = await payload.findByID({ collection: 'complaints', id: complaint, depth: 0, joins: false, overrideAccess: true, showHiddenFields: true })
-  await payload.db.updateOne({ collection: 'complaints', id: complaint, data: merge({ ...stored }, changes), req: undefined })
+  const stored = await payload.findByID({
+    collection: 'complaints',
+    id: complaint,
+    depth: 0,
+    joins: false,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
+  await payload.db.updateOne({
+    collection: 'complaints',
+    id: complaint,
+    data: merge({ ...stored }, changes),
+    req: undefined,
+  })
 }
 
 /** Sets every probe's value on a case. */
@@ -235,8 +333,15 @@ beforeAll(async () => {
   await payload.update({ collection: 'users', id: ids.staffM ?? '', data: { email: `${MATCH}@staf.example` } })
   await staff('staffN', ['handler'])
   await payload.update({ collection: 'users', id: ids.staffN ?? '', data: { email: `${OTHER}@staf.example` } })
-  await payload.create({ collection: 'service-accounts', data: { name: 'site', scopes: ['complaint-intake'], keyHash: hashServiceKey(payload, SITE_KEY) } })
-  await payload.updateGlobal({ slug: 'settings', context: { skipSiteCacheInvalidation: true }, data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example', phone: '088 898 92 95' } } })
+  await payload.create({
+    collection: 'service-accounts',
+    data: { name: 'site', scopes: ['complaint-intake'], keyHash: hashServiceKey(payload, SITE_KEY) },
+  })
+  await payload.updateGlobal({
+    slug: 'settings',
+    context: { skipSiteCacheInvalidation: true },
+    data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example', phone: '088 898 92 95' } },
+  })
 
   // M and N: new, unassigned complaints in the queue (every handler lists them, none may read their data).
   ids.M = await registerCase('M')
@@ -246,7 +351,10 @@ beforeAll(async () => {
   // AM and AN: handler A's own cases, which name M and N as the earlier complaint (Art. 8.5 ground a).
   ids.AM = await registerCase('AM', ids.handlerA)
   ids.AN = await registerCase('AN', ids.handlerA)
-  for (const [own, earlier] of [['AM', 'M'], ['AN', 'N']] as const) {
+  for (const [own, earlier] of [
+    ['AM', 'M'],
+    ['AN', 'N'],
+  ] as const) {
     await write(ids[own] ?? '', { nonAdmission: { ground: 'already_subject', earlierComplaint: ids[earlier] } })
     await caseDocuments(ids[own] ?? '', 'plain')
   }
@@ -276,9 +384,21 @@ function ask(way: Way, who: string, q: Question): Promise<Answer> {
 }
 
 /** The answers about M and N (or AM and AN) to one probe, in the form that can be compared. */
-async function pair(way: Way, who: string, sides: readonly [string, string], question: (id: string) => Question): Promise<{ m: string; n: string; bodies: string[] }> {
-  const [m, n] = [await ask(way, who, question(ids[sides[0]] ?? '')), await ask(way, who, question(ids[sides[1]] ?? ''))]
-  return { m: told(m, { [ids[sides[0]] ?? '']: 'asked' }), n: told(n, { [ids[sides[1]] ?? '']: 'asked' }), bodies: [m.body, n.body] }
+async function pair(
+  way: Way,
+  who: string,
+  sides: readonly [string, string],
+  question: (id: string) => Question,
+): Promise<{ m: string; n: string; bodies: string[] }> {
+  const [m, n] = [
+    await ask(way, who, question(ids[sides[0]] ?? '')),
+    await ask(way, who, question(ids[sides[1]] ?? '')),
+  ]
+  return {
+    m: told(m, { [ids[sides[0]] ?? '']: 'asked' }),
+    n: told(n, { [ids[sides[1]] ?? '']: 'asked' }),
+    bodies: [m.body, n.body],
+  }
 }
 
 /**
@@ -286,15 +406,29 @@ async function pair(way: Way, who: string, sides: readonly [string, string], que
  * question (GraphQL does), so where the question names M's value only N's ("merel", asked by no
  * probe) counts; N's data would leak by the same road as M's.
  */
-const leaks = (bodies: string[], tokens: readonly string[] = [MATCH, OTHER]) => bodies.some((b) => tokens.some((t) => b.includes(t)))
+const leaks = (bodies: string[], tokens: readonly string[] = [MATCH, OTHER]) =>
+  bodies.some((b) => tokens.some((t) => b.includes(t)))
 
 /** Where the probe for one field sits on a collection: the complaint itself, or its `complaint` relationship. */
 type Target = { collection: string; prefix: string; scope: (id: string) => Where }
 const ON_COMPLAINTS: Target = { collection: 'complaints', prefix: '', scope: (id) => ({ id: { equals: id } }) }
-const POINTING: Target[] = ['case-events', 'letters', 'outbox', 'complaint-attachments'].map((collection) => ({ collection, prefix: 'complaint.', scope: (id) => ({ complaint: { equals: id } }) }))
+const POINTING: Target[] = ['case-events', 'letters', 'outbox', 'complaint-attachments'].map((collection) => ({
+  collection,
+  prefix: 'complaint.',
+  scope: (id) => ({ complaint: { equals: id } }),
+}))
 
 type Finding = { probe: string; m: string; n: string } | { probe: string; leaked: true }
-async function probeAll(opts: { way: Way; who: string; target: Target; via?: string; sides: readonly [string, string]; k: number; spellings: Spelling[]; kinds: Question['kind'][] }): Promise<{ findings: Finding[]; asked: number }> {
+async function probeAll(opts: {
+  way: Way
+  who: string
+  target: Target
+  via?: string
+  sides: readonly [string, string]
+  k: number
+  spellings: Spelling[]
+  kinds: Question['kind'][]
+}): Promise<{ findings: Finding[]; asked: number }> {
   const findings: Finding[] = []
   let asked = 0
   for (const [fieldIndex, field] of REGISTRY.entries()) {
@@ -303,12 +437,21 @@ async function probeAll(opts: { way: Way; who: string; target: Target; via?: str
     const path = `${opts.target.prefix}${opts.via ?? ''}${probe.path}`
     for (const spelling of opts.spellings) {
       for (const operator of operatorsFor(fieldIndex, SPELLINGS.indexOf(spelling), opts.k)) {
-        const where = spelling.build(path, operator, operand(operator, probe), opts.via || opts.target.prefix ? undefined : probe)
+        const where = spelling.build(
+          path,
+          operator,
+          operand(operator, probe),
+          opts.via || opts.target.prefix ? undefined : probe,
+        )
         if (!where) continue
         for (const kind of opts.kinds) {
           // GraphQL's where type spells the conjunction AND only.
           const and = opts.way === 'graphql' ? 'AND' : 'and'
-          const { m, n, bodies } = await pair(opts.way, opts.who, opts.sides, (id) => ({ collection: opts.target.collection, kind, where: { [and]: [opts.target.scope(id), where] } }))
+          const { m, n, bodies } = await pair(opts.way, opts.who, opts.sides, (id) => ({
+            collection: opts.target.collection,
+            kind,
+            where: { [and]: [opts.target.scope(id), where] },
+          }))
           asked += 2
           const name = `${kind} ${opts.target.collection} ${spelling.name} ${path} ${operator}`
           if (m !== n) findings.push({ probe: name, m, n })
@@ -341,7 +484,10 @@ describe('the generated probes cover what they claim', () => {
     }
     // Payload 3.90 routes /versions for every collection; without a version table the adapter fails, and nothing is listed.
     for (const who of ['manager', 'handlerB', 'admin']) {
-      const response = await ctx.rest(`/complaints/versions?${new URLSearchParams({ where: JSON.stringify({ 'version.complainant.email': { like: MATCH } }) })}`, { headers: { authorization: callers[who]?.authorization ?? '' } })
+      const response = await ctx.rest(
+        `/complaints/versions?${new URLSearchParams({ where: JSON.stringify({ 'version.complainant.email': { like: MATCH } }) })}`,
+        { headers: { authorization: callers[who]?.authorization ?? '' } },
+      )
       expect(response.ok, who).toBe(false)
       expect(leaks([await response.text()], [OTHER]), who).toBe(false)
     }
@@ -358,10 +504,18 @@ describe('control: the same probes DO tell M from N for a manager, who may read 
           for (const spelling of SPELLINGS) {
             const where = spelling.build(probe.path, 'equals', probe.m, probe)
             if (!where) continue
-            const { m, n } = await pair(way, who, ['M', 'N'], (id) => ({ collection: 'complaints', kind: 'find', where: { and: [{ id: { equals: id } }, where] } }))
+            const { m, n } = await pair(way, who, ['M', 'N'], (id) => ({
+              collection: 'complaints',
+              kind: 'find',
+              where: { and: [{ id: { equals: id } }, where] },
+            }))
             // Payload 3.90's REST reads `contains: { … }` on a join as no match at all (the Local API applies it).
-            const restJoinContains = way === 'rest' && spelling.name.includes('contains') && ['messages', 'letters', 'timeline'].includes(field)
-            if (spelling.payloadAccepts && !restJoinContains && m === n) silent.push(`${spelling.name} ${probe.path}: ${m}`)
+            const restJoinContains =
+              way === 'rest' &&
+              spelling.name.includes('contains') &&
+              ['messages', 'letters', 'timeline'].includes(field)
+            if (spelling.payloadAccepts && !restJoinContains && m === n)
+              silent.push(`${spelling.name} ${probe.path}: ${m}`)
             if (!spelling.payloadAccepts) expect(JSON.parse(m).status, `${spelling.name} ${probe.path}`).toBe(400)
           }
         }
@@ -375,7 +529,11 @@ describe('control: the same probes DO tell M from N for a manager, who may read 
     for (const target of POINTING) {
       for (const field of REGISTRY) {
         const probe = PROBES[field] as Probe
-        const { m, n } = await pair('rest', 'manager', ['M', 'N'], (id) => ({ collection: target.collection, kind: 'count', where: { and: [target.scope(id), { [`complaint.${probe.path}`]: { equals: probe.m } }] } }))
+        const { m, n } = await pair('rest', 'manager', ['M', 'N'], (id) => ({
+          collection: target.collection,
+          kind: 'count',
+          where: { and: [target.scope(id), { [`complaint.${probe.path}`]: { equals: probe.m } }] },
+        }))
         if (m === n) silent.push(`${target.collection} complaint.${probe.path}: ${m}`)
       }
     }
@@ -388,7 +546,11 @@ describe('control: the same probes DO tell M from N for a manager, who may read 
       for (const field of REGISTRY) {
         const probe = PROBES[field] as Probe
         const path = `${target.prefix}nonAdmission.earlierComplaint.${probe.path}`
-        const { m, n } = await pair('local', 'manager', ['AM', 'AN'], (id) => ({ collection: target.collection, kind: 'count', where: { and: [target.scope(id), { [path]: { equals: probe.m } }] } }))
+        const { m, n } = await pair('local', 'manager', ['AM', 'AN'], (id) => ({
+          collection: target.collection,
+          kind: 'count',
+          where: { and: [target.scope(id), { [path]: { equals: probe.m } }] },
+        }))
         if (m === n) silent.push(`${target.collection} ${path}: ${m}`)
       }
     }
@@ -398,7 +560,11 @@ describe('control: the same probes DO tell M from N for a manager, who may read 
   it('GraphQL’s resolvers answer the manager’s `__` probes, telling M from N (so the refusals below are not GraphQL’s own)', async () => {
     const probe = PROBES.complainant as Probe
     for (const kind of ['find', 'count'] as const) {
-      const { m, n } = await pair('graphql', 'manager', ['M', 'N'], (id) => ({ collection: 'complaints', kind, where: { AND: [{ id: { equals: id } }, { complainant__email: { like: MATCH } }] as Where[] } }))
+      const { m, n } = await pair('graphql', 'manager', ['M', 'N'], (id) => ({
+        collection: 'complaints',
+        kind,
+        where: { AND: [{ id: { equals: id } }, { complainant__email: { like: MATCH } }] as Where[] },
+      }))
       expect(m, `${kind}: ${m} vs ${n} (${probe.path})`).not.toBe(n)
     }
   })
@@ -419,9 +585,18 @@ describe('nobody who may not read a personal field learns it from a where (find 
   for (const { who, ways, k } of ROLES_WITHOUT_PERSONAL_DATA) {
     for (const way of ways) {
       // GraphQL spells paths `a__b` and nests with AND / OR.
-      const spellings = way === 'graphql' ? SPELLINGS.filter((s) => s.name === 'a__b' || s.name === 'AND[OR[a__b]]') : SPELLINGS
+      const spellings =
+        way === 'graphql' ? SPELLINGS.filter((s) => s.name === 'a__b' || s.name === 'AND[OR[a__b]]') : SPELLINGS
       it(`${who} through ${way}: complaints`, async () => {
-        const { findings, asked } = await probeAll({ way, who, target: ON_COMPLAINTS, sides: ['M', 'N'], k, spellings, kinds: ['find', 'count'] })
+        const { findings, asked } = await probeAll({
+          way,
+          who,
+          target: ON_COMPLAINTS,
+          sides: ['M', 'N'],
+          k,
+          spellings,
+          kinds: ['find', 'count'],
+        })
         expect(asked).toBeGreaterThan(100)
         expect(findings).toEqual([])
       })
@@ -429,7 +604,15 @@ describe('nobody who may not read a personal field learns it from a where (find 
     if (who === 'handlerB') continue
     it(`${who} through rest: case-events, letters, outbox and attachments by their complaint (\`complaint.…\`)`, async () => {
       for (const target of POINTING) {
-        const { findings } = await probeAll({ way: 'rest', who, target, sides: ['M', 'N'], k: 1, spellings: SPELLINGS.slice(0, 4), kinds: [who === 'admin' ? 'find' : 'count'] })
+        const { findings } = await probeAll({
+          way: 'rest',
+          who,
+          target,
+          sides: ['M', 'N'],
+          k: 1,
+          spellings: SPELLINGS.slice(0, 4),
+          kinds: [who === 'admin' ? 'find' : 'count'],
+        })
         expect(findings, target.collection).toEqual([])
       }
     })
@@ -439,16 +622,33 @@ describe('nobody who may not read a personal field learns it from a where (find 
     for (const way of ['local', 'rest'] as const) {
       for (const target of [ON_COMPLAINTS, ...POINTING]) {
         const onComplaints = target === ON_COMPLAINTS
-        const { findings } = await probeAll({ way, who: 'handlerA', target, via: 'nonAdmission.earlierComplaint.', sides: ['AM', 'AN'], k: onComplaints ? 2 : 1, spellings: SPELLINGS.slice(0, 4), kinds: onComplaints ? ['find', 'count'] : ['count'] })
+        const { findings } = await probeAll({
+          way,
+          who: 'handlerA',
+          target,
+          via: 'nonAdmission.earlierComplaint.',
+          sides: ['AM', 'AN'],
+          k: onComplaints ? 2 : 1,
+          spellings: SPELLINGS.slice(0, 4),
+          kinds: onComplaints ? ['find', 'count'] : ['count'],
+        })
         expect(findings, `${way} ${target.collection}`).toEqual([])
       }
     }
   })
 
   it('handlerB cannot reach the queue’s data through the handler either: assignedHandler allows its id only', async () => {
-    const answer = await ask('rest', 'handlerB', { collection: 'complaints', kind: 'find', where: { 'assignedHandler.email': { like: '@' } } })
+    const answer = await ask('rest', 'handlerB', {
+      collection: 'complaints',
+      kind: 'find',
+      where: { 'assignedHandler.email': { like: '@' } },
+    })
     expect(answer.status).toBe(400)
-    const allowed = await ask('rest', 'handlerB', { collection: 'complaints', kind: 'find', where: { and: [{ id: { in: [ids.M, ids.N] } }, { 'assignedHandler.id': { exists: false } }] } })
+    const allowed = await ask('rest', 'handlerB', {
+      collection: 'complaints',
+      kind: 'find',
+      where: { and: [{ id: { in: [ids.M, ids.N] } }, { 'assignedHandler.id': { exists: false } }] },
+    })
     expect(allowed.status).toBe(200)
     expect(allowed.totalDocs).toBe(2)
   })
@@ -460,13 +660,23 @@ describe('nobody who may not read a personal field learns it from a where (find 
       const answers: string[] = []
       for (const id of [ids.M, ids.N]) {
         for (const method of ['PATCH', 'DELETE'] as const) {
-          const response = await ctx.rest(`/complaints?${new URLSearchParams({ where: JSON.stringify({ and: [{ id: { equals: id } }, where] }) })}`, {
-            method,
-            headers: { authorization: callers.handlerB?.authorization ?? '', 'content-type': 'application/json' },
-            body: method === 'PATCH' ? JSON.stringify({ desiredOutcome: 'Overschreven' }) : undefined,
-          })
+          const response = await ctx.rest(
+            `/complaints?${new URLSearchParams({ where: JSON.stringify({ and: [{ id: { equals: id } }, where] }) })}`,
+            {
+              method,
+              headers: { authorization: callers.handlerB?.authorization ?? '', 'content-type': 'application/json' },
+              body: method === 'PATCH' ? JSON.stringify({ desiredOutcome: 'Overschreven' }) : undefined,
+            },
+          )
           const body = (await response.json()) as { docs?: unknown[]; errors?: unknown[] }
-          answers.push(JSON.stringify({ method, status: response.status, docs: body.docs?.length ?? null, errors: body.errors?.length ?? null }))
+          answers.push(
+            JSON.stringify({
+              method,
+              status: response.status,
+              docs: body.docs?.length ?? null,
+              errors: body.errors?.length ?? null,
+            }),
+          )
         }
       }
       expect(answers.slice(0, 2), spelling.name).toEqual(answers.slice(2))
@@ -491,10 +701,14 @@ describe('sort: the order of the answer tells nothing either (asc and desc give 
           for (const [name, asc, desc] of sortForms(probe.path)) {
             if (who === 'manager' && (probe.many || name.includes('comma'))) continue
             const where: Where = { id: { in: [ids.M, ids.N] } }
-            const [a, d] = [await ask(way, who, { collection: 'complaints', kind: 'find', where, sort: asc }), await ask(way, who, { collection: 'complaints', kind: 'find', where, sort: desc })]
+            const [a, d] = [
+              await ask(way, who, { collection: 'complaints', kind: 'find', where, sort: asc }),
+              await ask(way, who, { collection: 'complaints', kind: 'find', where, sort: desc }),
+            ]
             const names = { [ids.M ?? '']: 'M', [ids.N ?? '']: 'N' }
             const same = told(a, names) === told(d, names)
-            if (who === 'manager' ? same : !same || leaks([a.body, d.body])) findings.push(`${name} ${probe.path}: ${told(a, names)} / ${told(d, names)}`)
+            if (who === 'manager' ? same : !same || leaks([a.body, d.body]))
+              findings.push(`${name} ${probe.path}: ${told(a, names)} / ${told(d, names)}`)
           }
         }
         expect(findings).toEqual([])
@@ -508,7 +722,10 @@ describe('sort: the order of the answer tells nothing either (asc and desc give 
       const path = (PROBES[field] as Probe).path.replaceAll('.', '__')
       const where: Where = { id: { in: [ids.M, ids.N] } }
       const names = { [ids.M ?? '']: 'M', [ids.N ?? '']: 'N' }
-      const [a, d] = [await ask('graphql', 'handlerB', { collection: 'complaints', kind: 'find', where, sort: path }), await ask('graphql', 'handlerB', { collection: 'complaints', kind: 'find', where, sort: `-${path}` })]
+      const [a, d] = [
+        await ask('graphql', 'handlerB', { collection: 'complaints', kind: 'find', where, sort: path }),
+        await ask('graphql', 'handlerB', { collection: 'complaints', kind: 'find', where, sort: `-${path}` }),
+      ]
       if (told(a, names) !== told(d, names)) findings.push(`${path}: ${told(a, names)} / ${told(d, names)}`)
     }
     expect(findings).toEqual([])
@@ -526,15 +743,36 @@ describe('joins, select, populate, distinct: no other way in', () => {
     })
   const joinCounts = (answer: Answer) => {
     if (answer.status !== 200) return `status ${answer.status}`
-    const parsed = JSON.parse(answer.body) as { docs: Record<string, { docs?: unknown[]; totalDocs?: number } | undefined>[] }
-    return JSON.stringify(parsed.docs.map((doc) => ['timeline', 'letters', 'messages'].map((j) => doc[j]?.docs?.length ?? null)))
+    const parsed = JSON.parse(answer.body) as {
+      docs: Record<string, { docs?: unknown[]; totalDocs?: number } | undefined>[]
+    }
+    return JSON.stringify(
+      parsed.docs.map((doc) => ['timeline', 'letters', 'messages'].map((j) => doc[j]?.docs?.length ?? null)),
+    )
   }
 
   for (const way of ['local', 'rest'] as const) {
     it(`control through ${way}: a manager’s join where on \`complaint.nonAdmission.earlierComplaint.…\` tells AM from AN`, async () => {
       const silent: string[] = []
-      for (const q of joinQuestions((p) => `complaint.nonAdmission.earlierComplaint.${p.path}`).filter((q) => q.name.includes('.where'))) {
-        const [m, n] = [await ask(way, 'manager', { collection: 'complaints', kind: 'find', where: { id: { equals: ids.AM } }, joins: q.joins, depth: 0 }), await ask(way, 'manager', { collection: 'complaints', kind: 'find', where: { id: { equals: ids.AN } }, joins: q.joins, depth: 0 })]
+      for (const q of joinQuestions((p) => `complaint.nonAdmission.earlierComplaint.${p.path}`).filter((q) =>
+        q.name.includes('.where'),
+      )) {
+        const [m, n] = [
+          await ask(way, 'manager', {
+            collection: 'complaints',
+            kind: 'find',
+            where: { id: { equals: ids.AM } },
+            joins: q.joins,
+            depth: 0,
+          }),
+          await ask(way, 'manager', {
+            collection: 'complaints',
+            kind: 'find',
+            where: { id: { equals: ids.AN } },
+            joins: q.joins,
+            depth: 0,
+          }),
+        ]
         if (joinCounts(m) === joinCounts(n)) silent.push(`${q.name}: ${joinCounts(m)}`)
       }
       expect(silent).toEqual([])
@@ -543,8 +781,22 @@ describe('joins, select, populate, distinct: no other way in', () => {
     it(`handlerA through ${way}: a join's where or sort on their own case's timeline, letters or messages reaches no earlier complaint's data`, async () => {
       const findings: string[] = []
       for (const q of joinQuestions((p) => `complaint.nonAdmission.earlierComplaint.${p.path}`)) {
-        const [m, n] = [await ask(way, 'handlerA', { collection: 'complaints', kind: 'find', where: { id: { equals: ids.AM } }, joins: q.joins }), await ask(way, 'handlerA', { collection: 'complaints', kind: 'find', where: { id: { equals: ids.AN } }, joins: q.joins })]
-        if (joinCounts(m) !== joinCounts(n) || leaks([m.body, n.body], [OTHER])) findings.push(`${q.name}: ${joinCounts(m)} / ${joinCounts(n)}`)
+        const [m, n] = [
+          await ask(way, 'handlerA', {
+            collection: 'complaints',
+            kind: 'find',
+            where: { id: { equals: ids.AM } },
+            joins: q.joins,
+          }),
+          await ask(way, 'handlerA', {
+            collection: 'complaints',
+            kind: 'find',
+            where: { id: { equals: ids.AN } },
+            joins: q.joins,
+          }),
+        ]
+        if (joinCounts(m) !== joinCounts(n) || leaks([m.body, n.body], [OTHER]))
+          findings.push(`${q.name}: ${joinCounts(m)} / ${joinCounts(n)}`)
       }
       expect(findings).toEqual([])
     })
@@ -552,7 +804,12 @@ describe('joins, select, populate, distinct: no other way in', () => {
     it(`handlerB through ${way}: a join's where on the queue's cases tells nothing`, async () => {
       const findings: string[] = []
       for (const q of joinQuestions((p) => `complaint.${p.path}`)) {
-        const { m, n, bodies } = await pair(way, 'handlerB', ['M', 'N'], (id) => ({ collection: 'complaints', kind: 'find', where: { id: { equals: id } }, joins: q.joins }))
+        const { m, n, bodies } = await pair(way, 'handlerB', ['M', 'N'], (id) => ({
+          collection: 'complaints',
+          kind: 'find',
+          where: { id: { equals: id } },
+          joins: q.joins,
+        }))
         if (m !== n || leaks(bodies, [OTHER])) findings.push(`${q.name}: ${m} / ${n}`)
       }
       expect(findings).toEqual([])
@@ -561,15 +818,34 @@ describe('joins, select, populate, distinct: no other way in', () => {
     it(`through ${way}: select and populate of every personal field return none of it to handlerB or handler A (through their own case to the earlier one)`, async () => {
       const select = Object.fromEntries(REGISTRY.map((field) => [field, true]))
       const populate = { complaints: select, 'complaint-attachments': { filename: true }, users: { email: true } }
-      const queue = await pair(way, 'handlerB', ['M', 'N'], (id) => ({ collection: 'complaints', kind: 'find', where: { id: { equals: id } }, select, populate, depth: 2 }))
+      const queue = await pair(way, 'handlerB', ['M', 'N'], (id) => ({
+        collection: 'complaints',
+        kind: 'find',
+        where: { id: { equals: id } },
+        select,
+        populate,
+        depth: 2,
+      }))
       expect(queue.m).toBe(queue.n)
       expect(JSON.parse(queue.m).ids).toEqual(['asked'])
       expect(leaks(queue.bodies)).toBe(false)
-      const own = await pair(way, 'handlerA', ['AM', 'AN'], (id) => ({ collection: 'complaints', kind: 'find', where: { id: { equals: id } }, populate, depth: 3 }))
+      const own = await pair(way, 'handlerA', ['AM', 'AN'], (id) => ({
+        collection: 'complaints',
+        kind: 'find',
+        where: { id: { equals: id } },
+        populate,
+        depth: 3,
+      }))
       expect(own.m).toBe(own.n)
       expect(leaks(own.bodies)).toBe(false)
       // The control: the manager's same answer does hold M's values.
-      const manager = await ask(way, 'manager', { collection: 'complaints', kind: 'find', where: { id: { equals: ids.AM } }, populate, depth: 3 })
+      const manager = await ask(way, 'manager', {
+        collection: 'complaints',
+        kind: 'find',
+        where: { id: { equals: ids.AM } },
+        populate,
+        depth: 3,
+      })
       expect(manager.body).toContain(`${MATCH}@klager.example`)
     })
   }
@@ -577,7 +853,13 @@ describe('joins, select, populate, distinct: no other way in', () => {
   it('findDistinct (Local API only: Payload 3.90 has no REST route for it) gives handlerB and the admin no personal value; the manager gets them', async () => {
     const distinct = async (who: string, field: string, id: string) => {
       try {
-        const result = await payload.findDistinct({ collection: 'complaints', field: field as never, where: { id: { equals: id } }, overrideAccess: false, user: callers[who]?.user ?? undefined })
+        const result = await payload.findDistinct({
+          collection: 'complaints',
+          field: field as never,
+          where: { id: { equals: id } },
+          overrideAccess: false,
+          user: callers[who]?.user ?? undefined,
+        })
         return JSON.stringify({ status: 200, values: result.values })
       } catch (error) {
         return JSON.stringify({ status: (error as { status?: number }).status ?? 500 })
@@ -594,15 +876,26 @@ describe('joins, select, populate, distinct: no other way in', () => {
       }
     }
     expect(findings).toEqual([])
-    expect((await ctx.rest('/complaints/distinct?field=complainant.email', { headers: { authorization: callers.handlerB?.authorization ?? '' } })).status).toBe(404)
+    expect(
+      (
+        await ctx.rest('/complaints/distinct?field=complainant.email', {
+          headers: { authorization: callers.handlerB?.authorization ?? '' },
+        })
+      ).status,
+    ).toBe(404)
   })
 
   it('the portal’s GraphQL route itself is off: 404 for every caller', async () => {
     for (const who of ['handlerB', 'admin', 'manager', 'anonymous', 'site']) {
       const response = await ctx.rest('/graphql', {
         method: 'POST',
-        headers: { ...(callers[who]?.authorization ? { authorization: callers[who]?.authorization ?? '' } : {}), 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `{ countComplaints(where: { complainant__email: { like: "${MATCH}" } }) { totalDocs } }` }),
+        headers: {
+          ...(callers[who]?.authorization ? { authorization: callers[who]?.authorization ?? '' } : {}),
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          query: `{ countComplaints(where: { complainant__email: { like: "${MATCH}" } }) { totalDocs } }`,
+        }),
       })
       expect(response.status, who).toBe(404)
     }
@@ -611,29 +904,70 @@ describe('joins, select, populate, distinct: no other way in', () => {
 
 describe('the admin’s own questions for a handler still work (the queries Payload 3.90’s admin sends)', () => {
   const handlerA = () => callers.handlerA?.user ?? undefined
-  const local = { find: (args: Record<string, unknown>) => (payload as unknown as { find(a: Record<string, unknown>): Promise<{ docs: { id: string }[] }> }).find(args) }
+  const local = {
+    find: (args: Record<string, unknown>) =>
+      (payload as unknown as { find(a: Record<string, unknown>): Promise<{ docs: { id: string }[] }> }).find(args),
+  }
 
   it('the list: search by reference, the dashboard’s filters, a sort on every column, with the lock status — own cases and the queue', async () => {
-    const mine: Where = { and: [{ status: { in: ['received', 'acknowledged'] } }, { assignedHandler: { equals: ids.handlerA } }] }
-    const queue: Where = { and: [{ status: { in: ['received', 'acknowledged'] } }, { assignedHandler: { exists: false } }] }
-    const late: Where = { and: [{ status: { in: ['received', 'acknowledged'] } }, { 'nextDeadline.state': { equals: 'overdue' } }] }
+    const mine: Where = {
+      and: [{ status: { in: ['received', 'acknowledged'] } }, { assignedHandler: { equals: ids.handlerA } }],
+    }
+    const queue: Where = {
+      and: [{ status: { in: ['received', 'acknowledged'] } }, { assignedHandler: { exists: false } }],
+    }
+    const late: Where = {
+      and: [{ status: { in: ['received', 'acknowledged'] } }, { 'nextDeadline.state': { equals: 'overdue' } }],
+    }
     const columns = ['reference', 'receivedAt', 'status', 'assignedHandler', 'nextDeadline.due', 'nextDeadline.state']
     for (const where of [undefined, mine, queue, late, { or: [{ reference: { like: 'WP-' } }] }]) {
       for (const sort of [undefined, ...columns, ...columns.map((c) => `-${c}`)]) {
-        const { docs } = await local.find({ collection: 'complaints', depth: 0, draft: true, includeLockStatus: true, overrideAccess: false, user: handlerA(), where, sort, limit: 50 })
+        const { docs } = await local.find({
+          collection: 'complaints',
+          depth: 0,
+          draft: true,
+          includeLockStatus: true,
+          overrideAccess: false,
+          user: handlerA(),
+          where,
+          sort,
+          limit: 50,
+        })
         const seen = docs.map((d) => d.id)
         if (where === mine) expect(seen.sort()).toEqual([ids.AM, ids.AN].sort())
         if (where === queue) expect(seen).toEqual(expect.arrayContaining([ids.M, ids.N]))
       }
     }
-    for (const tile of [mine, queue, late]) await payload.count({ collection: 'complaints', where: tile, overrideAccess: false, user: handlerA() })
+    for (const tile of [mine, queue, late])
+      await payload.count({ collection: 'complaints', where: tile, overrideAccess: false, user: handlerA() })
   })
 
   it('the edit view of their own case: the document with its joins and lock status, and the tables of its timeline, letters and messages', async () => {
-    const doc = await payload.findByID({ collection: 'complaints', id: ids.AM ?? '', depth: 1, draft: true, includeLockStatus: true, overrideAccess: false, user: handlerA() } as never)
+    const doc = await payload.findByID({
+      collection: 'complaints',
+      id: ids.AM ?? '',
+      depth: 1,
+      draft: true,
+      includeLockStatus: true,
+      overrideAccess: false,
+      user: handlerA(),
+    } as never)
     expect((doc as { complainant?: { name?: string } }).complainant?.name).toBe('Klager AM')
-    for (const [collection, sort] of [['case-events', 'at'], ['letters', 'createdAt'], ['outbox', undefined]] as const) {
-      const { docs } = await local.find({ collection, depth: 0, draft: true, limit: 10, sort, overrideAccess: false, user: handlerA(), where: { complaint: { equals: ids.AM } } })
+    for (const [collection, sort] of [
+      ['case-events', 'at'],
+      ['letters', 'createdAt'],
+      ['outbox', undefined],
+    ] as const) {
+      const { docs } = await local.find({
+        collection,
+        depth: 0,
+        draft: true,
+        limit: 10,
+        sort,
+        overrideAccess: false,
+        user: handlerA(),
+        where: { complaint: { equals: ids.AM } },
+      })
       expect(docs.length, collection).toBeGreaterThan(0)
     }
   })
@@ -642,17 +976,38 @@ describe('the admin’s own questions for a handler still work (the queries Payl
     const picker = (collection: string, params: Record<string, string>) =>
       ctx.rest(`/${collection}`, {
         method: 'POST',
-        headers: { authorization: callers.handlerA?.authorization ?? '', 'content-type': 'application/x-www-form-urlencoded', 'X-Payload-HTTP-Method-Override': 'GET' },
+        headers: {
+          authorization: callers.handlerA?.authorization ?? '',
+          'content-type': 'application/x-www-form-urlencoded',
+          'X-Payload-HTTP-Method-Override': 'GET',
+        },
         body: new URLSearchParams({ depth: '0', draft: 'true', limit: '10', page: '1', ...params }).toString(),
       })
-    const earlier = await ctx.rest(`/complaints?${new URLSearchParams({ depth: '0', draft: 'true', limit: '10', page: '1', 'select[reference]': 'true', sort: 'id', 'where[and][0][id][not_in][0]': ids.AM ?? '', 'where[and][1][reference][like]': 'WP' })}`, { headers: { authorization: callers.handlerA?.authorization ?? '' } })
+    const earlier = await ctx.rest(
+      `/complaints?${new URLSearchParams({ depth: '0', draft: 'true', limit: '10', page: '1', 'select[reference]': 'true', sort: 'id', 'where[and][0][id][not_in][0]': ids.AM ?? '', 'where[and][1][reference][like]': 'WP' })}`,
+      { headers: { authorization: callers.handlerA?.authorization ?? '' } },
+    )
     expect(earlier.status).toBe(200)
     expect(((await earlier.json()) as { totalDocs: number }).totalDocs).toBeGreaterThan(1)
-    const posted = await picker('complaints', { 'select[reference]': 'true', sort: 'id', 'where[and][0][id][not_in][0]': ids.AM ?? '' })
+    const posted = await picker('complaints', {
+      'select[reference]': 'true',
+      sort: 'id',
+      'where[and][0][id][not_in][0]': ids.AM ?? '',
+    })
     expect(posted.status).toBe(200)
-    const handlers = await picker('users', { 'select[name]': 'true', sort: 'id', 'where[and][0][id][not_in][0]': ids.handlerA ?? '', 'where[and][1][roles][in][0]': 'handler', 'where[and][1][roles][in][1]': 'manager' })
+    const handlers = await picker('users', {
+      'select[name]': 'true',
+      sort: 'id',
+      'where[and][0][id][not_in][0]': ids.handlerA ?? '',
+      'where[and][1][roles][in][0]': 'handler',
+      'where[and][1][roles][in][1]': 'manager',
+    })
     expect(handlers.status).toBe(200)
-    const cases = await picker('complaints', { 'select[reference]': 'true', sort: 'id', 'where[and][0][id][in][0]': ids.AM ?? '' })
+    const cases = await picker('complaints', {
+      'select[reference]': 'true',
+      sort: 'id',
+      'where[and][0][id][in][0]': ids.AM ?? '',
+    })
     expect(((await cases.json()) as { docs: { id: string }[] }).docs.map((d) => d.id)).toEqual([ids.AM])
   })
 })

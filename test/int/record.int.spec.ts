@@ -48,10 +48,22 @@ const events = async (id: string, type?: string) =>
     })
   ).docs
 const lettersOf = async (id: string, purpose: string) =>
-  (await payload.find({ collection: 'letters', where: { and: [{ complaint: { equals: id } }, { purpose: { equals: purpose } }] }, sort: 'createdAt', overrideAccess: true, pagination: false })).docs
+  (
+    await payload.find({
+      collection: 'letters',
+      where: { and: [{ complaint: { equals: id } }, { purpose: { equals: purpose } }] },
+      sort: 'createdAt',
+      overrideAccess: true,
+      pagination: false,
+    })
+  ).docs
 
 const rest = (user: Staff, path: string, method: string, body?: unknown) =>
-  ctx.rest(path, { method, headers: { 'content-type': 'application/json', authorization: `JWT ${tokens[user.id]}` }, body: body === undefined ? undefined : JSON.stringify(body) })
+  ctx.rest(path, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `JWT ${tokens[user.id]}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
 
 const graphql = (user: Staff, query: string) => rest(user, '/graphql', 'POST', { query })
 
@@ -69,15 +81,29 @@ const recorded = (overrides: Record<string, unknown> = {}) =>
   }) as Partial<Complaint> as Complaint
 
 async function newCase(overrides: Record<string, unknown> = {}): Promise<string> {
-  const c = await payload.create({ collection: 'complaints', overrideAccess: false, user: manager, data: recorded({ assignedHandler: handler.id, ...overrides }) })
+  const c = await payload.create({
+    collection: 'complaints',
+    overrideAccess: false,
+    user: manager,
+    data: recorded({ assignedHandler: handler.id, ...overrides }),
+  })
   await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
   return c.id
 }
 
-const ACKNOWLEDGE = { status: 'acknowledged', acknowledgement: { factsSummary: 'Drie afspraken gingen niet door.', statedTermWeeks: 4 } }
+const ACKNOWLEDGE = {
+  status: 'acknowledged',
+  acknowledgement: { factsSummary: 'Drie afspraken gingen niet door.', statedTermWeeks: 4 },
+}
 const DECIDE = {
   status: 'decided',
-  decision: { factsAsSeen: 'De coach was ziek en meldde dat niet.', reasonedPosition: 'Afmelden hoort altijd.', outcome: 'upheld', remedy: 'partial', remedyExplanation: 'Nieuwe afspraken.' },
+  decision: {
+    factsAsSeen: 'De coach was ziek en meldde dat niet.',
+    reasonedPosition: 'Afmelden hoort altijd.',
+    outcome: 'upheld',
+    remedy: 'partial',
+    remedyExplanation: 'Nieuwe afspraken.',
+  },
 }
 
 async function decidedCase(): Promise<string> {
@@ -90,13 +116,20 @@ async function decidedCase(): Promise<string> {
 
 beforeAll(async () => {
   fake = await startFakeResend({ apiKey: 're_record_key_123' })
-  ctx = await createTestPayload({ RESEND_API_KEY: 're_record_key_123', RESEND_BASE_URL: fake.url, OUTBOX_RETRY_DELAY_MS: '1' })
+  ctx = await createTestPayload({
+    RESEND_API_KEY: 're_record_key_123',
+    RESEND_BASE_URL: fake.url,
+    OUTBOX_RETRY_DELAY_MS: '1',
+  })
   payload = ctx.payload
   manager = await staff('manager@example.nl', 'Maria Manager', ['manager'])
   handler = await staff('handler@example.nl', 'Nguyễn Văn An', ['handler'])
   other = await staff('other@example.nl', 'Bea Behandelaar', ['handler'])
   editor = await staff('editor@example.nl', 'Eddy Redacteur', ['editor'])
-  await payload.updateGlobal({ slug: 'settings', data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example' } } })
+  await payload.updateGlobal({
+    slug: 'settings',
+    data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example' } },
+  })
 })
 
 afterAll(async () => {
@@ -120,13 +153,22 @@ describe('Decision 16: what a letter stated is frozen once it is issued', () => 
     // Trusted server code gets no exception: the record is frozen for everyone.
     const server = await refusal(update(null, id, { decision: { outcome: 'not_upheld' } }))
     expect(server['decision.outcome']).toMatch(/besluit 16/)
-    const viaRest = await rest(handler, `/complaints/${id}`, 'PATCH', { decision: { outcome: 'not_upheld', reasonedPosition: 'Anders.' } })
+    const viaRest = await rest(handler, `/complaints/${id}`, 'PATCH', {
+      decision: { outcome: 'not_upheld', reasonedPosition: 'Anders.' },
+    })
     expect(viaRest.status).toBe(400)
     const restErrors = JSON.stringify(await viaRest.json())
     expect(restErrors).toContain('decision.outcome')
     expect(restErrors).toContain('decision.reasonedPosition')
     // GraphQL is switched off in this portal (cms/config.ts): no path around the REST and Local API rules.
-    expect((await graphql(handler, `mutation { updateComplaint(id: "${id}", data: { decision: { outcome: not_upheld } }) { id } }`)).status).toBe(404)
+    expect(
+      (
+        await graphql(
+          handler,
+          `mutation { updateComplaint(id: "${id}", data: { decision: { outcome: not_upheld } }) { id } }`,
+        )
+      ).status,
+    ).toBe(404)
     const stored = await read(id)
     expect([stored.decision?.outcome, stored.decision?.reasonedPosition]).toEqual(['upheld', 'Afmelden hoort altijd.'])
   })
@@ -134,13 +176,25 @@ describe('Decision 16: what a letter stated is frozen once it is issued', () => 
   it('the acknowledgement’s facts, term and conduct date are frozen once it went out (Art. 5)', async () => {
     const id = await newCase()
     await update(handler, id, ACKNOWLEDGE)
-    const errors = await refusal(update(handler, id, { acknowledgement: { factsSummary: 'Iets anders.', statedTermWeeks: 6 }, conduct: { date: '2026-11-03' } }))
-    expect(Object.keys(errors).sort()).toEqual(['acknowledgement.factsSummary', 'acknowledgement.statedTermWeeks', 'conduct.date'])
+    const errors = await refusal(
+      update(handler, id, {
+        acknowledgement: { factsSummary: 'Iets anders.', statedTermWeeks: 6 },
+        conduct: { date: '2026-11-03' },
+      }),
+    )
+    expect(Object.keys(errors).sort()).toEqual([
+      'acknowledgement.factsSummary',
+      'acknowledgement.statedTermWeeks',
+      'conduct.date',
+    ])
   })
 
   it('contact details and the classification stay editable, and each change goes on the timeline without its value', async () => {
     const id = await decidedCase()
-    await update(handler, id, { complainant: { phone: '06 22222222', email: 'lukasz.nowak@example.nl' }, categories: ['negligence', 'privacy_breach'] })
+    await update(handler, id, {
+      complainant: { phone: '06 22222222', email: 'lukasz.nowak@example.nl' },
+      categories: ['negligence', 'privacy_breach'],
+    })
     const stored = await read(id)
     expect([stored.complainant.phone, stored.categories]).toEqual(['06 22222222', ['negligence', 'privacy_breach']])
     const changed = await events(id, 'fields_changed')
@@ -175,7 +229,9 @@ describe('Decision 16: what a letter stated is frozen once it is issued', () => 
 describe('Decision 16: a correction is a manager’s act with a reason', () => {
   it('a handler cannot correct, even with a reason', async () => {
     const id = await decidedCase()
-    const errors = await refusal(update(handler, id, { decision: { outcome: 'not_upheld' }, correction: { reason: 'Verkeerd gekozen.' } }))
+    const errors = await refusal(
+      update(handler, id, { decision: { outcome: 'not_upheld' }, correction: { reason: 'Verkeerd gekozen.' } }),
+    )
     expect(errors['decision.outcome']).toMatch(/Een manager kan het corrigeren/)
   })
 
@@ -194,13 +250,23 @@ describe('Decision 16: a correction is a manager’s act with a reason', () => {
   it('with a reason: the corrected letter goes out, the first stays in the dossier, both are on the timeline', async () => {
     const id = await decidedCase()
     const before = fake.deliveries.length
-    await update(manager, id, { decision: { outcome: 'not_upheld', remedy: null, remedyExplanation: null }, correction: { reason: 'De beslissing is verkeerd ingevuld.' } })
+    await update(manager, id, {
+      decision: { outcome: 'not_upheld', remedy: null, remedyExplanation: null },
+      correction: { reason: 'De beslissing is verkeerd ingevuld.' },
+    })
     await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
     const stored = await read(id)
     expect(stored.decision?.outcome).toBe('not_upheld')
     expect(stored.correction?.reason ?? null).toBeNull()
-    expect(stored.correction?.log?.map((c) => [c.reason, typeof c.by === 'object' ? c.by.id : c.by, c.kinds, c.fields])).toEqual([
-      ['De beslissing is verkeerd ingevuld.', manager.id, ['decision'], ['decision.outcome', 'decision.remedy', 'decision.remedyExplanation']],
+    expect(
+      stored.correction?.log?.map((c) => [c.reason, typeof c.by === 'object' ? c.by.id : c.by, c.kinds, c.fields]),
+    ).toEqual([
+      [
+        'De beslissing is verkeerd ingevuld.',
+        manager.id,
+        ['decision'],
+        ['decision.outcome', 'decision.remedy', 'decision.remedyExplanation'],
+      ],
     ])
     const letters = await lettersOf(id, 'decision')
     expect(letters.length).toBe(2)
@@ -213,7 +279,11 @@ describe('Decision 16: a correction is a manager’s act with a reason', () => {
     expect(timeline.filter((e) => e.type === 'correction_recorded').map((e) => e.data)).toEqual([
       { kinds: ['decision'], fields: ['decision.outcome', 'decision.remedy', 'decision.remedyExplanation'] },
     ])
-    expect(timeline.filter((e) => e.type === 'letter_issued' && (e.data as { purpose?: string }).purpose === 'decision').map((e) => Boolean((e.data as { correction?: boolean }).correction))).toEqual([false, true])
+    expect(
+      timeline
+        .filter((e) => e.type === 'letter_issued' && (e.data as { purpose?: string }).purpose === 'decision')
+        .map((e) => Boolean((e.data as { correction?: boolean }).correction)),
+    ).toEqual([false, true])
     // The reason is on the case, never in an event (Decision 19).
     expect(JSON.stringify(timeline)).not.toContain('verkeerd ingevuld')
   })
@@ -222,7 +292,10 @@ describe('Decision 16: a correction is a manager’s act with a reason', () => {
     const id = await decidedCase()
     const first = (await read(id)).lettersSent?.decisionAt
     expect(first).toMatch(/^\d{4}-/)
-    await update(manager, id, { decision: { reasonedPosition: 'Afmelden hoort altijd, ook bij ziekte.' }, correction: { reason: 'Typefout.' } })
+    await update(manager, id, {
+      decision: { reasonedPosition: 'Afmelden hoort altijd, ook bij ziekte.' },
+      correction: { reason: 'Typefout.' },
+    })
     await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
     expect((await read(id)).lettersSent?.decisionAt).toBe(first)
   })
@@ -232,10 +305,22 @@ describe('Decision 16: after closed only bookkeeping writes to the case', () => 
   let id: string
   beforeAll(async () => {
     // Without an e-mail address the letters go by post (Decision 12): one is still to be posted after closing.
-    id = await newCase({ complainant: { role: 'client', name: 'Ελένη Παπαδοπούλου', street: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Utrecht', phone: '06 11111111' } })
+    id = await newCase({
+      complainant: {
+        role: 'client',
+        name: 'Ελένη Παπαδοπούλου',
+        street: 'Dorpsstraat 1',
+        postalCode: '1234 AB',
+        city: 'Utrecht',
+        phone: '06 11111111',
+      },
+    })
     await update(handler, id, ACKNOWLEDGE)
     await update(handler, id, DECIDE)
-    await update(handler, id, { status: 'closed', decision: { followUpAction: 'Nieuwe coach.', complainantContactedAt: new Date().toISOString() } })
+    await update(handler, id, {
+      status: 'closed',
+      decision: { followUpAction: 'Nieuwe coach.', complainantContactedAt: new Date().toISOString() },
+    })
   })
 
   it('nobody changes a closed case: handler, manager, trusted code, REST', async () => {
@@ -257,7 +342,13 @@ describe('Decision 16: after closed only bookkeeping writes to the case', () => 
   it('posting bookkeeping still writes, and the timeline keeps growing', async () => {
     const decision = (await lettersOf(id, 'decision'))[0]?.id ?? ''
     const now = new Date().toISOString()
-    await payload.update({ collection: 'letters', id: decision, data: { postedAt: now }, overrideAccess: false, user: handler })
+    await payload.update({
+      collection: 'letters',
+      id: decision,
+      data: { postedAt: now },
+      overrideAccess: false,
+      user: handler,
+    })
     expect((await read(id)).lettersSent?.decisionAt).toBe(now)
     expect((await events(id, 'letter_sent')).map((e) => (e.data as { purpose: string }).purpose)).toContain('decision')
   })
@@ -280,14 +371,32 @@ describe('The workflow holds for every write, also the Local API without a user'
   it('a system operation says so by name, and writes only the fields it owns', async () => {
     const id = await newCase()
     await expect(
-      payload.update({ collection: 'complaints', id, data: { status: 'decided' }, overrideAccess: true, context: { systemOperation: 'recordSending' } }),
+      payload.update({
+        collection: 'complaints',
+        id,
+        data: { status: 'decided' },
+        overrideAccess: true,
+        context: { systemOperation: 'recordSending' },
+      }),
     ).rejects.toThrow(/recordSending may not write status/)
     await expect(
-      payload.update({ collection: 'complaints', id, data: { status: 'decided' }, overrideAccess: true, context: { systemOperation: 'anything' } }),
+      payload.update({
+        collection: 'complaints',
+        id,
+        data: { status: 'decided' },
+        overrideAccess: true,
+        context: { systemOperation: 'anything' },
+      }),
     ).rejects.toThrow(/Unknown system operation/)
     // The old, unnamed flag is no way around the workflow either.
     await expect(
-      payload.update({ collection: 'complaints', id, data: { status: 'decided' }, overrideAccess: true, context: { workflowBookkeeping: true } }),
+      payload.update({
+        collection: 'complaints',
+        id,
+        data: { status: 'decided' },
+        overrideAccess: true,
+        context: { workflowBookkeeping: true },
+      }),
     ).rejects.toThrow()
     expect((await read(id)).status).toBe('received')
   })
@@ -298,31 +407,69 @@ describe('Art. 4 on create, exactly as on update', () => {
 
   it('control: recording a complaint with an independent handler is accepted', async () => {
     const before = await count()
-    await payload.create({ collection: 'complaints', overrideAccess: false, user: manager, data: recorded({ assignedHandler: handler.id, involvedStaff: [other.id] }) })
+    await payload.create({
+      collection: 'complaints',
+      overrideAccess: false,
+      user: manager,
+      data: recorded({ assignedHandler: handler.id, involvedStaff: [other.id] }),
+    })
     expect(await count()).toBe(before + 1)
   })
 
   it('a handler recorded as involved cannot be the handler: admin (Local API with user), REST, trusted code', async () => {
     const before = await count()
-    const local = await refusal(payload.create({ collection: 'complaints', overrideAccess: false, user: manager, data: recorded({ assignedHandler: other.id, involvedStaff: [other.id] }) }))
+    const local = await refusal(
+      payload.create({
+        collection: 'complaints',
+        overrideAccess: false,
+        user: manager,
+        data: recorded({ assignedHandler: other.id, involvedStaff: [other.id] }),
+      }),
+    )
     expect(local.assignedHandler).toMatch(/art\. 4/)
-    const server = await refusal(payload.create({ collection: 'complaints', overrideAccess: true, data: recorded({ assignedHandler: other.id, involvedStaff: [other.id] }) }))
+    const server = await refusal(
+      payload.create({
+        collection: 'complaints',
+        overrideAccess: true,
+        data: recorded({ assignedHandler: other.id, involvedStaff: [other.id] }),
+      }),
+    )
     expect(server.assignedHandler).toMatch(/art\. 4/)
-    const viaRest = await rest(manager, '/complaints', 'POST', recorded({ assignedHandler: other.id, involvedStaff: [other.id] }))
+    const viaRest = await rest(
+      manager,
+      '/complaints',
+      'POST',
+      recorded({ assignedHandler: other.id, involvedStaff: [other.id] }),
+    )
     expect(viaRest.status).toBe(400)
     expect(JSON.stringify(await viaRest.json())).toMatch(/art\. 4/)
     expect(await count()).toBe(before)
   })
 
   it('the handler must hold the handler or manager role; a handler assigns only themselves', async () => {
-    const asEditor = await refusal(payload.create({ collection: 'complaints', overrideAccess: true, data: recorded({ assignedHandler: editor.id }) }))
+    const asEditor = await refusal(
+      payload.create({
+        collection: 'complaints',
+        overrideAccess: true,
+        data: recorded({ assignedHandler: editor.id }),
+      }),
+    )
     expect(asEditor.assignedHandler).toMatch(/rol klachtbehandelaar of manager/)
-    const toOther = await refusal(payload.create({ collection: 'complaints', overrideAccess: false, user: handler, data: recorded({ assignedHandler: other.id }) }))
+    const toOther = await refusal(
+      payload.create({
+        collection: 'complaints',
+        overrideAccess: false,
+        user: handler,
+        data: recorded({ assignedHandler: other.id }),
+      }),
+    )
     expect(toOther.assignedHandler).toMatch(/Alleen een manager/)
   })
 
   it('a new complaint starts as received, also from trusted code', async () => {
-    const errors = await refusal(payload.create({ collection: 'complaints', overrideAccess: true, data: recorded({ status: 'decided' }) }))
+    const errors = await refusal(
+      payload.create({ collection: 'complaints', overrideAccess: true, data: recorded({ status: 'decided' }) }),
+    )
     expect(errors.status).toMatch(/begint altijd met de status Ontvangen/)
   })
 })
@@ -355,7 +502,15 @@ describe('Decision 17: a posting date lies between the letter and now, and chang
       : payload.update({ collection: 'letters', id: letter, data, overrideAccess: true })
 
   beforeAll(async () => {
-    id = await newCase({ complainant: { role: 'client', name: 'Şükrü Yılmaz', street: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Utrecht' } })
+    id = await newCase({
+      complainant: {
+        role: 'client',
+        name: 'Şükrü Yılmaz',
+        street: 'Dorpsstraat 1',
+        postalCode: '1234 AB',
+        city: 'Utrecht',
+      },
+    })
     await update(handler, id, ACKNOWLEDGE)
     letter = (await lettersOf(id, 'acknowledgement'))[0]?.id ?? ''
   })
@@ -363,7 +518,9 @@ describe('Decision 17: a posting date lies between the letter and now, and chang
   it('a date before the letter existed, or in the future, is refused — also for trusted code', async () => {
     const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString()
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString()
-    expect((await refusal(post(handler, { postedAt: yesterday }))).postedAt).toMatch(/vóór de dag waarop hij is gemaakt/)
+    expect((await refusal(post(handler, { postedAt: yesterday }))).postedAt).toMatch(
+      /vóór de dag waarop hij is gemaakt/,
+    )
     expect((await refusal(post(null, { postedAt: tomorrow }))).postedAt).toMatch(/in de toekomst/)
     expect((await read(id)).lettersSent?.acknowledgementAt ?? null).toBeNull()
   })
@@ -382,7 +539,11 @@ describe('Decision 17: a posting date lies between the letter and now, and chang
     expect((await refusal(post(handler, { postedAt: null }))).postedAt).toMatch(/niet worden gewist/)
     await post(manager, { postedAt: earlier, postedAtChangeReason: 'Verkeerde dag ingevuld.' })
     const stored = await payload.findByID({ collection: 'letters', id: letter, depth: 0, overrideAccess: true })
-    expect([stored.postedAt, stored.postedBy, stored.postedAtChangeReason]).toEqual([earlier, manager.id, 'Verkeerde dag ingevuld.'])
+    expect([stored.postedAt, stored.postedBy, stored.postedAtChangeReason]).toEqual([
+      earlier,
+      manager.id,
+      'Verkeerde dag ingevuld.',
+    ])
     const moved = await events(id, 'posting_date_corrected')
     expect(moved.map((e) => (e.data as { to: string }).to)).toEqual([earlier])
     expect(JSON.stringify(moved)).not.toContain('Verkeerde dag')
@@ -393,7 +554,15 @@ describe('Decision 17: a posting date lies between the letter and now, and chang
     const mailed = await newCase()
     await update(handler, mailed, ACKNOWLEDGE)
     const byMail = (await lettersOf(mailed, 'acknowledgement'))[0]?.id ?? ''
-    const errors = await refusal(payload.update({ collection: 'letters', id: byMail, data: { postedAt: new Date().toISOString() }, overrideAccess: false, user: handler }))
+    const errors = await refusal(
+      payload.update({
+        collection: 'letters',
+        id: byMail,
+        data: { postedAt: new Date().toISOString() },
+        overrideAccess: false,
+        user: handler,
+      }),
+    )
     expect(errors.postedAt).toMatch(/per e-mail/)
   })
 })
@@ -402,7 +571,11 @@ describe('Nothing else writes around the record (review of Decisions 16 and 17)'
   it('a key the collection does not have changes nothing: the decision and its letter go through, and the name is in no event', async () => {
     const id = await newCase()
     await update(handler, id, ACKNOWLEDGE)
-    const response = await rest(handler, `/complaints/${id}`, 'PATCH', { ...DECIDE, decision: { ...DECIDE.decision, 'zie-bijlage': 1 }, Woont_Dorpsstraat_1: true })
+    const response = await rest(handler, `/complaints/${id}`, 'PATCH', {
+      ...DECIDE,
+      decision: { ...DECIDE.decision, 'zie-bijlage': 1 },
+      Woont_Dorpsstraat_1: true,
+    })
     expect(response.status).toBe(200)
     expect((await read(id)).status).toBe('decided')
     expect((await lettersOf(id, 'decision')).length).toBe(1)
@@ -415,7 +588,12 @@ describe('Nothing else writes around the record (review of Decisions 16 and 17)'
     const id = await decidedCase()
     const stored = await read(id)
     const fake = '2020-01-01T10:00:00.000Z'
-    for (const data of [{ lettersSent: { decisionAt: fake } }, { endedAt: fake }, { deadlines: { decisionLimitBy: '2030-01-01T00:00:00.000Z' } }, { receivedAt: fake }]) {
+    for (const data of [
+      { lettersSent: { decisionAt: fake } },
+      { endedAt: fake },
+      { deadlines: { decisionLimitBy: '2030-01-01T00:00:00.000Z' } },
+      { receivedAt: fake },
+    ]) {
       const errors = await refusal(update(null, id, data))
       expect(Object.values(errors).join(' '), JSON.stringify(data)).toMatch(/houdt het portaal zelf bij/)
     }
@@ -441,7 +619,14 @@ describe('Nothing else writes around the record (review of Decisions 16 and 17)'
   it('a person’s save judges by the real clock, whatever the context says', async () => {
     const id = await newCase()
     await update(handler, id, ACKNOWLEDGE)
-    await payload.update({ collection: 'complaints', id, data: DECIDE as Partial<Complaint>, overrideAccess: false, user: handler, context: { now: '2020-01-01T00:00:00.000Z' } })
+    await payload.update({
+      collection: 'complaints',
+      id,
+      data: DECIDE as Partial<Complaint>,
+      overrideAccess: false,
+      user: handler,
+      context: { now: '2020-01-01T00:00:00.000Z' },
+    })
     expect(new Date((await read(id)).endedAt ?? 0).getFullYear()).toBe(new Date().getFullYear())
   })
 
@@ -458,17 +643,33 @@ describe('Decision 17 and what a letter is, also for server code', () => {
     const id = await newCase()
     await update(handler, id, ACKNOWLEDGE)
     const letter = (await lettersOf(id, 'acknowledgement'))[0]?.id ?? ''
-    const errors = await refusal(payload.update({ collection: 'letters', id: letter, data: { channel: 'post', purpose: 'delay_notice' }, overrideAccess: true }))
+    const errors = await refusal(
+      payload.update({
+        collection: 'letters',
+        id: letter,
+        data: { channel: 'post', purpose: 'delay_notice' },
+        overrideAccess: true,
+      }),
+    )
     expect(Object.keys(errors).sort()).toEqual(['channel', 'purpose'])
     const stored = await payload.findByID({ collection: 'letters', id: letter, depth: 0, overrideAccess: true })
     expect([stored.channel, stored.purpose]).toEqual(['email', 'acknowledgement'])
   })
 
   it('each change of a posting date needs a reason of its own (the form sends the last one back)', async () => {
-    const id = await newCase({ complainant: { role: 'client', name: 'Şükrü Yılmaz', street: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Utrecht' } })
+    const id = await newCase({
+      complainant: {
+        role: 'client',
+        name: 'Şükrü Yılmaz',
+        street: 'Dorpsstraat 1',
+        postalCode: '1234 AB',
+        city: 'Utrecht',
+      },
+    })
     await update(handler, id, ACKNOWLEDGE)
     const letter = (await lettersOf(id, 'acknowledgement'))[0]?.id ?? ''
-    const post = (data: Record<string, unknown>) => payload.update({ collection: 'letters', id: letter, data, overrideAccess: false, user: handler })
+    const post = (data: Record<string, unknown>) =>
+      payload.update({ collection: 'letters', id: letter, data, overrideAccess: false, user: handler })
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 1000).toISOString()
     await post({ postedAt: at(3) })
     await post({ postedAt: at(2), postedAtChangeReason: 'Typefout.' })

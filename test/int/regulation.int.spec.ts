@@ -24,7 +24,10 @@ const seedText = readFileSync(
 const plain = (state: unknown) => lexicalToPlainText(state as SerializedEditorState)
 
 async function staff(email: string, roles: User['roles']) {
-  const user = await payload.create({ collection: 'users', data: { email, password: 'een-lang-wachtwoord', name: email, roles } })
+  const user = await payload.create({
+    collection: 'users',
+    data: { email, password: 'een-lang-wachtwoord', name: email, roles },
+  })
   return { ...user, collection: 'users' as const }
 }
 
@@ -54,9 +57,18 @@ describe('the seeded regulation', () => {
     const seed = parseRegulation(seedText)
     expect(stored.title).toBe('Klachtenreglement Working Progression')
     expect(plain(stored.introduction)).toBe(plain(blocksToLexical(seed.introduction)))
-    expect(stored.definitions?.map((d) => d.term)).toEqual(['Opdrachtgever', 'Cliënt', 'Werkgever van cliënt', 'Derden'])
+    expect(stored.definitions?.map((d) => d.term)).toEqual([
+      'Opdrachtgever',
+      'Cliënt',
+      'Werkgever van cliënt',
+      'Derden',
+    ])
     expect(stored.articles.map((a) => [a.number, plain(a.text), a.note ? plain(a.note) : null])).toEqual(
-      seed.articles.map((a) => [a.number, plain(blocksToLexical(a.text)), a.note ? plain(blocksToLexical(a.note)) : null]),
+      seed.articles.map((a) => [
+        a.number,
+        plain(blocksToLexical(a.text)),
+        a.note ? plain(blocksToLexical(a.note)) : null,
+      ]),
     )
   })
 
@@ -66,23 +78,36 @@ describe('the seeded regulation', () => {
     [3, 'Op schrift stellen klacht', 'bij voorkeur schriftelijk', 'alleen in staat is deze mondeling te verwoorden'],
     [4, 'Toedeling verantwoordelijkheid', 'onafhankelijke medewerker', null],
     [5, 'Administratieve intake', 'Uiterlijk binnen vijf dagen', 'naar tevredenheid is afgewikkeld'],
-    [6, 'Begeleiding (inzien stukken / horen partijen)', 'hoor en wederhoor', 'geen verplichting het verslag voor akkoord te tekenen'],
+    [
+      6,
+      'Begeleiding (inzien stukken / horen partijen)',
+      'hoor en wederhoor',
+      'geen verplichting het verslag voor akkoord te tekenen',
+    ],
     [7, 'Termijnen', 'termijn van zes weken', 'niet langer zijn dan zes weken'],
-    [8, 'Afhandeling', 'artikel 5.1. aangegeven contactpersoon', 'Behoorlijk bestuur is hierbij de belangrijkste toetsingsnorm'],
+    [
+      8,
+      'Afhandeling',
+      'artikel 5.1. aangegeven contactpersoon',
+      'Behoorlijk bestuur is hierbij de belangrijkste toetsingsnorm',
+    ],
     [9, 'Verantwoordingsinformatie', 'Periodiek rapporteren', 'minimaal eens per kwartaal'],
-  ])('Art. %i "%s": its text and its note (or none) are where the seed puts them', async (number, title, inText, inNote) => {
-    const stored = await payload.findGlobal({ slug: 'regulation' })
-    const article = stored.articles.find((a) => a.number === number)
-    expect(article?.title).toBe(title)
-    expect(plain(article?.text)).toContain(inText)
-    if (inNote === null) expect(article?.note ?? null).toBeNull()
-    else {
-      expect(plain(article?.note)).toContain(inNote)
-      // A note sentence never leaks into the article text, and the reverse.
-      expect(plain(article?.text)).not.toContain(inNote)
-      expect(plain(article?.note)).not.toContain(inText)
-    }
-  })
+  ])(
+    'Art. %i "%s": its text and its note (or none) are where the seed puts them',
+    async (number, title, inText, inNote) => {
+      const stored = await payload.findGlobal({ slug: 'regulation' })
+      const article = stored.articles.find((a) => a.number === number)
+      expect(article?.title).toBe(title)
+      expect(plain(article?.text)).toContain(inText)
+      if (inNote === null) expect(article?.note ?? null).toBeNull()
+      else {
+        expect(plain(article?.note)).toContain(inNote)
+        // A note sentence never leaks into the article text, and the reverse.
+        expect(plain(article?.text)).not.toContain(inNote)
+        expect(plain(article?.note)).not.toContain(inText)
+      }
+    },
+  )
 })
 
 describe('drafts, publishing and history', () => {
@@ -98,7 +123,12 @@ describe('drafts, publishing and history', () => {
     expect(publicView.title).toBe('Klachtenreglement Working Progression')
     const askingForDraft = await payload.findGlobal({ slug: 'regulation', draft: true, overrideAccess: false })
     expect(askingForDraft.title).toBe('Klachtenreglement Working Progression')
-    const editorView = await payload.findGlobal({ slug: 'regulation', draft: true, overrideAccess: false, user: editor })
+    const editorView = await payload.findGlobal({
+      slug: 'regulation',
+      draft: true,
+      overrideAccess: false,
+      user: editor,
+    })
     expect(editorView.title).toBe('Klachtenreglement (concept)')
   })
 
@@ -110,7 +140,9 @@ describe('drafts, publishing and history', () => {
         user: editor,
         data: { _status: 'published', changeNote: '  ' },
       }),
-    ).rejects.toMatchObject({ data: { errors: [{ path: 'changeNote', message: 'Beschrijf kort wat er in deze versie is veranderd.' }] } })
+    ).rejects.toMatchObject({
+      data: { errors: [{ path: 'changeNote', message: 'Beschrijf kort wat er in deze versie is veranderd.' }] },
+    })
   })
 
   it('an editor publishes; earlier published versions stay retrievable with their change notes', async () => {
@@ -118,9 +150,15 @@ describe('drafts, publishing and history', () => {
       slug: 'regulation',
       overrideAccess: false,
       user: editor,
-      data: { _status: 'published', title: 'Klachtenreglement Working Progression 2027', changeNote: 'Titel aangepast' },
+      data: {
+        _status: 'published',
+        title: 'Klachtenreglement Working Progression 2027',
+        changeNote: 'Titel aangepast',
+      },
     })
-    expect((await payload.findGlobal({ slug: 'regulation', overrideAccess: false })).title).toBe('Klachtenreglement Working Progression 2027')
+    expect((await payload.findGlobal({ slug: 'regulation', overrideAccess: false })).title).toBe(
+      'Klachtenreglement Working Progression 2027',
+    )
     const versions = await payload.findGlobalVersions({
       slug: 'regulation',
       overrideAccess: false,
@@ -136,14 +174,23 @@ describe('drafts, publishing and history', () => {
 
   it('a handler cannot change the regulation, nor read its drafts or history', async () => {
     await expect(
-      payload.updateGlobal({ slug: 'regulation', overrideAccess: false, user: handler, data: { title: 'Gewijzigd door behandelaar' } }),
+      payload.updateGlobal({
+        slug: 'regulation',
+        overrideAccess: false,
+        user: handler,
+        data: { title: 'Gewijzigd door behandelaar' },
+      }),
     ).rejects.toThrow()
-    await expect(payload.findGlobalVersions({ slug: 'regulation', overrideAccess: false, user: handler })).rejects.toThrow()
+    await expect(
+      payload.findGlobalVersions({ slug: 'regulation', overrideAccess: false, user: handler }),
+    ).rejects.toThrow()
     const seen = await payload.findGlobal({ slug: 'regulation', draft: true, overrideAccess: false, user: handler })
     expect(seen.title).toBe('Klachtenreglement Working Progression 2027')
   })
 
   it('anonymous visitors cannot change it', async () => {
-    await expect(payload.updateGlobal({ slug: 'regulation', overrideAccess: false, data: { title: 'x' } })).rejects.toThrow()
+    await expect(
+      payload.updateGlobal({ slug: 'regulation', overrideAccess: false, data: { title: 'x' } }),
+    ).rejects.toThrow()
   })
 })

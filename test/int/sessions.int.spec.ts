@@ -16,7 +16,10 @@ let ctx: TestPayload
 
 beforeAll(async () => {
   ctx = await createTestPayload({ CMS_URL })
-  await ctx.payload.create({ collection: 'users', data: { email: EMAIL, password: PASSWORD, name: 'Sanne Sessie', roles: ['admin'] } })
+  await ctx.payload.create({
+    collection: 'users',
+    data: { email: EMAIL, password: PASSWORD, name: 'Sanne Sessie', roles: ['admin'] },
+  })
 })
 
 afterAll(async () => {
@@ -55,10 +58,17 @@ async function whoIs(headers: Record<string, string>): Promise<string | null> {
 /** A read only a logged-in administrator may do. */
 const listUsers = async (headers: Record<string, string>) => (await ctx.rest('/users', { headers })).status
 
-async function refresh(headers: Record<string, string>): Promise<{ status: number; token?: string; exp?: number; setCookie: string }> {
+async function refresh(
+  headers: Record<string, string>,
+): Promise<{ status: number; token?: string; exp?: number; setCookie: string }> {
   const response = await ctx.rest('/users/refresh-token', { method: 'POST', headers })
   const body = (await response.json()) as { refreshedToken?: string; exp?: number }
-  return { status: response.status, token: body.refreshedToken, exp: body.exp, setCookie: response.headers.get('set-cookie') ?? '' }
+  return {
+    status: response.status,
+    token: body.refreshedToken,
+    exp: body.exp,
+    setCookie: response.headers.get('set-cookie') ?? '',
+  }
 }
 
 const minutesAfterStart = (exp: number | undefined) => ((exp ?? 0) * 1000 - START) / MINUTE
@@ -140,11 +150,17 @@ describe('absolute limit: 8 hours after the login (ASVS V3.3.2)', () => {
     at(0)
     const { token } = await logIn()
     const setLogin = async (minutesAgo: number) => {
-      const user = await ctx.payload.db.findOne<{ id: string; sessions?: { id: string; createdAt?: string | null; expiresAt: string }[] }>({
+      const user = await ctx.payload.db.findOne<{
+        id: string
+        sessions?: { id: string; createdAt?: string | null; expiresAt: string }[]
+      }>({
         collection: 'users',
         where: { email: { equals: EMAIL } },
       })
-      const sessions = (user?.sessions ?? []).map((s) => ({ ...s, createdAt: new Date(START - minutesAgo * MINUTE).toISOString() }))
+      const sessions = (user?.sessions ?? []).map((s) => ({
+        ...s,
+        createdAt: new Date(START - minutesAgo * MINUTE).toISOString(),
+      }))
       await ctx.payload.db.updateOne({ collection: 'users', id: user?.id ?? '', data: { sessions }, returning: false })
     }
     // Control: a session that started now refreshes for the full 30 minutes.

@@ -35,7 +35,8 @@ describe('users', () => {
 
   it('lets nobody but an administrator change roles: a handler giving themselves admin is ignored', async () => {
     const { payload } = ctx
-    const handler = (await payload.find({ collection: 'users', where: { email: { equals: 'tweede@example.nl' } } })).docs[0]
+    const handler = (await payload.find({ collection: 'users', where: { email: { equals: 'tweede@example.nl' } } }))
+      .docs[0]
     expect(handler?.roles).toEqual(['handler'])
     if (!handler) throw new Error('handler missing')
     const user = { ...handler, collection: 'users' as const }
@@ -52,13 +53,17 @@ describe('users', () => {
 
   it('lets staff see each other (managers assign handlers), but change only their own account', async () => {
     const { payload } = ctx
-    const handler = (await payload.find({ collection: 'users', where: { email: { equals: 'tweede@example.nl' } } })).docs[0]
-    const first = (await payload.find({ collection: 'users', where: { email: { equals: 'eerste@example.nl' } } })).docs[0]
+    const handler = (await payload.find({ collection: 'users', where: { email: { equals: 'tweede@example.nl' } } }))
+      .docs[0]
+    const first = (await payload.find({ collection: 'users', where: { email: { equals: 'eerste@example.nl' } } }))
+      .docs[0]
     if (!handler || !first) throw new Error('users missing')
     const user = { ...handler, collection: 'users' as const }
     const seen = await payload.find({ collection: 'users', overrideAccess: false, user, sort: 'email' })
     expect(seen.docs.map((u) => u.email)).toEqual(['eerste@example.nl', 'tweede@example.nl'])
-    await expect(payload.update({ collection: 'users', id: first.id, data: { name: 'Gewijzigd' }, overrideAccess: false, user })).rejects.toThrow()
+    await expect(
+      payload.update({ collection: 'users', id: first.id, data: { name: 'Gewijzigd' }, overrideAccess: false, user }),
+    ).rejects.toThrow()
   })
 
   it('refuses anonymous reads of users', async () => {
@@ -94,13 +99,24 @@ describe('settings', () => {
       data: { email: 'redacteur@example.nl', password: 'een-lang-wachtwoord', name: 'Redacteur', roles: ['editor'] },
     })
     await expect(
-      payload.updateGlobal({ slug: 'settings', data: { phone: '06' }, overrideAccess: false, user: { ...editor, collection: 'users' } }),
+      payload.updateGlobal({
+        slug: 'settings',
+        data: { phone: '06' },
+        overrideAccess: false,
+        user: { ...editor, collection: 'users' },
+      }),
     ).rejects.toThrow()
     expect((await payload.findGlobal({ slug: 'settings', overrideAccess: true })).phone).toBe('010 123 45 67')
     // Control: the same change by an administrator (the first account) goes through.
-    const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'eerste@example.nl' } } })).docs[0]
+    const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'eerste@example.nl' } } }))
+      .docs[0]
     if (!admin) throw new Error('the first account is missing')
-    await payload.updateGlobal({ slug: 'settings', data: { phone: '06' }, overrideAccess: false, user: { ...admin, collection: 'users' } })
+    await payload.updateGlobal({
+      slug: 'settings',
+      data: { phone: '06' },
+      overrideAccess: false,
+      user: { ...admin, collection: 'users' },
+    })
     expect((await payload.findGlobal({ slug: 'settings', overrideAccess: true })).phone).toBe('06')
   })
 })

@@ -22,7 +22,6 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-restart-'))
 const ADMIN_PASSWORD = 'kwarktaart-lantaarn-negen-zeven'
 const RESEND_API_KEY = 're_restart_test_key'
 
-
 let portal: ChildProcess
 let output = ''
 let resend: FakeResend
@@ -36,18 +35,23 @@ async function printed(pattern: RegExp, from = 0, timeout = 180_000): Promise<Re
   for (;;) {
     const match = output.slice(from).match(pattern)
     if (match) return match
-    if (portal.exitCode !== null || portal.signalCode !== null) throw new Error(`the portal stopped before printing ${pattern}:\n${output.slice(-3000)}`)
-    if (Date.now() > deadline) throw new Error(`not printed within ${timeout / 1000} s: ${pattern}\n${output.slice(-3000)}`)
+    if (portal.exitCode !== null || portal.signalCode !== null)
+      throw new Error(`the portal stopped before printing ${pattern}:\n${output.slice(-3000)}`)
+    if (Date.now() > deadline)
+      throw new Error(`not printed within ${timeout / 1000} s: ${pattern}\n${output.slice(-3000)}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
 
 function environOf(pid: number): Record<string, string> {
   const entries = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean)
-  return Object.fromEntries(entries.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]))
+  return Object.fromEntries(
+    entries.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+  )
 }
 
-const status = async (url: string) => (await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30_000) })).status
+const status = async (url: string) =>
+  (await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30_000) })).status
 
 const isGone = (pid: number) => {
   try {
@@ -79,7 +83,12 @@ beforeAll(async () => {
     RESEND_API_KEY,
     RESEND_BASE_URL: resend.url,
   }
-  portal = spawn(path.join(root, 'node_modules/.bin/tsx'), ['cms/scripts/start.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  portal = spawn(path.join(root, 'node_modules/.bin/tsx'), ['cms/scripts/start.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   portal.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   portal.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   // A fresh clone builds the CMS and the site first (minutes on a small machine).
@@ -96,16 +105,29 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const pidOf = (name: 'cms' | 'site', from = 0) => printed(new RegExp(`\\[portaal\\] ${name} (?:started|restarted) \\(pid (\\d+)\\)`), from).then((m) => Number(m[1]))
+const pidOf = (name: 'cms' | 'site', from = 0) =>
+  printed(new RegExp(`\\[portaal\\] ${name} (?:started|restarted) \\(pid (\\d+)\\)`), from).then((m) => Number(m[1]))
 
 // A CMS restart (recovery, then Next starting again) takes a while on a busy machine.
 describe('npm start as a supervisor', { timeout: 240_000 }, () => {
   it('gives the site process its own two keys and none of the CMS secrets (control: the CMS has them)', async () => {
     const cms = environOf(await pidOf('cms'))
-    expect([cms.PAYLOAD_SECRET, cms.ADMIN_PASSWORD, cms.RESEND_API_KEY]).toEqual([TEST_SECRET, ADMIN_PASSWORD, RESEND_API_KEY])
+    expect([cms.PAYLOAD_SECRET, cms.ADMIN_PASSWORD, cms.RESEND_API_KEY]).toEqual([
+      TEST_SECRET,
+      ADMIN_PASSWORD,
+      RESEND_API_KEY,
+    ])
 
     const site = environOf(await pidOf('site'))
-    for (const name of ['PAYLOAD_SECRET', 'ADMIN_PASSWORD', 'RESEND_API_KEY', 'DATABASE_URL', 'ADMIN_EMAIL', 'RESEND_BASE_URL']) expect(site[name]).toBe(undefined)
+    for (const name of [
+      'PAYLOAD_SECRET',
+      'ADMIN_PASSWORD',
+      'RESEND_API_KEY',
+      'DATABASE_URL',
+      'ADMIN_EMAIL',
+      'RESEND_BASE_URL',
+    ])
+      expect(site[name]).toBe(undefined)
     const values = Object.values(site).join('\n')
     for (const secret of [TEST_SECRET, ADMIN_PASSWORD, RESEND_API_KEY]) expect(values).not.toContain(secret)
     const derived = parseEnv(env)
@@ -148,7 +170,10 @@ describe('npm start as a supervisor', { timeout: 240_000 }, () => {
   })
 
   it('stops everything on SIGTERM, with exit code 0', async () => {
-    const pids = [await pidOf('cms', output.lastIndexOf('[portaal] cms restarted')), await pidOf('site', output.lastIndexOf('[portaal] site restarted'))]
+    const pids = [
+      await pidOf('cms', output.lastIndexOf('[portaal] cms restarted')),
+      await pidOf('site', output.lastIndexOf('[portaal] site restarted')),
+    ]
     const exited = new Promise<number | null>((resolve) => portal.once('exit', (code) => resolve(code)))
     process.kill(-Number(portal.pid), 'SIGTERM')
     expect(await exited).toBe(0)

@@ -18,7 +18,13 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 function start(env: Record<string, string>) {
   return spawnSync(tsx, ['cms/scripts/start.ts'], {
     cwd: root,
-    env: { NODE_ENV: 'production', PATH: process.env.PATH, HOME: process.env.HOME, PAYLOAD_SECRET: TEST_SECRET, ...env },
+    env: {
+      NODE_ENV: 'production',
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PAYLOAD_SECRET: TEST_SECRET,
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 60_000,
   })

@@ -19,27 +19,44 @@ let involved: Staff
 let complaintId: string
 
 async function staff(email: string, name: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({ collection: 'users', data: { email, password: 'een-lang-wachtwoord', name, roles } })
+  const user = await payload.create({
+    collection: 'users',
+    data: { email, password: 'een-lang-wachtwoord', name, roles },
+  })
   return { ...user, collection: 'users' }
 }
 
 const update = (user: Staff, data: Record<string, unknown>, id = complaintId) =>
   payload.update({ collection: 'complaints', id, data: data as Partial<Complaint>, overrideAccess: false, user })
 
-
 const timeline = async () =>
-  (await payload.find({ collection: 'case-events', where: { complaint: { equals: complaintId } }, sort: 'createdAt', overrideAccess: true, pagination: false })).docs
+  (
+    await payload.find({
+      collection: 'case-events',
+      where: { complaint: { equals: complaintId } },
+      sort: 'createdAt',
+      overrideAccess: true,
+      pagination: false,
+    })
+  ).docs
 
 beforeAll(async () => {
   fake = await startFakeResend({ apiKey: 're_workflow_key_123' })
-  ctx = await createTestPayload({ RESEND_API_KEY: 're_workflow_key_123', RESEND_BASE_URL: fake.url, OUTBOX_RETRY_DELAY_MS: '1' })
+  ctx = await createTestPayload({
+    RESEND_API_KEY: 're_workflow_key_123',
+    RESEND_BASE_URL: fake.url,
+    OUTBOX_RETRY_DELAY_MS: '1',
+  })
   payload = ctx.payload
   await staff('beheer@example.nl', 'Beheerder', ['admin'])
   manager = await staff('manager@example.nl', 'Maria Manager', ['manager'])
   handlerA = await staff('a@example.nl', 'Anton Behandelaar', ['handler'])
   handlerB = await staff('b@example.nl', 'Bea Behandelaar', ['handler'])
   involved = await staff('coach@example.nl', 'Chris Coach', ['handler'])
-  await payload.updateGlobal({ slug: 'settings', data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example' } } })
+  await payload.updateGlobal({
+    slug: 'settings',
+    data: { uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example' } },
+  })
   // Staff intake of a complaint received by phone (Art. 3, Decision 8), about coach Chris.
   const complaint = await payload.create({
     collection: 'complaints',
@@ -79,14 +96,18 @@ describe('Art. 4: an independent handler', () => {
 
   it('records the assignment in the timeline, without personal data', async () => {
     const assigned = (await timeline()).filter((e) => e.type === 'handler_assigned')
-    expect(assigned.map((e) => [e.data, typeof e.actor === 'object' ? e.actor?.id : e.actor])).toEqual([[{ handler: handlerA.id, previous: null }, manager.id]])
+    expect(assigned.map((e) => [e.data, typeof e.actor === 'object' ? e.actor?.id : e.actor])).toEqual([
+      [{ handler: handlerA.id, previous: null }, manager.id],
+    ])
   })
 })
 
 describe('who moves a case', () => {
   it('a handler cannot move (or even see) someone else’s case', async () => {
     await expect(update(handlerB, { status: 'acknowledged' })).rejects.toThrow()
-    expect((await payload.findByID({ collection: 'complaints', id: complaintId, overrideAccess: true })).status).toBe('received')
+    expect((await payload.findByID({ collection: 'complaints', id: complaintId, overrideAccess: true })).status).toBe(
+      'received',
+    )
   })
 
   it('DOMAIN.md: received cannot jump to decided', async () => {
@@ -103,13 +124,24 @@ describe('Art. 5: the acknowledgement', () => {
   })
 
   it('goes through with the facts and a stated term, sets the decision target and issues the letter', async () => {
-    const saved = await update(handlerA, { status: 'acknowledged', acknowledgement: { factsSummary: 'Drie gemiste afspraken in november.', statedTermWeeks: 5 } })
+    const saved = await update(handlerA, {
+      status: 'acknowledged',
+      acknowledgement: { factsSummary: 'Drie gemiste afspraken in november.', statedTermWeeks: 5 },
+    })
     expect(saved.status).toBe('acknowledged')
-    const weeks = (new Date(saved.deadlines?.decisionTargetBy ?? 0).getTime() - new Date(saved.receivedAt).getTime()) / (7 * 86_400_000)
+    const weeks =
+      (new Date(saved.deadlines?.decisionTargetBy ?? 0).getTime() - new Date(saved.receivedAt).getTime()) /
+      (7 * 86_400_000)
     expect(Math.round(weeks)).toBe(5)
     const types = (await timeline()).map((e) => e.type)
     expect(types).toEqual(expect.arrayContaining(['status_changed', 'deadline_changed', 'letter_issued']))
-    const letter = (await payload.find({ collection: 'outbox', where: { and: [{ complaint: { equals: complaintId } }, { purpose: { equals: 'acknowledgement' } }] }, overrideAccess: true })).docs[0]
+    const letter = (
+      await payload.find({
+        collection: 'outbox',
+        where: { and: [{ complaint: { equals: complaintId } }, { purpose: { equals: 'acknowledgement' } }] },
+        overrideAccess: true,
+      })
+    ).docs[0]
     expect(letter?.text).toContain('Anton Behandelaar')
     expect(letter?.text).toContain('2 november 2026')
     expect(letter?.text).toContain('Drie gemiste afspraken in november.')
@@ -120,24 +152,43 @@ describe('Art. 5: the acknowledgement', () => {
   it('counts as sent when the outbox delivered it (the deadline is met by the sending)', async () => {
     await payload.jobs.run({ queue: OUTBOX_QUEUE })
     const c = await payload.findByID({ collection: 'complaints', id: complaintId, overrideAccess: true })
-    const message = (await payload.find({ collection: 'outbox', where: { and: [{ complaint: { equals: complaintId } }, { purpose: { equals: 'acknowledgement' } }] }, overrideAccess: true })).docs[0]
+    const message = (
+      await payload.find({
+        collection: 'outbox',
+        where: { and: [{ complaint: { equals: complaintId } }, { purpose: { equals: 'acknowledgement' } }] },
+        overrideAccess: true,
+      })
+    ).docs[0]
     expect(message?.status).toBe('sent')
     expect(c.lettersSent?.acknowledgementAt).toBe(message?.sentAt)
-    expect((await timeline()).some((e) => e.type === 'letter_sent' && (e.data as { purpose?: string }).purpose === 'acknowledgement')).toBe(true)
+    expect(
+      (await timeline()).some(
+        (e) => e.type === 'letter_sent' && (e.data as { purpose?: string }).purpose === 'acknowledgement',
+      ),
+    ).toBe(true)
     expect(fake.deliveries.some((d) => d.subject.startsWith('Bevestiging van uw klacht'))).toBe(true)
   })
 
   it('Art. 7 note: a stated term past six weeks is refused', async () => {
     const errors = await refusal(update(handlerA, { acknowledgement: { statedTermWeeks: 7 } }))
     expect(Object.keys(errors)).toEqual(['acknowledgement.statedTermWeeks'])
-    expect((await payload.findByID({ collection: 'complaints', id: complaintId, overrideAccess: true })).acknowledgement?.statedTermWeeks).toBe(5)
+    expect(
+      (await payload.findByID({ collection: 'complaints', id: complaintId, overrideAccess: true })).acknowledgement
+        ?.statedTermWeeks,
+    ).toBe(5)
   })
 })
 
 describe('Art. 8: the decision', () => {
   it('needs the facts as seen, the reasoned position and the outcome; upheld also the remedy and why (Decision 6)', async () => {
     const errors = await refusal(update(handlerA, { status: 'decided', decision: { outcome: 'upheld' } }))
-    expect(Object.keys(errors).sort()).toEqual(['decision.factsAsSeen', 'decision.reasonedPosition', 'decision.remedy', 'decision.remedyExplanation', 'status'])
+    expect(Object.keys(errors).sort()).toEqual([
+      'decision.factsAsSeen',
+      'decision.reasonedPosition',
+      'decision.remedy',
+      'decision.remedyExplanation',
+      'status',
+    ])
   })
 
   it('goes through complete, with a letter holding the four parts and the UWV referral', async () => {
@@ -152,7 +203,13 @@ describe('Art. 8: the decision', () => {
         remedyExplanation: 'Wij plannen de gemiste gesprekken opnieuw in.',
       },
     })
-    const letter = (await payload.find({ collection: 'outbox', where: { and: [{ complaint: { equals: complaintId } }, { purpose: { equals: 'decision' } }] }, overrideAccess: true })).docs[0]
+    const letter = (
+      await payload.find({
+        collection: 'outbox',
+        where: { and: [{ complaint: { equals: complaintId } }, { purpose: { equals: 'decision' } }] },
+        overrideAccess: true,
+      })
+    ).docs[0]
     expect(letter?.text).toContain('Mijn coach kwam drie afspraken niet opdagen en belde niet af.')
     expect(letter?.text).toContain('De coach heeft drie afspraken gemist.')
     expect(letter?.text).toContain('Afspraken nakomen hoort bij behoorlijke begeleiding.')
@@ -168,7 +225,10 @@ describe('Art. 8: the decision', () => {
   it('Art. 8.4: closing an upheld case with a partial remedy needs the follow-up and the contact', async () => {
     const errors = await refusal(update(handlerA, { status: 'closed' }))
     expect(Object.keys(errors).sort()).toEqual(['decision.complainantContactedAt', 'decision.followUpAction', 'status'])
-    await update(handlerA, { status: 'closed', decision: { followUpAction: 'Twee gesprekken ingepland.', complainantContactedAt: new Date().toISOString() } })
+    await update(handlerA, {
+      status: 'closed',
+      decision: { followUpAction: 'Twee gesprekken ingepland.', complainantContactedAt: new Date().toISOString() },
+    })
   })
 
   it('nothing leaves closed', async () => {
@@ -188,13 +248,26 @@ describe('the timeline', () => {
   })
 
   it('refuses edits and deletes, for every role and even for trusted code', async () => {
-    const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'beheer@example.nl' } } })).docs[0]
+    const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'beheer@example.nl' } } }))
+      .docs[0]
     const entry = (await timeline())[0]
     if (!admin || !entry) throw new Error('fixtures missing')
     const user = { ...admin, collection: 'users' as const }
-    await expect(payload.update({ collection: 'case-events', id: entry.id, data: { type: 'received' }, overrideAccess: false, user })).rejects.toThrow()
-    await expect(payload.delete({ collection: 'case-events', id: entry.id, overrideAccess: false, user })).rejects.toThrow()
-    await expect(payload.update({ collection: 'case-events', id: entry.id, data: { type: 'received' }, overrideAccess: true })).rejects.toThrow()
+    await expect(
+      payload.update({
+        collection: 'case-events',
+        id: entry.id,
+        data: { type: 'received' },
+        overrideAccess: false,
+        user,
+      }),
+    ).rejects.toThrow()
+    await expect(
+      payload.delete({ collection: 'case-events', id: entry.id, overrideAccess: false, user }),
+    ).rejects.toThrow()
+    await expect(
+      payload.update({ collection: 'case-events', id: entry.id, data: { type: 'received' }, overrideAccess: true }),
+    ).rejects.toThrow()
     await expect(payload.delete({ collection: 'case-events', id: entry.id, overrideAccess: true })).rejects.toThrow()
     expect((await timeline()).length).toBeGreaterThan(5)
   })
@@ -237,16 +310,27 @@ describe('the queue of new complaints and taking a case (Art. 4)', () => {
 
   it('may only take it, for themselves, and never when involved (Art. 4)', async () => {
     expect((await refusal(update(handlerB, { status: 'acknowledged' }, queued))).assignedHandler).toMatch(/zelf over/)
-    expect((await refusal(update(handlerB, { assignedHandler: handlerB.id, status: 'acknowledged' }, queued))).status).toMatch(/^Neem de klacht eerst over/)
-    expect((await refusal(update(involved, { assignedHandler: involved.id }, queued))).assignedHandler).toMatch(/art\. 4/)
+    expect(
+      (await refusal(update(handlerB, { assignedHandler: handlerB.id, status: 'acknowledged' }, queued))).status,
+    ).toMatch(/^Neem de klacht eerst over/)
+    expect((await refusal(update(involved, { assignedHandler: involved.id }, queued))).assignedHandler).toMatch(
+      /art\. 4/,
+    )
     // The admin showed them the case file's tabs empty: what they typed there is kept with the taking, the blanks
     // of what they could not see overwrite nothing, and the complaint as registered is not theirs to change blind.
     const taken = await update(
       handlerB,
-      { assignedHandler: handlerB.id, complaintText: 'Gewijzigd', hearing: { place: '' }, acknowledgement: { factsSummary: 'Eerste aantekening.', statedTermWeeks: null } },
+      {
+        assignedHandler: handlerB.id,
+        complaintText: 'Gewijzigd',
+        hearing: { place: '' },
+        acknowledgement: { factsSummary: 'Eerste aantekening.', statedTermWeeks: null },
+      },
       queued,
     )
-    expect(typeof taken.assignedHandler === 'object' ? taken.assignedHandler?.id : taken.assignedHandler).toBe(handlerB.id)
+    expect(typeof taken.assignedHandler === 'object' ? taken.assignedHandler?.id : taken.assignedHandler).toBe(
+      handlerB.id,
+    )
     expect(taken.complaintText).toBe('De trainer gaf onze werknemer verkeerde informatie over het traject.')
     expect(taken.complainant?.name).toBe('Bedrijf B.V.')
     expect(taken.acknowledgement?.factsSummary).toBe('Eerste aantekening.')
@@ -286,23 +370,41 @@ describe('Art. 7 note: the delay notice', () => {
 
   it('can never move the decision past six weeks', async () => {
     const c = await payload.findByID({ collection: 'complaints', id: caseId, overrideAccess: true })
-    const tooLate = new Date(new Date(c.deadlines?.decisionLimitBy ?? 0).getTime() + 2 * 86_400_000).toISOString().slice(0, 10)
-    const errors = await refusal(update(handlerA, { delayNotice: { reason: 'Ziekte van de behandelaar.', newTargetDate: tooLate } }, caseId))
+    const tooLate = new Date(new Date(c.deadlines?.decisionLimitBy ?? 0).getTime() + 2 * 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+    const errors = await refusal(
+      update(handlerA, { delayNotice: { reason: 'Ziekte van de behandelaar.', newTargetDate: tooLate } }, caseId),
+    )
     expect(errors['delayNotice.newTargetDate']).toMatch(/nooit later .* zes weken/)
   })
 
   it('needs its reason, moves the target and sends the notice, recorded on the case when delivered', async () => {
     const c = await payload.findByID({ collection: 'complaints', id: caseId, overrideAccess: true })
-    const newDate = new Date(new Date(c.deadlines?.decisionLimitBy ?? 0).getTime() - 3 * 86_400_000).toISOString().slice(0, 10)
-    expect((await refusal(update(handlerA, { delayNotice: { newTargetDate: newDate } }, caseId)))['delayNotice.reason']).toMatch(/reden/)
+    const newDate = new Date(new Date(c.deadlines?.decisionLimitBy ?? 0).getTime() - 3 * 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+    expect(
+      (await refusal(update(handlerA, { delayNotice: { newTargetDate: newDate } }, caseId)))['delayNotice.reason'],
+    ).toMatch(/reden/)
     const before = new Date().toISOString()
-    const saved = await update(handlerA, { delayNotice: { reason: 'Wij wachten op informatie van UWV.', newTargetDate: newDate } }, caseId)
+    const saved = await update(
+      handlerA,
+      { delayNotice: { reason: 'Wij wachten op informatie van UWV.', newTargetDate: newDate } },
+      caseId,
+    )
     expect((saved.deadlines?.decisionTargetBy ?? '').slice(0, 10) <= newDate).toBe(true)
     const issuedAt = saved.delayNotice?.issuedAt ?? ''
     expect(before <= issuedAt && issuedAt <= new Date().toISOString()).toBe(true)
     await payload.jobs.run({ queue: OUTBOX_QUEUE })
     const after = await payload.findByID({ collection: 'complaints', id: caseId, overrideAccess: true })
-    const message = (await payload.find({ collection: 'outbox', where: { and: [{ complaint: { equals: caseId } }, { purpose: { equals: 'delay_notice' } }] }, overrideAccess: true })).docs[0]
+    const message = (
+      await payload.find({
+        collection: 'outbox',
+        where: { and: [{ complaint: { equals: caseId } }, { purpose: { equals: 'delay_notice' } }] },
+        overrideAccess: true,
+      })
+    ).docs[0]
     expect(message?.status).toBe('sent')
     expect(after.lettersSent?.delayNoticeAt).toBe(message?.sentAt)
     const notice = fake.deliveries.find((d) => d.subject.includes('het antwoord komt later'))
@@ -329,9 +431,18 @@ describe('Art. 9: whether each clock was met is recorded at the ending', () => {
         assignedHandler: handlerA.id,
       } as Partial<Complaint> as Complaint,
     })
-    const ended = await update(handlerA, { status: 'withdrawn', withdrawal: { withdrawnAt: new Date().toISOString() } }, c.id)
+    const ended = await update(
+      handlerA,
+      { status: 'withdrawn', withdrawal: { withdrawnAt: new Date().toISOString() } },
+      c.id,
+    )
     expect(ended.endedAs).toBe('withdrawn')
-    expect(ended.deadlineOutcomes).toEqual({ acknowledge: 'not_applicable', nonAdmissionNotice: 'not_applicable', decisionTarget: 'met', decisionLimit: 'met' })
+    expect(ended.deadlineOutcomes).toEqual({
+      acknowledge: 'not_applicable',
+      nonAdmissionNotice: 'not_applicable',
+      decisionTarget: 'met',
+      decisionLimit: 'met',
+    })
     expect(ended.nextDeadline?.clock ?? null).toBeNull()
   })
 })
@@ -367,7 +478,13 @@ describe('letters with their PDF copy in the dossier', () => {
       data: {
         channel: 'letter',
         receivedAt: new Date().toISOString(),
-        complainant: { role: 'client', name: 'Henk de Vries', street: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Ergens' },
+        complainant: {
+          role: 'client',
+          name: 'Henk de Vries',
+          street: 'Dorpsstraat 1',
+          postalCode: '1234 AB',
+          city: 'Ergens',
+        },
         conduct: { when: 'date', date: '2026-11-10' },
         involved: { kind: 'unknown' },
         categories: ['negligence'],
@@ -376,11 +493,23 @@ describe('letters with their PDF copy in the dossier', () => {
         assignedHandler: handlerA.id,
       } as Partial<Complaint> as Complaint,
     })
-    await update(handlerA, { status: 'acknowledged', acknowledgement: { factsSummary: 'Geen antwoord op een brief.', statedTermWeeks: 4 } }, c.id)
-    const letter = (await payload.find({ collection: 'letters', where: { complaint: { equals: c.id } }, overrideAccess: true })).docs[0]
+    await update(
+      handlerA,
+      { status: 'acknowledged', acknowledgement: { factsSummary: 'Geen antwoord op een brief.', statedTermWeeks: 4 } },
+      c.id,
+    )
+    const letter = (
+      await payload.find({ collection: 'letters', where: { complaint: { equals: c.id } }, overrideAccess: true })
+    ).docs[0]
     expect([letter?.purpose, letter?.channel, letter?.message ?? null]).toEqual(['acknowledgement', 'post', null])
     const posted = new Date().toISOString()
-    await payload.update({ collection: 'letters', id: letter?.id ?? '', data: { postedAt: posted }, overrideAccess: false, user: handlerA })
+    await payload.update({
+      collection: 'letters',
+      id: letter?.id ?? '',
+      data: { postedAt: posted },
+      overrideAccess: false,
+      user: handlerA,
+    })
     const after = await payload.findByID({ collection: 'complaints', id: c.id, overrideAccess: true })
     expect(after.lettersSent?.acknowledgementAt).toBe(posted)
     expect(after.nextDeadline?.clock).toBe('decisionTarget')

@@ -21,7 +21,8 @@ async function proxyWith(env: Record<string, string>) {
   vi.resetModules()
   Object.assign(process.env, { PAYLOAD_SECRET: TEST_SECRET, NODE_ENV: 'production', ...env })
   const { proxy } = await import('../../cms/proxy')
-  return (path: string, headers: Record<string, string> = {}) => proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { headers }))
+  return (path: string, headers: Record<string, string> = {}) =>
+    proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { headers }))
 }
 
 const nonceOf = (policy: string | null) => /'nonce-([^']+)'/.exec(policy ?? '')?.[1]
@@ -29,7 +30,9 @@ const nonceOf = (policy: string | null) => /'nonce-([^']+)'/.exec(policy ?? '')?
 describe('the admin’s Content-Security-Policy', () => {
   it('allows scripts only with the page’s nonce (and what they load), refuses plug-ins, framing and foreign bases and forms', () => {
     const policy = adminContentSecurityPolicy('abc123', { dev: false })
-    const directives = Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]))
+    const directives = Object.fromEntries(
+      policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    )
     expect(directives['script-src']).toBe("'self' 'nonce-abc123' 'strict-dynamic'")
     expect(directives['object-src']).toBe("'none'")
     expect(directives['frame-ancestors']).toBe("'none'")
@@ -42,7 +45,9 @@ describe('the admin’s Content-Security-Policy', () => {
   })
 
   it('adds unsafe-eval under next dev only (React’s debugging needs it, a production build does not)', () => {
-    expect(adminContentSecurityPolicy('n', { dev: true })).toContain("script-src 'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval'")
+    expect(adminContentSecurityPolicy('n', { dev: true })).toContain(
+      "script-src 'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval'",
+    )
   })
 
   it('makes a new unguessable nonce every time', () => {

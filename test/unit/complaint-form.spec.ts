@@ -58,8 +58,16 @@ describe('reading the posted complaint form (Art. 1, 2, 3, 5)', () => {
     expect(read.honeypotFilled).toBe(false)
   })
 
-  it('gives the shared schema\'s own Dutch messages for empty required fields, not type errors', async () => {
-    const form = validForm({ name: '', email: '', complainantRole: null, categories: null, description: '', discussedBefore: null, consent: null })
+  it("gives the shared schema's own Dutch messages for empty required fields, not type errors", async () => {
+    const form = validForm({
+      name: '',
+      email: '',
+      complainantRole: null,
+      categories: null,
+      description: '',
+      discussedBefore: null,
+      consent: null,
+    })
     const read = await readComplaintForm(form, TODAY)
     expect(read.result.ok).toBe(false)
     if (read.result.ok) return
@@ -75,12 +83,16 @@ describe('reading the posted complaint form (Art. 1, 2, 3, 5)', () => {
 
   it('asks for the e-mail address: the web form always sends the confirmation there', async () => {
     const read = await readComplaintForm(validForm({ email: '' }), TODAY)
-    expect(read.result.ok ? {} : read.result.errors).toEqual({ email: 'Vul uw e-mailadres in. Daar sturen wij de bevestiging heen.' })
+    expect(read.result.ok ? {} : read.result.errors).toEqual({
+      email: 'Vul uw e-mailadres in. Daar sturen wij de bevestiging heen.',
+    })
   })
 
   it('refuses a date of conduct in the future (Europe/Amsterdam today)', async () => {
     const read = await readComplaintForm(validForm({ conductDate: '2026-03-15' }), TODAY)
-    expect(read.result.ok ? {} : read.result.errors).toEqual({ conductDate: 'Deze datum ligt in de toekomst. Vul de datum in waarop het gebeurde.' })
+    expect(read.result.ok ? {} : read.result.errors).toEqual({
+      conductDate: 'Deze datum ligt in de toekomst. Vul de datum in waarop het gebeurde.',
+    })
   })
 
   it('keeps exactly what was typed for the form to show again', async () => {
@@ -93,13 +105,19 @@ describe('reading the posted complaint form (Art. 1, 2, 3, 5)', () => {
     expect(read.values).not.toHaveProperty('formToken')
   })
 
-  it('checks attachments with the CMS\'s own rule: at most 5', async () => {
+  it("checks attachments with the CMS's own rule: at most 5", async () => {
     const form = validForm()
     form.delete('attachments')
-    for (let i = 1; i <= 6; i++) form.append('attachments', new File([new Uint8Array(minimalPdf())], `brief-${i}.pdf`, { type: 'application/pdf' }))
+    for (let i = 1; i <= 6; i++)
+      form.append(
+        'attachments',
+        new File([new Uint8Array(minimalPdf())], `brief-${i}.pdf`, { type: 'application/pdf' }),
+      )
     const read = await readComplaintForm(form, TODAY)
     expect(read.files).toHaveLength(6)
-    expect(read.result.ok ? {} : read.result.errors).toEqual({ attachments: 'U kunt hoogstens 5 bijlagen meesturen. U koos er 6.' })
+    expect(read.result.ok ? {} : read.result.errors).toEqual({
+      attachments: 'U kunt hoogstens 5 bijlagen meesturen. U koos er 6.',
+    })
   })
 
   it('accepts a real PDF attachment', async () => {
@@ -117,7 +135,9 @@ describe('reading the posted complaint form (Art. 1, 2, 3, 5)', () => {
   })
 
   it('lists errors in the order of the form, anything unknown last', () => {
-    expect(orderedErrors({ form: 'Het formulier is verlopen.', consent: 'c', name: 'n', complainantRole: 'r' })).toEqual([
+    expect(
+      orderedErrors({ form: 'Het formulier is verlopen.', consent: 'c', name: 'n', complainantRole: 'r' }),
+    ).toEqual([
       { field: 'complainantRole', message: 'r' },
       { field: 'name', message: 'n' },
       { field: 'consent', message: 'c' },
@@ -132,7 +152,8 @@ describe('reading the posted complaint form (Art. 1, 2, 3, 5)', () => {
 })
 
 describe('names and text our letters must print (Art. 5: every letter is addressed to the complainant by name)', () => {
-  const NEEDS_LATIN = 'Brieven kunnen deze letters nog niet afdrukken. Vul hieronder ook uw naam in Latijnse letters in.'
+  const NEEDS_LATIN =
+    'Brieven kunnen deze letters nog niet afdrukken. Vul hieronder ook uw naam in Latijnse letters in.'
 
   it.each(['Łukasz Żółćkiewicz', 'Şükrü Öztürk', 'Nguyễn Thị Ánh Tuyết', 'Ελένη Παπαδοπούλου', 'Юлия Щукина'])(
     'accepts %s as typed, without a Latin spelling',
@@ -157,18 +178,34 @@ describe('names and text our letters must print (Art. 5: every letter is address
 
   it('accepts it with the Latin spelling beside the name as typed', async () => {
     const read = await readComplaintForm(validForm({ name: 'محمد الأحمد', nameLatin: '  Mohammed al-Ahmad ' }), TODAY)
-    expect(read.result.ok ? read.result.input : read.result.errors).toMatchObject({ name: 'محمد الأحمد', nameLatin: 'Mohammed al-Ahmad' })
+    expect(read.result.ok ? read.result.input : read.result.errors).toMatchObject({
+      name: 'محمد الأحمد',
+      nameLatin: 'Mohammed al-Ahmad',
+    })
   })
 
   it('refuses a "Latin" spelling that letters cannot print either, at that field', async () => {
     const read = await readComplaintForm(validForm({ name: 'محمد', nameLatin: 'محمد' }), TODAY)
-    expect(read.result.ok ? {} : read.result.errors).toEqual({ nameLatin: 'Gebruik hier alleen Latijnse letters, zoals in uw paspoort. Brieven kunnen deze tekens niet afdrukken: م, ح, د' })
+    expect(read.result.ok ? {} : read.result.errors).toEqual({
+      nameLatin:
+        'Gebruik hier alleen Latijnse letters, zoals in uw paspoort. Brieven kunnen deze tekens niet afdrukken: م, ح, د',
+    })
   })
 
   it('refuses text letters quote but cannot print (the complaint, Art. 8.2), at its field, naming the characters', async () => {
     // Control: the same complaint with an emoji the font has.
-    expect((await readComplaintForm(validForm({ description: 'Mijn coach kwam twee afspraken niet na 😡 en belde niet af.' }), TODAY)).result.ok).toBe(true)
-    const read = await readComplaintForm(validForm({ description: 'Mijn coach kwam twee afspraken niet na 👎 en belde niet af.', city: 'תל אביב' }), TODAY)
+    expect(
+      (
+        await readComplaintForm(
+          validForm({ description: 'Mijn coach kwam twee afspraken niet na 😡 en belde niet af.' }),
+          TODAY,
+        )
+      ).result.ok,
+    ).toBe(true)
+    const read = await readComplaintForm(
+      validForm({ description: 'Mijn coach kwam twee afspraken niet na 👎 en belde niet af.', city: 'תל אביב' }),
+      TODAY,
+    )
     expect(read.result.ok ? {} : read.result.errors).toEqual({
       description: 'Brieven kunnen deze tekens nog niet afdrukken: 👎. Schrijf ze in Latijnse letters of laat ze weg.',
       city: 'Brieven kunnen deze tekens nog niet afdrukken: ת, ל, א, ב, י. Schrijf ze in Latijnse letters of laat ze weg.',
@@ -213,7 +250,12 @@ describe('reading the form body under a size limit', () => {
         else controller.enqueue(chunk)
       },
     })
-    const request = new Request(url, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body, duplex: 'half' } as RequestInit)
+    const request = new Request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
     expect(await readFormBody(request, 4 * 1024)).toEqual({ kind: 'tooLarge' })
   })
 

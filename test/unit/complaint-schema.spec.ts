@@ -13,7 +13,8 @@ const valid = {
   description: 'Mijn coach kwam twee afspraken niet na.',
   discussedBefore: 'no',
 }
-const parse = (overrides: Record<string, unknown>) => complaintSchema({ today: TODAY, emailRequired: true }).safeParse({ ...valid, ...overrides })
+const parse = (overrides: Record<string, unknown>) =>
+  complaintSchema({ today: TODAY, emailRequired: true }).safeParse({ ...valid, ...overrides })
 const errorsOf = (overrides: Record<string, unknown>) => {
   const result = parse(overrides)
   return result.success ? {} : fieldErrors(result.error)
@@ -26,15 +27,35 @@ describe('the shared complaint schema keeps a text whole or refuses it (Art. 3: 
   })
 
   it.each([
-    ['a NUL in the description', { description: 'Mijn coach kwam niet\u0000 opdagen bij de afspraak.' }, 'description', UNSTORABLE_CHARACTER.text],
+    [
+      'a NUL in the description',
+      { description: 'Mijn coach kwam niet\u0000 opdagen bij de afspraak.' },
+      'description',
+      UNSTORABLE_CHARACTER.text,
+    ],
     ['a NUL in the name', { name: 'Jan\u0000 Jansen' }, 'name', UNSTORABLE_CHARACTER.line],
-    ['a bell character in the desired outcome', { desiredOutcome: 'Een andere coach\u0007' }, 'desiredOutcome', UNSTORABLE_CHARACTER.text],
-    ['a vertical tab (which trimming would drop) at the end of the description', { description: 'Mijn coach kwam twee afspraken niet na.\u000B' }, 'description', UNSTORABLE_CHARACTER.text],
+    [
+      'a bell character in the desired outcome',
+      { desiredOutcome: 'Een andere coach\u0007' },
+      'desiredOutcome',
+      UNSTORABLE_CHARACTER.text,
+    ],
+    [
+      'a vertical tab (which trimming would drop) at the end of the description',
+      { description: 'Mijn coach kwam twee afspraken niet na.\u000B' },
+      'description',
+      UNSTORABLE_CHARACTER.text,
+    ],
     ['DEL in who was involved', { involvedName: 'Mijn coach\u007F' }, 'involvedName', UNSTORABLE_CHARACTER.text],
     ['a C1 control in the city', { city: 'Utrecht\u0085' }, 'city', UNSTORABLE_CHARACTER.line],
     ['a line break in the name (a one-line field)', { name: 'Jan\nJansen' }, 'name', UNSTORABLE_CHARACTER.line],
     ['a tab in the street', { street: 'Dorpsstraat\t1' }, 'street', UNSTORABLE_CHARACTER.line],
-    ['half an emoji (a lone surrogate) in the description', { description: 'Mijn coach kwam twee afspraken niet na \uD83D.' }, 'description', UNSTORABLE_CHARACTER.text],
+    [
+      'half an emoji (a lone surrogate) in the description',
+      { description: 'Mijn coach kwam twee afspraken niet na \uD83D.' },
+      'description',
+      UNSTORABLE_CHARACTER.text,
+    ],
   ])('refuses %s at its field, with a Dutch message', (_what, overrides, field, message) => {
     expect(errorsOf(overrides)).toEqual({ [field]: message })
   })
@@ -45,9 +66,12 @@ describe('the shared complaint schema keeps a text whole or refuses it (Art. 3: 
     ['desiredOutcome', 5_000, 'Gebruik hoogstens 5.000 tekens.'],
     ['involvedName', 500, 'Gebruik hoogstens 500 tekens.'],
     ['city', 100, 'Gebruik hoogstens 100 tekens.'],
-  ])('a %s of exactly %i characters is kept whole; one more is refused at the field, never cut', (field, max, message) => {
-    const exact = parse({ [field]: 'a'.repeat(max) })
-    expect(exact.success && (exact.data as Record<string, unknown>)[field]).toBe('a'.repeat(max))
-    expect(errorsOf({ [field]: 'a'.repeat(max + 1) })).toEqual({ [field]: message })
-  })
+  ])(
+    'a %s of exactly %i characters is kept whole; one more is refused at the field, never cut',
+    (field, max, message) => {
+      const exact = parse({ [field]: 'a'.repeat(max) })
+      expect(exact.success && (exact.data as Record<string, unknown>)[field]).toBe('a'.repeat(max))
+      expect(errorsOf({ [field]: 'a'.repeat(max + 1) })).toEqual({ [field]: message })
+    },
+  )
 })

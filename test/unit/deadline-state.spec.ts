@@ -82,11 +82,20 @@ describe('The next deadline of a case', () => {
     ['acknowledged', SENT, '2026-04-16T10:00:00Z', 'decisionLimit', D.decisionLimitBy, 'due_soon'],
     ['acknowledged', SENT, '2026-04-23T10:00:00Z', 'decisionLimit', D.decisionLimitBy, 'overdue'],
   ] as const)('Art. 5, 7: %s, acknowledgement sent %s, at %s → %s', (status, sent, now, clock, due, state) => {
-    expect(nextDeadline({ status, deadlines: D, acknowledgementSentAt: sent }, new Date(now))).toEqual({ clock, due, state })
+    expect(nextDeadline({ status, deadlines: D, acknowledgementSentAt: sent }, new Date(now))).toEqual({
+      clock,
+      due,
+      state,
+    })
   })
 
   it('Art. 7 note: a stated term moves the target, not the limit', () => {
-    expect(nextDeadline({ status: 'acknowledged', deadlines: D5, acknowledgementSentAt: SENT }, new Date('2026-04-10T10:00:00Z'))).toEqual({
+    expect(
+      nextDeadline(
+        { status: 'acknowledged', deadlines: D5, acknowledgementSentAt: SENT },
+        new Date('2026-04-10T10:00:00Z'),
+      ),
+    ).toEqual({
       clock: 'decisionTarget',
       due: D5.decisionTargetBy,
       state: 'due_soon',
@@ -97,14 +106,20 @@ describe('The next deadline of a case', () => {
     'the clocks stop: a case %s has no next deadline, even long overdue',
     (status) => {
       for (const sent of [null, SENT]) {
-        expect(nextDeadline({ status, deadlines: D, acknowledgementSentAt: sent }, new Date('2026-05-01T10:00:00Z'))).toBeNull()
+        expect(
+          nextDeadline({ status, deadlines: D, acknowledgementSentAt: sent }, new Date('2026-05-01T10:00:00Z')),
+        ).toBeNull()
       }
     },
   )
 })
 
 describe('Whether each clock was met: by the time the letter was sent, not by the status change', () => {
-  const letters = (endedAs: Ending, endedAt: string, sent: Partial<Omit<CaseLetters, 'deadlines' | 'endedAs' | 'endedAt'>>): CaseLetters => ({
+  const letters = (
+    endedAs: Ending,
+    endedAt: string,
+    sent: Partial<Omit<CaseLetters, 'deadlines' | 'endedAs' | 'endedAt'>>,
+  ): CaseLetters => ({
     deadlines: D,
     endedAs,
     endedAt,
@@ -113,7 +128,12 @@ describe('Whether each clock was met: by the time the letter was sent, not by th
     decisionSentAt: null,
     ...sent,
   })
-  const outcome = (acknowledge: boolean | null, nonAdmissionNotice: boolean | null, decisionTarget: boolean | null, decisionLimit: boolean | null): DeadlineOutcomes => ({
+  const outcome = (
+    acknowledge: boolean | null,
+    nonAdmissionNotice: boolean | null,
+    decisionTarget: boolean | null,
+    decisionLimit: boolean | null,
+  ): DeadlineOutcomes => ({
     acknowledge,
     nonAdmissionNotice,
     decisionTarget,
@@ -122,22 +142,110 @@ describe('Whether each clock was met: by the time the letter was sent, not by th
   const ACK = '2026-03-12T10:00:00Z'
 
   it.each([
-    ['Art. 5, 8: decided, every letter in time', letters('decided', '2026-04-01T09:00:00Z', { acknowledgementSentAt: ACK, decisionSentAt: '2026-04-01T10:00:00Z' }), outcome(true, null, true, true)],
-    ['Art. 5: the acknowledgement sent at the very due instant', letters('decided', '2026-04-01T09:00:00Z', { acknowledgementSentAt: D.acknowledgeBy, decisionSentAt: '2026-04-01T10:00:00Z' }), outcome(true, null, true, true)],
-    ['Art. 5: status acknowledged in time, letter sent a day late', letters('decided', '2026-04-01T09:00:00Z', { acknowledgementSentAt: '2026-03-17T08:00:00Z', decisionSentAt: '2026-04-01T10:00:00Z' }), outcome(false, null, true, true)],
-    ['Art. 7 note: decided before the target, letter sent after it', letters('decided', '2026-04-08T12:00:00Z', { acknowledgementSentAt: ACK, decisionSentAt: '2026-04-09T08:00:00Z' }), outcome(true, null, false, true)],
-    ['Art. 7 note, Decision 12: letter posted before the target, status recorded after it', letters('decided', '2026-04-10T09:00:00Z', { acknowledgementSentAt: ACK, decisionSentAt: '2026-04-08T15:00:00Z' }), outcome(true, null, true, true)],
-    ['Art. 7: decided, letter sent after six weeks', letters('decided', '2026-04-20T09:00:00Z', { acknowledgementSentAt: ACK, decisionSentAt: '2026-04-23T08:00:00Z' }), outcome(true, null, false, false)],
-    ['Art. 7: decided, letter not sent (yet)', letters('decided', '2026-04-01T09:00:00Z', { acknowledgementSentAt: ACK }), outcome(true, null, false, false)],
-    ['Art. 7, 8.5: not admitted within 5 days, without acknowledgement', letters('not_admitted', '2026-03-14T09:00:00Z', { nonAdmissionNoticeSentAt: '2026-03-14T10:00:00Z' }), outcome(null, true, null, null)],
-    ['Art. 7, 8.5: not admitted in time, notice sent after four weeks', letters('not_admitted', '2026-04-05T09:00:00Z', { acknowledgementSentAt: ACK, nonAdmissionNoticeSentAt: '2026-04-09T08:00:00Z' }), outcome(true, false, null, null)],
-    ['Art. 7, 8.5: not admitted after four weeks, notice posted before (Decision 12)', letters('not_admitted', '2026-04-10T09:00:00Z', { acknowledgementSentAt: ACK, nonAdmissionNoticeSentAt: '2026-04-08T09:00:00Z' }), outcome(true, true, null, null)],
-    ['Art. 7: not admitted, notice not sent (yet)', letters('not_admitted', '2026-04-05T09:00:00Z', { acknowledgementSentAt: ACK }), outcome(true, false, null, null)],
-    ['Art. 5: not admitted after the acknowledgement was due, none sent', letters('not_admitted', '2026-03-20T09:00:00Z', { nonAdmissionNoticeSentAt: '2026-03-20T10:00:00Z' }), outcome(false, true, null, null)],
-    ['Decision 9: withdrawn on day 2, no letters', letters('withdrawn', '2026-03-13T09:00:00Z', {}), outcome(null, null, true, true)],
-    ['Decision 9: withdrawn after the target', letters('withdrawn', '2026-04-15T09:00:00Z', { acknowledgementSentAt: ACK }), outcome(true, null, false, true)],
-    ['Art. 5 note: resolved informally in time', letters('resolved_informally', '2026-03-25T09:00:00Z', { acknowledgementSentAt: ACK }), outcome(true, null, true, true)],
-    ['Art. 5 note: resolved informally after six weeks', letters('resolved_informally', '2026-04-23T09:00:00Z', { acknowledgementSentAt: ACK }), outcome(true, null, false, false)],
+    [
+      'Art. 5, 8: decided, every letter in time',
+      letters('decided', '2026-04-01T09:00:00Z', {
+        acknowledgementSentAt: ACK,
+        decisionSentAt: '2026-04-01T10:00:00Z',
+      }),
+      outcome(true, null, true, true),
+    ],
+    [
+      'Art. 5: the acknowledgement sent at the very due instant',
+      letters('decided', '2026-04-01T09:00:00Z', {
+        acknowledgementSentAt: D.acknowledgeBy,
+        decisionSentAt: '2026-04-01T10:00:00Z',
+      }),
+      outcome(true, null, true, true),
+    ],
+    [
+      'Art. 5: status acknowledged in time, letter sent a day late',
+      letters('decided', '2026-04-01T09:00:00Z', {
+        acknowledgementSentAt: '2026-03-17T08:00:00Z',
+        decisionSentAt: '2026-04-01T10:00:00Z',
+      }),
+      outcome(false, null, true, true),
+    ],
+    [
+      'Art. 7 note: decided before the target, letter sent after it',
+      letters('decided', '2026-04-08T12:00:00Z', {
+        acknowledgementSentAt: ACK,
+        decisionSentAt: '2026-04-09T08:00:00Z',
+      }),
+      outcome(true, null, false, true),
+    ],
+    [
+      'Art. 7 note, Decision 12: letter posted before the target, status recorded after it',
+      letters('decided', '2026-04-10T09:00:00Z', {
+        acknowledgementSentAt: ACK,
+        decisionSentAt: '2026-04-08T15:00:00Z',
+      }),
+      outcome(true, null, true, true),
+    ],
+    [
+      'Art. 7: decided, letter sent after six weeks',
+      letters('decided', '2026-04-20T09:00:00Z', {
+        acknowledgementSentAt: ACK,
+        decisionSentAt: '2026-04-23T08:00:00Z',
+      }),
+      outcome(true, null, false, false),
+    ],
+    [
+      'Art. 7: decided, letter not sent (yet)',
+      letters('decided', '2026-04-01T09:00:00Z', { acknowledgementSentAt: ACK }),
+      outcome(true, null, false, false),
+    ],
+    [
+      'Art. 7, 8.5: not admitted within 5 days, without acknowledgement',
+      letters('not_admitted', '2026-03-14T09:00:00Z', { nonAdmissionNoticeSentAt: '2026-03-14T10:00:00Z' }),
+      outcome(null, true, null, null),
+    ],
+    [
+      'Art. 7, 8.5: not admitted in time, notice sent after four weeks',
+      letters('not_admitted', '2026-04-05T09:00:00Z', {
+        acknowledgementSentAt: ACK,
+        nonAdmissionNoticeSentAt: '2026-04-09T08:00:00Z',
+      }),
+      outcome(true, false, null, null),
+    ],
+    [
+      'Art. 7, 8.5: not admitted after four weeks, notice posted before (Decision 12)',
+      letters('not_admitted', '2026-04-10T09:00:00Z', {
+        acknowledgementSentAt: ACK,
+        nonAdmissionNoticeSentAt: '2026-04-08T09:00:00Z',
+      }),
+      outcome(true, true, null, null),
+    ],
+    [
+      'Art. 7: not admitted, notice not sent (yet)',
+      letters('not_admitted', '2026-04-05T09:00:00Z', { acknowledgementSentAt: ACK }),
+      outcome(true, false, null, null),
+    ],
+    [
+      'Art. 5: not admitted after the acknowledgement was due, none sent',
+      letters('not_admitted', '2026-03-20T09:00:00Z', { nonAdmissionNoticeSentAt: '2026-03-20T10:00:00Z' }),
+      outcome(false, true, null, null),
+    ],
+    [
+      'Decision 9: withdrawn on day 2, no letters',
+      letters('withdrawn', '2026-03-13T09:00:00Z', {}),
+      outcome(null, null, true, true),
+    ],
+    [
+      'Decision 9: withdrawn after the target',
+      letters('withdrawn', '2026-04-15T09:00:00Z', { acknowledgementSentAt: ACK }),
+      outcome(true, null, false, true),
+    ],
+    [
+      'Art. 5 note: resolved informally in time',
+      letters('resolved_informally', '2026-03-25T09:00:00Z', { acknowledgementSentAt: ACK }),
+      outcome(true, null, true, true),
+    ],
+    [
+      'Art. 5 note: resolved informally after six weeks',
+      letters('resolved_informally', '2026-04-23T09:00:00Z', { acknowledgementSentAt: ACK }),
+      outcome(true, null, false, false),
+    ],
   ] as const)('%s', (_what, c, expected) => {
     expect(deadlineOutcomes(c)).toEqual(expected)
   })
@@ -153,7 +261,14 @@ describe('Art. 7 note: a delay notice must reach the complainant before the stat
     ['acknowledged', D5, null, '2026-04-16T10:00:00Z', true, 'after the target has passed'],
     ['received', D, null, '2026-04-02T10:00:00Z', true, 'the default four-week norm, not yet acknowledged'],
     ['acknowledged', D5, '2026-04-09T10:00:00Z', '2026-04-10T10:00:00Z', false, 'a delay notice was sent'],
-    ['acknowledged', D6, null, '2026-04-20T10:00:00Z', false, 'the target is the six-week limit, which cannot be moved'],
+    [
+      'acknowledged',
+      D6,
+      null,
+      '2026-04-20T10:00:00Z',
+      false,
+      'the target is the six-week limit, which cannot be moved',
+    ],
     ['decided', D5, null, '2026-04-10T10:00:00Z', false, 'the case is decided'],
     ['withdrawn', D5, null, '2026-04-10T10:00:00Z', false, 'the case is withdrawn'],
     ['closed', D5, null, '2026-04-10T10:00:00Z', false, 'the case is closed'],

@@ -4,7 +4,9 @@ import { computeDeadlines, endOfDay, isNonWorkingDay } from '../../hooks/complai
 
 /** Local Amsterdam due dates, written by hand from a calendar (not computed by the code under test). */
 const local = (iso: string) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'medium' }).format(
+    new Date(iso),
+  )
 
 describe('Art. 5 and 7: due dates counted from the date of receipt, calendar days (Decision 1 default)', () => {
   it.each([
@@ -14,11 +16,29 @@ describe('Art. 5 and 7: due dates counted from the date of receipt, calendar day
     ['2026-03-14T10:00:00Z', 'a Saturday', '2026-03-19', '2026-04-11', '2026-04-25'],
     ['2026-04-24T10:00:00Z', 'the Friday before Koningsdag', '2026-04-29', '2026-05-22', '2026-06-05'],
     ['2026-12-23T10:00:00Z', 'just before Christmas', '2026-12-28', '2027-01-20', '2027-02-03'],
-    ['2026-12-31T23:30:00Z', 'New Year’s night (already 1 January in Amsterdam)', '2027-01-06', '2027-01-29', '2027-02-12'],
+    [
+      '2026-12-31T23:30:00Z',
+      'New Year’s night (already 1 January in Amsterdam)',
+      '2027-01-06',
+      '2027-01-29',
+      '2027-02-12',
+    ],
     ['2026-03-25T12:00:00Z', 'before the change to summer time', '2026-03-30', '2026-04-22', '2026-05-06'],
     ['2026-10-20T12:00:00Z', 'before the change to winter time', '2026-10-25', '2026-11-17', '2026-12-01'],
-    ['2026-03-27T23:30:00Z', 'Saturday 00:30 in Amsterdam (Friday in UTC), summer time on the Sunday', '2026-04-02', '2026-04-25', '2026-05-09'],
-    ['2026-10-23T22:30:00Z', 'Saturday 00:30 in Amsterdam (Friday in UTC), winter time on the Sunday', '2026-10-29', '2026-11-21', '2026-12-05'],
+    [
+      '2026-03-27T23:30:00Z',
+      'Saturday 00:30 in Amsterdam (Friday in UTC), summer time on the Sunday',
+      '2026-04-02',
+      '2026-04-25',
+      '2026-05-09',
+    ],
+    [
+      '2026-10-23T22:30:00Z',
+      'Saturday 00:30 in Amsterdam (Friday in UTC), winter time on the Sunday',
+      '2026-10-29',
+      '2026-11-21',
+      '2026-12-05',
+    ],
   ])('received %s (%s)', (received, _label, ack, fourWeeks, sixWeeks) => {
     const d = computeDeadlines(new Date(received), 'calendar')
     expect(local(d.acknowledgeBy)).toBe(`${ack} 23:59:59`)
@@ -51,7 +71,9 @@ describe('Decision 1, working-day mode: weekends and Dutch public holidays do no
 
 describe('the stated term (Art. 7 note, Decision 4)', () => {
   it('sets the target within the six weeks', () => {
-    expect(local(computeDeadlines(new Date('2026-03-11T09:00:00Z'), 'calendar', 5).decisionTargetBy)).toBe('2026-04-15 23:59:59')
+    expect(local(computeDeadlines(new Date('2026-03-11T09:00:00Z'), 'calendar', 5).decisionTargetBy)).toBe(
+      '2026-04-15 23:59:59',
+    )
   })
   it.each([0, 7])('refuses a term of %i weeks', (weeks) => {
     expect(() => computeDeadlines(new Date('2026-03-11T09:00:00Z'), 'calendar', weeks)).toThrow(RangeError)

@@ -17,12 +17,13 @@ describe('configuration from the environment', () => {
     expect(env.SITE_URL).toBe('http://localhost:4321')
   })
 
-  it.each(['mongodb://db.internal:27017/portal', 'mongodb+srv://user:pw@cluster.example/portal', 'file:/var/lib/portal.db'])(
-    'accepts DATABASE_URL=%s',
-    (url) => {
-      expect(parseEnv({ ...base, DATABASE_URL: url }).DATABASE_URL).toBe(url)
-    },
-  )
+  it.each([
+    'mongodb://db.internal:27017/portal',
+    'mongodb+srv://user:pw@cluster.example/portal',
+    'file:/var/lib/portal.db',
+  ])('accepts DATABASE_URL=%s', (url) => {
+    expect(parseEnv({ ...base, DATABASE_URL: url }).DATABASE_URL).toBe(url)
+  })
 
   it.each([
     [{ DATABASE_URL: 'postgres://x' }, 'DATABASE_URL', /file:, mongodb:\/\/ of mongodb\+srv:\/\//],
@@ -31,9 +32,21 @@ describe('configuration from the environment', () => {
     [{ CMS_PORT: '70000' }, 'CMS_PORT', /poortnummer/],
     [{ SITE_PORT: 'abc' }, 'SITE_PORT', /^Configuratiefout: SITE_PORT moet een poortnummer zijn \(1-65535\)$/],
     [{ CMS_PORT: '3000.5' }, 'CMS_PORT', /^Configuratiefout: CMS_PORT moet een poortnummer zijn \(1-65535\)$/],
-    [{ OUTBOX_MAX_ATTEMPTS: 'acht' }, 'OUTBOX_MAX_ATTEMPTS', /^Configuratiefout: OUTBOX_MAX_ATTEMPTS moet een heel getal zijn$/],
-    [{ OUTBOX_RETRY_DELAY_MS: '1.5' }, 'OUTBOX_RETRY_DELAY_MS', /^Configuratiefout: OUTBOX_RETRY_DELAY_MS moet een heel getal zijn$/],
-    [{ SITE_RATE_LIMIT_PER_HOUR: 'veel' }, 'SITE_RATE_LIMIT_PER_HOUR', /^Configuratiefout: SITE_RATE_LIMIT_PER_HOUR moet een heel getal zijn$/],
+    [
+      { OUTBOX_MAX_ATTEMPTS: 'acht' },
+      'OUTBOX_MAX_ATTEMPTS',
+      /^Configuratiefout: OUTBOX_MAX_ATTEMPTS moet een heel getal zijn$/,
+    ],
+    [
+      { OUTBOX_RETRY_DELAY_MS: '1.5' },
+      'OUTBOX_RETRY_DELAY_MS',
+      /^Configuratiefout: OUTBOX_RETRY_DELAY_MS moet een heel getal zijn$/,
+    ],
+    [
+      { SITE_RATE_LIMIT_PER_HOUR: 'veel' },
+      'SITE_RATE_LIMIT_PER_HOUR',
+      /^Configuratiefout: SITE_RATE_LIMIT_PER_HOUR moet een heel getal zijn$/,
+    ],
     [{ RESEND_BASE_URL: 'ftp://x' }, 'RESEND_BASE_URL', /http/],
     [{ ADMIN_EMAIL: 'not-an-address', ADMIN_PASSWORD: 'long-enough-password' }, 'ADMIN_EMAIL', /e-mailadres/],
     [{ ADMIN_EMAIL: 'beheer@example.nl' }, 'ADMIN_PASSWORD', /ontbreekt/],
@@ -100,7 +113,8 @@ describe('secrets per process (the site holds only its own keys)', () => {
     const site = siteProcessEnv(full, env)
     for (const name of forbidden) expect(site[name]).toBe(undefined)
     const values = Object.values(site).join('\n')
-    for (const value of [secret, sessionKey, full.ADMIN_PASSWORD, full.RESEND_API_KEY, 'db-password', full.ADMIN_EMAIL]) expect(values).not.toContain(value)
+    for (const value of [secret, sessionKey, full.ADMIN_PASSWORD, full.RESEND_API_KEY, 'db-password', full.ADMIN_EMAIL])
+      expect(values).not.toContain(value)
 
     expect(site).toEqual({
       PATH: '/usr/bin',
@@ -121,11 +135,18 @@ describe('secrets per process (the site holds only its own keys)', () => {
       SITE_CACHE_SECRET: env.SITE_CACHE_SECRET,
       SITE_RATE_LIMIT_PER_HOUR: 7,
     })
-    expect(siteProcessEnv({ ...full, CMS_API_URL: 'https://cms.example/api' }, env).CMS_API_URL).toBe('https://cms.example/api')
+    expect(siteProcessEnv({ ...full, CMS_API_URL: 'https://cms.example/api' }, env).CMS_API_URL).toBe(
+      'https://cms.example/api',
+    )
   })
 
   it('builds the site with no secret at all', () => {
     const build = siteBuildEnv({ ...full, SITE_API_KEY: 'k'.repeat(30), SITE_CACHE_SECRET: 'c'.repeat(20) })
-    expect(build).toEqual({ PATH: '/usr/bin', HOME: '/home/portal', NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' })
+    expect(build).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/portal',
+      NODE_ENV: 'production',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    })
   })
 })

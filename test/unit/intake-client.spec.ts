@@ -40,7 +40,12 @@ function fakeCms(answer: () => Response | Promise<Response>) {
   return { seen, fetch }
 }
 
-const request = (files: File[] = []) => ({ input, consent: true as const, formToken: 'c0ffee00-0000-4000-8000-000000000001', files })
+const request = (files: File[] = []) => ({
+  input,
+  consent: true as const,
+  formToken: 'c0ffee00-0000-4000-8000-000000000001',
+  files,
+})
 const options = (fetch: typeof globalThis.fetch) => ({ fetch, apiUrl: 'http://cms.test/api', apiKey: 'k'.repeat(32) })
 
 describe('storing a complaint through the CMS intake endpoint', () => {
@@ -55,7 +60,11 @@ describe('storing a complaint through the CMS intake endpoint', () => {
     expect(call?.init.method).toBe('POST')
     expect(new Headers(call?.init.headers).get('authorization')).toBe(`service-accounts API-Key ${'k'.repeat(32)}`)
     const body = call?.init.body as FormData
-    expect(JSON.parse(String(body.get('data')))).toEqual({ ...input, consent: true, formToken: 'c0ffee00-0000-4000-8000-000000000001' })
+    expect(JSON.parse(String(body.get('data')))).toEqual({
+      ...input,
+      consent: true,
+      formToken: 'c0ffee00-0000-4000-8000-000000000001',
+    })
     expect(body.getAll('files').map((f) => [(f as File).name, (f as File).type])).toEqual([
       ['brief.pdf', 'application/pdf'],
       ['foto.png', 'image/png'],
@@ -67,18 +76,31 @@ describe('storing a complaint through the CMS intake endpoint', () => {
     [200, true],
   ])('HTTP %i: stored (repeated form token: %s), with what the confirmation page shows', async (status, repeated) => {
     const cms = fakeCms(() => Response.json(confirmation, { status }))
-    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'stored', repeated, changed: false, ...confirmation })
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({
+      kind: 'stored',
+      repeated,
+      changed: false,
+      ...confirmation,
+    })
   })
 
   it.each([
     ['same', false],
     ['changed', true],
-  ])('a repeated form token with resubmission "%s": the edit was stored: %s (the confirmation page says so)', async (resubmission, changed) => {
-    const cms = fakeCms(() => Response.json({ ...confirmation, resubmission }, { status: 200 }))
-    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'stored', repeated: true, changed, ...confirmation })
-  })
+  ])(
+    'a repeated form token with resubmission "%s": the edit was stored: %s (the confirmation page says so)',
+    async (resubmission, changed) => {
+      const cms = fakeCms(() => Response.json({ ...confirmation, resubmission }, { status: 200 }))
+      expect(await submitComplaint(request(), options(cms.fetch))).toEqual({
+        kind: 'stored',
+        repeated: true,
+        changed,
+        ...confirmation,
+      })
+    },
+  )
 
-  it('HTTP 400: the CMS\'s messages per field', async () => {
+  it("HTTP 400: the CMS's messages per field", async () => {
     const errors = { attachments: 'Bestand x.exe is geen PDF, JPEG, PNG of Word-bestand.' }
     const cms = fakeCms(() => Response.json({ errors }, { status: 400 }))
     expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'invalid', errors })
@@ -86,11 +108,17 @@ describe('storing a complaint through the CMS intake endpoint', () => {
 
   it('HTTP 413: named at the attachments', async () => {
     const cms = fakeCms(() => new Response('too large', { status: 413 }))
-    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'invalid', errors: { attachments: ATTACHMENTS_TOO_LARGE_AT_CMS } })
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({
+      kind: 'invalid',
+      errors: { attachments: ATTACHMENTS_TOO_LARGE_AT_CMS },
+    })
   })
 
   it.each([
-    ['the intake\'s own 503 (it undid its writes)', () => Response.json({ error: 'De klacht is niet opgeslagen.', stored: false }, { status: 503 })],
+    [
+      "the intake's own 503 (it undid its writes)",
+      () => Response.json({ error: 'De klacht is niet opgeslagen.', stored: false }, { status: 503 }),
+    ],
     ['HTTP 403 (wrong key)', () => Response.json({ error: 'Geen toegang.' }, { status: 403 })],
     ['a 400 without messages', () => Response.json({}, { status: 400 })],
   ])('%s: certainly not stored, and the CMS is not asked again', async (_what, answer) => {
@@ -101,7 +129,9 @@ describe('storing a complaint through the CMS intake endpoint', () => {
 
   it('connection refused (the CMS is down): certainly not stored, said as such', async () => {
     const cms = fakeCms(() => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3000'), { code: 'ECONNREFUSED' }) })
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3000'), { code: 'ECONNREFUSED' }),
+      })
     })
     expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'notStored', reason: 'unreachable' })
   })
@@ -120,18 +150,23 @@ describe('storing a complaint through the CMS intake endpoint', () => {
     [
       'a connection reset after the form went out',
       () => {
-        throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) })
+        throw new TypeError('fetch failed', {
+          cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+        })
       },
     ],
-  ])('%s: maybe stored — the site asks by form token, and without a yes says it is not sure (never "not stored")', async (_what, answer) => {
-    let calls = 0
-    const cms = fakeCms(() => (calls++ === 0 ? answer() : notFound()))
-    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'uncertain' })
-    const [, lookup] = cms.seen
-    expect(lookup?.url).toBe('http://cms.test/api/complaints/intake/status')
-    expect(JSON.parse(String(lookup?.init.body))).toEqual({ formToken: 'c0ffee00-0000-4000-8000-000000000001' })
-    expect(new Headers(lookup?.init.headers).get('authorization')).toBe(`service-accounts API-Key ${'k'.repeat(32)}`)
-  })
+  ])(
+    '%s: maybe stored — the site asks by form token, and without a yes says it is not sure (never "not stored")',
+    async (_what, answer) => {
+      let calls = 0
+      const cms = fakeCms(() => (calls++ === 0 ? answer() : notFound()))
+      expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'uncertain' })
+      const [, lookup] = cms.seen
+      expect(lookup?.url).toBe('http://cms.test/api/complaints/intake/status')
+      expect(JSON.parse(String(lookup?.init.body))).toEqual({ formToken: 'c0ffee00-0000-4000-8000-000000000001' })
+      expect(new Headers(lookup?.init.headers).get('authorization')).toBe(`service-accounts API-Key ${'k'.repeat(32)}`)
+    },
+  )
 
   it('a timeout, and the check by form token finds it: stored, with its proof', async () => {
     let calls = 0
@@ -139,7 +174,12 @@ describe('storing a complaint through the CMS intake endpoint', () => {
       if (calls++ === 0) throw new DOMException('The operation was aborted due to timeout', 'TimeoutError')
       return Response.json({ stored: true, ...confirmation })
     })
-    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'stored', repeated: false, changed: false, ...confirmation })
+    expect(await submitComplaint(request(), options(cms.fetch))).toEqual({
+      kind: 'stored',
+      repeated: false,
+      changed: false,
+      ...confirmation,
+    })
   })
 
   it('a timeout, and the check by form token fails too: not sure', async () => {

@@ -25,9 +25,20 @@ describe('the proof of receipt in the confirmation address', () => {
   it('is URL-safe and carries no personal data, only the reference and the dates', () => {
     const token = signProof(proof, key, now)
     expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
-    const payload = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>
+    const payload = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >
     expect(Object.keys(payload).sort()).toEqual(
-      ['acknowledgeBy', 'decisionLimitBy', 'decisionTargetBy', 'emailed', 'expiresAt', 'receivedAt', 'reference'].sort(),
+      [
+        'acknowledgeBy',
+        'decisionLimitBy',
+        'decisionTargetBy',
+        'emailed',
+        'expiresAt',
+        'receivedAt',
+        'reference',
+      ].sort(),
     )
   })
 
@@ -49,7 +60,13 @@ describe('the proof of receipt in the confirmation address', () => {
     const [payload, signature] = signProof(proof, key, now).split('.') as [string, string]
     const changed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>
     changed.expiresAt = Number(changed.expiresAt) + 365 * 24 * 3600 * 1000
-    expect(verifyProof(`${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${signature}`, key, later(PROOF_LIFETIME_MS))).toBeNull()
+    expect(
+      verifyProof(
+        `${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${signature}`,
+        key,
+        later(PROOF_LIFETIME_MS),
+      ),
+    ).toBeNull()
   })
 
   it('is refused when signed with another key (the cache signal secret itself is not the proof key)', () => {
@@ -81,7 +98,12 @@ describe('Art. 5, 7: the dates the confirmation page shows, read from the proof 
   it.each([
     {
       what: 'received on Saturday 28 March 00:30 (27 March in UTC), summer time from 29 March',
-      answer: { receivedAt: '2026-03-27T23:30:00.000Z', acknowledgeBy: '2026-04-02T21:59:59.999Z', decisionTargetBy: '2026-04-25T21:59:59.999Z', decisionLimitBy: '2026-05-09T21:59:59.999Z' },
+      answer: {
+        receivedAt: '2026-03-27T23:30:00.000Z',
+        acknowledgeBy: '2026-04-02T21:59:59.999Z',
+        decisionTargetBy: '2026-04-25T21:59:59.999Z',
+        decisionLimitBy: '2026-05-09T21:59:59.999Z',
+      },
       shown: [
         ['28 maart 2026', '2026-03-28'],
         ['2 april 2026', '2026-04-02'],
@@ -91,7 +113,12 @@ describe('Art. 5, 7: the dates the confirmation page shows, read from the proof 
     },
     {
       what: 'received on Saturday 24 October 00:30 (23 October in UTC), winter time from 25 October',
-      answer: { receivedAt: '2026-10-23T22:30:00.000Z', acknowledgeBy: '2026-10-29T22:59:59.999Z', decisionTargetBy: '2026-11-21T22:59:59.999Z', decisionLimitBy: '2026-12-05T22:59:59.999Z' },
+      answer: {
+        receivedAt: '2026-10-23T22:30:00.000Z',
+        acknowledgeBy: '2026-10-29T22:59:59.999Z',
+        decisionTargetBy: '2026-11-21T22:59:59.999Z',
+        decisionLimitBy: '2026-12-05T22:59:59.999Z',
+      },
       shown: [
         ['24 oktober 2026', '2026-10-24'],
         ['29 oktober 2026', '2026-10-29'],

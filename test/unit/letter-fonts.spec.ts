@@ -2,7 +2,14 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { fontFile, letterFontBytes, letterFonts, letterText, listCharacters, unprintable } from '../../hooks/letters/fonts'
+import {
+  fontFile,
+  letterFontBytes,
+  letterFonts,
+  letterText,
+  listCharacters,
+  unprintable,
+} from '../../hooks/letters/fonts'
 import { LETTER_KIND_DEFINITIONS, LETTER_KINDS } from '../../hooks/letters/kinds'
 
 const hasGlyph = (c: string) => letterFonts().regular.hasGlyphForCodePoint(c.codePointAt(0) ?? 0)
@@ -10,7 +17,11 @@ const hasGlyph = (c: string) => letterFonts().regular.hasGlyphForCodePoint(c.cod
 describe('the font of the letters (DejaVu Sans from the npm package)', () => {
   it('is resolved inside the dejavu-fonts-ttf package, and its bytes are read once per process', () => {
     for (const weight of ['regular', 'bold'] as const) {
-      expect(fontFile(weight).split(path.sep).slice(-3)).toEqual(['dejavu-fonts-ttf', 'ttf', weight === 'regular' ? 'DejaVuSans.ttf' : 'DejaVuSans-Bold.ttf'])
+      expect(fontFile(weight).split(path.sep).slice(-3)).toEqual([
+        'dejavu-fonts-ttf',
+        'ttf',
+        weight === 'regular' ? 'DejaVuSans.ttf' : 'DejaVuSans-Bold.ttf',
+      ])
     }
     const first = letterFontBytes()
     expect(first.regular.byteLength).toBeGreaterThan(500_000)
@@ -31,7 +42,10 @@ describe('unprintable: what letters cannot print as typed', () => {
     ['Dutch punctuation and symbols', 'Zoë “één” ’s avonds — € 12,50 … ½ → ✓ Ĳsselmeer ﬁets'],
     ['an emoji the font has', 'Goed 😀 ❤'],
     ['line breaks and tabs', 'regel 1\r\nregel 2\tverder'],
-    ['invisible format characters (zero-width space, soft hyphen, joiners, variation selector, BOM)', 'a\u200bb\u00adc\u200dd\ufe0fe\ufeff'],
+    [
+      'invisible format characters (zero-width space, soft hyphen, joiners, variation selector, BOM)',
+      'a\u200bb\u00adc\u200dd\ufe0fe\ufeff',
+    ],
   ])('%s: nothing', (_, text) => {
     expect(unprintable(text)).toEqual([])
   })

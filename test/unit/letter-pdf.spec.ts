@@ -169,9 +169,13 @@ describe('renderLetterPdf: the sender block (Decision 14)', () => {
 
 describe('renderLetterPdf: the addressee', () => {
   it('prints the e-mail address only when there is no postal address', async () => {
-    const withPost = await pdfToText(await renderLetterPdf({ ...base, addressee: { ...base.addressee, email: 'j.jansen@example.nl' } }))
+    const withPost = await pdfToText(
+      await renderLetterPdf({ ...base, addressee: { ...base.addressee, email: 'j.jansen@example.nl' } }),
+    )
     expect(withPost).not.toContain('j.jansen@example.nl')
-    const mailOnly = await pdfToText(await renderLetterPdf({ ...base, addressee: { name: 'J. Jansen', email: 'j.jansen@example.nl' } }))
+    const mailOnly = await pdfToText(
+      await renderLetterPdf({ ...base, addressee: { name: 'J. Jansen', email: 'j.jansen@example.nl' } }),
+    )
     expect(mailOnly).toContain('j.jansen@example.nl')
   })
 })
@@ -238,7 +242,10 @@ const unicodeLetter: LetterInput = {
   subject: `Klacht van ${NAMES.vietnamese}`,
   salutation: `Beste ${NAMES.turkish},`,
   parts: [
-    { heading: `Gesprek met ${NAMES.greek}`, text: `Op het gesprek waren ${NAMES.greek} en ${NAMES.cyrillic} aanwezig.` },
+    {
+      heading: `Gesprek met ${NAMES.greek}`,
+      text: `Op het gesprek waren ${NAMES.greek} en ${NAMES.cyrillic} aanwezig.`,
+    },
     { heading: 'Alle letters', text: SCRIPTS.join('\n') },
   ],
   signatory: `${NAMES.cyrillic}\nKlachtbehandelaar`,
@@ -292,18 +299,29 @@ describe('renderLetterPdf: names and text print as typed (Art. 5: the letter rea
   it('prints a name typed with combining accents (NFD, as some keyboards send it) as the same letters', async () => {
     const decomposed = NAMES.vietnamese.normalize('NFD')
     expect(decomposed).not.toBe(NAMES.vietnamese)
-    const read = squash(await pdfToText(await renderLetterPdf({ ...base, addressee: { ...base.addressee, name: decomposed } })))
+    const read = squash(
+      await pdfToText(await renderLetterPdf({ ...base, addressee: { ...base.addressee, name: decomposed } })),
+    )
     expect(read).toContain(NAMES.vietnamese)
   })
 
   it('every character of the letter’s text has a glyph in the embedded font, and no missing-glyph box is drawn', async () => {
     const { regular, bold } = letterFonts()
-    const typed = [unicodeLetter.addressee.name, unicodeLetter.subject, unicodeLetter.salutation, unicodeLetter.signatory ?? '', ...unicodeLetter.parts.flatMap((p) => [p.heading ?? '', p.text])]
+    const typed = [
+      unicodeLetter.addressee.name,
+      unicodeLetter.subject,
+      unicodeLetter.salutation,
+      unicodeLetter.signatory ?? '',
+      ...unicodeLetter.parts.flatMap((p) => [p.heading ?? '', p.text]),
+    ]
     // What was typed, what the PDF says it prints (its ToUnicode map, as pdftotext reads it), and what it draws.
     for (const source of [typed.join(' '), text]) {
       const codePoints = [...new Set([...source.normalize('NFC')].filter((c) => c.trim() !== ''))]
       expect(codePoints.length).toBeGreaterThan(150)
-      const withoutGlyph = codePoints.filter((c) => !regular.hasGlyphForCodePoint(c.codePointAt(0) ?? 0) || !bold.hasGlyphForCodePoint(c.codePointAt(0) ?? 0))
+      const withoutGlyph = codePoints.filter(
+        (c) =>
+          !regular.hasGlyphForCodePoint(c.codePointAt(0) ?? 0) || !bold.hasGlyphForCodePoint(c.codePointAt(0) ?? 0),
+      )
       expect(withoutGlyph).toEqual([])
     }
     const ids = await drawnGlyphIds(bytes)
@@ -317,15 +335,22 @@ describe('renderLetterPdf: names and text print as typed (Art. 5: the letter rea
     const names = doc.context
       .enumerateIndirectObjects()
       .map(([, object]) => object)
-      .filter((object): object is PDFDict => object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('Font'))
+      .filter(
+        (object): object is PDFDict =>
+          object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('Font'),
+      )
       .map((font) => font.get(PDFName.of('BaseFont'))?.toString())
     expect(new Set(names)).toEqual(new Set(['/WPBRIE+DejaVuSans', '/WPBRIE+DejaVuSans-Bold']))
   })
 
-  it('keeps the letter small: only the glyphs it uses are embedded (a one-page letter under 50 kB)', async () => {
-    expect(bytes.byteLength).toBeLessThan(50_000)
-    expect((await renderLetterPdf(unicodeLetter, { subsetFonts: false })).byteLength).toBeGreaterThan(500_000)
-   }, HEAVY)
+  it(
+    'keeps the letter small: only the glyphs it uses are embedded (a one-page letter under 50 kB)',
+    async () => {
+      expect(bytes.byteLength).toBeLessThan(50_000)
+      expect((await renderLetterPdf(unicodeLetter, { subsetFonts: false })).byteLength).toBeGreaterThan(500_000)
+    },
+    HEAVY,
+  )
 
   it('keeps the original text in the metadata (UTF-16)', async () => {
     expect((await PDFDocument.load(bytes, { updateMetadata: false })).getTitle()).toBe(`Klacht van ${NAMES.vietnamese}`)
@@ -340,7 +365,9 @@ describe('renderLetterPdf: what the font cannot set is refused, never replaced',
     ['Chinese', '王芳', ['王', '芳']],
   ])('%s: the letter fails, naming the characters (%s)', async (_, name, characters) => {
     // Control: the same letter with a name the font sets.
-    await expect(renderLetterPdf({ ...base, addressee: { ...base.addressee, name: 'Mohammed al-Ahmad' } })).resolves.toBeInstanceOf(Uint8Array)
+    await expect(
+      renderLetterPdf({ ...base, addressee: { ...base.addressee, name: 'Mohammed al-Ahmad' } }),
+    ).resolves.toBeInstanceOf(Uint8Array)
     const refused = renderLetterPdf({ ...base, addressee: { ...base.addressee, name } })
     await expect(refused).rejects.toBeInstanceOf(UnprintableLetterError)
     await expect(refused).rejects.toMatchObject({ characters })
@@ -357,7 +384,9 @@ describe('renderLetterPdf: what the font cannot set is refused, never replaced',
   })
 
   it('leaves out invisible format characters (zero-width space, soft hyphen, variation selector) without refusing', async () => {
-    const text = squash(await pdfToText(await renderLetterPdf({ ...base, parts: [{ text: 'a\u200bb\u00adc ❤\ufe0f d\te' }] })))
+    const text = squash(
+      await pdfToText(await renderLetterPdf({ ...base, parts: [{ text: 'a\u200bb\u00adc ❤\ufe0f d\te' }] })),
+    )
     expect(text).toContain('abc ❤ d e')
   })
 })
@@ -365,8 +394,15 @@ describe('renderLetterPdf: what the font cannot set is refused, never replaced',
 describe('renderLetterPdf: the font subset of @pdf-lib/fontkit 1.1.1', () => {
   /** Every Latin, Greek and Cyrillic character the font sets (combining marks need shaping and are refused). */
   const repertoire = [
-    [0x21, 0x7e], [0xa1, 0x24f], [0x370, 0x3ff], [0x400, 0x52f], [0x1e00, 0x1eff], [0x2010, 0x2027], [0x20ac, 0x20ac],
-  ].flatMap(([from = 0, to = 0]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)))
+    [0x21, 0x7e],
+    [0xa1, 0x24f],
+    [0x370, 0x3ff],
+    [0x400, 0x52f],
+    [0x1e00, 0x1eff],
+    [0x2010, 0x2027],
+    [0x20ac, 0x20ac],
+  ]
+    .flatMap(([from = 0, to = 0]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)))
     .filter((c) => unprintable(c).length === 0 && c.trim() !== '')
 
   async function raster(bytes: Uint8Array): Promise<Buffer[]> {
@@ -381,18 +417,25 @@ describe('renderLetterPdf: the font subset of @pdf-lib/fontkit 1.1.1', () => {
     }
   }
 
-  it('draws every Latin, Greek and Cyrillic character exactly as the whole font does (pixel for pixel)', async () => {
-    expect(repertoire.length).toBeGreaterThan(1000)
-    const letter: LetterInput = {
-      ...base,
-      subject: repertoire.slice(0, 40).join(''),
-      parts: [{ heading: repertoire.slice(40, 100).join(' '), text: repertoire.join(' ') }],
-    }
-    const [subset, whole] = await Promise.all([raster(await renderLetterPdf(letter)), raster(await renderLetterPdf(letter, { subsetFonts: false }))])
-    expect(subset.length).toBeGreaterThan(1)
-    expect(subset.length).toBe(whole.length)
-    subset.forEach((page, i) => expect(page.equals(whole[i] ?? Buffer.alloc(0)), `page ${i + 1}`).toBe(true))
-   }, HEAVY)
+  it(
+    'draws every Latin, Greek and Cyrillic character exactly as the whole font does (pixel for pixel)',
+    async () => {
+      expect(repertoire.length).toBeGreaterThan(1000)
+      const letter: LetterInput = {
+        ...base,
+        subject: repertoire.slice(0, 40).join(''),
+        parts: [{ heading: repertoire.slice(40, 100).join(' '), text: repertoire.join(' ') }],
+      }
+      const [subset, whole] = await Promise.all([
+        raster(await renderLetterPdf(letter)),
+        raster(await renderLetterPdf(letter, { subsetFonts: false })),
+      ])
+      expect(subset.length).toBeGreaterThan(1)
+      expect(subset.length).toBe(whole.length)
+      subset.forEach((page, i) => expect(page.equals(whole[i] ?? Buffer.alloc(0)), `page ${i + 1}`).toBe(true))
+    },
+    HEAVY,
+  )
 
   it('can rely on the font: every glyph record of DejaVu Sans has an even length', () => {
     // The subsetter writes a short `loca` table (offsets halved) without padding glyph records, so
@@ -420,7 +463,11 @@ describe('renderLetterPdf: margins', () => {
     const margin = (25 * 72) / 25.4
     const url = `https://www.workingprogression.nl/${'klachtenreglement-'.repeat(8)}einde`
     const boxes = await pdfWordBoxes(
-      await renderLetterPdf({ ...longLetter, sender: filledSender, parts: [{ heading: 'Zie ook', text: `Lees ${url} eerst.` }, ...longLetter.parts] }),
+      await renderLetterPdf({
+        ...longLetter,
+        sender: filledSender,
+        parts: [{ heading: 'Zie ook', text: `Lees ${url} eerst.` }, ...longLetter.parts],
+      }),
     )
     expect(boxes.length).toBeGreaterThan(500)
     const outside = boxes.filter((b) => b.xMin < margin - 0.5 || b.xMax > 595.28 - margin + 0.5)
@@ -434,20 +481,24 @@ describe('renderLetterPdf: margins', () => {
 })
 
 describe('renderLetterPdf: a sample for the eye', () => {
-  it('renders as one PNG per page with pdftoppm (written to test-results/letters/)', async () => {
-    await rm(lettersDir, { recursive: true, force: true })
-    await mkdir(lettersDir, { recursive: true })
-    for (const [name, letter] of [
-      ['short', { ...base, sender: filledSender }],
-      ['long', { ...longLetter, sender: filledSender }],
-      ['names', unicodeLetter],
-    ] as const) {
-      const bytes = await renderLetterPdf(letter)
-      const file = path.join(lettersDir, `${name}.pdf`)
-      await writeFile(file, bytes)
-      await promisify(execFile)('pdftoppm', ['-png', '-r', '80', file, path.join(lettersDir, name)])
-      const pngs = (await readdir(lettersDir)).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
-      expect(pngs).toHaveLength(await pageCount(bytes))
-    }
-   }, HEAVY)
+  it(
+    'renders as one PNG per page with pdftoppm (written to test-results/letters/)',
+    async () => {
+      await rm(lettersDir, { recursive: true, force: true })
+      await mkdir(lettersDir, { recursive: true })
+      for (const [name, letter] of [
+        ['short', { ...base, sender: filledSender }],
+        ['long', { ...longLetter, sender: filledSender }],
+        ['names', unicodeLetter],
+      ] as const) {
+        const bytes = await renderLetterPdf(letter)
+        const file = path.join(lettersDir, `${name}.pdf`)
+        await writeFile(file, bytes)
+        await promisify(execFile)('pdftoppm', ['-png', '-r', '80', file, path.join(lettersDir, name)])
+        const pngs = (await readdir(lettersDir)).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+        expect(pngs).toHaveLength(await pageCount(bytes))
+      }
+    },
+    HEAVY,
+  )
 })

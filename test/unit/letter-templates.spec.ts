@@ -30,20 +30,40 @@ const complaint = {
     decisionLimitBy: '2026-12-14T22:59:59.999Z',
   },
   acknowledgement: { factsSummary: 'Drie gemiste afspraken.' },
-  decision: { outcome: 'upheld', factsAsSeen: 'Gemist.', reasonedPosition: 'Niet behoorlijk.', remedy: 'partial', remedyExplanation: 'Extra gesprekken.' },
-  hearing: { at: '2026-11-20T13:30:00.000Z', place: 'Kantoor Utrecht', attendees: [{ name: 'Jan Jansen', role: 'complainant' }, { name: 'Chris Coach', role: 'complained_about' }] },
+  decision: {
+    outcome: 'upheld',
+    factsAsSeen: 'Gemist.',
+    reasonedPosition: 'Niet behoorlijk.',
+    remedy: 'partial',
+    remedyExplanation: 'Extra gesprekken.',
+  },
+  hearing: {
+    at: '2026-11-20T13:30:00.000Z',
+    place: 'Kantoor Utrecht',
+    attendees: [
+      { name: 'Jan Jansen', role: 'complainant' },
+      { name: 'Chris Coach', role: 'complained_about' },
+    ],
+  },
 } as unknown as Complaint
 
 /** The referral of the default decision and non-admission texts (Art. 8), as one sentence to replace. */
 const UWV_REFERRAL_SENTENCE = /Bent u het niet eens met deze beslissing.*via de klachtenregeling van UWV\./
 
-const ctx = (c: Complaint = complaint) => ({ complaint: c, settings, handler: { name: 'Anton Behandelaar' }, now: new Date('2026-11-05T10:00:00Z'), addresseeName: c.complainant.name })
+const ctx = (c: Complaint = complaint) => ({
+  complaint: c,
+  settings,
+  handler: { name: 'Anton Behandelaar' },
+  now: new Date('2026-11-05T10:00:00Z'),
+  addresseeName: c.complainant.name,
+})
 
 describe('letter kinds and their default texts (Art. 3, 5, 6, 7, 8)', () => {
   it('every default text passes its own check, and every placeholder it names exists', () => {
     for (const kind of LETTER_KINDS) {
       expect(checkTemplate(kind, LETTER_KIND_DEFINITIONS[kind].defaults), kind).toEqual([])
-      for (const key of [...LETTER_KIND_DEFINITIONS[kind].required, ...LETTER_KIND_DEFINITIONS[kind].optional]) expect(PLACEHOLDERS).toHaveProperty(key)
+      for (const key of [...LETTER_KIND_DEFINITIONS[kind].required, ...LETTER_KIND_DEFINITIONS[kind].optional])
+        expect(PLACEHOLDERS).toHaveProperty(key)
     }
   })
 
@@ -60,7 +80,9 @@ describe('checking a template an editor saves', () => {
 
   it('Art. 5: refuses a text without a required part, naming it at the text field', () => {
     const errors = checkTemplate('acknowledgement', { ...ack, body: ack.body.replace('{{feiten}}', '') })
-    expect(errors).toEqual([{ path: 'body', message: expect.stringContaining('{{feiten}} (korte omschrijving van de feiten)') }])
+    expect(errors).toEqual([
+      { path: 'body', message: expect.stringContaining('{{feiten}} (korte omschrijving van de feiten)') },
+    ])
     expect(errors[0]?.message).toMatch(/^Artikel 5 vereist/)
   })
 
@@ -72,42 +94,71 @@ describe('checking a template an editor saves', () => {
   })
 
   it('refuses a placeholder of another letter (the decision’s outcome in the receipt)', () => {
-    const errors = checkTemplate('receipt', { ...LETTER_KIND_DEFINITIONS.receipt.defaults, closing: 'Uitkomst: {{uitkomst}}' })
+    const errors = checkTemplate('receipt', {
+      ...LETTER_KIND_DEFINITIONS.receipt.defaults,
+      closing: 'Uitkomst: {{uitkomst}}',
+    })
     expect(errors.map((e) => e.path)).toEqual(['closing'])
   })
 
   it('Art. 8: refuses a decision text without the referral to UWV’s complaint procedure, though it is no placeholder', () => {
     const decision = LETTER_KIND_DEFINITIONS.decision.defaults
-    const errors = checkTemplate('decision', { ...decision, body: decision.body.replace('via de klachtenregeling van UWV', 'bij UWV') })
-    expect(errors).toEqual([{ path: 'body', message: expect.stringContaining('de verwijzing naar de klachtenregeling van UWV (artikel 8) (met de woorden "klachtenregeling van UWV")') }])
+    const errors = checkTemplate('decision', {
+      ...decision,
+      body: decision.body.replace('via de klachtenregeling van UWV', 'bij UWV'),
+    })
+    expect(errors).toEqual([
+      {
+        path: 'body',
+        message: expect.stringContaining(
+          'de verwijzing naar de klachtenregeling van UWV (artikel 8) (met de woorden "klachtenregeling van UWV")',
+        ),
+      },
+    ])
   })
 
   describe('Art. 8: the notice of non-admission refers to the UWV labour expert and UWV’s complaint procedure, like the decision', () => {
     const notice = LETTER_KIND_DEFINITIONS.non_admission_notice.defaults
 
     it('accepts a reworded text that keeps both', () => {
-      const reworded = notice.body.replace(UWV_REFERRAL_SENTENCE, 'Niet eens met ons besluit? Bel de arbeidsdeskundige van UWV: {{arbeidsdeskundige}}. Of gebruik de klachtenregeling van UWV.')
+      const reworded = notice.body.replace(
+        UWV_REFERRAL_SENTENCE,
+        'Niet eens met ons besluit? Bel de arbeidsdeskundige van UWV: {{arbeidsdeskundige}}. Of gebruik de klachtenregeling van UWV.',
+      )
       expect(reworded).not.toBe(notice.body)
       expect(checkTemplate('non_admission_notice', { ...notice, body: reworded })).toEqual([])
     })
 
     it('refuses a text without the words "klachtenregeling van UWV", at the text field', () => {
-      const errors = checkTemplate('non_admission_notice', { ...notice, body: notice.body.replace('via de klachtenregeling van UWV', 'bij UWV') })
+      const errors = checkTemplate('non_admission_notice', {
+        ...notice,
+        body: notice.body.replace('via de klachtenregeling van UWV', 'bij UWV'),
+      })
       expect(errors).toEqual([
         {
           path: 'body',
-          message: 'Artikel 7 en 8.5 vereist in deze brief ook de verwijzing naar de klachtenregeling van UWV (artikel 8) (met de woorden "klachtenregeling van UWV"). Zet dat terug in de tekst.',
+          message:
+            'Artikel 7 en 8.5 vereist in deze brief ook de verwijzing naar de klachtenregeling van UWV (artikel 8) (met de woorden "klachtenregeling van UWV"). Zet dat terug in de tekst.',
         },
       ])
     })
 
     it('refuses a text without {{arbeidsdeskundige}}, naming the part', () => {
-      const errors = checkTemplate('non_admission_notice', { ...notice, body: notice.body.replace(': {{arbeidsdeskundige}}', '') })
-      expect(errors).toEqual([{ path: 'body', message: expect.stringContaining('{{arbeidsdeskundige}} (de arbeidsdeskundige van UWV)') }])
+      const errors = checkTemplate('non_admission_notice', {
+        ...notice,
+        body: notice.body.replace(': {{arbeidsdeskundige}}', ''),
+      })
+      expect(errors).toEqual([
+        { path: 'body', message: expect.stringContaining('{{arbeidsdeskundige}} (de arbeidsdeskundige van UWV)') },
+      ])
     })
 
     it('the composed notice names the labour expert with their address and UWV’s complaint procedure', () => {
-      const c = { ...complaint, status: 'not_admitted', nonAdmission: { ground: 'insufficient_interest', reasons: 'Het ging om één minuut wachten.' } } as unknown as Complaint
+      const c = {
+        ...complaint,
+        status: 'not_admitted',
+        nonAdmission: { ground: 'insufficient_interest', reasons: 'Het ging om één minuut wachten.' },
+      } as unknown as Complaint
       const result = composeLetter('non_admission_notice', notice, ctx(c))
       if (!result.ok) throw new Error(JSON.stringify(result.errors))
       expect(result.message.text).toContain('arbeidsdeskundige van UWV: A. Deskundige (ad@uwv.example)')
@@ -115,14 +166,22 @@ describe('checking a template an editor saves', () => {
     })
 
     it('a stored notice that lost the referral stops the letter and asks for an editor', () => {
-      const c = { ...complaint, nonAdmission: { ground: 'insufficient_interest', reasons: 'Het ging om één minuut wachten.' } } as unknown as Complaint
-      const result = composeLetter('non_admission_notice', { ...notice, body: notice.body.replace('via de klachtenregeling van UWV', 'bij UWV') }, ctx(c))
+      const c = {
+        ...complaint,
+        nonAdmission: { ground: 'insufficient_interest', reasons: 'Het ging om één minuut wachten.' },
+      } as unknown as Complaint
+      const result = composeLetter(
+        'non_admission_notice',
+        { ...notice, body: notice.body.replace('via de klachtenregeling van UWV', 'bij UWV') },
+        ctx(c),
+      )
       expect(result).toEqual({
         ok: false,
         errors: [
           {
             path: 'status',
-            message: 'De tekst van de brief "Bericht: klacht niet in behandeling" mist de verwijzing naar de klachtenregeling van UWV (artikel 8). Vraag een redacteur de brieftekst aan te vullen.',
+            message:
+              'De tekst van de brief "Bericht: klacht niet in behandeling" mist de verwijzing naar de klachtenregeling van UWV (artikel 8). Vraag een redacteur de brieftekst aan te vullen.',
           },
         ],
       })
@@ -131,7 +190,9 @@ describe('checking a template an editor saves', () => {
 
   it('refuses a half-written placeholder', () => {
     const errors = checkTemplate('acknowledgement', { ...ack, salutation: 'Beste {{naam},' })
-    expect(errors).toEqual([{ path: 'salutation', message: 'Een invulplek is niet goed geschreven. Schrijf hem zo: {{kenmerk}}.' }])
+    expect(errors).toEqual([
+      { path: 'salutation', message: 'Een invulplek is niet goed geschreven. Schrijf hem zo: {{kenmerk}}.' },
+    ])
   })
 })
 
@@ -146,14 +207,21 @@ describe('composing a letter', () => {
     expect(message.text).toContain('Datum van deze bevestiging: 5 november 2026')
     expect(message.text).toContain('Behandelaar van uw klacht: Anton Behandelaar.')
     expect(message.text).toContain('U krijgt onze beslissing uiterlijk 30 november 2026.')
-    expect(message.text.endsWith('Met vriendelijke groet,\n\nWorking Progression\nVoorbeeldlaan 1, 3511 AB Utrecht\nTelefoon: 030 123 45 67')).toBe(true)
+    expect(
+      message.text.endsWith(
+        'Met vriendelijke groet,\n\nWorking Progression\nVoorbeeldlaan 1, 3511 AB Utrecht\nTelefoon: 030 123 45 67',
+      ),
+    ).toBe(true)
     expect(message.text).not.toContain('{{')
     expect(message.html).toContain('<p>Beste Jan Jansen,</p>')
   })
 
   it('escapes what the case holds in the HTML version', () => {
     const c = { ...complaint, complainant: { ...complaint.complainant, name: '<b>Jan</b>' } } as Complaint
-    const result = composeLetter('acknowledgement', LETTER_KIND_DEFINITIONS.acknowledgement.defaults, { ...ctx(c), addresseeName: '<b>Jan</b>' })
+    const result = composeLetter('acknowledgement', LETTER_KIND_DEFINITIONS.acknowledgement.defaults, {
+      ...ctx(c),
+      addresseeName: '<b>Jan</b>',
+    })
     if (!result.ok) throw new Error('refused')
     expect(result.message.html).toContain('Beste &lt;b&gt;Jan&lt;/b&gt;,')
   })
@@ -163,7 +231,13 @@ describe('composing a letter', () => {
     const result = composeLetter('acknowledgement', LETTER_KIND_DEFINITIONS.acknowledgement.defaults, ctx(c))
     expect(result).toEqual({
       ok: false,
-      errors: [{ path: 'acknowledgement.factsSummary', message: 'De brief "Ontvangstbevestiging" kan niet weg: het verplichte deel "korte omschrijving van de feiten" is leeg (artikel 5).' }],
+      errors: [
+        {
+          path: 'acknowledgement.factsSummary',
+          message:
+            'De brief "Ontvangstbevestiging" kan niet weg: het verplichte deel "korte omschrijving van de feiten" is leeg (artikel 5).',
+        },
+      ],
     })
   })
 
@@ -179,7 +253,9 @@ describe('composing a letter', () => {
     const upheld = composeLetter('decision', LETTER_KIND_DEFINITIONS.decision.defaults, ctx())
     const notUpheld = composeLetter('decision', LETTER_KIND_DEFINITIONS.decision.defaults, ctx(c))
     if (!upheld.ok || !notUpheld.ok) throw new Error('refused')
-    expect(upheld.message.text).toContain('De gevolgen zijn gedeeltelijk te herstellen. Extra gesprekken. De behandelaar van uw klacht neemt contact met u op')
+    expect(upheld.message.text).toContain(
+      'De gevolgen zijn gedeeltelijk te herstellen. Extra gesprekken. De behandelaar van uw klacht neemt contact met u op',
+    )
     expect(notUpheld.message.letter.paragraphs.length).toBe(upheld.message.letter.paragraphs.length - 1)
     expect(notUpheld.message.text).toContain('wij vinden uw klacht ongegrond')
   })
@@ -218,7 +294,10 @@ describe('composing a letter with text the font cannot set (hooks/letters/fonts.
 
   it('Art. 5: a part in a script letters cannot print refuses the letter at its field, naming the part and the characters', () => {
     // Control: the same case with the facts in Latin letters, Polish and Vietnamese included, goes out.
-    const latin = { ...complaint, acknowledgement: { factsSummary: 'Drie gemiste afspraken met Łukasz en Nguyễn.' } } as Complaint
+    const latin = {
+      ...complaint,
+      acknowledgement: { factsSummary: 'Drie gemiste afspraken met Łukasz en Nguyễn.' },
+    } as Complaint
     const accepted = composeLetter('acknowledgement', ack, ctx(latin))
     if (!accepted.ok) throw new Error(JSON.stringify(accepted.errors))
     expect(accepted.message.text).toContain('Drie gemiste afspraken met Łukasz en Nguyễn.')
@@ -237,38 +316,71 @@ describe('composing a letter with text the font cannot set (hooks/letters/fonts.
   })
 
   it('Art. 6.3: an attendee’s name letters cannot print refuses the hearing report at the attendees', () => {
-    const c = { ...complaint, hearing: { ...complaint.hearing, report: 'Wij spraken over de afspraken.', attendees: [...(complaint.hearing?.attendees ?? []), { name: 'דוד לוי', role: 'other' }] } } as Complaint
+    const c = {
+      ...complaint,
+      hearing: {
+        ...complaint.hearing,
+        report: 'Wij spraken over de afspraken.',
+        attendees: [...(complaint.hearing?.attendees ?? []), { name: 'דוד לוי', role: 'other' }],
+      },
+    } as Complaint
     const result = composeLetter('hearing_report', LETTER_KIND_DEFINITIONS.hearing_report.defaults, ctx(c))
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.errors).toEqual([{ path: 'hearing.attendees', message: expect.stringContaining('in het deel "de aanwezigen bij het gesprek" staan tekens die brieven nog niet kunnen afdrukken: ד, ו, ל, י.') }])
+    expect(result.errors).toEqual([
+      {
+        path: 'hearing.attendees',
+        message: expect.stringContaining(
+          'in het deel "de aanwezigen bij het gesprek" staan tekens die brieven nog niet kunnen afdrukken: ד, ו, ל, י.',
+        ),
+      },
+    ])
   })
 
   it('an optional part counts too: nothing a letter would print may vanish', () => {
     const c = { ...complaint, delayNotice: { reason: 'Ziekte.' } } as Complaint
     // An editor's text that names the handler, which the delay notice may but need not do.
-    const template = { ...LETTER_KIND_DEFINITIONS.delay_notice.defaults, body: `${LETTER_KIND_DEFINITIONS.delay_notice.defaults.body}\n\nVragen? Bel {{behandelaar}}.` }
+    const template = {
+      ...LETTER_KIND_DEFINITIONS.delay_notice.defaults,
+      body: `${LETTER_KIND_DEFINITIONS.delay_notice.defaults.body}\n\nVragen? Bel {{behandelaar}}.`,
+    }
     const accepted = composeLetter('delay_notice', template, ctx(c))
     expect(accepted.ok && accepted.message.text).toContain('Vragen? Bel Anton Behandelaar.')
     const result = composeLetter('delay_notice', template, { ...ctx(c), handler: { name: 'Anton 王' } })
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.errors).toEqual([{ path: 'assignedHandler', message: expect.stringContaining('in het deel "naam van de behandelaar" staan tekens') }])
+    if (!result.ok)
+      expect(result.errors).toEqual([
+        {
+          path: 'assignedHandler',
+          message: expect.stringContaining('in het deel "naam van de behandelaar" staan tekens'),
+        },
+      ])
   })
 
   it('the addressee’s name is refused where it comes from (an attendee, not the complainant)', () => {
-    const result = composeLetter('acknowledgement', ack, { ...ctx(), addresseeName: 'محمد', addresseePath: 'complainant.nameLatin' })
+    const result = composeLetter('acknowledgement', ack, {
+      ...ctx(),
+      addresseeName: 'محمد',
+      addresseePath: 'complainant.nameLatin',
+    })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.errors[0]?.path).toBe('complainant.nameLatin')
   })
 
   it('an editor cannot save a letter text with characters letters cannot print', () => {
     expect(checkTemplate('acknowledgement', { ...ack, closing: 'Met vriendelijke groet 👍' })).toEqual([
-      { path: 'closing', message: 'Brieven kunnen deze tekens nog niet afdrukken: 👍. Laat ze weg of schrijf ze anders.' },
+      {
+        path: 'closing',
+        message: 'Brieven kunnen deze tekens nog niet afdrukken: 👍. Laat ze weg of schrijf ze anders.',
+      },
     ])
     // and a text stored before is refused when the letter is composed, asking for an editor
     const result = composeLetter('acknowledgement', { ...ack, closing: 'Met vriendelijke groet 👍' }, ctx())
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.errors).toEqual([{ path: 'status', message: expect.stringContaining('Vraag een redacteur de brieftekst aan te passen.') }])
+    if (!result.ok)
+      expect(result.errors).toEqual([
+        { path: 'status', message: expect.stringContaining('Vraag een redacteur de brieftekst aan te passen.') },
+      ])
   })
 })
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 
 import { dataIssues, type FlatField, MESSAGES, resolvePath, whereIssues } from '../../cms/lib/malformedInput'
 
-const users: FlatField[] = [{ name: 'name', type: 'text' }, { name: 'createdAt', type: 'date' }]
+const users: FlatField[] = [
+  { name: 'name', type: 'text' },
+  { name: 'createdAt', type: 'date' },
+]
 const fields: FlatField[] = [
   { name: 'receivedAt', type: 'date' },
   { name: 'attempts', type: 'number' },
@@ -10,7 +13,14 @@ const fields: FlatField[] = [
   { name: 'status', type: 'select' },
   { name: 'location', type: 'point' },
   { name: 'deadlines', type: 'group', flattenedFields: [{ name: 'acknowledgeBy', type: 'date' }] },
-  { name: 'resends', type: 'array', flattenedFields: [{ name: 'at', type: 'date' }, { name: 'note', type: 'textarea' }] },
+  {
+    name: 'resends',
+    type: 'array',
+    flattenedFields: [
+      { name: 'at', type: 'date' },
+      { name: 'note', type: 'textarea' },
+    ],
+  },
   { name: 'handler', type: 'relationship', relationTo: 'users' },
 ]
 const fieldsOf = (slug: string) => (slug === 'users' ? users : undefined)
@@ -35,11 +45,31 @@ describe('queries whose values do not fit their field are found before the datab
     ['an object for a value', { status: { equals: { x: '1' } } }, 'status', MESSAGES.single],
     ['a word for a number', { attempts: { less_than: 'veel' } }, 'attempts', MESSAGES.number('veel')],
     ['near on text', { reference: { near: '1,2' } }, 'reference', MESSAGES.point],
-    ['a date in a group, dotted', { 'deadlines.acknowledgeBy': { less_than: 'ooit' } }, 'deadlines.acknowledgeBy', MESSAGES.date('ooit')],
-    ['a date in a group, with Payload’s double underscore', { deadlines__acknowledgeBy: { less_than: 'ooit' } }, 'deadlines__acknowledgeBy', MESSAGES.date('ooit')],
+    [
+      'a date in a group, dotted',
+      { 'deadlines.acknowledgeBy': { less_than: 'ooit' } },
+      'deadlines.acknowledgeBy',
+      MESSAGES.date('ooit'),
+    ],
+    [
+      'a date in a group, with Payload’s double underscore',
+      { deadlines__acknowledgeBy: { less_than: 'ooit' } },
+      'deadlines__acknowledgeBy',
+      MESSAGES.date('ooit'),
+    ],
     ['a date in an array', { 'resends.at': { equals: 'nu' } }, 'resends.at', MESSAGES.date('nu')],
-    ['a date across a relationship', { 'handler.createdAt': { greater_than: 'x' } }, 'handler.createdAt', MESSAGES.date('x')],
-    ['deep inside and/or', { or: [{ and: [{ receivedAt: { greater_than: 'nooit' } }] }] }, 'receivedAt', MESSAGES.date('nooit')],
+    [
+      'a date across a relationship',
+      { 'handler.createdAt': { greater_than: 'x' } },
+      'handler.createdAt',
+      MESSAGES.date('x'),
+    ],
+    [
+      'deep inside and/or',
+      { or: [{ and: [{ receivedAt: { greater_than: 'nooit' } }] }] },
+      'receivedAt',
+      MESSAGES.date('nooit'),
+    ],
   ])('refuses %s, at its path', (_what, where, path, message) => {
     expect(issues(where)).toEqual([{ path, message }])
   })
@@ -53,11 +83,29 @@ describe('queries whose values do not fit their field are found before the datab
 
 describe('writes that cannot be stored as sent are found before any hook', () => {
   it('control: real dates and ordinary text pass', () => {
-    expect(dataIssues({ receivedAt: '2026-03-14T10:00:00Z', reference: 'WP-2026-0001', resends: [{ at: new Date(), note: 'Regel 1\nRegel 2' }] }, fields)).toEqual([])
+    expect(
+      dataIssues(
+        {
+          receivedAt: '2026-03-14T10:00:00Z',
+          reference: 'WP-2026-0001',
+          resends: [{ at: new Date(), note: 'Regel 1\nRegel 2' }],
+        },
+        fields,
+      ),
+    ).toEqual([])
   })
 
   it('a date that is no date, at its path (also in groups and array rows)', () => {
-    expect(dataIssues({ receivedAt: 'gisteren', deadlines: { acknowledgeBy: 'morgen' }, resends: [{ at: '2026-01-01' }, { at: 'nu' }] }, fields)).toEqual([
+    expect(
+      dataIssues(
+        {
+          receivedAt: 'gisteren',
+          deadlines: { acknowledgeBy: 'morgen' },
+          resends: [{ at: '2026-01-01' }, { at: 'nu' }],
+        },
+        fields,
+      ),
+    ).toEqual([
       { path: 'receivedAt', message: MESSAGES.date('gisteren') },
       { path: 'deadlines.acknowledgeBy', message: MESSAGES.date('morgen') },
       { path: 'resends.1.at', message: MESSAGES.date('nu') },

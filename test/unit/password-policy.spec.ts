@@ -54,7 +54,11 @@ describe('staff passwords (OWASP ASVS V2.1.1, V2.1.7)', () => {
   })
 
   it('takes whole names and local parts from 3 characters, their words from 4', () => {
-    expect(personalParts({ email: 'ina@example.nl', name: 'Jan de Vries' }).sort()).toEqual(['ina', 'jandevries', 'vries'])
+    expect(personalParts({ email: 'ina@example.nl', name: 'Jan de Vries' }).sort()).toEqual([
+      'ina',
+      'jandevries',
+      'vries',
+    ])
     expect(personalParts({ email: 'b@example.nl', name: 'B' })).toEqual([])
   })
 })

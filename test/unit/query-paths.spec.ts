@@ -12,11 +12,27 @@ describe('the paths a query names, in the one spelling Payload resolves (PITFALL
     ['GraphQL’s a__b', { complainant__email: { like: 'a' } }, ['complainant.email']],
     ['a nested object', { complainant: { email: { like: 'a' } } }, ['complainant.email']],
     ['a nested object with a__b inside', { complainant: { email__x: { equals: 1 } } }, ['complainant.email.x']],
-    ['and / or, nested', { and: [{ or: [{ 'complainant.email': { equals: 'a' } }, { status: { equals: 'x' } }] }] }, ['complainant.email', 'status']],
-    ['AND / Or in any case (Payload lower-cases them)', { AND: [{ Or: [{ complainant__name: { exists: true } }] }] }, ['complainant.name']],
+    [
+      'and / or, nested',
+      { and: [{ or: [{ 'complainant.email': { equals: 'a' } }, { status: { equals: 'x' } }] }] },
+      ['complainant.email', 'status'],
+    ],
+    [
+      'AND / Or in any case (Payload lower-cases them)',
+      { AND: [{ Or: [{ complainant__name: { exists: true } }] }] },
+      ['complainant.name'],
+    ],
     ['an and that is no list is a path', { and: { equals: 1 } }, ['and']],
-    ['a where nested under contains (a has-many relationship or a join)', { attachments: { contains: { filename: { like: 'a' } } } }, ['attachments', 'attachments.filename']],
-    ['several operators on one path', { 'complainant.email': { like: 'a', not_equals: 'b' } }, ['complainant.email', 'complainant.email']],
+    [
+      'a where nested under contains (a has-many relationship or a join)',
+      { attachments: { contains: { filename: { like: 'a' } } } },
+      ['attachments', 'attachments.filename'],
+    ],
+    [
+      'several operators on one path',
+      { 'complainant.email': { like: 'a', not_equals: 'b' } },
+      ['complainant.email', 'complainant.email'],
+    ],
     ['a bare value', { 'complainant.email': 'a' }, ['complainant.email']],
     ['_id is id', { _id: { equals: 'x' } }, ['id']],
     ['an empty operator object still names its path', { complainant: {} }, ['complainant']],
@@ -43,7 +59,10 @@ describe('the paths a query names, in the one spelling Payload resolves (PITFALL
         field: 'complainant__email',
         joins: { timeline: { where: { 'complaint.complainant.email': { like: 'a' } }, sort: '-at' }, letters: false },
       }),
-    ).toEqual({ paths: ['status', 'receivedAt', 'complainant.email'], joins: [{ joinPath: 'timeline', paths: ['complaint.complainant.email', 'at'] }] })
+    ).toEqual({
+      paths: ['status', 'receivedAt', 'complainant.email'],
+      joins: [{ joinPath: 'timeline', paths: ['complaint.complainant.email', 'at'] }],
+    })
   })
 
   it('normalises as Payload does, and nothing else (case is kept: Payload matches field names exactly)', () => {
@@ -56,17 +75,54 @@ describe('the paths a query names, in the one spelling Payload resolves (PITFALL
 describe('the registry of personal fields is read from collections/Complaints.ts (Decision 15)', () => {
   const registry = personalFieldNames(Complaints.fields)
   const topLevel = (fields: readonly Field[]): string[] =>
-    fields.flatMap((f) => (f.type === 'tabs' ? f.tabs.flatMap((t) => ('name' in t && t.name ? [t.name] : topLevel(t.fields))) : 'name' in f && f.name ? [f.name] : 'fields' in f ? topLevel(f.fields) : []))
+    fields.flatMap((f) =>
+      f.type === 'tabs'
+        ? f.tabs.flatMap((t) => ('name' in t && t.name ? [t.name] : topLevel(t.fields)))
+        : 'name' in f && f.name
+          ? [f.name]
+          : 'fields' in f
+            ? topLevel(f.fields)
+            : [],
+    )
 
   it('holds the complainant, the content, the tabs of the case file and the joins', () => {
-    expect(registry).toEqual(expect.arrayContaining(['complainant', 'channel', 'complaintText', 'attachments', 'involvedStaff', 'acknowledgement', 'nonAdmission', 'decision', 'informal', 'hearing', 'messages', 'letters', 'timeline', 'uwvLabourExpert']))
+    expect(registry).toEqual(
+      expect.arrayContaining([
+        'complainant',
+        'channel',
+        'complaintText',
+        'attachments',
+        'involvedStaff',
+        'acknowledgement',
+        'nonAdmission',
+        'decision',
+        'informal',
+        'hearing',
+        'messages',
+        'letters',
+        'timeline',
+        'uwvLabourExpert',
+      ]),
+    )
   })
 
   it('finds a field given canReadPersonalData anywhere: in a row, a collapsible, a named or unnamed tab', () => {
     const fields: Field[] = [
-      { type: 'row', fields: [{ name: 'a', type: 'text', access: { read: canReadPersonalData } }, { name: 'b', type: 'text' }] },
+      {
+        type: 'row',
+        fields: [
+          { name: 'a', type: 'text', access: { read: canReadPersonalData } },
+          { name: 'b', type: 'text' },
+        ],
+      },
       { type: 'collapsible', label: 'x', fields: [{ name: 'c', type: 'text', access: { read: canReadPersonalData } }] },
-      { type: 'tabs', tabs: [{ name: 'd', fields: [], access: { read: canReadPersonalData } }, { label: 'e', fields: [{ name: 'f', type: 'checkbox', access: { read: canReadPersonalData } }] }] },
+      {
+        type: 'tabs',
+        tabs: [
+          { name: 'd', fields: [], access: { read: canReadPersonalData } },
+          { label: 'e', fields: [{ name: 'f', type: 'checkbox', access: { read: canReadPersonalData } }] },
+        ],
+      },
       { name: 'g', type: 'text', access: { read: () => false } },
     ]
     expect(personalFieldNames(fields)).toEqual(['a', 'c', 'd', 'f'])
@@ -75,7 +131,11 @@ describe('the registry of personal fields is read from collections/Complaints.ts
   it('every top-level field of a complaint is either personal, or queryable by the queue, or neither on purpose — a new field is none of these until someone decides', () => {
     // formToken: nobody reads it; deadlineOutcomes: shown with the queue, but no query needs it.
     const neither = ['formToken', 'deadlineOutcomes']
-    const classified = [...registry, ...QUEUE_QUERYABLE_FIELDS.filter((f) => f !== 'id' && f !== 'createdAt' && f !== 'updatedAt'), ...neither]
+    const classified = [
+      ...registry,
+      ...QUEUE_QUERYABLE_FIELDS.filter((f) => f !== 'id' && f !== 'createdAt' && f !== 'updatedAt'),
+      ...neither,
+    ]
     expect([...topLevel(Complaints.fields)].sort()).toEqual([...classified].sort())
     expect(QUEUE_QUERYABLE_FIELDS.filter((f) => registry.includes(f))).toEqual([])
   })

@@ -10,7 +10,9 @@ describe('the complaint form rate limit per IP address', () => {
     const limiter = createSubmissionLimiter({ limit: 5 })
     for (let i = 0; i < 5; i++) expect(limiter.reserve('192.0.2.1', `form-${i}`, at(i)).ok).toBe(true)
     expect(limiter.reserve('192.0.2.1', 'form-5', at(10))).toEqual({ ok: false, limit: 5 })
-    expect(rateLimitMessage(5)).toBe('U hebt het afgelopen uur al 5 klachten verstuurd. Probeer het over een uur opnieuw, of bel ons.')
+    expect(rateLimitMessage(5)).toBe(
+      'U hebt het afgelopen uur al 5 klachten verstuurd. Probeer het over een uur opnieuw, of bel ons.',
+    )
   })
 
   it('allows again once the first of them is more than an hour old', () => {
@@ -47,6 +49,8 @@ describe('the complaint form rate limit per IP address', () => {
   })
 
   it('says "1 klacht" for a limit of one', () => {
-    expect(rateLimitMessage(1)).toBe('U hebt het afgelopen uur al 1 klacht verstuurd. Probeer het over een uur opnieuw, of bel ons.')
+    expect(rateLimitMessage(1)).toBe(
+      'U hebt het afgelopen uur al 1 klacht verstuurd. Probeer het over een uur opnieuw, of bel ons.',
+    )
   })
 })

@@ -12,7 +12,10 @@ import { blocksToLexical, lexicalToPlainText } from '../../cms/seed/regulation/t
 import type { Block, SerializedListItemNode } from '../../cms/seed/regulation/types'
 
 // The repository's own copy of shared/seed/klachtenreglement.txt: the text the first start seeds.
-const seedPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cms/seed/regulation/klachtenreglement.txt')
+const seedPath = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../cms/seed/regulation/klachtenreglement.txt',
+)
 const seedText = readFileSync(seedPath, 'utf8')
 const seed = parseRegulation(seedText)
 
@@ -122,7 +125,11 @@ const ARTICLES: ArticleCase[] = [
   },
 ]
 
-const TITLE_LINES = ['Working Progression', 'Klachtenreglement Working Progression', 'Klachtenreglement Working Progression']
+const TITLE_LINES = [
+  'Working Progression',
+  'Klachtenreglement Working Progression',
+  'Klachtenreglement Working Progression',
+]
 // The only line in the seed that wraps: Art. 6 paragraph 2 continues on the next line.
 const CONTINUATION_LINES = ['waarbij “hoor en wederhoor” zal worden toegepast.']
 
@@ -160,7 +167,10 @@ function shapeOf(list: Extract<Block, { type: 'list' }>): Omit<ListCase, 'part' 
 
 describe('parseRegulation: the seed text of the Klachtenreglement', () => {
   it('every content line of the seed appears exactly once in the result, and nothing else does', () => {
-    const seedLines = seedText.split(/\r?\n/).map(normalise).filter((line) => line !== '')
+    const seedLines = seedText
+      .split(/\r?\n/)
+      .map(normalise)
+      .filter((line) => line !== '')
     expect(seedLines.slice(0, TITLE_LINES.length)).toEqual(TITLE_LINES)
 
     const headers = ARTICLES.map((entry) => `Artikel ${entry.number}: ${entry.title}`)
@@ -219,7 +229,10 @@ describe('parseRegulation: the seed text of the Klachtenreglement', () => {
         meaning:
           'diegene die de opdracht(en) verstrekt aan WORKING PROGRESSION met betrekking tot de coaching van cliënten naar arbeid.',
       },
-      { term: 'Cliënt', meaning: 'de cliënt die door opdrachtgever aan WORKING PROGRESSION ter begeleiding is gegeven.' },
+      {
+        term: 'Cliënt',
+        meaning: 'de cliënt die door opdrachtgever aan WORKING PROGRESSION ter begeleiding is gegeven.',
+      },
       { term: 'Werkgever van cliënt', meaning: 'de werkgever waar cliënt een dienstverband mee aangaat.' },
       {
         term: 'Derden',
@@ -394,7 +407,10 @@ describe('blocksToLexical', () => {
       {
         type: 'list',
         ordered: true,
-        items: [{ text: 'een', children: [{ type: 'list', ordered: false, items: [{ text: 'sub' }] }] }, { text: 'twee' }],
+        items: [
+          { text: 'een', children: [{ type: 'list', ordered: false, items: [{ text: 'sub' }] }] },
+          { text: 'twee' },
+        ],
       },
     ])
     expect(state).toEqual({
@@ -413,7 +429,9 @@ describe('blocksToLexical', () => {
             indent: 0,
             textFormat: 0,
             textStyle: '',
-            children: [{ type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text: 'Eerst dit:' }],
+            children: [
+              { type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text: 'Eerst dit:' },
+            ],
           },
           {
             type: 'list',
@@ -467,10 +485,13 @@ describe('blocksToLexical', () => {
     expect(throughLexical(state)).toEqual(state)
   })
 
-  it.each(PARTS)('$name: Lexical accepts the JSON and, after normalising it, exports exactly the same JSON', ({ blocks }) => {
-    const state = blocksToLexical(blocks)
-    expect(throughLexical(state)).toEqual(state)
-  })
+  it.each(PARTS)(
+    '$name: Lexical accepts the JSON and, after normalising it, exports exactly the same JSON',
+    ({ blocks }) => {
+      const state = blocksToLexical(blocks)
+      expect(throughLexical(state)).toEqual(state)
+    },
+  )
 
   it.each(PARTS)('$name: round-trips through lexicalToPlainText to the same text', ({ blocks }) => {
     expect(lexicalToPlainText(blocksToLexical(blocks))).toBe(linesOf(blocks).join('\n'))

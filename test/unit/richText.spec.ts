@@ -10,7 +10,15 @@ import { type RichTextState, richTextToHtml } from '../../site/lib/richText'
 
 type Node = { type: string; version: number; [k: string]: unknown }
 
-const text = (value: string, format = 0): Node => ({ type: 'text', version: 1, text: value, format, detail: 0, mode: 'normal', style: '' })
+const text = (value: string, format = 0): Node => ({
+  type: 'text',
+  version: 1,
+  text: value,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+})
 const element = (type: string, children: Node[], extra: Record<string, unknown> = {}): Node => ({
   type,
   version: 1,
@@ -31,7 +39,10 @@ function state(...children: Node[]): RichTextState {
   return { root: { type: 'root', version: 1, children, direction: null, format: '', indent: 0 } }
 }
 
-const seedPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cms/seed/regulation/klachtenreglement.txt')
+const seedPath = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../cms/seed/regulation/klachtenreglement.txt',
+)
 const seed = parseRegulation(readFileSync(seedPath, 'utf8'))
 
 describe('richTextToHtml', () => {
@@ -67,21 +78,31 @@ describe('richTextToHtml', () => {
 
   it.each([
     ['https://www.uwv.nl/', '<a class="utrecht-link utrecht-link--html-a" href="https://www.uwv.nl/">UWV</a>'],
-    ['mailto:klachten@example.nl', '<a class="utrecht-link utrecht-link--html-a" href="mailto:klachten@example.nl">UWV</a>'],
-    ['/klacht-indienen?a=1&b=2', '<a class="utrecht-link utrecht-link--html-a" href="/klacht-indienen?a=1&amp;b=2">UWV</a>'],
+    [
+      'mailto:klachten@example.nl',
+      '<a class="utrecht-link utrecht-link--html-a" href="mailto:klachten@example.nl">UWV</a>',
+    ],
+    [
+      '/klacht-indienen?a=1&b=2',
+      '<a class="utrecht-link utrecht-link--html-a" href="/klacht-indienen?a=1&amp;b=2">UWV</a>',
+    ],
     ['javascript:alert(1)', 'UWV'],
     ['', 'UWV'],
   ])('links to %j safely', (url, html) => {
-    expect(richTextToHtml(state(paragraph(link({ linkType: 'custom', url }, 'UWV'))))).toBe(`<p class="utrecht-paragraph">${html}</p>`)
+    expect(richTextToHtml(state(paragraph(link({ linkType: 'custom', url }, 'UWV'))))).toBe(
+      `<p class="utrecht-paragraph">${html}</p>`,
+    )
   })
 
   it('opens a link marked "new tab" with rel=noopener, and keeps only the words of an internal link', () => {
     expect(richTextToHtml(state(paragraph(link({ linkType: 'custom', url: 'https://a.nl', newTab: true }, 'A'))))).toBe(
       '<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="https://a.nl" target="_blank" rel="noopener noreferrer">A</a></p>',
     )
-    expect(richTextToHtml(state(paragraph(link({ linkType: 'internal', doc: { relationTo: 'users', value: 1 } }, 'intern'))))).toBe(
-      '<p class="utrecht-paragraph">intern</p>',
-    )
+    expect(
+      richTextToHtml(
+        state(paragraph(link({ linkType: 'internal', doc: { relationTo: 'users', value: 1 } }, 'intern'))),
+      ),
+    ).toBe('<p class="utrecht-paragraph">intern</p>')
   })
 
   it('moves editor headings below the page headings without skipping a level', () => {
@@ -93,11 +114,15 @@ describe('richTextToHtml', () => {
   })
 
   it('renders a quote as a blockquote', () => {
-    expect(richTextToHtml(state(element('quote', [text('Citaat')])))).toBe('<blockquote class="rich-text-quote">Citaat</blockquote>')
+    expect(richTextToHtml(state(element('quote', [text('Citaat')])))).toBe(
+      '<blockquote class="rich-text-quote">Citaat</blockquote>',
+    )
   })
 
   it('renders bullet and numbered lists with Utrecht classes and no inline styles', () => {
-    const html = richTextToHtml(state(list('bullet', [item(text('a')), item(text('b'))]), list('number', [item(text('c'))])))
+    const html = richTextToHtml(
+      state(list('bullet', [item(text('a')), item(text('b'))]), list('number', [item(text('c'))])),
+    )
     expect(html).toBe(
       '<ul class="utrecht-unordered-list"><li class="utrecht-unordered-list__item">a</li><li class="utrecht-unordered-list__item">b</li></ul>' +
         '<ol class="utrecht-ordered-list"><li class="utrecht-ordered-list__item">c</li></ol>',
@@ -114,14 +139,20 @@ describe('richTextToHtml', () => {
     expect(html).toContain(
       'onderdelen:<ul class="utrecht-unordered-list utrecht-unordered-list--nested"><li class="utrecht-unordered-list__item">Een weergave van de klacht',
     )
-    expect(html).toContain('Een beslissing over de klacht.</li></ul></li><li class="utrecht-ordered-list__item">De beslissing houdt in')
+    expect(html).toContain(
+      'Een beslissing over de klacht.</li></ul></li><li class="utrecht-ordered-list__item">De beslissing houdt in',
+    )
     // No empty wrapper items (Lexical keeps a nested list in an item of its own).
     expect(html).not.toMatch(/<li[^>]*><ul/)
   })
 
   it('renders nothing for nodes the public site does not show (uploads, blocks), rather than "unknown node"', () => {
     const html = richTextToHtml(
-      state(paragraph(text('voor')), { type: 'upload', version: 1, value: 3, relationTo: 'media' }, { type: 'block', version: 1, fields: { blockType: 'x' } }),
+      state(
+        paragraph(text('voor')),
+        { type: 'upload', version: 1, value: 3, relationTo: 'media' },
+        { type: 'block', version: 1, fields: { blockType: 'x' } },
+      ),
     )
     expect(html).toBe('<p class="utrecht-paragraph">voor</p>')
   })

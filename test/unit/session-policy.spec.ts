@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
 import { users } from '../../collections/Users'
-import { ABSOLUTE_LIMIT_SECONDS, IDLE_LIMIT_SECONDS, refreshedTokenLifetime, sessionCookies } from '../../hooks/users/sessionPolicy'
+import {
+  ABSOLUTE_LIMIT_SECONDS,
+  IDLE_LIMIT_SECONDS,
+  refreshedTokenLifetime,
+  sessionCookies,
+} from '../../hooks/users/sessionPolicy'
 
 describe('the session cookie (OWASP ASVS V3.4.1, V3.4.3)', () => {
   it.each([

@@ -3,7 +3,15 @@ import type { AddressInfo } from 'node:net'
 
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 
-import { createSiteServer, PAGE_CACHE_HEADER, PageCache, pageCacheKey, SITE_CONTENT_SECURITY_POLICY, securityHeaders, type SiteServerOptions } from '../../site/server'
+import {
+  createSiteServer,
+  PAGE_CACHE_HEADER,
+  PageCache,
+  pageCacheKey,
+  SITE_CONTENT_SECURITY_POLICY,
+  securityHeaders,
+  type SiteServerOptions,
+} from '../../site/server'
 
 /**
  * A stand-in for Astro's handler: counts renders, marks /kept… pages as cacheable, checks the
@@ -52,8 +60,15 @@ async function start(options: SiteServerOptions = {}) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   running.push(() => new Promise((resolve) => server.close(() => resolve())))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const signal = (signature: string) => fetch(`${base}/internal/cache-invalidate`, { method: 'POST', headers: { 'x-signature': signature } })
-  return { astro, cache, base, signal, get: (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers }) }
+  const signal = (signature: string) =>
+    fetch(`${base}/internal/cache-invalidate`, { method: 'POST', headers: { 'x-signature': signature } })
+  return {
+    astro,
+    cache,
+    base,
+    signal,
+    get: (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers }),
+  }
 }
 
 /** Keep-alive sockets for the flood: 10,000 requests over a handful of connections. */
@@ -198,9 +213,12 @@ describe('pageCacheKey: the one spelling of a page', () => {
     expect(pageCacheKey(url)).toBe(key)
   })
 
-  it.each(['/klachtenreglement?x=1', '/?', 'http://elders.example/', '*'])('%s is not answered from the cache', (url) => {
-    expect(pageCacheKey(url)).toBeUndefined()
-  })
+  it.each(['/klachtenreglement?x=1', '/?', 'http://elders.example/', '*'])(
+    '%s is not answered from the cache',
+    (url) => {
+      expect(pageCacheKey(url)).toBeUndefined()
+    },
+  )
 })
 
 describe('conditional requests to a kept page: ETag, Last-Modified, 304', () => {
@@ -277,7 +295,8 @@ describe('conditional requests to a kept page: ETag, Last-Modified, 304', () => 
 
 describe('security headers of the public site', () => {
   const EXPECTED = {
-    'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    'content-security-policy':
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     'x-frame-options': 'DENY',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'same-origin',
@@ -289,7 +308,12 @@ describe('security headers of the public site', () => {
     expect(securityHeaders({ https: true })).toEqual({ ...EXPECTED, 'strict-transport-security': 'max-age=31536000' })
   })
 
-  const headersOf = (response: Response) => Object.fromEntries(Object.keys(EXPECTED).concat('strict-transport-security').map((name) => [name, response.headers.get(name)]))
+  const headersOf = (response: Response) =>
+    Object.fromEntries(
+      Object.keys(EXPECTED)
+        .concat('strict-transport-security')
+        .map((name) => [name, response.headers.get(name)]),
+    )
 
   it('puts them on every answer: a rendered page, a kept page, a 304, a file, a 404, a page with a query, the signal', async () => {
     const { get, signal } = await start()
@@ -312,7 +336,13 @@ describe('security headers of the public site', () => {
   it('adds Strict-Transport-Security to every answer, kept pages included, when the site is served over https', async () => {
     const { get } = await start({ https: true })
     const first = await get('/kept')
-    for (const answer of [first, await get('/kept'), await get('/kept', { 'if-none-match': first.headers.get('etag') ?? '' }), await get('/formulier'), await get('/missing')]) {
+    for (const answer of [
+      first,
+      await get('/kept'),
+      await get('/kept', { 'if-none-match': first.headers.get('etag') ?? '' }),
+      await get('/formulier'),
+      await get('/missing'),
+    ]) {
       expect(headersOf(answer)).toEqual({ ...EXPECTED, 'strict-transport-security': 'max-age=31536000' })
     }
   })

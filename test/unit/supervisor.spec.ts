@@ -4,7 +4,14 @@ import path from 'node:path'
 
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 
-import { DEFAULT_BACKOFF, nextRestart, type ServiceSpec, type Supervisor, type SupervisorOptions, supervise } from '../../cms/scripts/lib/supervisor'
+import {
+  DEFAULT_BACKOFF,
+  nextRestart,
+  type ServiceSpec,
+  type Supervisor,
+  type SupervisorOptions,
+  supervise,
+} from '../../cms/scripts/lib/supervisor'
 import { freePort } from '../helpers/ports'
 
 /**
@@ -28,7 +35,6 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.stop('test cleanup')))
   for (const pid of strays.splice(0)) if (!isGone(pid)) process.kill(pid, 'SIGKILL')
 })
-
 
 const node = (name: string, script: string, extra: Partial<ServiceSpec> = {}): ServiceSpec => ({
   name,
@@ -75,9 +81,12 @@ describe('the backoff between restarts', () => {
     // It had run stably: the next restart waits 1 s again.
     [9, 60_000, 1000, 1],
     [3, 3_600_000, 1000, 1],
-  ])('after %i quick deaths in a row, a run of %i ms: wait %i ms (count %i)', (quickDeaths, uptimeMs, delayMs, count) => {
-    expect(nextRestart(quickDeaths, uptimeMs, DEFAULT_BACKOFF)).toEqual({ delayMs, quickDeaths: count })
-  })
+  ])(
+    'after %i quick deaths in a row, a run of %i ms: wait %i ms (count %i)',
+    (quickDeaths, uptimeMs, delayMs, count) => {
+      expect(nextRestart(quickDeaths, uptimeMs, DEFAULT_BACKOFF)).toEqual({ delayMs, quickDeaths: count })
+    },
+  )
 })
 
 // Each case starts several real Node processes: on a busy machine that takes seconds.
@@ -107,7 +116,9 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
     expect(await supervisor.done).toBe(0)
 
     expect(delays).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000])
-    expect(lines.filter((l) => l.startsWith('cms exited'))[0]).toMatch(/^cms exited \(code 3\) after [\d.]+ s; restart 1 in 1 s$/)
+    expect(lines.filter((l) => l.startsWith('cms exited'))[0]).toMatch(
+      /^cms exited \(code 3\) after [\d.]+ s; restart 1 in 1 s$/,
+    )
     expect(lines.filter((l) => /^cms restarted \(pid \d+\)$/.test(l))).toHaveLength(6)
     // Recovery before each restart, never before the first start; none after the stop.
     expect(order).toEqual(['start', ...Array(6).fill(['recover', 'start']).flat()])
@@ -236,7 +247,9 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
     process.kill(first, 'SIGKILL')
     await vi.waitFor(() => expect(lines).toContain('cms is up again'), { timeout: 20_000, interval: 50 })
     await vi.waitFor(() => expect(isGone(helper)).toBe(true), { timeout: 5_000, interval: 50 })
-    expect(lines.find((l) => l.startsWith('cms exited'))).toMatch(/^cms exited \(signal SIGKILL\) after [\d.]+ s; restart 1 in 1 s$/)
+    expect(lines.find((l) => l.startsWith('cms exited'))).toMatch(
+      /^cms exited \(signal SIGKILL\) after [\d.]+ s; restart 1 in 1 s$/,
+    )
     expect(Number(supervisor.pid('cms'))).not.toBe(first)
     expect(await answers(parent.readyUrl)).toBe(200)
 

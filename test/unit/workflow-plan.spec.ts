@@ -39,12 +39,26 @@ describe('planCreate: Art. 4 and the handler role when a complaint is recorded',
     ['someone without the handler or manager role', manager, 'e1', [], false, ['assignedHandler']],
     ['trusted code: Art. 4 holds too', null, 'h1', ['h1'], true, ['assignedHandler']],
   ] as const)('%s', (_, person, assigned, involved, mayHandle, expected) => {
-    expect(paths(planCreate({ person, status: undefined, handler: assigned, involvedStaff: [...involved], handlerMayHandle: mayHandle }))).toEqual(expected)
+    expect(
+      paths(
+        planCreate({
+          person,
+          status: undefined,
+          handler: assigned,
+          involvedStaff: [...involved],
+          handlerMayHandle: mayHandle,
+        }),
+      ),
+    ).toEqual(expected)
   })
 
   it('a new complaint starts as received', () => {
-    expect(paths(planCreate({ person: null, status: 'decided', handler: null, involvedStaff: [], handlerMayHandle: null }))).toEqual(['status'])
-    expect(planCreate({ person: null, status: 'received', handler: null, involvedStaff: [], handlerMayHandle: null })).toEqual([])
+    expect(
+      paths(planCreate({ person: null, status: 'decided', handler: null, involvedStaff: [], handlerMayHandle: null })),
+    ).toEqual(['status'])
+    expect(
+      planCreate({ person: null, status: 'received', handler: null, involvedStaff: [], handlerMayHandle: null }),
+    ).toEqual([])
   })
 })
 
@@ -72,7 +86,13 @@ describe('planTakeOver: a handler takes a new case for themselves, then moves it
     ['an assigned case is no take-over', handler, 'h1', 'h1', [], false, false, []],
     ['trusted code takes nothing', null, null, 'h1', [], false, false, []],
   ] as const)('%s', (_, person, before, after, involved, statusChanged, take, expected) => {
-    const plan = planTakeOver({ person, handlerBefore: before, handlerAfter: after, involvedStaff: [...involved], statusChanged })
+    const plan = planTakeOver({
+      person,
+      handlerBefore: before,
+      handlerAfter: after,
+      involvedStaff: [...involved],
+      statusChanged,
+    })
     expect([plan.take, paths(plan.errors)]).toEqual([take, expected])
   })
 })
@@ -88,7 +108,16 @@ describe('planAssignment: Art. 4 on every assignment; only a manager reassigns',
     ['nothing changes', otherHandler, 'h1', 'h1', [], [], null, []],
   ] as const)('%s', (_, person, before, after, involvedBefore, involvedAfter, mayHandle, expected) => {
     expect(
-      paths(planAssignment({ person, handlerBefore: before, handlerAfter: after, involvedBefore: [...involvedBefore], involvedAfter: [...involvedAfter], handlerMayHandle: mayHandle })),
+      paths(
+        planAssignment({
+          person,
+          handlerBefore: before,
+          handlerAfter: after,
+          involvedBefore: [...involvedBefore],
+          involvedAfter: [...involvedAfter],
+          handlerMayHandle: mayHandle,
+        }),
+      ),
     ).toEqual(expected)
   })
 })
@@ -111,12 +140,28 @@ describe('planTransition: the table and its requirements, for people and for tru
     ['nobody leaves closed', null, 'closed', 'acknowledged', ['status']],
     ['no change is no transition', handler, 'received', 'received', []],
   ] as const)('%s', (_, person, from, to, expected) => {
-    expect(paths(planTransition({ person, from, to, handlerBefore: 'h1', next: { ...complete, status: to }, uwvNotified: true }))).toEqual(expected)
+    expect(
+      paths(
+        planTransition({ person, from, to, handlerBefore: 'h1', next: { ...complete, status: to }, uwvNotified: true }),
+      ),
+    ).toEqual(expected)
   })
 
   it('Art. 5: what is missing is named at its field, with a summary at the status', () => {
-    const errors = planTransition({ person: handler, from: 'received', to: 'acknowledged', handlerBefore: 'h1', next: { ...complete, acknowledgement: {} }, uwvNotified: false })
-    expect(paths(errors)).toEqual(['acknowledgement.factsSummary', 'acknowledgement.statedTermWeeks', 'uwvLabourExpert.email', 'status'])
+    const errors = planTransition({
+      person: handler,
+      from: 'received',
+      to: 'acknowledged',
+      handlerBefore: 'h1',
+      next: { ...complete, acknowledgement: {} },
+      uwvNotified: false,
+    })
+    expect(paths(errors)).toEqual([
+      'acknowledgement.factsSummary',
+      'acknowledgement.statedTermWeeks',
+      'uwvLabourExpert.email',
+      'status',
+    ])
   })
 })
 
@@ -135,13 +180,69 @@ describe('planFrozen: Decision 16, what a letter stated changes only with a new 
   const issued = new Set<LetterKind>(['acknowledgement', 'decision'])
   it.each([
     ['a part no letter stated yet', handler, ['informal.oralAnswer'], new Set<LetterKind>(), '', null, []],
-    ['contact details stay editable', handler, ['complainant.phone', 'categories'], new Set<LetterKind>(), '', null, []],
-    ['a handler changes the outcome', handler, ['decision.outcome'], new Set<LetterKind>(), '', null, ['decision.outcome']],
-    ['trusted code changes the facts', null, ['acknowledgement.factsSummary'], new Set<LetterKind>(), 'reden', null, ['acknowledgement.factsSummary']],
-    ['a manager without a reason', manager, ['decision.outcome'], new Set<LetterKind>(), '  ', null, ['correction.reason', 'decision.outcome']],
-    ['a manager with a reason corrects', manager, ['decision.outcome', 'decision.remedy'], new Set<LetterKind>(), 'Verkeerd.', ['decision'], []],
-    ['a reason without a correction', manager, ['complainant.phone'], new Set<LetterKind>(), 'Verkeerd.', null, ['correction.reason']],
-    ['a letter of the kind goes out again in this save', handler, ['decision.outcome'], new Set<LetterKind>(['decision']), '', null, []],
+    [
+      'contact details stay editable',
+      handler,
+      ['complainant.phone', 'categories'],
+      new Set<LetterKind>(),
+      '',
+      null,
+      [],
+    ],
+    [
+      'a handler changes the outcome',
+      handler,
+      ['decision.outcome'],
+      new Set<LetterKind>(),
+      '',
+      null,
+      ['decision.outcome'],
+    ],
+    [
+      'trusted code changes the facts',
+      null,
+      ['acknowledgement.factsSummary'],
+      new Set<LetterKind>(),
+      'reden',
+      null,
+      ['acknowledgement.factsSummary'],
+    ],
+    [
+      'a manager without a reason',
+      manager,
+      ['decision.outcome'],
+      new Set<LetterKind>(),
+      '  ',
+      null,
+      ['correction.reason', 'decision.outcome'],
+    ],
+    [
+      'a manager with a reason corrects',
+      manager,
+      ['decision.outcome', 'decision.remedy'],
+      new Set<LetterKind>(),
+      'Verkeerd.',
+      ['decision'],
+      [],
+    ],
+    [
+      'a reason without a correction',
+      manager,
+      ['complainant.phone'],
+      new Set<LetterKind>(),
+      'Verkeerd.',
+      null,
+      ['correction.reason'],
+    ],
+    [
+      'a letter of the kind goes out again in this save',
+      handler,
+      ['decision.outcome'],
+      new Set<LetterKind>(['decision']),
+      '',
+      null,
+      [],
+    ],
   ] as const)('%s', (_, person, changed, reissued, reason, kinds, expected) => {
     const plan = planFrozen({ person, changed: [...changed], issued, reissued, correctionReason: reason })
     expect([plan.correction?.kinds ?? null, paths(plan.errors)]).toEqual([kinds, expected])
@@ -157,24 +258,69 @@ describe('planFrozen: Decision 16, what a letter stated changes only with a new 
 
   it('Decision 16: the complaint text is frozen by the decision, and a correction reissues exactly that letter', () => {
     const decided = new Set<LetterKind>(['acknowledgement', 'decision'])
-    expect(paths(planFrozen({ person: null, changed: ['complaintText'], issued: decided, reissued: new Set(), correctionReason: '' }).errors)).toEqual(['complaintText'])
-    expect(planFrozen({ person: null, changed: ['complaintText'], issued: new Set(['acknowledgement']), reissued: new Set(), correctionReason: '' }).errors).toEqual([])
-    expect(planFrozen({ person: manager, changed: ['complaintText'], issued: decided, reissued: new Set(), correctionReason: 'Verkeerd overgenomen.' }).correction?.kinds).toEqual(['decision'])
+    expect(
+      paths(
+        planFrozen({
+          person: null,
+          changed: ['complaintText'],
+          issued: decided,
+          reissued: new Set(),
+          correctionReason: '',
+        }).errors,
+      ),
+    ).toEqual(['complaintText'])
+    expect(
+      planFrozen({
+        person: null,
+        changed: ['complaintText'],
+        issued: new Set(['acknowledgement']),
+        reissued: new Set(),
+        correctionReason: '',
+      }).errors,
+    ).toEqual([])
+    expect(
+      planFrozen({
+        person: manager,
+        changed: ['complaintText'],
+        issued: decided,
+        reissued: new Set(),
+        correctionReason: 'Verkeerd overgenomen.',
+      }).correction?.kinds,
+    ).toEqual(['decision'])
   })
 })
 
 describe('planDelayNotice: Art. 7 note, with the test’s own clock', () => {
-  const open: Partial<Complaint> = { status: 'acknowledged', deadlines: { decisionLimitBy: '2026-12-20T22:59:59.999Z' } as Complaint['deadlines'] }
+  const open: Partial<Complaint> = {
+    status: 'acknowledged',
+    deadlines: { decisionLimitBy: '2026-12-20T22:59:59.999Z' } as Complaint['deadlines'],
+  }
   it.each([
     ['no delay', {}, {}, false, []],
     ['a new notice', {}, { reason: 'Wachten op stukken.', newTargetDate: '2026-12-15' }, true, []],
     ['no reason', {}, { newTargetDate: '2026-12-15' }, false, ['delayNotice.reason']],
     ['today is too soon', {}, { reason: 'R', newTargetDate: '2026-12-01' }, false, ['delayNotice.newTargetDate']],
     ['past six weeks', {}, { reason: 'R', newTargetDate: '2026-12-21' }, false, ['delayNotice.newTargetDate']],
-    ['the same notice again', { reason: 'R', newTargetDate: '2026-12-15', issuedAt: '2026-11-30T10:00:00Z' }, { reason: 'R', newTargetDate: '2026-12-15', issuedAt: '2026-11-30T10:00:00Z' }, false, []],
-    ['a later date is a new notice', { reason: 'R', newTargetDate: '2026-12-15', issuedAt: '2026-11-30T10:00:00Z' }, { reason: 'R2', newTargetDate: '2026-12-18' }, true, []],
+    [
+      'the same notice again',
+      { reason: 'R', newTargetDate: '2026-12-15', issuedAt: '2026-11-30T10:00:00Z' },
+      { reason: 'R', newTargetDate: '2026-12-15', issuedAt: '2026-11-30T10:00:00Z' },
+      false,
+      [],
+    ],
+    [
+      'a later date is a new notice',
+      { reason: 'R', newTargetDate: '2026-12-15', issuedAt: '2026-11-30T10:00:00Z' },
+      { reason: 'R2', newTargetDate: '2026-12-18' },
+      true,
+      [],
+    ],
   ] as const)('%s', (_, before, after, issue, expected) => {
-    const plan = planDelayNotice({ before: { ...open, delayNotice: before }, next: { ...open, delayNotice: after }, now: NOW })
+    const plan = planDelayNotice({
+      before: { ...open, delayNotice: before },
+      next: { ...open, delayNotice: after },
+      now: NOW,
+    })
     expect([plan.issue, paths(plan.errors)]).toEqual([issue, expected])
   })
 })
@@ -183,15 +329,78 @@ describe('planHearingLetters: Art. 6, invited, moved, called off, heard', () => 
   const at = '2026-12-10T13:00:00.000Z'
   const invited: Partial<Complaint> = { status: 'acknowledged', hearing: { at, place: 'Utrecht' } }
   it.each([
-    ['an invitation', { status: 'acknowledged' }, { status: 'acknowledged', hearing: { at, place: 'Utrecht', sendInvitation: true } }, 'acknowledged', undefined, ['hearing_invitation'], []],
-    ['moved without a new invitation', invited, { status: 'acknowledged', hearing: { at: '2026-12-11T13:00:00.000Z', place: 'Utrecht' } }, 'acknowledged', 'hearing_invitation', [], ['hearing.sendInvitation']],
-    ['its date cleared: called off', invited, { status: 'acknowledged', hearing: { at: null, place: 'Utrecht' } }, 'acknowledged', 'hearing_invitation', ['hearing_cancellation'], []],
-    ['the case ends before it: called off', invited, { ...invited, status: 'withdrawn' }, 'withdrawn', 'hearing_invitation', ['hearing_cancellation'], []],
-    ['a hearing with its report is not called off', invited, { ...invited, status: 'withdrawn' }, 'withdrawn', 'hearing_report', [], []],
-    ['the report, with the test’s own clock after the hearing', invited, { status: 'acknowledged', hearing: { at, place: 'Utrecht', report: 'Verslag.', sendReport: true } }, 'acknowledged', 'hearing_invitation', ['hearing_report'], []],
-    ['no invitation once the case ended (and the one that stood is called off)', invited, { status: 'decided', hearing: { at, place: 'Utrecht', sendInvitation: true } }, 'decided', 'hearing_invitation', ['hearing_cancellation'], ['hearing.sendInvitation']],
+    [
+      'an invitation',
+      { status: 'acknowledged' },
+      { status: 'acknowledged', hearing: { at, place: 'Utrecht', sendInvitation: true } },
+      'acknowledged',
+      undefined,
+      ['hearing_invitation'],
+      [],
+    ],
+    [
+      'moved without a new invitation',
+      invited,
+      { status: 'acknowledged', hearing: { at: '2026-12-11T13:00:00.000Z', place: 'Utrecht' } },
+      'acknowledged',
+      'hearing_invitation',
+      [],
+      ['hearing.sendInvitation'],
+    ],
+    [
+      'its date cleared: called off',
+      invited,
+      { status: 'acknowledged', hearing: { at: null, place: 'Utrecht' } },
+      'acknowledged',
+      'hearing_invitation',
+      ['hearing_cancellation'],
+      [],
+    ],
+    [
+      'the case ends before it: called off',
+      invited,
+      { ...invited, status: 'withdrawn' },
+      'withdrawn',
+      'hearing_invitation',
+      ['hearing_cancellation'],
+      [],
+    ],
+    [
+      'a hearing with its report is not called off',
+      invited,
+      { ...invited, status: 'withdrawn' },
+      'withdrawn',
+      'hearing_report',
+      [],
+      [],
+    ],
+    [
+      'the report, with the test’s own clock after the hearing',
+      invited,
+      { status: 'acknowledged', hearing: { at, place: 'Utrecht', report: 'Verslag.', sendReport: true } },
+      'acknowledged',
+      'hearing_invitation',
+      ['hearing_report'],
+      [],
+    ],
+    [
+      'no invitation once the case ended (and the one that stood is called off)',
+      invited,
+      { status: 'decided', hearing: { at, place: 'Utrecht', sendInvitation: true } },
+      'decided',
+      'hearing_invitation',
+      ['hearing_cancellation'],
+      ['hearing.sendInvitation'],
+    ],
   ] as const)('%s', (_, before, next, to, latest, kinds, expected) => {
-    const plan = planHearingLetters({ before: before as Partial<Complaint>, next: next as Partial<Complaint>, from: 'acknowledged', to, latestHearingLetter: latest, now: NOW })
+    const plan = planHearingLetters({
+      before: before as Partial<Complaint>,
+      next: next as Partial<Complaint>,
+      from: 'acknowledged',
+      to,
+      latestHearingLetter: latest,
+      now: NOW,
+    })
     expect([plan.kinds, paths(plan.errors)]).toEqual([kinds, expected])
   })
 })
@@ -200,29 +409,63 @@ describe('changedPaths: what a save really changes (the admin sends the whole do
   const known = fieldPathsOf(flattenAllFields({ fields: Complaints.fields }))
 
   it('reports only leaves whose stored value differs', () => {
-    const before = { status: 'received', complainant: { name: 'Ana', phone: null }, assignedHandler: { id: 'h1', createdAt: 'x' }, receivedAt: '2026-11-30T10:00:00.000Z' }
-    const after = { status: 'received', complainant: { name: 'Ana', phone: '' }, assignedHandler: 'h1', receivedAt: '2026-11-30T10:00:00Z' }
+    const before = {
+      status: 'received',
+      complainant: { name: 'Ana', phone: null },
+      assignedHandler: { id: 'h1', createdAt: 'x' },
+      receivedAt: '2026-11-30T10:00:00.000Z',
+    }
+    const after = {
+      status: 'received',
+      complainant: { name: 'Ana', phone: '' },
+      assignedHandler: 'h1',
+      receivedAt: '2026-11-30T10:00:00Z',
+    }
     expect(changedPaths(after, before, known)).toEqual([])
-    expect(changedPaths({ ...after, complainant: { name: 'Anna', phone: '06' } }, before, known)).toEqual(['complainant.name', 'complainant.phone'])
+    expect(changedPaths({ ...after, complainant: { name: 'Anna', phone: '06' } }, before, known)).toEqual([
+      'complainant.name',
+      'complainant.phone',
+    ])
   })
 
   it('leaves out what nobody edits: computed fields, joins and the save’s actions', () => {
-    expect(changedPaths({ lettersSent: { decisionAt: 'now' }, hearing: { sendInvitation: true }, timeline: { docs: [] }, correction: { reason: 'x' } }, {}, known)).toEqual([])
+    expect(
+      changedPaths(
+        {
+          lettersSent: { decisionAt: 'now' },
+          hearing: { sendInvitation: true },
+          timeline: { docs: [] },
+          correction: { reason: 'x' },
+        },
+        {},
+        known,
+      ),
+    ).toEqual([])
   })
 
   it('a key the collection does not have is no change, so its name never reaches the timeline', () => {
-    expect(changedPaths({ Woont_Dorpsstraat_1: true, complainant: { Lukasz_BSN_123: 'x', phone: '06' } }, {}, known)).toEqual(['complainant.phone'])
+    expect(
+      changedPaths({ Woont_Dorpsstraat_1: true, complainant: { Lukasz_BSN_123: 'x', phone: '06' } }, {}, known),
+    ).toEqual(['complainant.phone'])
   })
 })
 
 describe('systemFieldsChanged: the bookkeeping only the system writes (Decision 16)', () => {
-  const stored = { lettersSent: { decisionAt: '2026-11-30T10:00:00.000Z' }, endedAt: '2026-11-30T10:00:00.000Z', delayNotice: { reason: 'R', issuedAt: '2026-11-29T10:00:00.000Z' } }
+  const stored = {
+    lettersSent: { decisionAt: '2026-11-30T10:00:00.000Z' },
+    endedAt: '2026-11-30T10:00:00.000Z',
+    delayNotice: { reason: 'R', issuedAt: '2026-11-29T10:00:00.000Z' },
+  }
   it.each([
     ['the whole document sent back unchanged', stored, []],
     ['a field that is not bookkeeping', { complainant: { phone: '06' } }, []],
     ['a sent date moved', { lettersSent: { decisionAt: '2026-11-20T10:00:00.000Z' } }, ['lettersSent']],
     ['the ending moved', { endedAt: '2020-01-01T00:00:00.000Z', endedAs: 'withdrawn' }, ['endedAs', 'endedAt']],
-    ['the delay notice’s issue date moved', { delayNotice: { reason: 'R', issuedAt: '2026-11-01T10:00:00.000Z' } }, ['delayNotice.issuedAt']],
+    [
+      'the delay notice’s issue date moved',
+      { delayNotice: { reason: 'R', issuedAt: '2026-11-01T10:00:00.000Z' } },
+      ['delayNotice.issuedAt'],
+    ],
   ] as const)('%s', (_, changes, expected) => {
     expect(systemFieldsChanged(changes as Record<string, unknown>, stored)).toEqual(expected)
   })
@@ -251,8 +494,16 @@ describe('checkPostingDate: Decision 17', () => {
     ['tomorrow', { after: '2026-12-02T12:00:00.000Z' }, ['postedAt']],
     ['not a date', { after: 'gisteren' }, ['postedAt']],
     ['an e-mailed letter', { channel: 'email' as const, after: '2026-12-01T09:00:00.000Z' }, ['postedAt']],
-    ['a change without a reason', { before: '2026-11-30T16:00:00.000Z', after: '2026-12-01T09:00:00.000Z' }, ['postedAtChangeReason']],
-    ['a change with a reason', { before: '2026-11-30T16:00:00.000Z', after: '2026-12-01T09:00:00.000Z', reason: 'Verkeerde dag.' }, []],
+    [
+      'a change without a reason',
+      { before: '2026-11-30T16:00:00.000Z', after: '2026-12-01T09:00:00.000Z' },
+      ['postedAtChangeReason'],
+    ],
+    [
+      'a change with a reason',
+      { before: '2026-11-30T16:00:00.000Z', after: '2026-12-01T09:00:00.000Z', reason: 'Verkeerde dag.' },
+      [],
+    ],
     ['cleared after it was recorded', { before: '2026-11-30T16:00:00.000Z', after: null }, ['postedAt']],
     ['the same moment, spelled otherwise', { before: '2026-11-30T16:00:00.000Z', after: '2026-11-30T16:00:00Z' }, []],
   ] as const)('%s', (_, input, expected) => {
@@ -266,10 +517,22 @@ describe('the timeline’s typed payloads: no free text in any event', () => {
   })
 
   it.each([
-    ['fields_changed with a value instead of a path', 'fields_changed', { fields: ['complainant.phone', '06 12345678'] }],
+    [
+      'fields_changed with a value instead of a path',
+      'fields_changed',
+      { fields: ['complainant.phone', '06 12345678'] },
+    ],
     ['a status that does not exist', 'status_changed', { from: 'received', to: 'done' }],
-    ['an extra, untyped key', 'status_changed', { from: 'received', to: 'acknowledged', note: 'gebeld met mevrouw Jansen' }],
-    ['a reason in a correction event (Decision 19)', 'correction_recorded', { kinds: ['decision'], fields: ['decision.outcome'], reason: 'Verkeerd' }],
+    [
+      'an extra, untyped key',
+      'status_changed',
+      { from: 'received', to: 'acknowledged', note: 'gebeld met mevrouw Jansen' },
+    ],
+    [
+      'a reason in a correction event (Decision 19)',
+      'correction_recorded',
+      { kinds: ['decision'], fields: ['decision.outcome'], reason: 'Verkeerd' },
+    ],
   ] as const)('refuses %s', (_, type, data) => {
     expect(EVENT_DATA[type].safeParse(data).success).toBe(false)
   })

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 
 import { checkIndependence, missingRequirements, type CaseSnapshot } from '../../hooks/complaints/workflow/requirements'
 import { STATUSES, type Status } from '../../hooks/complaints/workflow/statuses'
-import { canTransition, ENDINGS, isEnding, isOpen, TRANSITIONS, WHO_MAY, type Actor } from '../../hooks/complaints/workflow/transitions'
+import {
+  canTransition,
+  ENDINGS,
+  isEnding,
+  isOpen,
+  TRANSITIONS,
+  WHO_MAY,
+  type Actor,
+} from '../../hooks/complaints/workflow/transitions'
 
 const manager: Actor = { userId: 'manager-1', isManager: true, isAdmin: false }
 
@@ -27,7 +35,15 @@ const ALL_PAIRS = STATUSES.flatMap((from) => STATUSES.map((to) => [from, to, isA
 
 describe('Case workflow (DOMAIN.md): every pair of statuses', () => {
   it('has the seven statuses of DOMAIN.md, so the pairs below are all 49', () => {
-    expect([...STATUSES]).toEqual(['received', 'acknowledged', 'decided', 'not_admitted', 'resolved_informally', 'withdrawn', 'closed'])
+    expect([...STATUSES]).toEqual([
+      'received',
+      'acknowledged',
+      'decided',
+      'not_admitted',
+      'resolved_informally',
+      'withdrawn',
+      'closed',
+    ])
   })
 
   it.each(ALL_PAIRS)('%s → %s allowed: %s', (from, to, allowed) => {
@@ -45,7 +61,11 @@ describe('Case workflow: refusals say why, in Dutch', () => {
   it.each([
     ['closed', 'received', 'Een klacht met status Afgesloten kan niet meer veranderen.'],
     ['closed', 'closed', 'Een klacht met status Afgesloten kan niet meer veranderen.'],
-    ['received', 'decided', 'Van Ontvangen kan een klacht niet direct naar Beslist: eerst de ontvangst bevestigen (art. 5).'],
+    [
+      'received',
+      'decided',
+      'Van Ontvangen kan een klacht niet direct naar Beslist: eerst de ontvangst bevestigen (art. 5).',
+    ],
     [
       'received',
       'closed',
@@ -54,7 +74,11 @@ describe('Case workflow: refusals say why, in Dutch', () => {
     ['acknowledged', 'received', 'Een klacht kan niet terug naar Ontvangen.'],
     ['acknowledged', 'acknowledged', 'De klacht heeft de status Ontvangst bevestigd al.'],
     ['decided', 'withdrawn', 'Een klacht met status Beslist is beëindigd en kan alleen nog worden afgesloten.'],
-    ['withdrawn', 'acknowledged', 'Een klacht met status Ingetrokken is beëindigd en kan alleen nog worden afgesloten.'],
+    [
+      'withdrawn',
+      'acknowledged',
+      'Een klacht met status Ingetrokken is beëindigd en kan alleen nog worden afgesloten.',
+    ],
   ] as const)('%s → %s: %s', (from, to, reason) => {
     expect(canTransition(from, to, manager, null)).toEqual({ ok: false, reason })
   })
@@ -106,10 +130,28 @@ describe('Who may move a case: only the assigned handler or a manager', () => {
   const ACTORS = [
     ['the assigned handler', { userId: HANDLER, isManager: false, isAdmin: false }, HANDLER, true, ''],
     ['another handler', { userId: 'handler-2', isManager: false, isAdmin: false }, HANDLER, false, refusal],
-    ['a handler, on a case without a handler', { userId: 'handler-2', isManager: false, isAdmin: false }, null, false, refusal],
+    [
+      'a handler, on a case without a handler',
+      { userId: 'handler-2', isManager: false, isAdmin: false },
+      null,
+      false,
+      refusal,
+    ],
     ['a manager', { userId: 'manager-1', isManager: true, isAdmin: false }, HANDLER, true, ''],
-    ['a manager, on a case without a handler', { userId: 'manager-1', isManager: true, isAdmin: false }, null, true, ''],
-    ['an admin who is no manager', { userId: 'admin-1', isManager: false, isAdmin: true }, HANDLER, false, `${refusal} De rol beheerder geeft dat recht niet.`],
+    [
+      'a manager, on a case without a handler',
+      { userId: 'manager-1', isManager: true, isAdmin: false },
+      null,
+      true,
+      '',
+    ],
+    [
+      'an admin who is no manager',
+      { userId: 'admin-1', isManager: false, isAdmin: true },
+      HANDLER,
+      false,
+      `${refusal} De rol beheerder geeft dat recht niet.`,
+    ],
     ['an admin who is also a manager', { userId: 'admin-1', isManager: true, isAdmin: true }, HANDLER, true, ''],
     ['nobody', { userId: null, isManager: false, isAdmin: false }, HANDLER, false, refusal],
     ['nobody, on a case without a handler', { userId: null, isManager: false, isAdmin: false }, null, false, refusal],
@@ -122,7 +164,14 @@ describe('Who may move a case: only the assigned handler or a manager', () => {
   })
 
   it('the table of who may fire has one row for every target, each the handler or a manager', () => {
-    expect(Object.keys(WHO_MAY).sort()).toEqual(['acknowledged', 'closed', 'decided', 'not_admitted', 'resolved_informally', 'withdrawn'])
+    expect(Object.keys(WHO_MAY).sort()).toEqual([
+      'acknowledged',
+      'closed',
+      'decided',
+      'not_admitted',
+      'resolved_informally',
+      'withdrawn',
+    ])
     for (const firers of Object.values(WHO_MAY)) expect([...firers]).toEqual(['assignedHandler', 'manager'])
   })
 
@@ -143,7 +192,12 @@ function complete(): CaseSnapshot {
     complaintText: 'Mijn coach kwam drie afspraken niet opdagen.',
     conduct: { when: 'period', date: null, from: '2026-02-02', to: '2026-02-20' },
     acknowledgement: { factsSummary: 'Drie gemiste afspraken in februari.', statedTermWeeks: 4 },
-    nonAdmission: { ground: 'already_subject', earlierComplaint: 'case-12', earlierReference: null, reasons: 'Dezelfde gedraging als WP-2025-0012.' },
+    nonAdmission: {
+      ground: 'already_subject',
+      earlierComplaint: 'case-12',
+      earlierReference: null,
+      reasons: 'Dezelfde gedraging als WP-2025-0012.',
+    },
     decision: {
       factsAsSeen: 'De afspraken zijn niet doorgegaan.',
       reasonedPosition: 'Afspraken horen te worden nagekomen.',
@@ -153,7 +207,11 @@ function complete(): CaseSnapshot {
       followUpAction: 'Nieuwe coach en extra sessie.',
       complainantContactedAt: '2026-03-20T10:00:00Z',
     },
-    informal: { oralAnswer: 'Excuses aangeboden.', agreements: 'Nieuwe afspraak op 1 maart.', satisfactionConfirmedAt: '2026-02-25T10:00:00Z' },
+    informal: {
+      oralAnswer: 'Excuses aangeboden.',
+      agreements: 'Nieuwe afspraak op 1 maart.',
+      satisfactionConfirmedAt: '2026-02-25T10:00:00Z',
+    },
     withdrawal: { withdrawnAt: '2026-02-24T10:00:00Z', note: null },
     uwvNotified: true,
   }
@@ -171,19 +229,97 @@ describe('Requirements before each step', () => {
 
   const ROWS: ReadonlyArray<readonly [Status, string, Change, string, string]> = [
     // Art. 5: the acknowledgement
-    ['acknowledged', 'Art. 5: no handler', (c) => void (c.assignedHandler = null), 'assignedHandler', 'Wijs een behandelaar toe: de ontvangstbevestiging noemt de behandelaar van de klacht (art. 5).'],
-    ['acknowledged', 'Art. 5: handler blank', (c) => void (c.assignedHandler = ' '), 'assignedHandler', 'Wijs een behandelaar toe: de ontvangstbevestiging noemt de behandelaar van de klacht (art. 5).'],
-    ['acknowledged', 'Art. 5: when of the conduct not chosen', (c) => void (c.conduct.when = null), 'conduct.when', CONDUCT_UNKNOWN],
-    ['acknowledged', 'Art. 5: when of the conduct unknown', (c) => void (c.conduct.when = 'unknown'), 'conduct.when', CONDUCT_UNKNOWN],
-    ['acknowledged', 'Art. 5: a date without the date', (c) => void (c.conduct = { when: 'date', date: null, from: null, to: null }), 'conduct.date', 'Vul de datum van de gedraging in (art. 5).'],
-    ['acknowledged', 'Art. 5: a period without its start', (c) => void (c.conduct.from = ''), 'conduct.from', 'Vul het begin van de periode van de gedraging in (art. 5).'],
-    ['acknowledged', 'Art. 5: a period without its end', (c) => void (c.conduct.to = null), 'conduct.to', 'Vul het einde van de periode van de gedraging in (art. 5).'],
-    ['acknowledged', 'Art. 5: a period ending before it starts', (c) => void (c.conduct.to = '2026-01-31'), 'conduct.to', 'Het einde van de periode van de gedraging ligt vóór het begin (art. 5).'],
-    ['acknowledged', 'Art. 5: no facts summary', (c) => void (c.acknowledgement.factsSummary = '  \n'), 'acknowledgement.factsSummary', 'Geef een korte omschrijving van de feiten waarop de klacht betrekking heeft (art. 5).'],
-    ['acknowledged', 'Art. 5, 7: no stated term', (c) => void (c.acknowledgement.statedTermWeeks = null), 'acknowledgement.statedTermWeeks', 'Vul de termijn in waarbinnen de behandeling naar verwachting is afgerond (art. 5, art. 7); de eigen norm is vier weken.'],
-    ['acknowledged', 'Art. 7: a term of 0 weeks', (c) => void (c.acknowledgement.statedTermWeeks = 0), 'acknowledgement.statedTermWeeks', 'De termijn is een heel aantal weken, minstens één (art. 7).'],
-    ['acknowledged', 'Art. 7: a term of 4.5 weeks', (c) => void (c.acknowledgement.statedTermWeeks = 4.5), 'acknowledgement.statedTermWeeks', 'De termijn is een heel aantal weken, minstens één (art. 7).'],
-    ['acknowledged', 'Art. 7: a term of 7 weeks', (c) => void (c.acknowledgement.statedTermWeeks = 7), 'acknowledgement.statedTermWeeks', 'De termijn mag niet langer zijn dan zes weken na ontvangst (art. 7).'],
+    [
+      'acknowledged',
+      'Art. 5: no handler',
+      (c) => void (c.assignedHandler = null),
+      'assignedHandler',
+      'Wijs een behandelaar toe: de ontvangstbevestiging noemt de behandelaar van de klacht (art. 5).',
+    ],
+    [
+      'acknowledged',
+      'Art. 5: handler blank',
+      (c) => void (c.assignedHandler = ' '),
+      'assignedHandler',
+      'Wijs een behandelaar toe: de ontvangstbevestiging noemt de behandelaar van de klacht (art. 5).',
+    ],
+    [
+      'acknowledged',
+      'Art. 5: when of the conduct not chosen',
+      (c) => void (c.conduct.when = null),
+      'conduct.when',
+      CONDUCT_UNKNOWN,
+    ],
+    [
+      'acknowledged',
+      'Art. 5: when of the conduct unknown',
+      (c) => void (c.conduct.when = 'unknown'),
+      'conduct.when',
+      CONDUCT_UNKNOWN,
+    ],
+    [
+      'acknowledged',
+      'Art. 5: a date without the date',
+      (c) => void (c.conduct = { when: 'date', date: null, from: null, to: null }),
+      'conduct.date',
+      'Vul de datum van de gedraging in (art. 5).',
+    ],
+    [
+      'acknowledged',
+      'Art. 5: a period without its start',
+      (c) => void (c.conduct.from = ''),
+      'conduct.from',
+      'Vul het begin van de periode van de gedraging in (art. 5).',
+    ],
+    [
+      'acknowledged',
+      'Art. 5: a period without its end',
+      (c) => void (c.conduct.to = null),
+      'conduct.to',
+      'Vul het einde van de periode van de gedraging in (art. 5).',
+    ],
+    [
+      'acknowledged',
+      'Art. 5: a period ending before it starts',
+      (c) => void (c.conduct.to = '2026-01-31'),
+      'conduct.to',
+      'Het einde van de periode van de gedraging ligt vóór het begin (art. 5).',
+    ],
+    [
+      'acknowledged',
+      'Art. 5: no facts summary',
+      (c) => void (c.acknowledgement.factsSummary = '  \n'),
+      'acknowledgement.factsSummary',
+      'Geef een korte omschrijving van de feiten waarop de klacht betrekking heeft (art. 5).',
+    ],
+    [
+      'acknowledged',
+      'Art. 5, 7: no stated term',
+      (c) => void (c.acknowledgement.statedTermWeeks = null),
+      'acknowledgement.statedTermWeeks',
+      'Vul de termijn in waarbinnen de behandeling naar verwachting is afgerond (art. 5, art. 7); de eigen norm is vier weken.',
+    ],
+    [
+      'acknowledged',
+      'Art. 7: a term of 0 weeks',
+      (c) => void (c.acknowledgement.statedTermWeeks = 0),
+      'acknowledgement.statedTermWeeks',
+      'De termijn is een heel aantal weken, minstens één (art. 7).',
+    ],
+    [
+      'acknowledged',
+      'Art. 7: a term of 4.5 weeks',
+      (c) => void (c.acknowledgement.statedTermWeeks = 4.5),
+      'acknowledgement.statedTermWeeks',
+      'De termijn is een heel aantal weken, minstens één (art. 7).',
+    ],
+    [
+      'acknowledged',
+      'Art. 7: a term of 7 weeks',
+      (c) => void (c.acknowledgement.statedTermWeeks = 7),
+      'acknowledgement.statedTermWeeks',
+      'De termijn mag niet langer zijn dan zes weken na ontvangst (art. 7).',
+    ],
     [
       'acknowledged',
       'Art. 5: the UWV labour expert not notified',
@@ -206,17 +342,71 @@ describe('Requirements before each step', () => {
       'nonAdmission.earlierComplaint',
       'Koppel de eerdere klacht over dezelfde gedraging, of geef een verwijzing naar die klacht (art. 8.5, besluit 10).',
     ],
-    ['not_admitted', 'Art. 7, 8.5: no reasons', (c) => void (c.nonAdmission.reasons = ''), 'nonAdmission.reasons', 'Geef de onderbouwing waarom de klacht niet in behandeling wordt genomen (art. 7, art. 8.5).'],
+    [
+      'not_admitted',
+      'Art. 7, 8.5: no reasons',
+      (c) => void (c.nonAdmission.reasons = ''),
+      'nonAdmission.reasons',
+      'Geef de onderbouwing waarom de klacht niet in behandeling wordt genomen (art. 7, art. 8.5).',
+    ],
     // Art. 8.2, 8.3: the decision
-    ['decided', 'Art. 8.2: no complaint text', (c) => void (c.complaintText = null), 'complaintText', 'De beslissing bevat de klacht zoals de klager die heeft geformuleerd; die ontbreekt (art. 8.2).'],
-    ['decided', 'Art. 8.2: no facts as WP sees them', (c) => void (c.decision.factsAsSeen = ' '), 'decision.factsAsSeen', 'Beschrijf de feiten zoals Working Progression die ziet (art. 8.2).'],
-    ['decided', 'Art. 8.2: no reasoned position', (c) => void (c.decision.reasonedPosition = null), 'decision.reasonedPosition', 'Geef een gemotiveerde stellingname over de klacht (art. 8.2).'],
-    ['decided', 'Art. 8.3: no outcome', (c) => void (c.decision.outcome = null), 'decision.outcome', 'Kies de beslissing: gegrond of ongegrond (art. 8.3).'],
-    ['decided', 'Art. 8.4, Decision 6: upheld without remedy', (c) => void (c.decision.remedy = null), 'decision.remedy', 'Geef aan of de gegronde klacht geheel, gedeeltelijk of niet te verhelpen is (art. 8.4, besluit 6).'],
-    ['decided', 'Art. 8.4, Decision 6: upheld without explanation', (c) => void (c.decision.remedyExplanation = ''), 'decision.remedyExplanation', 'Licht toe waarom de klacht geheel, gedeeltelijk of niet te verhelpen is (art. 8.4, besluit 6).'],
+    [
+      'decided',
+      'Art. 8.2: no complaint text',
+      (c) => void (c.complaintText = null),
+      'complaintText',
+      'De beslissing bevat de klacht zoals de klager die heeft geformuleerd; die ontbreekt (art. 8.2).',
+    ],
+    [
+      'decided',
+      'Art. 8.2: no facts as WP sees them',
+      (c) => void (c.decision.factsAsSeen = ' '),
+      'decision.factsAsSeen',
+      'Beschrijf de feiten zoals Working Progression die ziet (art. 8.2).',
+    ],
+    [
+      'decided',
+      'Art. 8.2: no reasoned position',
+      (c) => void (c.decision.reasonedPosition = null),
+      'decision.reasonedPosition',
+      'Geef een gemotiveerde stellingname over de klacht (art. 8.2).',
+    ],
+    [
+      'decided',
+      'Art. 8.3: no outcome',
+      (c) => void (c.decision.outcome = null),
+      'decision.outcome',
+      'Kies de beslissing: gegrond of ongegrond (art. 8.3).',
+    ],
+    [
+      'decided',
+      'Art. 8.4, Decision 6: upheld without remedy',
+      (c) => void (c.decision.remedy = null),
+      'decision.remedy',
+      'Geef aan of de gegronde klacht geheel, gedeeltelijk of niet te verhelpen is (art. 8.4, besluit 6).',
+    ],
+    [
+      'decided',
+      'Art. 8.4, Decision 6: upheld without explanation',
+      (c) => void (c.decision.remedyExplanation = ''),
+      'decision.remedyExplanation',
+      'Licht toe waarom de klacht geheel, gedeeltelijk of niet te verhelpen is (art. 8.4, besluit 6).',
+    ],
     // Art. 5 note: informal settlement
-    ['resolved_informally', 'Art. 5 note: no oral answer', (c) => void (c.informal.oralAnswer = null), 'informal.oralAnswer', 'Leg het mondelinge antwoord op de klacht vast in het dossier (art. 5, toelichting).'],
-    ['resolved_informally', 'Art. 5 note: no agreements', (c) => void (c.informal.agreements = ' '), 'informal.agreements', 'Leg de afspraken met de klager vast in het dossier; zijn er geen, noteer dat (art. 5, toelichting).'],
+    [
+      'resolved_informally',
+      'Art. 5 note: no oral answer',
+      (c) => void (c.informal.oralAnswer = null),
+      'informal.oralAnswer',
+      'Leg het mondelinge antwoord op de klacht vast in het dossier (art. 5, toelichting).',
+    ],
+    [
+      'resolved_informally',
+      'Art. 5 note: no agreements',
+      (c) => void (c.informal.agreements = ' '),
+      'informal.agreements',
+      'Leg de afspraken met de klager vast in het dossier; zijn er geen, noteer dat (art. 5, toelichting).',
+    ],
     [
       'resolved_informally',
       'Art. 5 note, Decision 7: no confirmation of satisfaction',
@@ -225,9 +415,21 @@ describe('Requirements before each step', () => {
       'Informeel afhandelen kan alleen als de klager aangeeft dat de klacht naar tevredenheid is afgewikkeld: vul de datum van die bevestiging in (art. 5, toelichting; besluit 7).',
     ],
     // Decision 9: withdrawal
-    ['withdrawn', 'Decision 9: no date of withdrawal', (c) => void (c.withdrawal.withdrawnAt = null), 'withdrawal.withdrawnAt', 'Vul de datum in waarop de klager de klacht heeft ingetrokken (besluit 9).'],
+    [
+      'withdrawn',
+      'Decision 9: no date of withdrawal',
+      (c) => void (c.withdrawal.withdrawnAt = null),
+      'withdrawal.withdrawnAt',
+      'Vul de datum in waarop de klager de klacht heeft ingetrokken (besluit 9).',
+    ],
     // Art. 8.4: closing after an upheld decision with a possible remedy
-    ['closed', 'Art. 8.4: upheld, partial remedy, no follow-up action', (c) => void (c.decision.followUpAction = null), 'decision.followUpAction', 'Leg vast welke actie de contactpersoon heeft genomen om de gegronde klacht te verhelpen (art. 8.4).'],
+    [
+      'closed',
+      'Art. 8.4: upheld, partial remedy, no follow-up action',
+      (c) => void (c.decision.followUpAction = null),
+      'decision.followUpAction',
+      'Leg vast welke actie de contactpersoon heeft genomen om de gegronde klacht te verhelpen (art. 8.4).',
+    ],
     [
       'closed',
       'Art. 8.4: upheld, full remedy, complainant not contacted',
@@ -279,7 +481,12 @@ describe('Requirements before each step', () => {
 
   it('Art. 8.5: the ground "insufficient interest" needs no earlier complaint', () => {
     const c = complete()
-    c.nonAdmission = { ground: 'insufficient_interest', earlierComplaint: null, earlierReference: null, reasons: 'Kennelijk onvoldoende belang.' }
+    c.nonAdmission = {
+      ground: 'insufficient_interest',
+      earlierComplaint: null,
+      earlierReference: null,
+      reasons: 'Kennelijk onvoldoende belang.',
+    }
     expect(missingRequirements('not_admitted', c)).toEqual([])
   })
 
@@ -324,7 +531,9 @@ describe('Art. 4: an independent handler', () => {
     ['one of several involved', 'coach-8', ['coach-7', 'coach-8'], false],
   ] as const)('%s', (_who, handler, involved, ok) => {
     expect(checkIndependence(handler, [...involved])).toEqual(
-      ok ? { ok: true } : { ok: false, message: 'Deze medewerker is betrokken bij de klacht en mag haar niet behandelen (art. 4).' },
+      ok
+        ? { ok: true }
+        : { ok: false, message: 'Deze medewerker is betrokken bij de klacht en mag haar niet behandelen (art. 4).' },
     )
   })
 })

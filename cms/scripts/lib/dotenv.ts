@@ -15,9 +15,13 @@ export function loadDotenv(file: string): { generatedSecret: boolean } {
   if (process.env.PAYLOAD_SECRET) return { generatedSecret: false }
   const secret = randomBytes(32).toString('base64url')
   const prefix = existsSync(file) && !readFileSync(file, 'utf8').endsWith('\n') ? '\n' : ''
-  appendFileSync(file, `${prefix}# Generated on first start; keep it secret, keep it stable (sessions depend on it).\nPAYLOAD_SECRET=${secret}\n`, {
-    mode: 0o600,
-  })
+  appendFileSync(
+    file,
+    `${prefix}# Generated on first start; keep it secret, keep it stable (sessions depend on it).\nPAYLOAD_SECRET=${secret}\n`,
+    {
+      mode: 0o600,
+    },
+  )
   process.env.PAYLOAD_SECRET = secret
   return { generatedSecret: true }
 }

@@ -27,10 +27,13 @@ async function recover(payload: Payload, env: Env, now: Date): Promise<string[]>
   if (requeued > 0) done.push(`${requeued} wachtend(e) e-mailbericht(en) opnieuw in de wachtrij`)
   const orphans = await removeOrphanAttachments(payload, now)
   if (orphans.records > 0 || orphans.files > 0) {
-    done.push(`interrupted intake: removed ${orphans.records} attachment record(s) of no complaint and ${orphans.files} file(s) no record knows`)
+    done.push(
+      `interrupted intake: removed ${orphans.records} attachment record(s) of no complaint and ${orphans.files} file(s) no record knows`,
+    )
   }
   if (orphans.warning) done.push(`interrupted intake: ${orphans.warning}`)
-  if (orphans.relinked > 0) done.push(`interrupted intake: linked ${orphans.relinked} attachment(s) back to the complaint that lists them`)
+  if (orphans.relinked > 0)
+    done.push(`interrupted intake: linked ${orphans.relinked} attachment(s) back to the complaint that lists them`)
   return done
 }
 

@@ -8,7 +8,16 @@ import type { Env } from '../../env'
  */
 
 /** Variables the site inherits from the start script's environment: how to run, never what to open. */
-const SITE_INHERITED = ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG', 'LC_ALL', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS'] as const
+const SITE_INHERITED = [
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'TZ',
+  'LANG',
+  'LC_ALL',
+  'NODE_OPTIONS',
+  'NODE_EXTRA_CA_CERTS',
+] as const
 
 function pick(source: NodeJS.ProcessEnv, names: readonly string[]): Record<string, string | undefined> {
   const picked: Record<string, string | undefined> = {}

@@ -3,7 +3,11 @@ import { type ChildProcess, spawn } from 'node:child_process'
 export type Child = { name: string; process: ChildProcess }
 
 /** Runs a command to completion with inherited output; rejects on a non-zero exit. */
-export function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; label: string }): Promise<void> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; label: string },
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: 'inherit' })
     child.on('error', reject)
@@ -14,8 +18,18 @@ export function run(command: string, args: string[], options: { cwd: string; env
 }
 
 /** Starts a long-running process whose output is prefixed with its name. */
-export function startChild(name: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Child {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Child {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   const prefix = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) stream.write(`[${name}] ${line}\n`)
   }

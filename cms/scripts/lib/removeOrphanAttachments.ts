@@ -10,7 +10,8 @@ export type OrphanReport = { records: number; files: number; relinked: number; w
 
 type AttachmentRow = { id: string; complaint?: string | { id: string } | null; filename?: string | null }
 
-const idOf = (value: AttachmentRow['complaint']): string | undefined => (value && typeof value === 'object' ? value.id : (value ?? undefined))
+const idOf = (value: AttachmentRow['complaint']): string | undefined =>
+  value && typeof value === 'object' ? value.id : (value ?? undefined)
 
 /**
  * The intake stores the attachments first, then the complaint, then links each attachment to it
@@ -22,7 +23,11 @@ const idOf = (value: AttachmentRow['complaint']): string | undefined => (value &
  * complaint was stored), so that those who may read the complaint may read it.
  * Reads at adapter level (no hooks, no access log: no person reads anything here).
  */
-export async function removeOrphanAttachments(payload: Payload, now: Date, minAgeMs = ORPHAN_MIN_AGE_MS): Promise<OrphanReport> {
+export async function removeOrphanAttachments(
+  payload: Payload,
+  now: Date,
+  minAgeMs = ORPHAN_MIN_AGE_MS,
+): Promise<OrphanReport> {
   const report: OrphanReport = { records: 0, files: 0, relinked: 0 }
   const cutoff = new Date(now.getTime() - minAgeMs)
 
@@ -37,7 +42,17 @@ export async function removeOrphanAttachments(payload: Payload, now: Date, minAg
     const ids = old.docs.map((doc) => doc.id)
     const linkedTo = [...new Set(old.docs.map((doc) => idOf(doc.complaint)).filter((id): id is string => Boolean(id)))]
     const existing = linkedTo.length
-      ? new Set((await payload.db.find<{ id: string }>({ collection: 'complaints', where: { id: { in: linkedTo } }, pagination: false, limit: 0, select: {} })).docs.map((c) => c.id))
+      ? new Set(
+          (
+            await payload.db.find<{ id: string }>({
+              collection: 'complaints',
+              where: { id: { in: linkedTo } },
+              pagination: false,
+              limit: 0,
+              select: {},
+            })
+          ).docs.map((c) => c.id),
+        )
       : new Set<string>()
     const listing = await payload.db.find<{ id: string; attachments?: (string | { id: string })[] | null }>({
       collection: 'complaints',
@@ -48,7 +63,8 @@ export async function removeOrphanAttachments(payload: Payload, now: Date, minAg
     })
     const listedBy = new Map<string, string>()
     for (const complaint of listing.docs) {
-      for (const attachment of complaint.attachments ?? []) listedBy.set(typeof attachment === 'object' ? attachment.id : attachment, complaint.id)
+      for (const attachment of complaint.attachments ?? [])
+        listedBy.set(typeof attachment === 'object' ? attachment.id : attachment, complaint.id)
     }
 
     for (const doc of old.docs) {
@@ -57,7 +73,13 @@ export async function removeOrphanAttachments(payload: Payload, now: Date, minAg
       const listed = listedBy.get(doc.id)
       if (listed) {
         // Trusted: start-up recovery, no user; the attachment belongs to the complaint that lists it.
-        await payload.update({ collection: 'complaint-attachments', id: doc.id, data: { complaint: listed }, overrideAccess: true, depth: 0 })
+        await payload.update({
+          collection: 'complaint-attachments',
+          id: doc.id,
+          data: { complaint: listed },
+          overrideAccess: true,
+          depth: 0,
+        })
         report.relinked += 1
         continue
       }
@@ -69,7 +91,12 @@ export async function removeOrphanAttachments(payload: Payload, now: Date, minAg
 
   const folder = payload.collections['complaint-attachments']?.config.upload?.staticDir
   if (folder) {
-    const records = await payload.db.find<AttachmentRow>({ collection: 'complaint-attachments', pagination: false, limit: 0, select: { filename: true } })
+    const records = await payload.db.find<AttachmentRow>({
+      collection: 'complaint-attachments',
+      pagination: false,
+      limit: 0,
+      select: { filename: true },
+    })
     const known = new Set(records.docs.map((doc) => doc.filename).filter((name): name is string => Boolean(name)))
     const swept = await removeStrayFiles(payload, folder, known, cutoff)
     report.files = swept.files
@@ -87,9 +114,19 @@ const MARKER = '.database-id'
  * would look stray, and those files are other complaints' evidence. The database is known by the id
  * of the site's service account, which the seed creates once per database.
  */
-async function removeStrayFiles(payload: Payload, folder: string, known: Set<string>, cutoff: Date): Promise<{ files: number; warning?: string }> {
-  const site = await payload.db.findOne<{ id: string }>({ collection: 'service-accounts', where: { name: { equals: 'site' } }, select: {} })
-  if (!site) return { files: 0, warning: `no site service account: files in ${folder} that no record knows were left alone` }
+async function removeStrayFiles(
+  payload: Payload,
+  folder: string,
+  known: Set<string>,
+  cutoff: Date,
+): Promise<{ files: number; warning?: string }> {
+  const site = await payload.db.findOne<{ id: string }>({
+    collection: 'service-accounts',
+    where: { name: { equals: 'site' } },
+    select: {},
+  })
+  if (!site)
+    return { files: 0, warning: `no site service account: files in ${folder} that no record knows were left alone` }
   const marker = path.join(folder, MARKER)
   if (!existsSync(folder)) {
     // Claimed before the first attachment arrives, so that even the first intake's leftovers go.
@@ -105,12 +142,16 @@ async function removeStrayFiles(payload: Payload, folder: string, known: Set<str
   if (existsSync(marker)) {
     const owner = readFileSync(marker, 'utf8').trim()
     if (owner !== String(site.id)) {
-      return { files: 0, warning: `${folder} belongs to another database (${MARKER}): its ${stray.length} file(s) that no record knows were left alone` }
+      return {
+        files: 0,
+        warning: `${folder} belongs to another database (${MARKER}): its ${stray.length} file(s) that no record knows were left alone`,
+      }
     }
   } else {
     // First use of the folder by this database: it may claim it when nothing in it speaks against that.
     const claimable = stray.length === 0 || readdirSync(folder).some((name) => known.has(name))
-    if (!claimable) return { files: 0, warning: `${folder} holds ${stray.length} file(s) this database does not know: left alone` }
+    if (!claimable)
+      return { files: 0, warning: `${folder} holds ${stray.length} file(s) this database does not know: left alone` }
     writeFileSync(marker, `${site.id}\n`)
   }
   for (const name of stray) rmSync(path.join(folder, name))

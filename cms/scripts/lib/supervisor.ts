@@ -34,7 +34,11 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 1000, maxMs: 30_000, 
  * The wait before the next restart and the new count of quick deaths in a row: 1 s, 2 s, 4 s …
  * up to the cap; a process that had run stably before it died counts from the start again.
  */
-export function nextRestart(quickDeaths: number, uptimeMs: number, policy: BackoffPolicy): { delayMs: number; quickDeaths: number } {
+export function nextRestart(
+  quickDeaths: number,
+  uptimeMs: number,
+  policy: BackoffPolicy,
+): { delayMs: number; quickDeaths: number } {
   const previous = uptimeMs >= policy.stableMs ? 0 : quickDeaths
   return { delayMs: Math.min(policy.initialMs * 2 ** previous, policy.maxMs), quickDeaths: previous + 1 }
 }
@@ -84,7 +88,8 @@ const defaultSleep = (ms: number, signal: AbortSignal) =>
   })
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`
-const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `signal ${signal}` : `code ${code}`)
+const describeExit = (code: number | null, signal: NodeJS.Signals | null) =>
+  signal ? `signal ${signal}` : `code ${code}`
 
 export function supervise(specs: ServiceSpec[], options: SupervisorOptions): Supervisor {
   const { log } = options
@@ -151,7 +156,9 @@ export function supervise(specs: ServiceSpec[], options: SupervisorOptions): Sup
     const next = nextRestart(service.quickDeaths, uptimeMs, policy)
     service.quickDeaths = next.quickDeaths
     service.restarts += 1
-    log(`${spec.name} exited (${description}) after ${seconds(uptimeMs)}; restart ${service.restarts} in ${seconds(next.delayMs)}`)
+    log(
+      `${spec.name} exited (${description}) after ${seconds(uptimeMs)}; restart ${service.restarts} in ${seconds(next.delayMs)}`,
+    )
     await sleep(next.delayMs, aborter.signal)
     if (stopping) return
     if (spec.beforeRestart) {

@@ -37,7 +37,8 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 export function normalise(value: unknown): unknown {
   if (value === undefined || value === null || value === '') return null
   if (value instanceof Date) return value.toISOString()
-  if (typeof value === 'string') return ISO.test(value) && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : value
+  if (typeof value === 'string')
+    return ISO.test(value) && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : value
   if (Array.isArray(value)) return value.length === 0 ? null : value.map(normalise)
   if (isPlainObject(value)) {
     // A populated relationship compares by its id.
@@ -89,14 +90,21 @@ export function fieldPathsOf(fields: readonly ConfigField[]): FieldPaths {
  * paths count: a key it does not have is never stored, and its name (which anyone can choose)
  * never reaches the timeline.
  */
-export function changedPaths(changes: Record<string, unknown>, before: Record<string, unknown>, known: FieldPaths, prefix = ''): string[] {
+export function changedPaths(
+  changes: Record<string, unknown>,
+  before: Record<string, unknown>,
+  known: FieldPaths,
+  prefix = '',
+): string[] {
   const paths: string[] = []
   for (const [key, value] of Object.entries(changes)) {
     const path = prefix ? `${prefix}.${key}` : key
     if (NOT_SUBSTANTIVE.has(path)) continue
     const previous = before?.[key]
     if (known.groups.has(path)) {
-      paths.push(...changedPaths(isPlainObject(value) ? value : {}, isPlainObject(previous) ? previous : {}, known, path))
+      paths.push(
+        ...changedPaths(isPlainObject(value) ? value : {}, isPlainObject(previous) ? previous : {}, known, path),
+      )
     } else if (known.leaves.has(path) && !same(value, previous)) {
       paths.push(path)
     }
@@ -109,11 +117,24 @@ export function changedPaths(changes: Record<string, unknown>, before: Record<st
  * access stops people; server code without a named system operation is refused here, so that no
  * unnamed write can make a missed deadline look met.
  */
-export const SYSTEM_FIELDS = ['reference', 'formToken', 'receivedAt', 'deadlines', 'nextDeadline', 'deadlineOutcomes', 'lettersSent', 'endedAs', 'endedAt', 'consentAt', 'delayNotice.issuedAt'] as const
+export const SYSTEM_FIELDS = [
+  'reference',
+  'formToken',
+  'receivedAt',
+  'deadlines',
+  'nextDeadline',
+  'deadlineOutcomes',
+  'lettersSent',
+  'endedAs',
+  'endedAt',
+  'consentAt',
+  'delayNotice.issuedAt',
+] as const
 
 /** The system fields `changes` would change. */
 export function systemFieldsChanged(changes: Record<string, unknown>, before: Record<string, unknown>): string[] {
-  const at = (doc: Record<string, unknown>, path: string) => path.split('.').reduce<unknown>((v, k) => (isPlainObject(v) ? v[k] : undefined), doc)
+  const at = (doc: Record<string, unknown>, path: string) =>
+    path.split('.').reduce<unknown>((v, k) => (isPlainObject(v) ? v[k] : undefined), doc)
   return SYSTEM_FIELDS.filter((path) => {
     const [head = ''] = path.split('.')
     if (!(head in changes)) return false

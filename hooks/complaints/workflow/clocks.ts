@@ -1,7 +1,12 @@
 import type { Clock } from './deadlineState'
 
 /** The four clocks of Art. 5 and 7, in the order a case meets them. */
-export const CLOCKS = ['acknowledge', 'nonAdmissionNotice', 'decisionTarget', 'decisionLimit'] as const satisfies readonly Clock[]
+export const CLOCKS = [
+  'acknowledge',
+  'nonAdmissionNotice',
+  'decisionTarget',
+  'decisionLimit',
+] as const satisfies readonly Clock[]
 
 export const CLOCK_LABELS: Record<Clock, { nl: string; en: string }> = {
   acknowledge: { nl: 'Ontvangstbevestiging (5 dagen)', en: 'Acknowledgement (5 days)' },

@@ -52,7 +52,11 @@ export function nextDeadline(
 ): NextDeadline | null {
   if (!isOpen(c.status)) return null
   const clock: Clock =
-    c.acknowledgementSentAt === null ? 'acknowledge' : now.getTime() > at(c.deadlines.decisionTargetBy) ? 'decisionLimit' : 'decisionTarget'
+    c.acknowledgementSentAt === null
+      ? 'acknowledge'
+      : now.getTime() > at(c.deadlines.decisionTargetBy)
+        ? 'decisionLimit'
+        : 'decisionTarget'
   const due = c.deadlines[CLOCK_DEADLINE[clock]]
   return { clock, due, state: clockState(clock, due, now) }
 }
@@ -89,7 +93,11 @@ const sentBy = (sentAt: string | null, due: string): boolean => sentAt !== null 
 export function deadlineOutcomes(c: CaseLetters): DeadlineOutcomes {
   const d = c.deadlines
   const acknowledge =
-    c.acknowledgementSentAt !== null ? sentBy(c.acknowledgementSentAt, d.acknowledgeBy) : at(c.endedAt) <= at(d.acknowledgeBy) ? null : false
+    c.acknowledgementSentAt !== null
+      ? sentBy(c.acknowledgementSentAt, d.acknowledgeBy)
+      : at(c.endedAt) <= at(d.acknowledgeBy)
+        ? null
+        : false
 
   const decisionMetBy = (due: string): boolean | null => {
     switch (c.endedAs) {
@@ -105,7 +113,8 @@ export function deadlineOutcomes(c: CaseLetters): DeadlineOutcomes {
 
   return {
     acknowledge,
-    nonAdmissionNotice: c.endedAs === 'not_admitted' ? sentBy(c.nonAdmissionNoticeSentAt, d.nonAdmissionNoticeBy) : null,
+    nonAdmissionNotice:
+      c.endedAs === 'not_admitted' ? sentBy(c.nonAdmissionNoticeSentAt, d.nonAdmissionNoticeBy) : null,
     decisionTarget: decisionMetBy(d.decisionTargetBy),
     decisionLimit: decisionMetBy(d.decisionLimitBy),
   }
@@ -117,7 +126,10 @@ export function deadlineOutcomes(c: CaseLetters): DeadlineOutcomes {
  * limit (a target at the limit cannot be moved, so there is nothing to announce), from 7 days before the
  * target — and still once it has passed — until a delay notice has been sent.
  */
-export function delayNoticeNeeded(c: { status: Status; deadlines: Deadlines; delayNoticeSentAt: string | null }, now: Date): boolean {
+export function delayNoticeNeeded(
+  c: { status: Status; deadlines: Deadlines; delayNoticeSentAt: string | null },
+  now: Date,
+): boolean {
   return (
     isOpen(c.status) &&
     c.delayNoticeSentAt === null &&

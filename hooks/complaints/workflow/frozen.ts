@@ -9,12 +9,32 @@ import type { LetterKind } from '../../letters/kinds'
  */
 export const FROZEN_BY_LETTER = {
   // Art. 5: the date(s) of the conduct, the facts and the expected term.
-  acknowledgement: ['conduct.when', 'conduct.date', 'conduct.from', 'conduct.to', 'acknowledgement.factsSummary', 'acknowledgement.statedTermWeeks'],
+  acknowledgement: [
+    'conduct.when',
+    'conduct.date',
+    'conduct.from',
+    'conduct.to',
+    'acknowledgement.factsSummary',
+    'acknowledgement.statedTermWeeks',
+  ],
   // Art. 8.5: the ground and the reasons.
   // The complaint as the complainant formulated it may be corrected until the decision or the non-admission (Decision 16).
-  non_admission_notice: ['complaintText', 'nonAdmission.ground', 'nonAdmission.earlierComplaint', 'nonAdmission.earlierReference', 'nonAdmission.reasons'],
+  non_admission_notice: [
+    'complaintText',
+    'nonAdmission.ground',
+    'nonAdmission.earlierComplaint',
+    'nonAdmission.earlierReference',
+    'nonAdmission.reasons',
+  ],
   // Art. 8.2, 8.3, Decision 6: the four parts, the outcome and the remedy.
-  decision: ['complaintText', 'decision.factsAsSeen', 'decision.reasonedPosition', 'decision.outcome', 'decision.remedy', 'decision.remedyExplanation'],
+  decision: [
+    'complaintText',
+    'decision.factsAsSeen',
+    'decision.reasonedPosition',
+    'decision.outcome',
+    'decision.remedy',
+    'decision.remedyExplanation',
+  ],
   // Art. 5 note, Decision 7.
   informal_confirmation: ['informal.oralAnswer', 'informal.agreements', 'informal.satisfactionConfirmedAt'],
   // Art. 7 note.

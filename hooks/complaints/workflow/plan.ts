@@ -32,13 +32,24 @@ export function planCreate(input: {
 }): Refusal[] {
   const errors: Refusal[] = []
   if (input.status && input.status !== 'received') {
-    errors.push(refuse('status', `Een nieuwe klacht begint altijd met de status ${STATUS_LABELS.received.nl}; de volgende stappen volgen de behandeling.`))
+    errors.push(
+      refuse(
+        'status',
+        `Een nieuwe klacht begint altijd met de status ${STATUS_LABELS.received.nl}; de volgende stappen volgen de behandeling.`,
+      ),
+    )
   }
   if (input.handler) {
     if (input.person && !input.person.isManager && input.handler !== input.person.id) {
-      errors.push(refuse('assignedHandler', 'Alleen een manager kan een klacht aan een andere behandelaar geven. Kies uzelf, of laat het veld leeg.'))
+      errors.push(
+        refuse(
+          'assignedHandler',
+          'Alleen een manager kan een klacht aan een andere behandelaar geven. Kies uzelf, of laat het veld leeg.',
+        ),
+      )
     }
-    if (input.handlerMayHandle === false) errors.push(refuse('assignedHandler', 'Kies een medewerker met de rol klachtbehandelaar of manager.'))
+    if (input.handlerMayHandle === false)
+      errors.push(refuse('assignedHandler', 'Kies een medewerker met de rol klachtbehandelaar of manager.'))
     const independence = checkIndependence(input.handler, input.involvedStaff)
     if (!independence.ok) errors.push(refuse('assignedHandler', independence.message))
   }
@@ -72,14 +83,22 @@ export function planTakeOver(input: {
   const { person } = input
   if (!person || input.handlerBefore || person.isManager) return { take: false, errors: [] }
   if (input.handlerAfter !== person.id) {
-    return { take: false, errors: [refuse('assignedHandler', 'Neem de klacht eerst zelf over: kies uzelf als behandelaar en sla op.')] }
+    return {
+      take: false,
+      errors: [refuse('assignedHandler', 'Neem de klacht eerst zelf over: kies uzelf als behandelaar en sla op.')],
+    }
   }
   const independence = checkIndependence(person.id, input.involvedStaff)
   if (!independence.ok) return { take: false, errors: [refuse('assignedHandler', independence.message)] }
   if (input.statusChanged) {
     return {
       take: false,
-      errors: [refuse('status', 'Neem de klacht eerst over: sla op met uzelf als behandelaar. Daarna kunt u de status wijzigen.')],
+      errors: [
+        refuse(
+          'status',
+          'Neem de klacht eerst over: sla op met uzelf als behandelaar. Daarna kunt u de status wijzigen.',
+        ),
+      ],
     }
   }
   return { take: true, errors: [] }
@@ -98,7 +117,8 @@ export function planAssignment(input: {
   const { handlerBefore, handlerAfter } = input
   if (handlerAfter && (handlerAfter !== handlerBefore || input.involvedAfter.join() !== input.involvedBefore.join())) {
     const independence = checkIndependence(handlerAfter, input.involvedAfter)
-    if (!independence.ok) errors.push(refuse(handlerAfter !== handlerBefore ? 'assignedHandler' : 'involvedStaff', independence.message))
+    if (!independence.ok)
+      errors.push(refuse(handlerAfter !== handlerBefore ? 'assignedHandler' : 'involvedStaff', independence.message))
   }
   if (handlerBefore && handlerAfter !== handlerBefore && input.person && !input.person.isManager) {
     errors.push(refuse('assignedHandler', 'Alleen een manager kan een klacht aan een andere behandelaar geven.'))
@@ -124,19 +144,29 @@ export function planTransition(input: {
 }): Refusal[] {
   const { from, to, person } = input
   if (from === to) return []
-  const actor = person ? { userId: person.id, isManager: person.isManager, isAdmin: false } : { userId: null, isManager: true, isAdmin: false }
+  const actor = person
+    ? { userId: person.id, isManager: person.isManager, isAdmin: false }
+    : { userId: null, isManager: true, isAdmin: false }
   const allowed = canTransition(from, to, actor, input.handlerBefore)
   if (!allowed.ok) return [refuse('status', allowed.reason)]
   const missing = missingRequirements(to, toSnapshot(input.next, input.uwvNotified))
   if (missing.length === 0) return []
-  return [...missing, refuse('status', `Nog niet naar "${STATUS_LABELS[to].nl}": vul eerst in wat hieronder gemarkeerd is (${missing.length}).`)]
+  return [
+    ...missing,
+    refuse(
+      'status',
+      `Nog niet naar "${STATUS_LABELS[to].nl}": vul eerst in wat hieronder gemarkeerd is (${missing.length}).`,
+    ),
+  ]
 }
 
 /** Decision 16: after `closed` nobody edits the case; its timeline keeps growing. */
 export function planClosed(statusBefore: Status, changed: string[]): Refusal[] {
   if (statusBefore !== 'closed') return []
   // A status change gets the workflow table's own reason (planTransition).
-  return changed.filter((path) => path !== 'status').map((path) => refuse(path, 'Deze klacht is afgesloten: het dossier verandert niet meer (besluit 16).'))
+  return changed
+    .filter((path) => path !== 'status')
+    .map((path) => refuse(path, 'Deze klacht is afgesloten: het dossier verandert niet meer (besluit 16).'))
 }
 
 export type CorrectionPlan = { kinds: FrozenKind[]; fields: string[] }
@@ -161,7 +191,12 @@ export function planFrozen(input: {
     if (reason) {
       return {
         correction: null,
-        errors: [refuse('correction.reason', 'Er is niets gewijzigd in een brief die al is verstuurd. Laat de reden van de correctie leeg, of wijzig wat u wilt corrigeren.')],
+        errors: [
+          refuse(
+            'correction.reason',
+            'Er is niets gewijzigd in een brief die al is verstuurd. Laat de reden van de correctie leeg, of wijzig wat u wilt corrigeren.',
+          ),
+        ],
       }
     }
     return { correction: null, errors: [] }
@@ -171,8 +206,13 @@ export function planFrozen(input: {
     return {
       correction: null,
       errors: [
-        refuse('correction.reason', 'U wijzigt wat al in een verstuurde brief staat. Schrijf de reden van de correctie op; de klager krijgt een gecorrigeerde brief (besluit 16).'),
-        ...frozen.map((path) => refuse(path, 'Dit staat al in een verstuurde brief: vul de reden van de correctie in (besluit 16).')),
+        refuse(
+          'correction.reason',
+          'U wijzigt wat al in een verstuurde brief staat. Schrijf de reden van de correctie op; de klager krijgt een gecorrigeerde brief (besluit 16).',
+        ),
+        ...frozen.map((path) =>
+          refuse(path, 'Dit staat al in een verstuurde brief: vul de reden van de correctie in (besluit 16).'),
+        ),
       ],
     }
   }
@@ -185,10 +225,13 @@ export function checkDelayNotice(c: Partial<Complaint>, now: Date): Refusal[] {
   const problems: Refusal[] = []
   const delay = c.delayNotice
   if (c.status !== 'received' && c.status !== 'acknowledged') {
-    problems.push(refuse('delayNotice.newTargetDate', 'Een verdagingsbericht kan alleen bij een klacht die nog in behandeling is.'))
+    problems.push(
+      refuse('delayNotice.newTargetDate', 'Een verdagingsbericht kan alleen bij een klacht die nog in behandeling is.'),
+    )
     return problems
   }
-  if (!delay?.reason?.trim()) problems.push(refuse('delayNotice.reason', 'Vermeld de reden van de verdaging (art. 7, toelichting).'))
+  if (!delay?.reason?.trim())
+    problems.push(refuse('delayNotice.reason', 'Vermeld de reden van de verdaging (art. 7, toelichting).'))
   const date = delay?.newTargetDate?.trim()
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     problems.push(refuse('delayNotice.newTargetDate', 'Vul de nieuwe datum in, zoals 2026-12-18.'))
@@ -196,7 +239,10 @@ export function checkDelayNotice(c: Partial<Complaint>, now: Date): Refusal[] {
     problems.push(refuse('delayNotice.newTargetDate', 'De nieuwe datum moet na vandaag liggen.'))
   } else if (c.deadlines?.decisionLimitBy && date > civilDateIn(new Date(c.deadlines.decisionLimitBy))) {
     problems.push(
-      refuse('delayNotice.newTargetDate', 'De beslissing mag nooit later komen dan zes weken na ontvangst (art. 7). Kies een datum tot en met de uiterste datum.'),
+      refuse(
+        'delayNotice.newTargetDate',
+        'De beslissing mag nooit later komen dan zes weken na ontvangst (art. 7). Kies een datum tot en met de uiterste datum.',
+      ),
     )
   }
   return problems
@@ -243,7 +289,13 @@ export function planHearingLetters(input: {
   const errors: Refusal[] = []
   if (hearing?.sendInvitation) {
     if (isOpen(to)) kinds.push('hearing_invitation')
-    else errors.push(refuse('hearing.sendInvitation', 'Een uitnodiging voor een gesprek kan alleen bij een klacht die nog in behandeling is.'))
+    else
+      errors.push(
+        refuse(
+          'hearing.sendInvitation',
+          'Een uitnodiging voor een gesprek kan alleen bij een klacht die nog in behandeling is.',
+        ),
+      )
   }
   if (hearing?.sendReport) {
     if (to !== 'closed') kinds.push('hearing_report')
@@ -259,9 +311,15 @@ export function planHearingLetters(input: {
   // A hearing the complainant was invited to that will not take place — its date cleared, or the
   // case ended before it — is called off in writing. A hearing with a report took place.
   const callOff = Boolean(
-    invitedAt && new Date(invitedAt) > now && ((open && !hearing?.at) || (to !== from && isEnding(to))) && !hearing?.sendReport && invitationStands,
+    invitedAt &&
+    new Date(invitedAt) > now &&
+    ((open && !hearing?.at) || (to !== from && isEnding(to))) &&
+    !hearing?.sendReport &&
+    invitationStands,
   )
-  const moved = Boolean(hearing?.at) && (hearing?.at !== before.hearing?.at || (hearing?.place ?? '') !== (before.hearing?.place ?? ''))
+  const moved =
+    Boolean(hearing?.at) &&
+    (hearing?.at !== before.hearing?.at || (hearing?.place ?? '') !== (before.hearing?.place ?? ''))
   if (moved && !hearing?.sendInvitation && open && invitationStands) {
     errors.push(
       refuse(

@@ -67,7 +67,11 @@ export const REQUIREMENTS: Record<Status, readonly Requirement[]> = {
       message: 'Wijs een behandelaar toe: de ontvangstbevestiging noemt de behandelaar van de klacht (art. 5).',
       missing: (c) => blank(c.assignedHandler),
     },
-    { path: 'conduct.when', message: CONDUCT_DATE_UNKNOWN, missing: (c) => c.conduct.when === null || c.conduct.when === 'unknown' },
+    {
+      path: 'conduct.when',
+      message: CONDUCT_DATE_UNKNOWN,
+      missing: (c) => c.conduct.when === null || c.conduct.when === 'unknown',
+    },
     {
       path: 'conduct.date',
       message: 'Vul de datum van de gedraging in (art. 5).',
@@ -99,7 +103,8 @@ export const REQUIREMENTS: Record<Status, readonly Requirement[]> = {
     },
     {
       path: 'acknowledgement.statedTermWeeks',
-      message: 'Vul de termijn in waarbinnen de behandeling naar verwachting is afgerond (art. 5, art. 7); de eigen norm is vier weken.',
+      message:
+        'Vul de termijn in waarbinnen de behandeling naar verwachting is afgerond (art. 5, art. 7); de eigen norm is vier weken.',
       missing: (c) => termWeeks(c) === null,
     },
     {
@@ -137,9 +142,12 @@ export const REQUIREMENTS: Record<Status, readonly Requirement[]> = {
     {
       // Decision 10: the earlier complaint may predate the portal, so a free-text reference will do.
       path: 'nonAdmission.earlierComplaint',
-      message: 'Koppel de eerdere klacht over dezelfde gedraging, of geef een verwijzing naar die klacht (art. 8.5, besluit 10).',
+      message:
+        'Koppel de eerdere klacht over dezelfde gedraging, of geef een verwijzing naar die klacht (art. 8.5, besluit 10).',
       missing: (c) =>
-        c.nonAdmission.ground === 'already_subject' && blank(c.nonAdmission.earlierComplaint) && blank(c.nonAdmission.earlierReference),
+        c.nonAdmission.ground === 'already_subject' &&
+        blank(c.nonAdmission.earlierComplaint) &&
+        blank(c.nonAdmission.earlierReference),
     },
     {
       path: 'nonAdmission.reasons',
@@ -222,7 +230,8 @@ export const REQUIREMENTS: Record<Status, readonly Requirement[]> = {
     },
     {
       path: 'decision.complainantContactedAt',
-      message: 'Vul de datum in waarop de contactpersoon met de klager contact heeft opgenomen over de oplossing (art. 8.4).',
+      message:
+        'Vul de datum in waarop de contactpersoon met de klager contact heeft opgenomen over de oplossing (art. 8.4).',
       missing: (c) => remedyPossible(c) && blank(c.decision.complainantContactedAt),
     },
   ],

@@ -2,7 +2,8 @@ import type { Complaint } from '../../../cms/payload-types'
 import type { CaseSnapshot } from './requirements'
 
 type Rel = string | { id: string } | null | undefined
-export const relId = (value: Rel): string | null => (value == null ? null : typeof value === 'string' ? value : value.id)
+export const relId = (value: Rel): string | null =>
+  value == null ? null : typeof value === 'string' ? value : value.id
 
 const str = (v: string | null | undefined) => v ?? null
 
@@ -13,8 +14,16 @@ export function toSnapshot(doc: Partial<Complaint>, uwvNotified: boolean): CaseS
     assignedHandler: relId(doc.assignedHandler),
     involvedStaff: (doc.involvedStaff ?? []).map((u) => relId(u)).filter((id): id is string => id !== null),
     complaintText: str(doc.complaintText),
-    conduct: { when: doc.conduct?.when ?? null, date: str(doc.conduct?.date), from: str(doc.conduct?.from), to: str(doc.conduct?.to) },
-    acknowledgement: { factsSummary: str(doc.acknowledgement?.factsSummary), statedTermWeeks: doc.acknowledgement?.statedTermWeeks ?? null },
+    conduct: {
+      when: doc.conduct?.when ?? null,
+      date: str(doc.conduct?.date),
+      from: str(doc.conduct?.from),
+      to: str(doc.conduct?.to),
+    },
+    acknowledgement: {
+      factsSummary: str(doc.acknowledgement?.factsSummary),
+      statedTermWeeks: doc.acknowledgement?.statedTermWeeks ?? null,
+    },
     nonAdmission: {
       ground: doc.nonAdmission?.ground ?? null,
       earlierComplaint: relId(doc.nonAdmission?.earlierComplaint),

@@ -1,5 +1,13 @@
 /** The case statuses of DOMAIN.md's workflow contract (the transitions come with the workflow issue). */
-export const STATUSES = ['received', 'acknowledged', 'decided', 'not_admitted', 'resolved_informally', 'withdrawn', 'closed'] as const
+export const STATUSES = [
+  'received',
+  'acknowledged',
+  'decided',
+  'not_admitted',
+  'resolved_informally',
+  'withdrawn',
+  'closed',
+] as const
 export type Status = (typeof STATUSES)[number]
 
 export const STATUS_LABELS: Record<Status, { nl: string; en: string }> = {

@@ -18,7 +18,8 @@ export type SystemOperation = keyof typeof SYSTEM_OPERATIONS
 export function systemOperationOf(context: Record<string, unknown>): SystemOperation | null {
   const name = context.systemOperation
   if (name === undefined || name === null) return null
-  if (typeof name !== 'string' || !Object.hasOwn(SYSTEM_OPERATIONS, name)) throw new Error(`Unknown system operation on a complaint: ${String(name)}`)
+  if (typeof name !== 'string' || !Object.hasOwn(SYSTEM_OPERATIONS, name))
+    throw new Error(`Unknown system operation on a complaint: ${String(name)}`)
   return name as SystemOperation
 }
 
@@ -29,7 +30,16 @@ const ALWAYS = new Set(['id', 'createdAt', 'updatedAt', 'messages', 'letters', '
  * The top-level fields a system operation changes beyond what it owns. Payload hands a hook the
  * whole document, so a field counts only when its value differs from the stored one.
  */
-export function fieldsBeyond(operation: SystemOperation, data: Record<string, unknown>, before: Record<string, unknown>): string[] {
+export function fieldsBeyond(
+  operation: SystemOperation,
+  data: Record<string, unknown>,
+  before: Record<string, unknown>,
+): string[] {
   const owned: readonly string[] = SYSTEM_OPERATIONS[operation]
-  return Object.keys(data).filter((key) => !owned.includes(key) && !ALWAYS.has(key) && JSON.stringify(normalise(data[key])) !== JSON.stringify(normalise(before[key])))
+  return Object.keys(data).filter(
+    (key) =>
+      !owned.includes(key) &&
+      !ALWAYS.has(key) &&
+      JSON.stringify(normalise(data[key])) !== JSON.stringify(normalise(before[key])),
+  )
 }

@@ -35,7 +35,12 @@ export const WHO_MAY = {
 } as const satisfies Record<TransitionTarget, readonly Firer[]>
 
 /** The statuses that stop all clocks (DOMAIN.md, Deadlines); each may only be followed by `closed`. */
-export const ENDINGS = ['decided', 'not_admitted', 'resolved_informally', 'withdrawn'] as const satisfies readonly Status[]
+export const ENDINGS = [
+  'decided',
+  'not_admitted',
+  'resolved_informally',
+  'withdrawn',
+] as const satisfies readonly Status[]
 export type Ending = (typeof ENDINGS)[number]
 
 /** The statuses in which the clocks of Art. 5 and 7 run. */
@@ -103,7 +108,12 @@ function mayFire(firer: Firer, actor: Actor, assignedHandlerId: string | null): 
  * Callers check only real changes; `from === to` is refused so that the table covers every pair.
  * What the regulation requires before the step is `missingRequirements` (requirements.ts).
  */
-export function canTransition(from: Status, to: Status, actor: Actor, assignedHandlerId: string | null): TransitionCheck {
+export function canTransition(
+  from: Status,
+  to: Status,
+  actor: Actor,
+  assignedHandlerId: string | null,
+): TransitionCheck {
   if (!allowedTargets(from).includes(to)) return { ok: false, reason: refusal(from, to) }
   const firers = firersOf(to)
   if (firers.some((firer) => mayFire(firer, actor, assignedHandlerId))) return { ok: true }
