@@ -1,5 +1,5 @@
 /**
- * `npm test`: type checks (tsc, astro check), then the unit, integration and browser tests, offline.
+ * `npm test`: type checks (tsc, astro check), the formatter's check, then the unit, integration and browser tests, offline.
  * Ends with the plain line `N passed, N failed` (each type check counts as one test).
  * With TEST_DATABASE_URL=mongodb://…, the integration tests run a second time against that MongoDB.
  */
@@ -72,6 +72,8 @@ async function vitest(name: string, projects: string[], env: Record<string, stri
 
 await check('tsc', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
 await check('astro check', bin('astro'), ['check'])
+// The house style is the formatter's: a file it would change fails here (.prettierrc.json, .prettierignore).
+await check('prettier', bin('prettier'), ['--check', '.'])
 await vitest('unit', ['unit'])
 await vitest('int', ['int'])
 if (process.env.TEST_DATABASE_URL?.startsWith('mongodb')) {
