@@ -208,7 +208,7 @@ export const Complaints: CollectionConfig = {
         },
         { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
         {
-          // Letters cannot yet print every script (hooks/letters/fonts.ts); the intake schema asks for this then.
+          // Letters cannot yet print every script (hooks/letters/pdf/fonts.ts); the intake schema asks for this then.
           name: 'nameLatin',
           type: 'text',
           label: { nl: 'Naam in Latijnse letters (voor brieven)', en: 'Name in Latin letters (for letters)' },

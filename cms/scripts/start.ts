@@ -95,12 +95,12 @@ async function buildIfNeeded(env: NodeJS.ProcessEnv) {
     writeStamp(cmsStampFile, cmsStamp)
   }
   // The site also builds in the shared vocabulary, schema and attachment rules of hooks/complaints,
-  // and the letters' font check the schema uses (hooks/letters/fonts.ts).
+  // and the letters' font check the schema uses (hooks/letters/pdf/fonts.ts).
   const siteStamp = sourceStamp(root, [
     'site',
     'astro.config.mjs',
     'hooks/complaints',
-    'hooks/letters/fonts.ts',
+    'hooks/letters/pdf/fonts.ts',
     ...shared,
   ])
   const siteStampFile = path.join(root, 'dist/portal-build-stamp')

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { listCharacters, unprintable } from '../letters/fonts'
+import { listCharacters, unprintable } from '../letters/pdf/fonts'
 import { CATEGORIES, CLIENT_ORGANISATIONS, COMPLAINANT_ROLES, CONDUCT_WHEN, INVOLVED_KINDS } from './vocabulary'
 
 /**
@@ -73,7 +73,7 @@ export const complaintFields = {
     .optional(),
   clientOrganisationName: optionalText(200, 'Gebruik hoogstens 200 tekens.'),
   name: text(200, 'Gebruik hoogstens 200 tekens.').pipe(z.string().min(2, 'Vul uw naam in.')),
-  /** The spelling letters use when the name is in a script they cannot print (hooks/letters/fonts.ts). */
+  /** The spelling letters use when the name is in a script they cannot print (hooks/letters/pdf/fonts.ts). */
   nameLatin: optionalText(200, 'Gebruik hoogstens 200 tekens.'),
   email: optionalText(254, 'Dit e-mailadres is te lang.').pipe(
     z.email({ message: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.' }).optional(),
@@ -119,7 +119,7 @@ export const MESSAGE_NAME_NEEDS_LATIN =
   'Brieven kunnen deze letters nog niet afdrukken. Vul hieronder ook uw naam in Latijnse letters in.'
 
 /**
- * What our letters print must print as typed (hooks/letters/fonts.ts): a name in another script
+ * What our letters print must print as typed (hooks/letters/pdf/fonts.ts): a name in another script
  * needs a Latin spelling beside it; the other fields letters quote (the complaint itself, Art. 8.2;
  * the address; on whose behalf) cannot be changed or spelled twice, so they are refused here, where
  * the person can still fix them, and not later when a letter cannot go out.

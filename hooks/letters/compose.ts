@@ -1,5 +1,5 @@
 import { escapeHtml } from '../complaints/format'
-import { listCharacters, unprintable } from './fonts'
+import { listCharacters, unprintable } from './pdf/fonts'
 import { LETTER_KIND_DEFINITIONS, type LetterKind } from './kinds'
 import { type LetterContext, PLACEHOLDERS, type PlaceholderKey, signatureLines } from './placeholders'
 
@@ -93,7 +93,7 @@ function missingPhrases(kind: LetterKind, body: string): { text: string; label: 
 }
 
 /**
- * What the letter would print that the font cannot set (fonts.ts): rather than letting it vanish,
+ * What the letter would print that the font cannot set (pdf/fonts.ts): rather than letting it vanish,
  * the letter is refused, naming the part, at the case field it comes from — the same mechanism as
  * for an empty required part. The name of the addressee is the Latin spelling where one is given.
  * The address, the signatory and the organisation's details are checked beside it (prepareLetter.ts).

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { enqueueEmail } from '../../cms/email/enqueue'
 import { senderOf } from '../../cms/email/sender'
 import type { Complaint, Letter, Setting } from '../../cms/payload-types'
-import { renderLetterPdf } from './renderLetterPdf'
+import { renderLetterPdf } from './pdf/renderLetterPdf'
 import type { Message } from './compose'
 import { LETTER_KIND_DEFINITIONS, type LetterKind } from './kinds'
 

@@ -34,7 +34,7 @@ const SHORT_DESCRIPTION_LENGTH = 500
 
 /**
  * The complainant's name as letters print it: the Latin spelling the case holds for a name the
- * font cannot set (fonts.ts; the intake schema asks for it), else the name as typed.
+ * font cannot set (pdf/fonts.ts; the intake schema asks for it), else the name as typed.
  */
 export function letterName(complainant: Pick<Complaint['complainant'], 'name' | 'nameLatin'>): string {
   return complainant.nameLatin?.trim() || complainant.name

@@ -6,7 +6,7 @@ import { calendarFile } from './calendar'
 import { composeLetter, type FieldError } from './compose'
 import type { Addressee, PreparedLetter } from './issueLetter'
 import { LETTER_KIND_DEFINITIONS, type LetterKind } from './kinds'
-import { listCharacters, unprintable } from './fonts'
+import { listCharacters, unprintable } from './pdf/fonts'
 import { expertOf, letterName } from './placeholders'
 import { loadTemplate } from './templateHooks'
 

@@ -9,7 +9,7 @@ import {
   letterText,
   listCharacters,
   unprintable,
-} from '../../hooks/letters/fonts'
+} from '../../hooks/letters/pdf/fonts'
 import { LETTER_KIND_DEFINITIONS, LETTER_KINDS } from '../../hooks/letters/kinds'
 
 const hasGlyph = (c: string) => letterFonts().regular.hasGlyphForCodePoint(c.codePointAt(0) ?? 0)

@@ -8,8 +8,8 @@ import { promisify } from 'node:util'
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { letterFonts, unprintable } from '../../hooks/letters/fonts'
-import { type LetterInput, renderLetterPdf, UnprintableLetterError } from '../../hooks/letters/renderLetterPdf'
+import { letterFonts, unprintable } from '../../hooks/letters/pdf/fonts'
+import { type LetterInput, renderLetterPdf, UnprintableLetterError } from '../../hooks/letters/pdf/renderLetterPdf'
 import { pdfPages, pdfToText, pdfWordBoxes, squash } from '../helpers/pdfText'
 
 const lettersDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/letters')

@@ -289,7 +289,7 @@ describe('composing a letter', () => {
   })
 })
 
-describe('composing a letter with text the font cannot set (hooks/letters/fonts.ts)', () => {
+describe('composing a letter with text the font cannot set (hooks/letters/pdf/fonts.ts)', () => {
   const ack = LETTER_KIND_DEFINITIONS.acknowledgement.defaults
 
   it('Art. 5: a part in a script letters cannot print refuses the letter at its field, naming the part and the characters', () => {
