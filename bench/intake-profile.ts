@@ -14,6 +14,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
+import { civilDateIn } from '../hooks/dates/amsterdam'
+
 const dir = mkdtempSync(path.join(os.tmpdir(), 'prof-'))
 Object.assign(process.env, {
   DATABASE_URL: `file:${dir}/bench.db`,
@@ -25,7 +27,7 @@ const [
   { getPayload },
   { default: config },
   { toComplaintData },
-  { complaintSchema, amsterdamDate },
+  { complaintSchema },
   { registerWebComplaint },
   { computeDeadlines },
 ] = await Promise.all([
@@ -59,7 +61,7 @@ const complaint = {
   desiredOutcome: 'Een andere coach.',
   discussedBefore: 'no',
 }
-const input = complaintSchema({ today: amsterdamDate(new Date()), emailRequired: true }).parse(complaint)
+const input = complaintSchema({ today: civilDateIn(new Date()), emailRequired: true }).parse(complaint)
 
 // Count and time every statement.
 const client = (payload.db as unknown as { client: { execute: Function; batch: Function } }).client

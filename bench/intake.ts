@@ -14,6 +14,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
+import { civilDateIn } from '../hooks/dates/amsterdam'
+
 const siteUrl = (process.argv[2] ?? process.env.SITE_URL ?? 'http://127.0.0.1:4321').replace(/\/$/, '')
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const clients = Number(process.env.BENCH_CLIENTS ?? 20)
@@ -86,16 +88,15 @@ async function bareCreate(): Promise<{ once: () => Promise<boolean>; done: () =>
     DISABLE_PAYLOAD_HMR: 'true',
     NODE_ENV: 'production',
   })
-  const [{ getPayload }, { default: config }, { toComplaintData }, { complaintSchema, amsterdamDate }] =
-    await Promise.all([
-      import('payload'),
-      import('../cms/payload.config'),
-      import('../hooks/complaints/mapping'),
-      import('../hooks/complaints/schema'),
-    ])
+  const [{ getPayload }, { default: config }, { toComplaintData }, { complaintSchema }] = await Promise.all([
+    import('payload'),
+    import('../cms/payload.config'),
+    import('../hooks/complaints/mapping'),
+    import('../hooks/complaints/schema'),
+  ])
   const payload = await getPayload({ config, key: 'bench' })
   await payload.db.migrate()
-  const input = complaintSchema({ today: amsterdamDate(new Date()), emailRequired: true }).parse(complaint)
+  const input = complaintSchema({ today: civilDateIn(new Date()), emailRequired: true }).parse(complaint)
   return {
     once: async () => {
       const now = new Date().toISOString()

@@ -1,6 +1,7 @@
 import type { Payload, TypedUser, Where } from 'payload'
 
 import { hasRole } from '../../collections/access/roles'
+import { OPEN_CASES, UNASSIGNED } from '../../hooks/complaints/queries'
 
 type Props = { payload: Payload; user?: TypedUser | null }
 
@@ -22,27 +23,26 @@ const list = (where: Where, sort = 'nextDeadline.due') => {
  */
 export async function CaseDashboard({ payload, user }: Props) {
   if (!user || user.collection !== 'users' || !hasRole(user, 'handler', 'manager')) return null
-  const open: Where = { status: { in: ['received', 'acknowledged'] } }
   const tiles: { title: string; hint: string; where: Where }[] = [
     {
       title: 'Mijn zaken',
       hint: 'Open klachten die u behandelt',
-      where: { and: [open, { assignedHandler: { equals: user.id } }] },
+      where: { and: [OPEN_CASES, { assignedHandler: { equals: user.id } }] },
     },
     {
       title: 'Nieuwe klachten',
       hint: 'Nog zonder behandelaar: neem er een over',
-      where: { and: [open, { assignedHandler: { exists: false } }] },
+      where: { and: [OPEN_CASES, UNASSIGNED] },
     },
     {
       title: 'Termijn verstreken',
       hint: 'Bevestiging of beslissing te laat',
-      where: { and: [open, { 'nextDeadline.state': { equals: 'overdue' } }] },
+      where: { and: [OPEN_CASES, { 'nextDeadline.state': { equals: 'overdue' } }] },
     },
     {
       title: 'Termijn bijna verstreken',
       hint: '2 of 7 dagen voor de termijn',
-      where: { and: [open, { 'nextDeadline.state': { equals: 'due_soon' } }] },
+      where: { and: [OPEN_CASES, { 'nextDeadline.state': { equals: 'due_soon' } }] },
     },
   ]
   const counts = await Promise.all(
@@ -78,7 +78,7 @@ export async function CaseDashboard({ payload, user }: Props) {
         ))}
       </ul>
       <p style={{ marginTop: 'var(--base)' }}>
-        <a href={list(open)}>Termijnen: alle open klachten op volgorde van de eerstvolgende termijn</a>
+        <a href={list(OPEN_CASES)}>Termijnen: alle open klachten op volgorde van de eerstvolgende termijn</a>
       </p>
     </section>
   )

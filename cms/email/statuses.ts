@@ -1,4 +1,4 @@
-import { LETTER_KINDS } from '../../hooks/letters/kinds'
+import { LETTER_KIND_DEFINITIONS, LETTER_KINDS, type LetterKind } from '../../hooks/letters/kinds'
 
 /** queued → sent, or failed (permanently); held: not sent because no RESEND_API_KEY is configured. */
 export const OUTBOX_STATUSES = ['queued', 'held', 'sent', 'failed'] as const
@@ -48,23 +48,10 @@ export const FAILURE_KIND_LABELS: Record<FailureKind, { nl: string; en: string }
 }
 
 export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, { nl: string; en: string }> = {
-  receipt: { nl: 'Bevestiging van ontvangst', en: 'Receipt' },
-  written_version: { nl: 'Schriftelijke versie van de klacht (Besluit 8)', en: 'Written version (Decision 8)' },
-  uwv_notification: { nl: 'Melding aan arbeidsdeskundige UWV (art. 5)', en: 'UWV notification (Art. 5)' },
-  acknowledgement: { nl: 'Ontvangstbevestiging (art. 5)', en: 'Acknowledgement (Art. 5)' },
-  non_admission_notice: { nl: 'Bericht: niet in behandeling (art. 7, 8.5)', en: 'Non-admission notice' },
-  decision: { nl: 'Beslissing (art. 8)', en: 'Decision (Art. 8)' },
-  delay_notice: { nl: 'Verdagingsbericht (art. 7)', en: 'Delay notice (Art. 7)' },
-  informal_confirmation: { nl: 'Bevestiging informele afhandeling (art. 5)', en: 'Informal settlement confirmed' },
-  hearing_invitation: { nl: 'Uitnodiging gesprek (art. 6)', en: 'Hearing invitation (Art. 6)' },
-  hearing_report: { nl: 'Verslag gesprek ter ondertekening (art. 6.3)', en: 'Hearing report for signature' },
-  hearing_report_attendee: {
-    nl: 'Verslag gesprek, aan een andere aanwezige (art. 6.3)',
-    en: 'Hearing report to another attendee',
-  },
-  agreements_confirmation: { nl: 'Bevestiging afspraken (art. 6.3)', en: 'Agreements confirmed (Art. 6.3)' },
-  hearing_cancellation: { nl: 'Bericht: gesprek gaat niet door (art. 6)', en: 'Hearing cancelled (Art. 6)' },
-  withdrawal_confirmation: { nl: 'Bevestiging intrekking (Besluit 9)', en: 'Withdrawal confirmed (Decision 9)' },
+  ...(Object.fromEntries(LETTER_KINDS.map((kind) => [kind, LETTER_KIND_DEFINITIONS[kind].listLabel])) as Record<
+    LetterKind,
+    { nl: string; en: string }
+  >),
   system: { nl: 'Systeembericht', en: 'System message' },
   password_reset: {
     nl: 'Wachtwoord herstellen (inhoud na verzending verwijderd)',

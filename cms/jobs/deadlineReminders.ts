@@ -2,11 +2,13 @@ import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
 import type { Complaint } from '../payload-types'
 import { recordEvent } from '../../hooks/caseEvents/recordEvent'
-import { formatDutchDate } from '../../hooks/complaints/format'
+import { OPEN_CASES } from '../../hooks/complaints/queries'
+import { formatDutchDate } from '../../hooks/dates/amsterdam'
+import { escapeHtml } from '../../hooks/html'
 import { deadlineFields } from '../../hooks/complaints/refreshDeadlineState'
 import { CLOCK_LABELS } from '../../hooks/complaints/workflow/clocks'
 import { delayNoticeNeeded, nextDeadline } from '../../hooks/complaints/workflow/deadlineState'
-import { relId } from '../../hooks/complaints/workflow/snapshot'
+import { relId } from '../../hooks/relations'
 import { enqueueEmail } from '../email/enqueue'
 import { senderOf } from '../email/sender'
 import type { Env } from '../env'
@@ -28,7 +30,7 @@ export async function remindOfDeadlines(
   // Trusted job code: reads every open case and every manager.
   const open = await payload.find({
     collection: 'complaints',
-    where: { status: { in: ['received', 'acknowledged'] } },
+    where: OPEN_CASES,
     pagination: false,
     depth: 0,
     overrideAccess: true,
@@ -156,7 +158,7 @@ function reminderMessage(
   return {
     subject,
     text: lines.join('\n\n'),
-    html: lines.map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join(''),
+    html: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(''),
   }
 }
 

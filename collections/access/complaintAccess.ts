@@ -1,15 +1,8 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
+import { UNASSIGNED } from '../../hooks/complaints/queries'
+import { relId } from '../../hooks/relations'
 import { hasRole } from './roles'
-
-const relId = (value: unknown): string | null =>
-  typeof value === 'string'
-    ? value
-    : value && typeof value === 'object' && 'id' in value
-      ? String((value as { id: unknown }).id)
-      : null
-
-const unassigned: Where = { or: [{ assignedHandler: { exists: false } }, { assignedHandler: { equals: null } }] }
 
 /**
  * Who reaches a complaint: managers all of them; a handler the cases assigned to them and the
@@ -20,7 +13,7 @@ const unassigned: Where = { or: [{ assignedHandler: { exists: false } }, { assig
 export const canReadComplaint: Access = ({ req }) => {
   if (hasRole(req.user, 'manager')) return true
   if (hasRole(req.user, 'handler') && req.user)
-    return { or: [{ assignedHandler: { equals: req.user.id } }, unassigned] } satisfies Where
+    return { or: [{ assignedHandler: { equals: req.user.id } }, UNASSIGNED] } satisfies Where
   return false
 }
 

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Complaint } from '../../cms/payload-types'
+import { amsterdamYear } from '../dates/amsterdam'
 import { readSettings } from '../settings/cachedSettings'
 import { computeDeadlines } from './deadlines'
 import { nextReference } from './nextReference'
@@ -11,9 +12,7 @@ export const assignReferenceAndDeadlines: CollectionBeforeChangeHook<Complaint> 
   const receivedAt = data.receivedAt ? new Date(data.receivedAt) : new Date()
   // Trusted: the day mode is an admin setting that no other role reads (kept in memory until it changes).
   const settings = await readSettings(req.payload)
-  const year = Number(
-    new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(receivedAt),
-  )
+  const year = amsterdamYear(receivedAt)
   return {
     ...data,
     status: 'received',

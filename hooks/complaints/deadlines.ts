@@ -1,5 +1,7 @@
 import Holidays from 'date-holidays'
 
+import { AMSTERDAM, amsterdamHour, type CivilDate, civilDateIn } from '../dates/amsterdam'
+
 /**
  * The clocks of Art. 5 and 7, counted from the date of receipt (DOMAIN.md, "Deadlines"):
  * day 0 is the date of receipt, and a due date is the end of that local day in Europe/Amsterdam.
@@ -29,24 +31,7 @@ export const NON_ADMISSION_WEEKS = 4
 export const DEFAULT_DECISION_WEEKS = 4
 export const DECISION_LIMIT_WEEKS = 6
 
-const ZONE = 'Europe/Amsterdam'
 const holidays = new Holidays('NL')
-
-/** A civil date, YYYY-MM-DD. */
-export type CivilDate = string
-
-// Formatters are costly to build; these two serve every call.
-const CIVIL_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
-const LOCAL_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' })
-
-export function civilDateIn(instant: Date): CivilDate {
-  return CIVIL_DATE.format(instant)
-}
 
 export function addDays(date: CivilDate, days: number): CivilDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
@@ -90,10 +75,10 @@ export function endOfDay(date: CivilDate): string {
   // Amsterdam is UTC+1 or UTC+2: find the offset at which local midnight of `next` falls.
   for (const offsetHours of [1, 2]) {
     const midnight = Date.UTC(y, m - 1, d) - offsetHours * 3_600_000
-    const local = LOCAL_HOUR.format(midnight)
+    const local = amsterdamHour(midnight)
     if (civilDateIn(new Date(midnight)) === next && local === '00') return new Date(midnight - 1).toISOString()
   }
-  throw new Error(`No local midnight found for ${next} in ${ZONE}`)
+  throw new Error(`No local midnight found for ${next} in ${AMSTERDAM}`)
 }
 
 /** The four due dates for a complaint received at `receivedAt`. */

@@ -26,7 +26,8 @@ import {
   planTakeOver,
   planTransition,
 } from './workflow/plan'
-import { relId, toSnapshot } from './workflow/snapshot'
+import { relId } from '../relations'
+import { toSnapshot } from './workflow/snapshot'
 import { fieldsBeyond, systemOperationOf } from './workflow/systemOperations'
 import { isEnding } from './workflow/transitions'
 

@@ -9,7 +9,7 @@ import { issueLetter } from '../letters/issueLetter'
 import { takeLetters } from '../letters/pendingLetters'
 import { queueLetterRetry } from '../letters/retryLetter'
 import { takeChanges } from './workflow/pendingChanges'
-import { relId } from './workflow/snapshot'
+import { relId } from '../relations'
 
 /**
  * After a change to a case: its timeline (who, when, what — ids and codes only, no personal

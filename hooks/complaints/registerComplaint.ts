@@ -3,7 +3,8 @@ import { type Payload, type PayloadRequest, ValidationError } from 'payload'
 import type { Complaint } from '../../cms/payload-types'
 import { checkAttachments, type IncomingFile } from './attachments'
 import { fromComplaintData, toComplaintData } from './mapping'
-import { amsterdamDate, type ComplaintContext, complaintSchema, fieldErrors } from './schema'
+import { civilDateIn } from '../dates/amsterdam'
+import { type ComplaintContext, complaintSchema, fieldErrors } from './schema'
 
 /** What the confirmation page shows: it comes from the write itself, never from reading back. */
 export type Confirmation = {
@@ -169,7 +170,7 @@ async function storeWebComplaint(
   req: Partial<PayloadRequest>,
   now: Date,
 ): Promise<RegisterResult> {
-  const schemaContext: ComplaintContext = { today: amsterdamDate(now), emailRequired: true }
+  const schemaContext: ComplaintContext = { today: civilDateIn(now), emailRequired: true }
   // A repeated token never makes a second complaint (double click; back and send again; the site
   // retrying after a timeout). An edit sent with the same form is not stored either, but is not
   // dropped silently: the answer says so and the site tells the person what to do instead. Not a

@@ -208,15 +208,3 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return errors
 }
-
-/** Today's date in Europe/Amsterdam as YYYY-MM-DD, for `now`. */
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
-
-export function amsterdamDate(now: Date): string {
-  return AMSTERDAM_DATE.format(now)
-}

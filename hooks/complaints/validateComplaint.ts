@@ -2,7 +2,8 @@ import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
 
 import type { Complaint } from '../../cms/payload-types'
 import { FIELD_PATHS, fromComplaintData } from './mapping'
-import { amsterdamDate, complaintSchema } from './schema'
+import { civilDateIn } from '../dates/amsterdam'
+import { complaintSchema } from './schema'
 
 /**
  * The same rules as the public form (the shared schema), on every create and update of a
@@ -23,7 +24,7 @@ export const validateComplaint: CollectionBeforeValidateHook<Complaint> = ({ dat
       : data
   const now = new Date()
   const channel = merged.channel ?? 'web'
-  const result = complaintSchema({ today: amsterdamDate(now), emailRequired: channel === 'web' }).safeParse(
+  const result = complaintSchema({ today: civilDateIn(now), emailRequired: channel === 'web' }).safeParse(
     fromComplaintData(merged),
   )
   const errors: { path: string; message: string }[] = []

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../complaints/format'
+import { escapeHtml } from '../html'
 import { listCharacters, unprintable } from './pdf/fonts'
 import { LETTER_KIND_DEFINITIONS, type LetterKind } from './kinds'
 import { type LetterContext, PLACEHOLDERS, type PlaceholderKey, signatureLines } from './placeholders'

@@ -25,7 +25,10 @@ export const LETTER_KINDS = [
 export type LetterKind = (typeof LETTER_KINDS)[number]
 
 export type LetterKindDefinition = {
+  /** The letter's name: the title of its template and of the letters made from it. */
   label: string
+  /** Its name in the lists of letters and outgoing messages, with its article. */
+  listLabel: { nl: string; en: string }
   article: string
   /** Who receives it; an attendee's address comes with the letter (one per attendee). */
   recipient: 'complainant' | 'uwv_labour_expert' | 'attendee'
@@ -52,6 +55,7 @@ const UWV_REFERRAL =
 export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> = {
   receipt: {
     label: 'Bevestiging van ontvangst',
+    listLabel: { nl: 'Bevestiging van ontvangst', en: 'Receipt' },
     article: 'artikel 5 en 7',
     recipient: 'complainant',
     required: ['kenmerk', 'datum_ontvangst', 'bevestiging_uiterlijk', 'beslissing_uiterlijk'],
@@ -69,6 +73,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   written_version: {
     label: 'Schriftelijke versie van een mondelinge klacht',
+    listLabel: { nl: 'Schriftelijke versie van de klacht (Besluit 8)', en: 'Written version (Decision 8)' },
     article: 'artikel 3 (Besluit 8)',
     recipient: 'complainant',
     required: ['kenmerk', 'datum_ontvangst', 'klacht'],
@@ -88,6 +93,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   uwv_notification: {
     label: 'Melding aan de arbeidsdeskundige van UWV',
+    listLabel: { nl: 'Melding aan arbeidsdeskundige UWV (art. 5)', en: 'UWV notification (Art. 5)' },
     article: 'artikel 5 en 9 (Besluit 11)',
     recipient: 'uwv_labour_expert',
     emailWithoutPdf: true,
@@ -106,6 +112,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   acknowledgement: {
     label: 'Ontvangstbevestiging',
+    listLabel: { nl: 'Ontvangstbevestiging (art. 5)', en: 'Acknowledgement (Art. 5)' },
     article: 'artikel 5',
     recipient: 'complainant',
     required: ['datum_gedraging', 'datum', 'behandelaar', 'feiten', 'beslissing_uiterlijk'],
@@ -130,6 +137,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   delay_notice: {
     label: 'Verdagingsbericht',
+    listLabel: { nl: 'Verdagingsbericht (art. 7)', en: 'Delay notice (Art. 7)' },
     article: 'artikel 7 en toelichting',
     recipient: 'complainant',
     required: ['reden_verdaging', 'beslissing_uiterlijk'],
@@ -147,6 +155,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   non_admission_notice: {
     label: 'Bericht: klacht niet in behandeling',
+    listLabel: { nl: 'Bericht: niet in behandeling (art. 7, 8.5)', en: 'Non-admission notice' },
     article: 'artikel 7 en 8.5',
     recipient: 'complainant',
     required: ['grond', 'redenen', 'arbeidsdeskundige'],
@@ -168,6 +177,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   decision: {
     label: 'Beslissing op de klacht',
+    listLabel: { nl: 'Beslissing (art. 8)', en: 'Decision (Art. 8)' },
     article: 'artikel 8',
     recipient: 'complainant',
     required: ['klacht', 'feiten_wp', 'standpunt', 'uitkomst', 'arbeidsdeskundige'],
@@ -192,6 +202,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   informal_confirmation: {
     label: 'Bevestiging informele afhandeling',
+    listLabel: { nl: 'Bevestiging informele afhandeling (art. 5)', en: 'Informal settlement confirmed' },
     article: 'artikel 5, toelichting',
     recipient: 'complainant',
     required: ['mondeling_antwoord', 'afspraken'],
@@ -210,6 +221,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   hearing_invitation: {
     label: 'Uitnodiging voor een gesprek (horen)',
+    listLabel: { nl: 'Uitnodiging gesprek (art. 6)', en: 'Hearing invitation (Art. 6)' },
     article: 'artikel 6',
     recipient: 'complainant',
     required: ['gesprek_datum', 'gesprek_tijd', 'gesprek_plaats', 'behandelaar'],
@@ -231,6 +243,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   hearing_report: {
     label: 'Verslag van het gesprek, ter ondertekening',
+    listLabel: { nl: 'Verslag gesprek ter ondertekening (art. 6.3)', en: 'Hearing report for signature' },
     article: 'artikel 6.3',
     recipient: 'complainant',
     required: ['gesprek_datum', 'verslag', 'aanwezigen'],
@@ -251,6 +264,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   hearing_report_attendee: {
     label: 'Verslag van het gesprek, ter ondertekening door een andere aanwezige',
+    listLabel: { nl: 'Verslag gesprek, aan een andere aanwezige (art. 6.3)', en: 'Hearing report to another attendee' },
     article: 'artikel 6.3',
     recipient: 'attendee',
     required: ['gesprek_datum', 'verslag', 'aanwezigen'],
@@ -270,6 +284,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   agreements_confirmation: {
     label: 'Bevestiging van afspraken',
+    listLabel: { nl: 'Bevestiging afspraken (art. 6.3)', en: 'Agreements confirmed (Art. 6.3)' },
     article: 'artikel 6.3',
     recipient: 'complainant',
     required: ['afspraken_gesprek'],
@@ -288,6 +303,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   hearing_cancellation: {
     label: 'Bericht: het gesprek gaat niet door',
+    listLabel: { nl: 'Bericht: gesprek gaat niet door (art. 6)', en: 'Hearing cancelled (Art. 6)' },
     article: 'artikel 6',
     recipient: 'complainant',
     required: ['gesprek_datum', 'gesprek_tijd'],
@@ -305,6 +321,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   withdrawal_confirmation: {
     label: 'Bevestiging: klacht ingetrokken',
+    listLabel: { nl: 'Bevestiging intrekking (Besluit 9)', en: 'Withdrawal confirmed (Decision 9)' },
     article: 'Besluit 9',
     recipient: 'complainant',
     required: ['kenmerk', 'datum_intrekking'],

@@ -1,6 +1,7 @@
 import type { Complaint, Setting, User } from '../../cms/payload-types'
-import { formatDutchDate } from '../complaints/format'
 import { CATEGORY_LABELS } from '../complaints/vocabulary'
+import { remedyPossible } from '../complaints/workflow/requirements'
+import { formatDutchDate, formatDutchTime } from '../dates/amsterdam'
 
 /**
  * The placeholders editors may use in letter texts, `{{kenmerk}}` and the like: each one's Dutch
@@ -25,7 +26,6 @@ type Placeholder = {
   value: (ctx: LetterContext) => string
 }
 
-const TIME = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' })
 const date = (iso: string | null | undefined) => (iso ? formatDutchDate(iso) : '')
 const civil = (day: string | null | undefined) => (day ? formatDutchDate(`${day}T12:00:00Z`) : '')
 const text = (value: string | null | undefined) => value?.trim() ?? ''
@@ -74,7 +74,7 @@ function remedy(c: Complaint): string {
   const d = c.decision
   if (d?.outcome !== 'upheld' || !d.remedy) return ''
   const parts = [REMEDY[d.remedy], text(d.remedyExplanation)]
-  if (d.remedy !== 'not_possible')
+  if (remedyPossible(d))
     parts.push('De behandelaar van uw klacht neemt contact met u op over de oplossing (artikel 8.4).')
   return parts.filter(Boolean).join(' ')
 }
@@ -181,7 +181,7 @@ export const PLACEHOLDERS = {
   gesprek_tijd: {
     label: 'tijd van het gesprek',
     path: 'hearing.at',
-    value: (x) => (x.complaint.hearing?.at ? `${TIME.format(new Date(x.complaint.hearing.at))} uur` : ''),
+    value: (x) => (x.complaint.hearing?.at ? `${formatDutchTime(x.complaint.hearing.at)} uur` : ''),
   },
   gesprek_plaats: {
     label: 'plaats of videolink van het gesprek',

@@ -1,4 +1,4 @@
-import { civilDateIn } from '../complaints/deadlines'
+import { civilDateIn } from '../dates/amsterdam'
 
 export type PostingRefusal = { path: string; message: string }
 

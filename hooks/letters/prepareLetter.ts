@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { Complaint, Setting, User } from '../../cms/payload-types'
-import { relId } from '../complaints/workflow/snapshot'
+import { relId } from '../relations'
 import { calendarFile } from './calendar'
 import { composeLetter, type FieldError } from './compose'
 import type { Addressee, PreparedLetter } from './issueLetter'

@@ -3,13 +3,7 @@ import type { FieldAccess, PayloadRequest } from 'payload'
 import { hasRole } from '../../collections/access/roles'
 import { carriesCredential } from '../../cms/email/statuses'
 import type { Complaint, Outbox } from '../../cms/payload-types'
-
-const relId = (value: unknown): string | null =>
-  typeof value === 'string'
-    ? value
-    : value && typeof value === 'object' && 'id' in value
-      ? String((value as { id: unknown }).id)
-      : null
+import { relId } from '../relations'
 
 /** The assigned handler of a case, read once per request (a list of messages asks for each). */
 async function assignedHandlerOf(req: PayloadRequest, complaint: string): Promise<string | null> {

@@ -1,6 +1,6 @@
 import { defineAction } from 'astro:actions'
 
-import { amsterdamDate } from '../../hooks/complaints/schema'
+import { civilDateIn } from '../../hooks/dates/amsterdam'
 import { readComplaintForm } from '../lib/complaintForm'
 import { siteEnv } from '../lib/env'
 import { submitComplaint } from '../lib/cms'
@@ -43,7 +43,7 @@ export const server = {
     accept: 'form',
     handler: async (form, context): Promise<SubmitOutcome> => {
       const now = new Date()
-      const read = await readComplaintForm(form, amsterdamDate(now))
+      const read = await readComplaintForm(form, civilDateIn(now))
       if (!read.result.ok) return { kind: 'invalid', errors: read.result.errors }
       if (read.honeypotFilled || !read.formToken) return { kind: 'notSent' }
 

@@ -1,15 +1,6 @@
-/** Dates as a Dutch reader expects them ("14 maart 2026"), on the calendar of Europe/Amsterdam. */
-const TIME_ZONE = 'Europe/Amsterdam'
-const long = new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' })
-// en-CA writes yyyy-mm-dd: the machine-readable form of the same calendar day, for <time datetime>.
-const civil = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-})
+import { civilDateIn, formatDutchDate } from '../../hooks/dates/amsterdam'
 
+/** A date as a Dutch reader expects it ("14 maart 2026") and its yyyy-mm-dd for <time datetime>, in Amsterdam. */
 export function dutchDate(instant: string | Date): { text: string; iso: string } {
-  const date = typeof instant === 'string' ? new Date(instant) : instant
-  return { text: long.format(date), iso: civil.format(date) }
+  return { text: formatDutchDate(instant), iso: civilDateIn(instant) }
 }

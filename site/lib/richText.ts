@@ -20,6 +20,7 @@ import { convertLexicalToHTML, type HTMLConverter, type HTMLConverters } from '@
 import { sanitizeUrl } from 'payload/shared'
 
 import type { Regulation } from '../../cms/payload-types'
+import { escapeHtml } from '../../hooks/html'
 
 /** A richText field's value as Payload's REST API returns it (the regulation's text, note or introduction). */
 export type RichTextState = NonNullable<Regulation['introduction']>
@@ -42,12 +43,6 @@ const FORMAT_TAGS: readonly (readonly [bit: number, tag: string])[] = [
   [1 << 5, 'sub'],
   [1 << 6, 'sup'],
 ]
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
-}
 
 // Published content is fetched once and then served from memory as the same objects until the next
 // publication (lib/cache), so each value is converted once, not on every request.

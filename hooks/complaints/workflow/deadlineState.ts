@@ -1,4 +1,5 @@
-import { addDays, civilDateIn, type Deadlines } from '../deadlines'
+import { civilDateIn } from '../../dates/amsterdam'
+import { addDays, type Deadlines } from '../deadlines'
 import type { Status } from './statuses'
 import { isOpen, type Ending } from './transitions'
 

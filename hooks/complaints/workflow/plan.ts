@@ -6,11 +6,11 @@
  */
 import type { Complaint } from '../../../cms/payload-types'
 import type { LetterKind } from '../../letters/kinds'
-import { civilDateIn } from '../deadlines'
+import { civilDateIn } from '../../dates/amsterdam'
 import { NON_ADMISSION_GROUNDS } from '../vocabulary'
 import { FROZEN_MESSAGE, type FrozenKind, frozenBy } from './frozen'
 import { checkIndependence, missingRequirements } from './requirements'
-import { relId, toSnapshot } from './snapshot'
+import { toSnapshot } from './snapshot'
 import { STATUS_LABELS, type Status } from './statuses'
 import { canTransition, isEnding, isOpen } from './transitions'
 
@@ -224,7 +224,7 @@ export function planFrozen(input: {
 export function checkDelayNotice(c: Partial<Complaint>, now: Date): Refusal[] {
   const problems: Refusal[] = []
   const delay = c.delayNotice
-  if (c.status !== 'received' && c.status !== 'acknowledged') {
+  if (!c.status || !isOpen(c.status)) {
     problems.push(
       refuse('delayNotice.newTargetDate', 'Een verdagingsbericht kan alleen bij een klacht die nog in behandeling is.'),
     )
@@ -336,5 +336,3 @@ export function planHearingLetters(input: {
 export function needsHearingHistory(before: Partial<Complaint>, next: Partial<Complaint>): boolean {
   return Boolean(before.hearing?.at) || Boolean(next.hearing?.at)
 }
-
-export { relId }

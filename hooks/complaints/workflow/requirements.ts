@@ -47,8 +47,13 @@ const blank = (value: string | null): boolean => !present(value)
 const CONDUCT_DATE_UNKNOWN =
   'Vul de datum of periode van de gedraging in (art. 5). Weet de klager het niet precies? Vraag het na of noteer de beste schatting.'
 
-const remedyPossible = (c: CaseSnapshot): boolean =>
-  c.decision.outcome === 'upheld' && (c.decision.remedy === 'full' || c.decision.remedy === 'partial')
+/**
+ * An upheld complaint whose consequences can be put right, fully or in part (Art. 8.4): a follow-up
+ * action and contact with the complainant are then owed.
+ */
+export const remedyPossible = (
+  decision: { outcome?: string | null; remedy?: string | null } | null | undefined,
+): boolean => decision?.outcome === 'upheld' && (decision.remedy === 'full' || decision.remedy === 'partial')
 
 const termWeeks = (c: CaseSnapshot): number | null => c.acknowledgement.statedTermWeeks
 
@@ -226,13 +231,13 @@ export const REQUIREMENTS: Record<Status, readonly Requirement[]> = {
     {
       path: 'decision.followUpAction',
       message: 'Leg vast welke actie de contactpersoon heeft genomen om de gegronde klacht te verhelpen (art. 8.4).',
-      missing: (c) => remedyPossible(c) && blank(c.decision.followUpAction),
+      missing: (c) => remedyPossible(c.decision) && blank(c.decision.followUpAction),
     },
     {
       path: 'decision.complainantContactedAt',
       message:
         'Vul de datum in waarop de contactpersoon met de klager contact heeft opgenomen over de oplossing (art. 8.4).',
-      missing: (c) => remedyPossible(c) && blank(c.decision.complainantContactedAt),
+      missing: (c) => remedyPossible(c.decision) && blank(c.decision.complainantContactedAt),
     },
   ],
 }

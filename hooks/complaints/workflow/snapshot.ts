@@ -1,9 +1,6 @@
 import type { Complaint } from '../../../cms/payload-types'
+import { relId } from '../../relations'
 import type { CaseSnapshot } from './requirements'
-
-type Rel = string | { id: string } | null | undefined
-export const relId = (value: Rel): string | null =>
-  value == null ? null : typeof value === 'string' ? value : value.id
 
 const str = (v: string | null | undefined) => v ?? null
 

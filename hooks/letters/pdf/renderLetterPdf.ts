@@ -1,6 +1,6 @@
 import { PDFDocument, type PDFFont, rgb } from 'pdf-lib'
 
-import { formatDutchDate } from '../../complaints/format'
+import { formatDutchDate } from '../../dates/amsterdam'
 import { embedLetterFonts, letterText, listCharacters, unprintable } from './fonts'
 import { ascent, numberPages, splitParagraphs, TextFlow, widthMeasurer, wrap } from './textFlow'
 
