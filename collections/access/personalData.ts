@@ -6,7 +6,7 @@ import { canReadPersonalData } from './complaintAccess'
  * The complaint's fields that hold personal data or case content: every top-level field whose
  * read access is `canReadPersonalData`, read from the collection's own configuration (rows,
  * collapsibles and tabs are looked through; a named tab is a field). Nobody keeps this list by
- * hand: a field given that access in collections/Complaints.ts is on it.
+ * hand: a field given that access in collections/Complaints (the `personal()` helper) is on it.
  */
 export function personalFieldNames(fields: readonly Field[]): string[] {
   const names: string[] = []

@@ -2,6 +2,7 @@ import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError }
 
 import type { Complaint, Setting } from '../../cms/payload-types'
 import { hasRole } from '../../collections/access/roles'
+import { CASE_FILE_TABS } from '../../collections/Complaints/fields/caseFile'
 import { CASE_LETTER_TASK } from '../letters/retryLetter'
 import { expertOf } from '../letters/placeholders'
 import type { Addressee, PreparedLetter } from '../letters/issueLetter'
@@ -133,7 +134,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
     // there is kept; the blanks of what they could not see never overwrite the case, and the
     // complaint as registered is not theirs to change blind. From here on it is their case.
     const { id: _id, createdAt: _c, updatedAt: _u, messages: _m, timeline: _t, letters: _l, ...unchanged } = originalDoc
-    const tabs = Object.fromEntries(CASE_FILE_TABS.filter((tab) => tab in incoming).map((tab) => [tab, incoming[tab]]))
+    const submitted = incoming as unknown as Record<string, unknown>
+    const tabs = Object.fromEntries(
+      CASE_FILE_TABS.filter((tab) => tab in submitted).map((tab) => [tab, submitted[tab]]),
+    )
     const typed = typedValues(tabs, originalDoc as unknown as Record<string, unknown>) as Partial<Complaint>
     data = mergeCase(unchanged, { ...typed, assignedHandler: person.id })
     next = mergeCase(originalDoc, data)
@@ -357,17 +361,6 @@ async function letterHistory(
   const hearingLetters = docs.filter((d) => HEARING_PURPOSES.has(d.purpose))
   return { issued, latestHearing: hearingLetters.at(-1)?.purpose as HearingPurpose | undefined }
 }
-
-/** The tabs of the case file a handler works in (collections/Complaints.ts). */
-const CASE_FILE_TABS = [
-  'acknowledgement',
-  'nonAdmission',
-  'decision',
-  'informal',
-  'delayNotice',
-  'hearing',
-  'withdrawal',
-] as const
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)

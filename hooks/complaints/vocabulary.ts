@@ -91,3 +91,81 @@ export const NON_ADMISSION_GROUND_LABELS: Record<NonAdmissionGround, Label> = {
     en: 'Interest or weight manifestly insufficient',
   },
 }
+
+/** Asked at registration: was the complaint discussed with Working Progression before? */
+export const YES_NO = ['yes', 'no'] as const
+export type YesNo = (typeof YES_NO)[number]
+export const YES_NO_LABELS: Record<YesNo, Label> = {
+  yes: { nl: 'Ja', en: 'Yes' },
+  no: { nl: 'Nee', en: 'No' },
+}
+
+/** Art. 8.2: the decision on the complaint. */
+export const DECISION_OUTCOMES = ['upheld', 'not_upheld'] as const
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number]
+export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, Label> = {
+  upheld: { nl: 'Gegrond', en: 'Upheld' },
+  not_upheld: { nl: 'Ongegrond', en: 'Not upheld' },
+}
+
+/** Decision 6: after an upheld complaint, whether the harm can be put right. */
+export const REMEDIES = ['full', 'partial', 'not_possible'] as const
+export type Remedy = (typeof REMEDIES)[number]
+export const REMEDY_LABELS: Record<Remedy, Label> = {
+  full: { nl: 'Geheel te herstellen', en: 'Full' },
+  partial: { nl: 'Gedeeltelijk te herstellen', en: 'Partial' },
+  not_possible: { nl: 'Niet te herstellen', en: 'Not possible' },
+}
+
+/** Art. 6: both the complainant and Working Progression may ask for a hearing. */
+export const HEARING_REQUESTERS = ['complainant', 'working_progression'] as const
+export type HearingRequester = (typeof HEARING_REQUESTERS)[number]
+export const HEARING_REQUESTER_LABELS: Record<HearingRequester, Label> = {
+  complainant: { nl: 'Klager', en: 'Complainant' },
+  working_progression: { nl: 'Working Progression', en: 'Working Progression' },
+}
+
+/** Art. 6: both sides are heard. */
+export const ATTENDEE_ROLES = ['complainant', 'complained_about', 'handler', 'other'] as const
+export type AttendeeRole = (typeof ATTENDEE_ROLES)[number]
+export const ATTENDEE_ROLE_LABELS: Record<AttendeeRole, Label> = {
+  complainant: { nl: 'Klager', en: 'Complainant' },
+  complained_about: { nl: 'Over wie geklaagd wordt', en: 'Person complained about' },
+  handler: { nl: 'Behandelaar', en: 'Handler' },
+  other: { nl: 'Anders', en: 'Other' },
+}
+
+/** Art. 6.3: the hearing report goes for signature; the complainant need not sign. */
+export const REPORT_SIGNATURES = ['pending', 'signed', 'declined'] as const
+export type ReportSignature = (typeof REPORT_SIGNATURES)[number]
+export const REPORT_SIGNATURE_LABELS: Record<ReportSignature, Label> = {
+  pending: { nl: 'Nog niet terug', en: 'Pending' },
+  signed: { nl: 'Getekend', en: 'Signed' },
+  declined: { nl: 'Niet getekend (mag, art. 6)', en: 'Declined (allowed)' },
+}
+
+/** Art. 6.4: travel costs of the hearing. */
+export const TRAVEL_COST_DECISIONS = ['granted', 'refused'] as const
+export type TravelCostDecision = (typeof TRAVEL_COST_DECISIONS)[number]
+export const TRAVEL_COST_DECISION_LABELS: Record<TravelCostDecision, Label> = {
+  granted: { nl: 'Toegekend', en: 'Granted' },
+  refused: { nl: 'Afgewezen', en: 'Refused' },
+}
+
+/** The state of the next deadline (hooks/complaints/workflow/deadlineState.ts). */
+export const DEADLINE_STATES = ['on_time', 'due_soon', 'overdue'] as const
+export type DeadlineState = (typeof DEADLINE_STATES)[number]
+export const DEADLINE_STATE_LABELS: Record<DeadlineState, Label> = {
+  on_time: { nl: 'Op tijd', en: 'On time' },
+  due_soon: { nl: 'Bijna verlopen', en: 'Due soon' },
+  overdue: { nl: 'Verlopen', en: 'Overdue' },
+}
+
+/** Art. 9 reporting: whether each clock's deadline was met when the case ended. */
+export const DEADLINE_OUTCOMES = ['met', 'missed', 'not_applicable'] as const
+export type DeadlineOutcome = (typeof DEADLINE_OUTCOMES)[number]
+export const DEADLINE_OUTCOME_LABELS: Record<DeadlineOutcome, Label> = {
+  met: { nl: 'Gehaald', en: 'Met' },
+  missed: { nl: 'Niet gehaald', en: 'Missed' },
+  not_applicable: { nl: 'Niet van toepassing', en: 'Not applicable' },
+}

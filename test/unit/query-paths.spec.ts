@@ -72,7 +72,7 @@ describe('the paths a query names, in the one spelling Payload resolves (PITFALL
   })
 })
 
-describe('the registry of personal fields is read from collections/Complaints.ts (Decision 15)', () => {
+describe('the registry of personal fields is read from collections/Complaints (Decision 15)', () => {
   const registry = personalFieldNames(Complaints.fields)
   const topLevel = (fields: readonly Field[]): string[] =>
     fields.flatMap((f) =>

@@ -1,0 +1,13 @@
+import type { Field } from 'payload'
+
+import { personal } from './personal'
+import { readOnlyField } from './readOnly'
+
+/** When the complainant accepted the privacy statement. */
+export const consentAt: Field = personal({
+  name: 'consentAt',
+  type: 'date',
+  label: { nl: 'Toestemming privacyverklaring', en: 'Privacy consent' },
+  access: readOnlyField,
+  admin: { position: 'sidebar', readOnly: true },
+})

@@ -1,0 +1,30 @@
+import type { NamedTab } from 'payload'
+
+import { nobodyField } from '../../access/nobody'
+import { personal } from './personal'
+
+/** The case file tab of the delay notice (Art. 7). */
+export const delayNotice: NamedTab = personal({
+  name: 'delayNotice',
+  label: { nl: 'Verdaging', en: 'Delay' },
+  description: {
+    nl: 'Haalt u de termijn uit de ontvangstbevestiging niet? Stuur vóór die datum een verdagingsbericht met de reden en de nieuwe datum. Nooit later dan zes weken na ontvangst (art. 7 en toelichting). Het bericht gaat bij opslaan.',
+    en: 'Send before the stated term lapses; never past six weeks.',
+  },
+  fields: [
+    { name: 'reason', type: 'textarea', label: { nl: 'Reden van de verdaging', en: 'Reason' } },
+    {
+      name: 'newTargetDate',
+      type: 'text',
+      label: { nl: 'Nieuwe datum voor de beslissing', en: 'New decision date' },
+      admin: { placeholder: 'jjjj-mm-dd' },
+    },
+    {
+      name: 'issuedAt',
+      type: 'date',
+      label: { nl: 'Verdagingsbericht opgesteld op', en: 'Delay notice issued' },
+      access: { create: nobodyField, update: nobodyField },
+      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
+  ],
+})

@@ -1,0 +1,17 @@
+import type { NamedTab } from 'payload'
+
+import { personal } from './personal'
+
+/** The case file tab of a withdrawal (Decision 9). */
+export const withdrawal: NamedTab = personal({
+  name: 'withdrawal',
+  label: { nl: 'Ingetrokken', en: 'Withdrawn' },
+  description: {
+    nl: 'Besluit 9: de klager mag de klacht altijd intrekken. Bij opslaan met de status "Ingetrokken" krijgt de klager een bevestiging; een gepland gesprek gaat dan niet door en de klager krijgt daarover bericht.',
+    en: 'Decision 9: the complainant receives a confirmation; a planned hearing is cancelled.',
+  },
+  fields: [
+    { name: 'withdrawnAt', type: 'date', label: { nl: 'Ingetrokken op', en: 'Withdrawn on' } },
+    { name: 'note', type: 'textarea', label: { nl: 'Toelichting', en: 'Note' } },
+  ],
+})

@@ -1,0 +1,84 @@
+import type { CollectionConfig } from 'payload'
+
+import { assignReferenceAndDeadlines } from '../../hooks/complaints/assignReferenceAndDeadlines'
+import { enforceWorkflow } from '../../hooks/complaints/enforceWorkflow'
+import { guardPersonalDataQueries } from '../../hooks/complaints/guardPersonalDataQueries'
+import { intakeEndpoint, intakeStatusEndpoint } from '../../hooks/complaints/intakeEndpoint'
+import { notifyOnIntake } from '../../hooks/complaints/notifyOnIntake'
+import { recordCaseChanges } from '../../hooks/complaints/recordCaseChanges'
+import { refreshDeadlineState } from '../../hooks/complaints/refreshDeadlineState'
+import { rememberCreatedId } from '../../hooks/complaints/rememberCreatedId'
+import { validateComplaint } from '../../hooks/complaints/validateComplaint'
+import { canReadComplaint, canRecordComplaint, canUpdateComplaint } from '../access/complaintAccess'
+import { nobody } from '../access/nobody'
+import { caseFile } from './fields/caseFile'
+import { complainant } from './fields/complainant'
+import { conduct } from './fields/conduct'
+import { consentAt } from './fields/consentAt'
+import { content } from './fields/content'
+import { correction } from './fields/correction'
+import { deadlineOutcomes } from './fields/deadlineOutcomes'
+import { deadlines } from './fields/deadlines'
+import { ending } from './fields/ending'
+import { formToken } from './fields/formToken'
+import { handlers } from './fields/handlers'
+import { involved } from './fields/involved'
+import { joins } from './fields/joins'
+import { lettersSent } from './fields/lettersSent'
+import { nextDeadline } from './fields/nextDeadline'
+import { registration } from './fields/registration'
+import { uwvLabourExpert } from './fields/uwvLabourExpert'
+
+/**
+ * A complaint and its case (DOMAIN.md: collection `complaints`). Rules live in hooks/complaints;
+ * this folder is configuration only: the fields are in ./fields, one file per group or tab.
+ */
+export const Complaints: CollectionConfig = {
+  slug: 'complaints',
+  labels: { singular: { nl: 'Klacht', en: 'Complaint' }, plural: { nl: 'Klachten', en: 'Complaints' } },
+  admin: {
+    useAsTitle: 'reference',
+    defaultColumns: ['reference', 'receivedAt', 'status', 'assignedHandler', 'nextDeadline.due', 'nextDeadline.state'],
+    group: { nl: 'Klachten', en: 'Complaints' },
+    listSearchableFields: ['reference'],
+    description: {
+      nl: 'Elke klacht, van ontvangst tot afsluiting. Een klacht per telefoon, brief of e-mail legt u hier vast met "Nieuw aanmaken" (art. 3).',
+      en: 'Every complaint from receipt to closure. Record a complaint received by phone, letter or e-mail with "Create new" (Art. 3).',
+    },
+  },
+  access: {
+    read: canReadComplaint,
+    create: canRecordComplaint,
+    update: canUpdateComplaint,
+    // A complaint is never deleted through the API; personal data is anonymised after retention (Decision 13).
+    delete: nobody,
+  },
+  endpoints: [intakeEndpoint, intakeStatusEndpoint],
+  hooks: {
+    beforeOperation: [guardPersonalDataQueries],
+    beforeValidate: [validateComplaint],
+    // The workflow first: a refused registration uses no reference number.
+    beforeChange: [enforceWorkflow, assignReferenceAndDeadlines, refreshDeadlineState],
+    afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges],
+  },
+  fields: [
+    ...registration,
+    complainant,
+    conduct,
+    involved,
+    ...content,
+    deadlines,
+    ...handlers,
+    correction,
+    caseFile,
+    lettersSent,
+    nextDeadline,
+    deadlineOutcomes,
+    ...ending,
+    uwvLabourExpert,
+    consentAt,
+    ...joins,
+    // The public form's token: a repeated submission returns the first one's result.
+    formToken,
+  ],
+}
