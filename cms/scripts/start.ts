@@ -4,6 +4,10 @@
  * restarted when it dies (lib/supervisor.ts); the site keeps serving published pages meanwhile.
  * `npm run dev`: the same with both apps in development mode (reload on change).
  * `npm run build`: only the build step.
+ *
+ * npm runs this as `node --import tsx`, not through the tsx CLI: the CLI relays a SIGTERM and kills
+ * its child when the child has not confirmed the signal within 30 ms, which on a busy machine killed
+ * this supervisor before it could stop the servers (exit 143, servers left running).
  */
 import { createRequire } from 'node:module'
 import path from 'node:path'

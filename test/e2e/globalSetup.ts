@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
     ADMIN_EMAIL: '',
     ADMIN_PASSWORD: '',
   }
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['cms/scripts/start.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'cms/scripts/start.ts'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -83,7 +83,7 @@ beforeAll(async () => {
     RESEND_API_KEY,
     RESEND_BASE_URL: resend.url,
   }
-  portal = spawn(path.join(root, 'node_modules/.bin/tsx'), ['cms/scripts/start.ts'], {
+  portal = spawn(process.execPath, ['--import', 'tsx', 'cms/scripts/start.ts'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

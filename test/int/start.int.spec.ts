@@ -10,13 +10,12 @@ import { loadDotenv } from '../../cms/scripts/lib/dotenv'
 import { TEST_SECRET } from '../helpers/payload'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'portal-start-'))
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 function start(env: Record<string, string>) {
-  return spawnSync(tsx, ['cms/scripts/start.ts'], {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'cms/scripts/start.ts'], {
     cwd: root,
     env: {
       NODE_ENV: 'production',
