@@ -155,21 +155,43 @@ export function letterText(text: string): string {
  * character with its combining marks counts as one). Empty when the whole text prints as typed.
  */
 export function unprintable(text: string): string[] {
-  const fonts = letterFonts()
+  // Every registration checks several fields: plain ASCII (most text) is settled by one test, once
+  // the fonts are known to hold all of it; other characters are looked up once per process.
+  if (PLAIN_ASCII.test(text) && asciiPrintable()) return []
   const found: string[] = []
-  for (const { segment } of new Intl.Segmenter('nl', { granularity: 'grapheme' }).segment(letterText(text))) {
+  for (const { segment } of graphemes.segment(letterText(text))) {
     if (segment === '\n' || segment === ' ' || found.includes(segment)) continue
-    const bad = [...segment].some((c) => {
-      const codePoint = c.codePointAt(0) ?? 0
-      return (
-        NEEDS_SHAPING.test(c) ||
-        !fonts.regular.hasGlyphForCodePoint(codePoint) ||
-        !fonts.bold.hasGlyphForCodePoint(codePoint)
-      )
-    })
-    if (bad) found.push(segment)
+    if ([...segment].some((c) => !printableCodePoint(c))) found.push(segment)
   }
   return found
+}
+
+const PLAIN_ASCII = /^[\x20-\x7e\t\r\n]*$/
+const graphemes = new Intl.Segmenter('nl', { granularity: 'grapheme' })
+const printable = new Map<string, boolean>()
+
+function printableCodePoint(c: string): boolean {
+  let known = printable.get(c)
+  if (known === undefined) {
+    const fonts = letterFonts()
+    const codePoint = c.codePointAt(0) ?? 0
+    known =
+      !NEEDS_SHAPING.test(c) &&
+      fonts.regular.hasGlyphForCodePoint(codePoint) &&
+      fonts.bold.hasGlyphForCodePoint(codePoint)
+    printable.set(c, known)
+  }
+  return known
+}
+
+let ascii: boolean | undefined
+/** Whether both fonts set every printable ASCII character (checked once, not assumed). */
+function asciiPrintable(): boolean {
+  if (ascii === undefined) {
+    ascii = true
+    for (let code = 0x20; code <= 0x7e; code++) if (!printableCodePoint(String.fromCharCode(code))) ascii = false
+  }
+  return ascii
 }
 
 /** The characters for a message, e.g. "م, ح, د" (at most ten, then "…"). */
