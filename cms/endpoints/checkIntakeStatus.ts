@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { confirmationForToken, isFormToken } from '../../hooks/complaints/registerComplaint'
+import { confirmationForToken, isFormToken } from '../../hooks/complaints/intakeConfirmation'
 import { hasServiceScope } from '../../hooks/complaints/serviceKey'
 
 const json = (body: unknown, status: number) => Response.json(body, { status })
