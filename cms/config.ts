@@ -11,17 +11,18 @@ import { canLockDocument, canReachLock, lockInOwnName } from '../collections/acc
 import { nobody, nobodyField } from '../collections/access/nobody'
 import { hasRole } from '../collections/access/roles'
 import { CaseEvents } from '../collections/CaseEvents'
-import { complaintAttachments } from '../collections/ComplaintAttachments'
+import { ComplaintAttachments } from '../collections/ComplaintAttachments'
 import { Complaints } from '../collections/Complaints'
-import { letters } from '../collections/Letters'
+import { Letters } from '../collections/Letters'
 import { LetterTemplates } from '../collections/LetterTemplates'
 import { Outbox } from '../collections/Outbox'
 import { Sequences } from '../collections/Sequences'
 import { ServiceAccounts } from '../collections/ServiceAccounts'
 import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
-import { users } from '../collections/Users'
+import { Users } from '../collections/Users'
 import { guardPersonalDataQueries } from '../hooks/complaints/guardPersonalDataQueries'
+import { sessionCookies } from '../hooks/users/sessionPolicy'
 import { databaseAdapter } from './db'
 import { refuseMalformedData, refuseMalformedGlobalData } from './lib/guardMalformedInput'
 import { OUTBOX_QUEUE } from './email/enqueue'
@@ -33,6 +34,29 @@ import { issueIntakeLettersTask } from './jobs/issueIntakeLetters'
 import type { Env } from './env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+/** Uploads go here unless UPLOAD_DIR says otherwise: never a public folder (served only through the API). */
+const DEFAULT_UPLOAD_DIR = path.resolve(dirname, '..', 'data/uploads')
+
+/**
+ * An upload collection names its own folder (`staticDir: 'letters'`); it lies under the upload
+ * directory of this environment, so every test file keeps its files in a folder of its own.
+ */
+export const withUploadDir = (collection: CollectionConfig, uploadDir: string | undefined): CollectionConfig =>
+  typeof collection.upload === 'object'
+    ? {
+        ...collection,
+        upload: {
+          ...collection.upload,
+          staticDir: path.resolve(uploadDir ?? DEFAULT_UPLOAD_DIR, collection.upload.staticDir ?? collection.slug),
+        },
+      }
+    : collection
+
+/** The session cookie is `Secure` when the admin's public address (CMS_URL) is https (hooks/users/sessionPolicy). */
+export const withSessionCookies = (collection: CollectionConfig, serverUrl: string): CollectionConfig =>
+  typeof collection.auth === 'object'
+    ? { ...collection, auth: { ...collection.auth, cookies: sessionCookies(serverUrl) } }
+    : collection
 
 /** What a job carries — its input, each task's log and the status built from it — can be a composed letter (Decision 19). */
 const JOB_CONTENTS = new Set(['input', 'log', 'taskStatus'])
@@ -81,12 +105,12 @@ export const configFor = (env: Env): Config => ({
   editor: lexicalEditor(),
   collections: [
     Complaints,
-    complaintAttachments(env.UPLOAD_DIR),
-    letters(env.UPLOAD_DIR),
+    withUploadDir(ComplaintAttachments, env.UPLOAD_DIR),
+    withUploadDir(Letters, env.UPLOAD_DIR),
     CaseEvents,
     LetterTemplates,
     Outbox,
-    users(env.CMS_URL),
+    withSessionCookies(Users, env.CMS_URL),
     ServiceAccounts,
     Sequences,
   ]

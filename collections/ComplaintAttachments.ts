@@ -1,6 +1,3 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import type { CollectionConfig } from 'payload'
 
 import { canReadCaseFile } from './access/complaintAccess'
@@ -8,13 +5,12 @@ import { nobody } from './access/nobody'
 import { serveAsDownload } from './uploads/serveAsDownload'
 import { ATTACHMENT_MIME_TYPES } from '../hooks/complaints/attachments'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-
 /**
  * Files a complainant sent with the complaint. Stored under data/ (never a public folder) and
  * served only through the API, to those who may read the complaint they belong to.
+ * The files are stored in `complaints/` under UPLOAD_DIR (cms/config.ts, withUploadDir).
  */
-export const complaintAttachments = (uploadDir: string | undefined): CollectionConfig => ({
+export const ComplaintAttachments: CollectionConfig = {
   slug: 'complaint-attachments',
   labels: {
     singular: { nl: 'Bijlage', en: 'Attachment' },
@@ -22,7 +18,7 @@ export const complaintAttachments = (uploadDir: string | undefined): CollectionC
   },
   admin: { group: { nl: 'Klachten', en: 'Complaints' }, hidden: ({ user }) => !user },
   upload: {
-    staticDir: path.resolve(uploadDir ?? path.join(root, 'data/uploads'), 'complaints'),
+    staticDir: 'complaints',
     mimeTypes: [...ATTACHMENT_MIME_TYPES],
     // No image derivatives: these are evidence, kept exactly as sent.
     disableLocalStorage: false,
@@ -45,4 +41,4 @@ export const complaintAttachments = (uploadDir: string | undefined): CollectionC
       label: { nl: 'Klacht', en: 'Complaint' },
     },
   ],
-})
+}

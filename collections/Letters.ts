@@ -1,6 +1,3 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import type { CollectionConfig } from 'payload'
 
 import { MESSAGE_PURPOSE_LABELS, MESSAGE_PURPOSES } from '../cms/email/statuses'
@@ -11,14 +8,13 @@ import { nobody, nobodyField } from './access/nobody'
 import { hasRole } from './access/roles'
 import { serveAsDownload } from './uploads/serveAsDownload'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-
 /**
  * The PDF copy of every letter the regulation requires, kept in the case dossier (which the
  * complainant may inspect, Art. 6 note). Without an e-mail address the letter goes by post, and
  * the handler records the posting date here — that date counts as sent (Decision 12).
+ * The PDFs are stored in `letters/` under UPLOAD_DIR (cms/config.ts, withUploadDir).
  */
-export const letters = (uploadDir: string | undefined): CollectionConfig => ({
+export const Letters: CollectionConfig = {
   slug: 'letters',
   labels: { singular: { nl: 'Brief', en: 'Letter' }, plural: { nl: 'Brieven', en: 'Letters' } },
   admin: {
@@ -31,7 +27,7 @@ export const letters = (uploadDir: string | undefined): CollectionConfig => ({
     },
   },
   upload: {
-    staticDir: path.resolve(uploadDir ?? path.join(root, 'data/uploads'), 'letters'),
+    staticDir: 'letters',
     mimeTypes: ['application/pdf'],
     // Served as a download only, never rendered in the browser (collections/uploads/serveAsDownload).
     modifyResponseHeaders: serveAsDownload,
@@ -113,4 +109,4 @@ export const letters = (uploadDir: string | undefined): CollectionConfig => ({
       access: { update: nobodyField },
     },
   ],
-})
+}

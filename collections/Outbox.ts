@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
+import { resendOutboxMessage } from '../cms/endpoints/resendOutboxMessage'
 import { canReadMessageBody, canReadMessageContent } from '../hooks/outbox/messageAccess'
 import { recordLetterSent } from '../hooks/outbox/recordLetterSent'
-import { resendEndpoint } from '../hooks/outbox/resendEndpoint'
 import { canReadCaseDocument } from './access/complaintAccess'
 import { nobody } from './access/nobody'
 import {
@@ -46,7 +46,7 @@ export const Outbox: CollectionConfig = {
     delete: nobody,
   },
   hooks: { afterChange: [recordLetterSent] },
-  endpoints: [resendEndpoint],
+  endpoints: [resendOutboxMessage],
   fields: [
     { name: 'subject', type: 'text', required: true, access: content, label: { nl: 'Onderwerp', en: 'Subject' } },
     {

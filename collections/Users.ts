@@ -5,13 +5,16 @@ import { hashForUnknownAccount } from '../hooks/users/hashForUnknownAccount'
 import { hideLockedAccounts } from '../hooks/users/hideLockedAccounts'
 import { limitSessionLifetime } from '../hooks/users/limitSessionLifetime'
 import { requireStrongPassword, requireStrongResetPassword } from '../hooks/users/requireStrongPassword'
-import { IDLE_LIMIT_SECONDS, sessionCookies } from '../hooks/users/sessionPolicy'
+import { IDLE_LIMIT_SECONDS } from '../hooks/users/sessionPolicy'
 import { isAdmin, isAdminField } from './access/isAdmin'
 import { isAdminOrSelf } from './access/isAdminOrSelf'
 import { hasRole, ROLE_LABELS, ROLES } from './access/roles'
 
-/** Staff accounts. `serverUrl` is the admin's public address (CMS_URL): it decides the session cookie. */
-export const users = (serverUrl: string): CollectionConfig => ({
+/**
+ * Staff accounts. The session cookie depends on the admin's public address (CMS_URL): cms/config.ts
+ * sets it when it assembles the configuration (withSessionCookies).
+ */
+export const Users: CollectionConfig = {
   slug: 'users',
   labels: {
     singular: { nl: 'Gebruiker', en: 'User' },
@@ -32,7 +35,6 @@ export const users = (serverUrl: string): CollectionConfig => ({
     // Per-login sessions (Payload's default, stated because the idle limit relies on it): logging out
     // or resetting the password ends them on the server, not only in the browser.
     useSessions: true,
-    cookies: sessionCookies(serverUrl),
   },
   access: {
     // Only staff with a role may open the admin at all.
@@ -77,4 +79,4 @@ export const users = (serverUrl: string): CollectionConfig => ({
       saveToJWT: true,
     },
   ],
-})
+}

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { hashServiceKey } from '../../hooks/complaints/serviceKey'
 import type { Env } from '../env'
-import { seedLetterTemplates } from '../../hooks/letters/templateHooks'
+import { seedLetterTemplates } from './letterTemplates'
 import { seedRegulation } from './regulation/seedRegulation'
 
 export type SeedStep = {
@@ -60,10 +60,10 @@ const siteServiceAccount: SeedStep = {
   },
 }
 
-/** Seed steps in order; later issues add theirs (the regulation, letter texts). */
 /** The default text of every letter the regulation requires (Art. 5–8, Decisions 8, 9, 12); edited texts are kept. */
 const letterTexts: SeedStep = { name: 'letter texts', run: (payload) => seedLetterTemplates(payload) }
 
+/** Seed steps in order. */
 export const seedSteps: SeedStep[] = [firstAdmin, siteServiceAccount, seedRegulation, letterTexts]
 
 export async function seed(payload: Payload, env: Env, steps: SeedStep[] = seedSteps): Promise<string[]> {

@@ -1,9 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
+import { checkIntakeStatus } from '../../cms/endpoints/checkIntakeStatus'
+import { submitComplaint } from '../../cms/endpoints/submitComplaint'
 import { assignReferenceAndDeadlines } from '../../hooks/complaints/assignReferenceAndDeadlines'
 import { enforceWorkflow } from '../../hooks/complaints/enforceWorkflow'
 import { guardPersonalDataQueries } from '../../hooks/complaints/guardPersonalDataQueries'
-import { intakeEndpoint, intakeStatusEndpoint } from '../../hooks/complaints/intakeEndpoint'
 import { notifyOnIntake } from '../../hooks/complaints/notifyOnIntake'
 import { recordCaseChanges } from '../../hooks/complaints/recordCaseChanges'
 import { refreshDeadlineState } from '../../hooks/complaints/refreshDeadlineState'
@@ -53,7 +54,7 @@ export const Complaints: CollectionConfig = {
     // A complaint is never deleted through the API; personal data is anonymised after retention (Decision 13).
     delete: nobody,
   },
-  endpoints: [intakeEndpoint, intakeStatusEndpoint],
+  endpoints: [submitComplaint, checkIntakeStatus],
   hooks: {
     beforeOperation: [guardPersonalDataQueries],
     beforeValidate: [validateComplaint],

@@ -1,18 +1,19 @@
 import { type Payload, type PayloadRequest, ValidationError } from 'payload'
 
 import type { Complaint } from '../../cms/payload-types'
-import { checkAttachments, type IncomingFile } from './attachments'
+import type { IncomingFile } from './attachments'
+import { checkWebComplaint } from './checkWebComplaint'
+import {
+  type Confirmation,
+  type ConfirmationSource,
+  confirmationOf,
+  findByToken,
+  isFormToken,
+} from './intakeConfirmation'
 import { fromComplaintData, toComplaintData } from './mapping'
 import { civilDateIn } from '../dates/amsterdam'
-import { type ComplaintContext, complaintSchema, fieldErrors } from './schema'
-
-/** What the confirmation page shows: it comes from the write itself, never from reading back. */
-export type Confirmation = {
-  reference: string
-  receivedAt: string
-  deadlines: { acknowledgeBy: string; nonAdmissionNoticeBy: string; decisionTargetBy: string; decisionLimitBy: string }
-  emailed: boolean
-}
+import { type ComplaintContext, complaintSchema } from './schema'
+import { undoIntake } from './undoIntake'
 
 export type RegisterResult =
   /**
@@ -22,69 +23,6 @@ export type RegisterResult =
   | { kind: 'stored'; repeated: false; confirmation: Confirmation }
   | { kind: 'stored'; repeated: true; changed: boolean; confirmation: Confirmation }
   | { kind: 'invalid'; errors: Record<string, string> }
-
-const FORM_TOKEN = /^[A-Za-z0-9-]{16,64}$/
-
-function confirmationOf(complaint: ConfirmationSource): Confirmation {
-  const d = complaint.deadlines
-  if (
-    !complaint.reference ||
-    !d?.acknowledgeBy ||
-    !d.nonAdmissionNoticeBy ||
-    !d.decisionTargetBy ||
-    !d.decisionLimitBy
-  ) {
-    throw new Error('A stored complaint lacks its reference or deadlines')
-  }
-  return {
-    reference: complaint.reference,
-    receivedAt: complaint.receivedAt,
-    deadlines: {
-      acknowledgeBy: d.acknowledgeBy,
-      nonAdmissionNoticeBy: d.nonAdmissionNoticeBy,
-      decisionTargetBy: d.decisionTargetBy,
-      decisionLimitBy: d.decisionLimitBy,
-    },
-    emailed: Boolean(complaint.complainant.email),
-  }
-}
-
-/** What a confirmation is made of: the rest of a complaint is never read or returned here. */
-const CONFIRMATION_SELECT = {
-  reference: true,
-  receivedAt: true,
-  deadlines: true,
-  complainant: { email: true },
-} as const
-type ConfirmationSource = Pick<Complaint, 'reference' | 'receivedAt' | 'deadlines'> & {
-  complainant: Pick<Complaint['complainant'], 'email'>
-}
-
-async function findByToken(
-  payload: Payload,
-  formToken: string,
-): Promise<(ConfirmationSource & { id: string }) | undefined> {
-  // Trusted: the intake endpoint answers a repeated submission with the first one's confirmation
-  // only. One indexed read at adapter level (no count, no joins, no hooks): every submission asks.
-  const doc = await payload.db.findOne<ConfirmationSource & { id: string }>({
-    collection: 'complaints',
-    where: { formToken: { equals: formToken } },
-    select: CONFIRMATION_SELECT,
-  })
-  return doc ?? undefined
-}
-
-export const isFormToken = (value: unknown): value is string => typeof value === 'string' && FORM_TOKEN.test(value)
-
-/**
- * "Was the complaint with this form token stored?" — for the site after its own request timed
- * out. Answers the same confirmation the intake would have given, and nothing else: whoever holds
- * a form token sent that form (the token is random and never shown anywhere).
- */
-export async function confirmationForToken(payload: Payload, formToken: string): Promise<Confirmation | null> {
-  const earlier = await findByToken(payload, formToken)
-  return earlier ? confirmationOf(earlier) : null
-}
 
 /**
  * Whether a repeated form token came with other content than the complaint stored for it. Compared
@@ -185,21 +123,14 @@ async function storeWebComplaint(
   const earlier = await findByToken(payload, formToken)
   if (earlier) return repeatOf(earlier)
 
-  const errors: Record<string, string> = {}
-  const parsed = complaintSchema(schemaContext).safeParse(raw)
-  if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error))
-  if (raw.consent !== true && raw.consent !== 'on' && raw.consent !== 'true') {
-    errors.consent = 'Geef toestemming om uw gegevens te gebruiken voor de behandeling van uw klacht.'
-  }
-  const attachments = checkAttachments(files)
-  if (!attachments.ok) errors.attachments = attachments.message
-  if (!parsed.success || !attachments.ok || Object.keys(errors).length > 0) return { kind: 'invalid', errors }
+  const checked = checkWebComplaint(raw, files, schemaContext)
+  if (!checked.ok) return { kind: 'invalid', errors: checked.errors }
 
   const stored: { attachments: string[]; complaint?: string } = { attachments: [] }
   // Filled by the rememberCreatedId hook, also when a later hook of the same create fails.
   const context: { createdComplaintId?: string } = {}
   try {
-    for (const file of attachments.files) {
+    for (const file of checked.files) {
       try {
         // Trusted: attachments have no create access for any user; this endpoint checked its caller.
         const doc = await payload.create({
@@ -228,7 +159,7 @@ async function storeWebComplaint(
       req,
       context,
       data: {
-        ...toComplaintData(parsed.data),
+        ...toComplaintData(checked.data),
         channel: 'web',
         receivedAt: now.toISOString(),
         consentAt: now.toISOString(),
@@ -256,57 +187,5 @@ async function storeWebComplaint(
     const winner = await findByToken(payload, formToken).catch(() => undefined)
     if (winner) return repeatOf(winner)
     throw error
-  }
-}
-
-/** Removes every trace of an intake that did not complete, so that no half complaint remains. */
-export async function undoIntake(
-  payload: Payload,
-  stored: { attachments: string[]; complaint?: string },
-  req: Partial<PayloadRequest>,
-): Promise<void> {
-  const attempt = async (what: string, work: () => Promise<unknown>) => {
-    try {
-      await work()
-    } catch (error) {
-      payload.logger.error({ err: error, msg: `Undoing an incomplete intake: could not remove ${what}` })
-    }
-  }
-  const context = { undoIntake: true }
-  if (stored.complaint) {
-    const where = { complaint: { equals: stored.complaint } }
-    await attempt('its timeline', () =>
-      payload.delete({ collection: 'case-events', where, overrideAccess: true, req, context }),
-    )
-    await attempt('its letters job', () =>
-      payload.delete({
-        collection: 'payload-jobs',
-        where: { 'input.complaintId': { equals: stored.complaint } },
-        overrideAccess: true,
-        req,
-      }),
-    )
-    const messages = await payload
-      .find({ collection: 'outbox', where, overrideAccess: true, pagination: false, depth: 0, select: {} })
-      .catch(() => ({ docs: [] }))
-    for (const message of messages.docs) {
-      await attempt('a queued delivery', () =>
-        payload.delete({
-          collection: 'payload-jobs',
-          where: { 'input.messageId': { equals: message.id } },
-          overrideAccess: true,
-          req,
-        }),
-      )
-    }
-    await attempt('its messages', () => payload.delete({ collection: 'outbox', where, overrideAccess: true, req }))
-    await attempt('the complaint', () =>
-      payload.delete({ collection: 'complaints', id: stored.complaint as string, overrideAccess: true, req, context }),
-    )
-  }
-  for (const id of stored.attachments) {
-    await attempt(`attachment ${id}`, () =>
-      payload.delete({ collection: 'complaint-attachments', id, overrideAccess: true, req }),
-    )
   }
 }

@@ -8,7 +8,7 @@ import {
 
 import type { LetterTemplate as StoredTemplate } from '../../cms/payload-types'
 import { checkTemplate, type LetterTemplate, placeholderGuide } from './compose'
-import { LETTER_KIND_DEFINITIONS, LETTER_KINDS, type LetterKind } from './kinds'
+import { LETTER_KIND_DEFINITIONS, type LetterKind } from './kinds'
 
 /** Refuses a text that lacks a part its article requires, or holds an unknown placeholder. */
 export const checkLetterTemplate: CollectionBeforeChangeHook<StoredTemplate> = ({ data, originalDoc, req }) => {
@@ -48,28 +48,4 @@ export async function loadTemplate(
   const stored = docs[0]
   if (!stored) return LETTER_KIND_DEFINITIONS[kind].defaults
   return { subject: stored.subject, salutation: stored.salutation, body: stored.body, closing: stored.closing }
-}
-
-/** Seed: the default text of every letter that has none yet (idempotent; edited texts are kept). */
-export async function seedLetterTemplates(payload: Payload): Promise<string | null> {
-  // Trusted start-up code: letter texts cannot be created through the API.
-  const { docs } = await payload.find({
-    collection: 'letter-templates',
-    depth: 0,
-    limit: 100,
-    overrideAccess: true,
-    pagination: false,
-    select: { kind: true },
-  })
-  const present = new Set(docs.map((d) => d.kind))
-  const missing = LETTER_KINDS.filter((kind) => !present.has(kind))
-  for (const kind of missing) {
-    await payload.create({
-      collection: 'letter-templates',
-      overrideAccess: true,
-      data: { kind, ...LETTER_KIND_DEFINITIONS[kind].defaults },
-    })
-  }
-  if (missing.length === 0) return null
-  return missing.length === 1 ? '1 brieftekst toegevoegd' : `${missing.length} briefteksten toegevoegd`
 }

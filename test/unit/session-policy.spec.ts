@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { users } from '../../collections/Users'
+import { configFor } from '../../cms/config'
+import { parseEnv } from '../../cms/env'
 import {
   ABSOLUTE_LIMIT_SECONDS,
   IDLE_LIMIT_SECONDS,
@@ -19,9 +20,11 @@ describe('the session cookie (OWASP ASVS V3.4.1, V3.4.3)', () => {
     expect(sessionCookies(url)).toEqual({ secure, sameSite: 'Lax' })
   })
 
-  it('the users collection takes its cookie from CMS_URL', () => {
+  it('the users collection of the assembled configuration takes its cookie from CMS_URL', () => {
     const auth = (url: string) => {
-      const config = users(url).auth
+      // A MongoDB URL: the adapter connects only on init, so no database is opened here.
+      const env = parseEnv({ PAYLOAD_SECRET: 'x'.repeat(32), CMS_URL: url, DATABASE_URL: 'mongodb://127.0.0.1:9/unit' })
+      const config = configFor(env).collections?.find((collection) => collection.slug === 'users')?.auth
       return typeof config === 'object' ? config.cookies : undefined
     }
     expect(auth('https://klachten.workingprogression.nl')).toEqual({ secure: true, sameSite: 'Lax' })

@@ -7,18 +7,11 @@ import { CASE_EVENT_TYPES } from '../../hooks/caseEvents/eventTypes'
 import { Complaints } from '../../collections/Complaints'
 import { changedPaths, fieldPathsOf, systemFieldsChanged } from '../../hooks/complaints/workflow/changes'
 import { FROZEN_BY_LETTER, frozenBy } from '../../hooks/complaints/workflow/frozen'
-import {
-  checkGround,
-  planAssignment,
-  planClosed,
-  planCreate,
-  planDelayNotice,
-  planFrozen,
-  planHearingLetters,
-  planTakeOver,
-  planTransition,
-  type Person,
-} from '../../hooks/complaints/workflow/plan'
+import { checkGround, planAssignment, planCreate, planTakeOver } from '../../hooks/complaints/workflow/plan/assignment'
+import { planClosed, planFrozen } from '../../hooks/complaints/workflow/plan/frozen'
+import { planDelayNotice, planHearingLetters } from '../../hooks/complaints/workflow/plan/letters'
+import type { Person } from '../../hooks/complaints/workflow/plan/refusal'
+import { planTransition } from '../../hooks/complaints/workflow/plan/transition'
 import { fieldsBeyond, systemOperationOf } from '../../hooks/complaints/workflow/systemOperations'
 import type { LetterKind } from '../../hooks/letters/kinds'
 import { checkPostingDate } from '../../hooks/letters/postingDate'

@@ -1,4 +1,4 @@
-import type { CorrectionPlan } from './plan'
+import type { CorrectionPlan } from './plan/frozen'
 
 /** What one save of a case changed, handed from enforceWorkflow to recordCaseChanges (the timeline). */
 export type PendingChanges = { fields: string[]; correction: CorrectionPlan | null }

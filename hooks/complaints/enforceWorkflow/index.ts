@@ -1,54 +1,33 @@
 import { type CollectionBeforeChangeHook, type PayloadRequest, ValidationError } from 'payload'
 
-import type { Complaint, Setting } from '../../cms/payload-types'
-import { hasRole } from '../../collections/access/roles'
-import { CASE_FILE_TABS } from '../../collections/Complaints/fields/caseFile'
-import { CASE_LETTER_TASK } from '../letters/retryLetter'
-import { expertOf } from '../letters/placeholders'
-import type { Addressee, PreparedLetter } from '../letters/issueLetter'
-import type { LetterKind } from '../letters/kinds'
-import { stashLetters } from '../letters/pendingLetters'
-import { asCorrection } from '../letters/compose'
-import { LETTER_FOR_STATUS, prepareLetter } from '../letters/prepareLetter'
-import { computeDeadlines, endOfDay } from './deadlines'
-import { changedPaths, fieldPathsOf, systemFieldsChanged } from './workflow/changes'
-import { stashChanges } from './workflow/pendingChanges'
-import {
-  type Person,
-  type Refusal,
-  checkGround,
-  needsHearingHistory,
-  planAssignment,
-  planClosed,
-  planCreate,
-  planDelayNotice,
-  planFrozen,
-  planHearingLetters,
-  planTakeOver,
-  planTransition,
-} from './workflow/plan'
-import { relId } from '../relations'
-import { toSnapshot } from './workflow/snapshot'
-import { fieldsBeyond, systemOperationOf } from './workflow/systemOperations'
-import { isEnding } from './workflow/transitions'
+import type { Complaint, Setting } from '../../../cms/payload-types'
+import { CASE_FILE_TABS } from '../../../collections/Complaints/fields/caseFile'
+import { expertOf } from '../../letters/placeholders'
+import type { LetterKind } from '../../letters/kinds'
+import { LETTER_FOR_STATUS } from '../../letters/prepareLetter'
+import { relId } from '../../relations'
+import { computeDeadlines, endOfDay } from '../deadlines'
+import { changedPaths, fieldPathsOf, systemFieldsChanged } from '../workflow/changes'
+import { mergeCase, typedValues } from '../workflow/mergeCase'
+import { stashChanges } from '../workflow/pendingChanges'
+import { checkGround, planAssignment, planCreate, planTakeOver } from '../workflow/plan/assignment'
+import { planClosed, planFrozen } from '../workflow/plan/frozen'
+import { needsHearingHistory, planDelayNotice, planHearingLetters } from '../workflow/plan/letters'
+import type { Refusal } from '../workflow/plan/refusal'
+import { planTransition } from '../workflow/plan/transition'
+import { toSnapshot } from '../workflow/snapshot'
+import { fieldsBeyond, systemOperationOf } from '../workflow/systemOperations'
+import { isEnding } from '../workflow/transitions'
+import { composeLetters } from './composeLetters'
+import { clockOf, countUwvNotifications, handlerMayHandle, letterHistory, personOf } from './load'
 
 const fail = (errors: Refusal[], req: PayloadRequest): never => {
   throw new ValidationError({ collection: 'complaints', errors, req }, req.t)
 }
 
-/** `context.now` lets trusted code (and tests) judge by a clock of their own; a person always gets the real one. */
-const clockOf = (context: Record<string, unknown>, req: PayloadRequest): Date =>
-  typeof context.now === 'string' && !req.user ? new Date(context.now) : new Date()
-
-/** Admins hold no case rights (Decision 15): a person is a manager or handler only by those roles. */
-const personOf = (req: PayloadRequest): Person =>
-  req.user?.collection === 'users'
-    ? { id: String(req.user.id), isManager: hasRole(req.user, 'manager'), isHandler: hasRole(req.user, 'handler') }
-    : null
-
 /**
  * The one gate of the case workflow (DOMAIN.md), for the admin, REST, GraphQL and the Local API
- * with or without a user: the pure planners of workflow/plan.ts decide; this hook only reads what
+ * with or without a user: the pure planners of workflow/plan/ decide; this hook only reads what
  * they need, and turns their refusals into Dutch messages at the fields. Only the system operations
  * of workflow/systemOperations.ts pass by, each limited to the fields it owns.
  */
@@ -62,20 +41,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
 }) => {
   const now = clockOf(context, req)
   const person = personOf(req)
-  const mayHandle = async (id: string | null) => {
-    if (!id) return null
-    // Trusted read: whether the handler holds a role that may handle cases.
-    const candidate = await req.payload.findByID({
-      collection: 'users',
-      id,
-      depth: 0,
-      overrideAccess: true,
-      req,
-      disableErrors: true,
-      select: { roles: true },
-    })
-    return Boolean(candidate && hasRole({ collection: 'users', roles: candidate.roles }, 'handler', 'manager'))
-  }
+  const mayHandle = (id: string | null) => handlerMayHandle(req, id)
 
   if (operation === 'create') {
     const handler = relId(incoming.assignedHandler)
@@ -263,137 +229,18 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
   }
   stashChanges(req, originalDoc.id, { fields: changed, correction: corrected })
 
-  const letters: { kind: LetterKind; to?: Addressee; about?: Complaint; correction?: string }[] = kinds.map((kind) => ({
-    kind,
-  }))
-  for (const kind of corrected?.kinds ?? []) letters.push({ kind, correction: reason })
   const full = mergeCase(next, result) as Complaint
-  if (hearing.callOff) {
-    // The cancellation names the hearing as the complainant was invited to it.
-    const invited = {
-      ...full.hearing,
-      at: originalDoc.hearing?.at,
-      place: originalDoc.hearing?.place,
-      durationMinutes: originalDoc.hearing?.durationMinutes,
-    }
-    letters.push({ kind: 'hearing_cancellation', about: { ...full, hearing: invited } })
-  }
-  if (kinds.includes('hearing_report') || corrected?.kinds.includes('hearing_report')) {
-    // Art. 6.3: the report goes for signature to those involved: every other attendee with an address.
-    for (const attendee of full.hearing?.attendees ?? []) {
-      if (attendee.role !== 'complainant' && attendee.role !== 'handler' && attendee.email) {
-        letters.push({ kind: 'hearing_report_attendee', to: { name: attendee.name, email: attendee.email } })
-      }
-    }
-  }
-  if (letters.length > 0) {
-    const prepared: PreparedLetter[] = []
-    const letterErrors: Refusal[] = []
-    for (const { kind, to: addressee, about, correction } of letters) {
-      const letter = await prepareLetter(kind, about ?? full, await settings(), req, now, addressee)
-      if (!letter.ok) {
-        if (!letterErrors.some((e) => e.path === letter.errors[0]?.path)) letterErrors.push(...letter.errors)
-      } else
-        prepared.push(
-          correction
-            ? { ...letter.letter, message: asCorrection(letter.letter.message, correction), correction: true }
-            : letter.letter,
-        )
-    }
-    if (letterErrors.length > 0) fail(letterErrors, req)
-    // Issued after the save (recordCaseChanges), exactly as composed here.
-    stashLetters(req, originalDoc.id, { letters: prepared, settings: await settings() })
-  }
+  const letterErrors = await composeLetters({
+    req,
+    now,
+    originalDoc,
+    full,
+    kinds,
+    corrected,
+    reason,
+    callOff: hearing.callOff,
+    settings,
+  })
+  if (letterErrors.length > 0) fail(letterErrors, req)
   return result
 }
-
-async function countUwvNotifications(req: PayloadRequest, complaint: string): Promise<number> {
-  const { totalDocs } = await req.payload.count({
-    collection: 'case-events',
-    where: { and: [{ complaint: { equals: complaint } }, { type: { equals: 'uwv_notification_queued' } }] },
-    overrideAccess: true,
-    req,
-  })
-  return totalDocs
-}
-
-type HearingPurpose = 'hearing_invitation' | 'hearing_cancellation' | 'hearing_report'
-const HEARING_PURPOSES = new Set<string>(['hearing_invitation', 'hearing_cancellation', 'hearing_report'])
-
-/** The kinds of letter the case's dossier holds or a retry job will still issue, and its latest hearing letter. */
-async function letterHistory(
-  req: PayloadRequest,
-  complaint: string,
-): Promise<{ issued: Set<LetterKind>; latestHearing: HearingPurpose | undefined }> {
-  // Trusted reads of the dossier's own bookkeeping (no personal data is read).
-  const [{ docs }, { docs: jobs }] = await Promise.all([
-    req.payload.find({
-      collection: 'letters',
-      where: { complaint: { equals: complaint } },
-      sort: 'createdAt',
-      depth: 0,
-      pagination: false,
-      select: { purpose: true },
-      overrideAccess: true,
-      req,
-    }),
-    req.payload.find({
-      collection: 'payload-jobs',
-      where: {
-        and: [
-          { taskSlug: { equals: CASE_LETTER_TASK } },
-          { 'input.complaintId': { equals: complaint } },
-          { completedAt: { exists: false } },
-        ],
-      },
-      depth: 0,
-      pagination: false,
-      select: { input: true },
-      overrideAccess: true,
-      req,
-    }),
-  ])
-  const issued = new Set<LetterKind>(docs.map((d) => d.purpose).filter((p): p is LetterKind => p !== 'system'))
-  for (const job of jobs) {
-    const kind = (job.input as { letter?: { kind?: LetterKind } } | undefined)?.letter?.kind
-    if (kind) issued.add(kind)
-  }
-  const hearingLetters = docs.filter((d) => HEARING_PURPOSES.has(d.purpose))
-  return { issued, latestHearing: hearingLetters.at(-1)?.purpose as HearingPurpose | undefined }
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
-const isBlank = (v: unknown) =>
-  v === null ||
-  v === undefined ||
-  v === false ||
-  (typeof v === 'string' && v.trim() === '') ||
-  (Array.isArray(v) && v.length === 0)
-
-/** The values someone typed into a form that showed them the case without its hidden fields: non-blank and changed. */
-export function typedValues(data: Record<string, unknown>, original: Record<string, unknown>): Record<string, unknown> {
-  const typed: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(data)) {
-    const before = original[key]
-    if (isPlainObject(value)) {
-      const inner = typedValues(value, isPlainObject(before) ? before : {})
-      if (Object.keys(inner).length > 0) typed[key] = inner
-    } else if (!isBlank(value) && JSON.stringify(value) !== JSON.stringify(before)) {
-      typed[key] = value
-    }
-  }
-  return typed
-}
-
-/** The case as it will be saved: groups (the tabs) merged field by field, so a partial update keeps the rest. */
-export function mergeCase(base: Partial<Complaint>, changes: Partial<Complaint>): Partial<Complaint> {
-  const merged: Record<string, unknown> = { ...base }
-  for (const [key, value] of Object.entries(changes)) {
-    const before = merged[key]
-    merged[key] = isPlainObject(value) && isPlainObject(before) ? { ...before, ...value } : value
-  }
-  return merged as Partial<Complaint>
-}
-
-export { checkDelayNotice } from './workflow/plan'

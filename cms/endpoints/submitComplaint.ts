@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
-import type { IncomingFile } from './attachments'
-import { confirmationForToken, isFormToken, registerWebComplaint } from './registerComplaint'
-import { hasServiceScope } from './serviceKey'
+import type { IncomingFile } from '../../hooks/complaints/attachments'
+import { registerWebComplaint } from '../../hooks/complaints/registerComplaint'
+import { hasServiceScope } from '../../hooks/complaints/serviceKey'
 
 const json = (body: unknown, status: number) => Response.json(body, { status })
 
@@ -10,9 +10,10 @@ const json = (body: unknown, status: number) => Response.json(body, { status })
  * POST /api/complaints/intake — multipart: `data` (JSON of the form) and `files`. Answers 201 with
  * the confirmation, 200 for a repeated form token (with `resubmission: 'same' | 'changed'`), 400
  * with messages per field, 503 with `stored: false` when storing failed and was undone.
- * The caller gets the confirmation only: it cannot read complaints.
+ * The caller gets the confirmation only: it cannot read complaints. A thin adapter: it reads the
+ * form and answers; registering is `registerWebComplaint` (hooks/complaints/registerComplaint.ts).
  */
-export const intakeEndpoint: Endpoint = {
+export const submitComplaint: Endpoint = {
   path: '/intake',
   method: 'post',
   handler: async (req) => {
@@ -50,30 +51,5 @@ export const intakeEndpoint: Endpoint = {
       // the site may tell the person for certain that nothing was stored.
       return json({ error: 'De klacht is niet opgeslagen.', stored: false }, 503)
     }
-  },
-}
-
-/**
- * POST /api/complaints/intake/status — JSON `{ formToken }`, with the same key as the intake.
- * "Was the complaint with this form token stored?" Answers `{ stored: true, ...confirmation }`
- * or `{ stored: false }`. The site asks when its intake request got no answer in time, so it never
- * says "not stored" while the CMS may still store it. Nothing but that confirmation is readable.
- */
-export const intakeStatusEndpoint: Endpoint = {
-  path: '/intake/status',
-  method: 'post',
-  handler: async (req) => {
-    if (!(await hasServiceScope(req.payload, req.headers.get('authorization'), 'complaint-intake')))
-      return json({ error: 'Geen toegang.' }, 403)
-    let formToken: unknown
-    try {
-      formToken = ((await req.json?.()) as { formToken?: unknown } | undefined)?.formToken
-    } catch {
-      formToken = undefined
-    }
-    if (!isFormToken(formToken))
-      return json({ errors: { formToken: 'Geef het formuliernummer (formToken) van de klacht.' } }, 400)
-    const confirmation = await confirmationForToken(req.payload, formToken)
-    return json(confirmation ? { stored: true, ...confirmation } : { stored: false }, 200)
   },
 }

@@ -1,13 +1,14 @@
 import type { Endpoint } from 'payload'
 
 import { hasRole } from '../../collections/access/roles'
-import { resendMessage } from '../../cms/email/resendMessage'
+import { resendMessage } from '../email/resendMessage'
 
 /**
  * POST /api/outbox/:id/resend — a manager or admin sends a failed message again (the button in the
  * message's sidebar). A custom endpoint is public until it checks the user: this one does first.
+ * A thin adapter over `resendMessage` (cms/email/resendMessage.ts), which decides and records.
  */
-export const resendEndpoint: Endpoint = {
+export const resendOutboxMessage: Endpoint = {
   path: '/:id/resend',
   method: 'post',
   handler: async (req) => {
