@@ -12,6 +12,7 @@ import { validateComplaint } from '../../hooks/complaints/validateComplaint'
 import { canReadComplaint, canRecordComplaint, canUpdateComplaint } from '../access/complaintAccess'
 import { nobody } from '../access/nobody'
 import { caseFile } from './fields/caseFile'
+import { clientName } from './fields/clientName'
 import { complainant } from './fields/complainant'
 import { conduct } from './fields/conduct'
 import { consentAt } from './fields/consentAt'
@@ -64,6 +65,7 @@ export const Complaints: CollectionConfig = {
   fields: [
     ...registration,
     complainant,
+    clientName,
     conduct,
     involved,
     ...content,
