@@ -34,9 +34,7 @@ export const validateComplaint: CollectionBeforeValidateHook<Complaint> = ({ dat
     today: civilDateIn(now),
     emailRequired: channel === 'web',
     clientNameRequired: !predatesClientName,
-  }).safeParse(
-    fromComplaintData(merged),
-  )
+  }).safeParse(fromComplaintData(merged))
   const errors: { path: string; message: string }[] = []
   if (!result.success) {
     for (const issue of result.error.issues) {

@@ -153,7 +153,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
       body: [
         'Wij hebben u beloofd dat u onze beslissing op uw klacht op {{beslissing_eerdere_datum}} zou krijgen. Dat lukt helaas niet.',
         'De reden:\n{{reden_verdaging}}',
-        'U krijgt onze beslissing nu {{beslissing_uiterlijk}}. Later mag niet: de beslissing komt nooit later dan zes weken na ontvangst van uw klacht.',
+        'U krijgt onze beslissing nu {{beslissing_uiterlijk}}. Later mag niet: de beslissing komt nooit later dan zes weken na ontvangst van uw klacht ({{beslissing_uiterste_datum}}).',
       ].join('\n\n'),
       closing: CLOSING,
     },

@@ -122,7 +122,8 @@ export const PLACEHOLDERS = {
   datum_ontvangst: { label: 'datum van ontvangst', path: 'receivedAt', value: (x) => date(x.complaint.receivedAt) },
   // Art. 5, 7: the dates a letter promises; one that has passed reads "zo snel mogelijk" (promisedDate.ts).
   bevestiging_uiterlijk: {
-    label: 'wanneer de ontvangstbevestiging komt ("uiterlijk 7 november 2026", of "zo snel mogelijk" als die datum voorbij is)',
+    label:
+      'wanneer de ontvangstbevestiging komt ("uiterlijk 7 november 2026", of "zo snel mogelijk" als die datum voorbij is)',
     phrase: true,
     value: (x) => promisedBy(x.complaint.deadlines?.acknowledgeBy, x.now),
   },
@@ -132,7 +133,8 @@ export const PLACEHOLDERS = {
     value: (x) => promisedBy(x.complaint.deadlines?.decisionTargetBy, x.now),
   },
   beslissing_uiterste_datum: {
-    label: 'wanneer de beslissing op zijn laatst komt, zes weken na ontvangst ("uiterlijk 14 december 2026", of "zo snel mogelijk")',
+    label:
+      'wanneer de beslissing op zijn laatst komt, zes weken na ontvangst ("uiterlijk 14 december 2026", of "zo snel mogelijk")',
     phrase: true,
     value: (x) => promisedBy(x.complaint.deadlines?.decisionLimitBy, x.now),
   },
@@ -205,7 +207,8 @@ export const PLACEHOLDERS = {
     },
   },
   klachtenregeling_uwv: {
-    label: 'zin met het adres of de link van de klachtenregeling van UWV (uit de instellingen; leeg als die niet is ingevuld)',
+    label:
+      'zin met het adres of de link van de klachtenregeling van UWV (uit de instellingen; leeg als die niet is ingevuld)',
     value: (x) => {
       const where = text(x.settings.uwvComplaintProcedure)
       return where ? `Zo bereikt u de klachtenregeling van UWV: ${where}` : ''
@@ -277,11 +280,7 @@ export const PLACEHOLDERS = {
     path: 'clientName',
     // Decision 11: the cliënt's own name; when someone else complains, the name they gave for the cliënt.
     value: (x) =>
-      text(
-        x.complaint.complainant.role === 'client'
-          ? letterName(x.complaint.complainant)
-          : x.complaint.clientName,
-      ),
+      text(x.complaint.complainant.role === 'client' ? letterName(x.complaint.complainant) : x.complaint.clientName),
   },
   soort_klacht: {
     label: 'soort klacht',

@@ -93,7 +93,11 @@ export async function seedLetterTemplates(payload: Payload): Promise<string | nu
     upgraded++
   }
   const done = [
-    missing.length === 0 ? '' : missing.length === 1 ? '1 brieftekst toegevoegd' : `${missing.length} briefteksten toegevoegd`,
+    missing.length === 0
+      ? ''
+      : missing.length === 1
+        ? '1 brieftekst toegevoegd'
+        : `${missing.length} briefteksten toegevoegd`,
     upgraded === 0 ? '' : upgraded === 1 ? '1 brieftekst bijgewerkt' : `${upgraded} briefteksten bijgewerkt`,
   ].filter(Boolean)
   return done.length > 0 ? done.join(', ') : null

@@ -94,7 +94,9 @@ export type ContactWay = { label: string; text: string; href?: string }
 /** Where a letter reaches us, on one line; undefined until an administrator filled in the whole address (Decision 14). */
 export function postalAddress(contact: ContactDetails): string | undefined {
   const a = contact.address
-  return a?.street && a.postalCode && a.city ? `${contact.organisationName}, ${a.street}, ${a.postalCode} ${a.city}` : undefined
+  return a?.street && a.postalCode && a.city
+    ? `${contact.organisationName}, ${a.street}, ${a.postalCode} ${a.city}`
+    : undefined
 }
 
 export function contactWays(contact: ContactDetails, { letter }: { letter: boolean }): ContactWay[] {

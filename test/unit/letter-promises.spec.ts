@@ -194,16 +194,14 @@ describe('Art. 5–8: what each letter tells the complainant', () => {
     expect(text).toContain(
       'Wij hebben u beloofd dat u onze beslissing op uw klacht op 16 december 2026 zou krijgen. Dat lukt helaas niet.',
     )
-    expect(text).toContain('U krijgt onze beslissing nu uiterlijk 23 december 2026.')
+    expect(text).toContain('U krijgt onze beslissing nu uiterlijk 23 december 2026. Later mag niet')
   })
 
   it.each(['decision', 'non_admission_notice'] as const)(
     'Art. 8: the %s says how to reach UWV’s complaint procedure (settings) and the handler directly',
     (kind) => {
       const text = compose(kind, complaint, '2026-12-10T10:00:00Z')
-      expect(text).toContain(
-        'Zo bereikt u de klachtenregeling van UWV: https://www.uwv.example/klacht-indienen',
-      )
+      expect(text).toContain('Zo bereikt u de klachtenregeling van UWV: https://www.uwv.example/klacht-indienen')
       expect(text).toContain(
         'Hebt u vragen over deze brief? Neem dan contact op met Anton Behandelaar, de behandelaar van uw klacht, via anton@wp.example.',
       )
