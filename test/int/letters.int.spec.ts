@@ -307,6 +307,25 @@ describe('letters of registration', () => {
     await expectSendingRecorded(c.id, 'written_version', 'writtenVersionAt')
   })
 
+  it('Art. 3, 5, Decision 8: a complaint recorded late promises no date that has passed: the acknowledgement comes as soon as possible', async () => {
+    // Received by phone ten days ago, recorded only now: the acknowledgement was due five days after receipt.
+    const receivedAt = new Date(Date.now() - 10 * 86_400_000).toISOString()
+    const c = await recordCase({
+      receivedAt,
+      complainant: { role: 'client', name: 'Laura Laat', email: 'laura@example.nl' },
+      complaintText: 'Mijn coach heeft mijn sollicitatiebrief kwijtgemaakt en dat niet gemeld.',
+    })
+    const mail = await deliveredLetter('laura@example.nl', 'Uw klacht zoals wij die hebben opgeschreven')
+    const acknowledgeBy = dutchAt(c.deadlines?.acknowledgeBy ?? '')
+    expect(mail.text).toContain('Zo snel mogelijk krijgt u een brief met de naam van de behandelaar.')
+    expect(mail.text).not.toContain(acknowledgeBy)
+    // The decision is still ahead: that date is promised as it stands.
+    expect(mail.text).toContain(`Ons antwoord krijgt u uiterlijk ${dutchAt(c.deadlines?.decisionTargetBy ?? '')}.`)
+    const pdf = await pdfTextOf(mail)
+    expect(pdf).toContain('Zo snel mogelijk krijgt u een brief')
+    expect(pdf).not.toContain(acknowledgeBy)
+  })
+
   it('Decision 12: without an e-mail address the written version is a PDF for post, with the postal address, and its posting date counts as sent', async () => {
     const c = await recordCase({
       channel: 'letter',
