@@ -5,7 +5,7 @@
  * and the ratio; asserts nothing. Targets (issue 5): p95 under 250 ms, overhead under 2x.
  *
  * Start the portal with the rate limit raised first, e.g.
- *   SITE_RATE_LIMIT_PER_HOUR=1000000 DATABASE_URL=file:/tmp/bench/portal.db npm start
+ *   SITE_RATE_LIMIT_PER_HOUR=1000000 SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR=1000000 DATABASE_URL=file:/tmp/bench/portal.db npm start
  * then: tsx bench/intake.ts [siteUrl]        (BENCH_SECONDS=10 BENCH_CLIENTS=20)
  */
 import { randomUUID } from 'node:crypto'
@@ -125,7 +125,7 @@ const line = (label: string, f: Figures) =>
 
 if (!(await submitForm())) {
   process.stderr.write(
-    `No valid submission at ${siteUrl}/klacht-indienen: is the portal running, with SITE_RATE_LIMIT_PER_HOUR raised?\n`,
+    `No valid submission at ${siteUrl}/klacht-indienen: is the portal running, with SITE_RATE_LIMIT_PER_HOUR and SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR raised?\n`,
   )
   process.exit(1)
 }

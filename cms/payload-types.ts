@@ -204,6 +204,10 @@ export interface Complaint {
     city?: string | null;
   };
   /**
+   * Required when the complainant is not the client: the client’s own name, for the UWV notification.
+   */
+  clientName?: string | null;
+  /**
    * Art. 5.
    */
   conduct: {
@@ -921,6 +925,7 @@ export interface ComplaintsSelect<T extends boolean = true> {
         postalCode?: T;
         city?: T;
       };
+  clientName?: T;
   conduct?:
     | T
     | {
@@ -1425,6 +1430,10 @@ export interface Setting {
     phone?: string | null;
   };
   /**
+   * Every decision and non-admission notice says how to reach UWV's complaint procedure (Art. 8).
+   */
+  uwvComplaintProcedure?: string | null;
+  /**
    * Art. 5 says "within five days" without saying which days. Decision 1: calendar days by default.
    */
   dayMode: 'calendar' | 'working';
@@ -1504,6 +1513,7 @@ export interface SettingsSelect<T extends boolean = true> {
         email?: T;
         phone?: T;
       };
+  uwvComplaintProcedure?: T;
   dayMode?: T;
   updatedAt?: T;
   createdAt?: T;

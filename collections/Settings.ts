@@ -91,6 +91,17 @@ export const Settings: GlobalConfig = {
       ],
     },
     {
+      name: 'uwvComplaintProcedure',
+      type: 'text',
+      label: { nl: 'Klachtenregeling van UWV: adres of link', en: "UWV's complaint procedure: address or link" },
+      admin: {
+        description: {
+          nl: 'Elke beslissing en elk bericht "niet in behandeling" zegt hoe de klager de klachtenregeling van UWV bereikt (art. 8). Bijvoorbeeld de link naar de klachtenpagina van UWV, of een postadres. Leeg: de brief noemt alleen de klachtenregeling.',
+          en: "Every decision and non-admission notice says how to reach UWV's complaint procedure (Art. 8).",
+        },
+      },
+    },
+    {
       name: 'dayMode',
       type: 'radio',
       required: true,

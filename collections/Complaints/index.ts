@@ -13,6 +13,7 @@ import { validateComplaint } from '../../hooks/complaints/validateComplaint'
 import { canReadComplaint, canRecordComplaint, canUpdateComplaint } from '../access/complaintAccess'
 import { nobody } from '../access/nobody'
 import { caseFile } from './fields/caseFile'
+import { clientName } from './fields/clientName'
 import { complainant } from './fields/complainant'
 import { conduct } from './fields/conduct'
 import { consentAt } from './fields/consentAt'
@@ -65,6 +66,7 @@ export const Complaints: CollectionConfig = {
   fields: [
     ...registration,
     complainant,
+    clientName,
     conduct,
     involved,
     ...content,

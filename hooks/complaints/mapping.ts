@@ -9,6 +9,7 @@ export const FIELD_PATHS: Record<keyof ComplaintInput, string> = {
   complainantRole: 'complainant.role',
   onBehalfOf: 'complainant.onBehalfOf',
   onBehalfOfName: 'complainant.onBehalfOfName',
+  clientName: 'clientName',
   clientOrganisation: 'complainant.clientOrganisation',
   clientOrganisationName: 'complainant.clientOrganisationName',
   name: 'complainant.name',
@@ -51,6 +52,7 @@ export function toComplaintData(input: ComplaintInput): ComplaintData {
       postalCode: input.postalCode ?? null,
       city: input.city ?? null,
     },
+    clientName: input.clientName ?? null,
     conduct: {
       when: input.conductWhen,
       date: input.conductDate ?? null,
@@ -76,6 +78,7 @@ export function fromComplaintData(data: ComplaintData): Record<keyof ComplaintIn
     complainantRole: c?.role ?? undefined,
     onBehalfOf: c?.onBehalfOf ?? false,
     onBehalfOfName: c?.onBehalfOfName ?? undefined,
+    clientName: data.clientName ?? undefined,
     clientOrganisation: c?.clientOrganisation ?? undefined,
     clientOrganisationName: c?.clientOrganisationName ?? undefined,
     name: c?.name ?? '',

@@ -68,6 +68,8 @@ export const complaintFields = {
   complainantRole: z.enum(COMPLAINANT_ROLES, { message: 'Kies wie u bent.' }),
   onBehalfOf: checkbox,
   onBehalfOfName: optionalText(200, 'Gebruik hoogstens 200 tekens.'),
+  /** Decision 11: the cliënt's own name when someone else complains (the UWV notification names the cliënt). */
+  clientName: optionalText(200, 'Gebruik hoogstens 200 tekens.'),
   clientOrganisation: z
     .enum(CLIENT_ORGANISATIONS, { message: 'Kies een opdrachtgever, of "Weet ik niet".' })
     .optional(),
@@ -111,6 +113,11 @@ export type ComplaintContext = {
   today: string
   /** The web form always asks an e-mail address; staff may record a complaint without one (Decision 12). */
   emailRequired: boolean
+  /**
+   * Decision 11: the cliënt's name is asked when the complainant is not the cliënt. Default true;
+   * false only for a case stored before the field existed, until someone fills it in (validateComplaint).
+   */
+  clientNameRequired?: boolean
 }
 
 type Issue = { path: string; message: string }
@@ -134,7 +141,7 @@ function printIssues(v: z.infer<z.ZodObject<typeof complaintFields>>): Issue[] {
       message: `Gebruik hier alleen Latijnse letters, zoals in uw paspoort. Brieven kunnen deze tekens niet afdrukken: ${listCharacters(latin)}`,
     })
   }
-  for (const path of ['onBehalfOfName', 'street', 'city', 'description'] as const) {
+  for (const path of ['onBehalfOfName', 'clientName', 'street', 'city', 'description'] as const) {
     const characters = unprintable(v[path] ?? '')
     if (characters.length > 0) {
       issues.push({
@@ -146,6 +153,8 @@ function printIssues(v: z.infer<z.ZodObject<typeof complaintFields>>): Issue[] {
   return issues
 }
 
+const CLIENT_NAME_REQUIRED_FOR = new Set<string>(['employer', 'client_organisation'])
+
 /** Rules that join fields; each names the field where the person can fix it. */
 function crossFieldIssues(v: z.infer<z.ZodObject<typeof complaintFields>>, ctx: ComplaintContext): Issue[] {
   const issues: Issue[] = printIssues(v)
@@ -153,6 +162,13 @@ function crossFieldIssues(v: z.infer<z.ZodObject<typeof complaintFields>>, ctx: 
     issues.push({ path: 'email', message: 'Vul uw e-mailadres in. Daar sturen wij de bevestiging heen.' })
   if (v.wantsHelpWriting && !v.phone)
     issues.push({ path: 'phone', message: 'Vul uw telefoonnummer in, dan bellen wij u om te helpen met uw klacht.' })
+  // Decision 11: an employer or an opdrachtgever always complains about one cliënt; someone else
+  // (Art. 1: ieder) may complain about conduct towards nobody in guidance, so the name is asked, not required.
+  if (CLIENT_NAME_REQUIRED_FOR.has(v.complainantRole) && !v.clientName && ctx.clientNameRequired !== false)
+    issues.push({
+      path: 'clientName',
+      message: 'Vul de naam in van de cliënt om wie het gaat. Die naam geven wij door aan UWV.',
+    })
   if (v.onBehalfOf && !v.onBehalfOfName)
     issues.push({ path: 'onBehalfOfName', message: 'Vul in namens wie u de klacht indient.' })
   if (v.conductWhen === 'date') {

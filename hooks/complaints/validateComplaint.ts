@@ -24,9 +24,17 @@ export const validateComplaint: CollectionBeforeValidateHook<Complaint> = ({ dat
       : data
   const now = new Date()
   const channel = merged.channel ?? 'web'
-  const result = complaintSchema({ today: civilDateIn(now), emailRequired: channel === 'web' }).safeParse(
-    fromComplaintData(merged),
-  )
+  // Decision 11: a case stored before the cliënt's name was asked keeps its saves until someone fills it in.
+  const predatesClientName =
+    operation === 'update' &&
+    !originalDoc?.clientName &&
+    originalDoc?.complainant?.role !== 'client' &&
+    merged.complainant?.role === originalDoc?.complainant?.role
+  const result = complaintSchema({
+    today: civilDateIn(now),
+    emailRequired: channel === 'web',
+    clientNameRequired: !predatesClientName,
+  }).safeParse(fromComplaintData(merged))
   const errors: { path: string; message: string }[] = []
   if (!result.success) {
     for (const issue of result.error.issues) {

@@ -142,8 +142,25 @@ function unprintableParts(
   return errors
 }
 
+/*
+ * The promised dates were bare dates once, and texts edited then say "uiterlijk {{beslissing_uiterlijk}}";
+ * the placeholder now brings its own words ("uiterlijk …" or "zo snel mogelijk", promisedDate.ts), so
+ * those words are left out rather than printed twice.
+ */
+const OLD_DATE_WORDS =
+  /\b(?:uiterlijk|nooit later dan)[ \t]+(?=\{\{\s*(?:bevestiging_uiterlijk|beslissing_uiterlijk|beslissing_uiterste_datum)\s*\}\})/gi
+const withoutOldDateWords = (value: string) => value.replace(OLD_DATE_WORDS, '')
+
+/** Where a sentence starts: the start of the text or a line (also after a list dash), or after . ? ! */
+const SENTENCE_START = /(?:^|\n)[ \t]*(?:[-•][ \t]+)?$|[.?!][ \t]+$/
+
 function substitute(value: string, values: Record<string, string>): string {
-  return value.replace(PLACEHOLDER, (_, key: string) => values[key] ?? '')
+  return value.replace(PLACEHOLDER, (_, key: string, offset: number) => {
+    const filled = values[key] ?? ''
+    // A phrase such as "uiterlijk 25 november 2026" may open a sentence ("Uiterlijk 25 november 2026 krijgt u…").
+    const phrase = isPlaceholder(key) && (PLACEHOLDERS[key] as { phrase?: true }).phrase
+    return phrase && SENTENCE_START.test(value.slice(0, offset)) ? capitalise(filled) : filled
+  })
 }
 
 /**
@@ -184,7 +201,7 @@ export function composeLetter(
   errors.push(...unprintableParts(kind, template, values, inTemplate, ctx))
   if (errors.length > 0) return { ok: false, errors }
 
-  const paragraphs = template.body
+  const paragraphs = withoutOldDateWords(template.body)
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n+/)
     .map((p) => substitute(p, values).trim())
@@ -194,10 +211,10 @@ export function composeLetter(
       paragraphs.push(`Naam: ${attendee.name}\nHandtekening: ______________________________   Datum: ______________`)
     }
   }
-  const salutation = substitute(template.salutation, values).trim()
-  const closing = substitute(template.closing, values).trim()
+  const salutation = substitute(withoutOldDateWords(template.salutation), values).trim()
+  const closing = substitute(withoutOldDateWords(template.closing), values).trim()
   const signature = signatureLines(ctx.settings)
-  const subject = substitute(template.subject, values).replace(/\s+/g, ' ').trim()
+  const subject = substitute(withoutOldDateWords(template.subject), values).replace(/\s+/g, ' ').trim()
   return { ok: true, message: messageOf(subject, { salutation, paragraphs, closing, signature }) }
 }
 

@@ -51,6 +51,10 @@ const GREETING = 'Beste {{naam}},'
 
 const UWV_REFERRAL =
   'Bent u het niet eens met deze beslissing, of met hoe wij uw klacht hebben behandeld? Dan kunt u terecht bij de arbeidsdeskundige van UWV: {{arbeidsdeskundige}}. U kunt ook een klacht indienen bij UWV zelf, via de klachtenregeling van UWV.'
+/** Art. 8: how to reach UWV's complaint procedure (settings) and the handler (users), each a paragraph dropped when unknown. */
+const REFERRAL_CONTACTS = ['{{klachtenregeling_uwv}}', '{{behandelaar_contact}}']
+/** The placeholders those paragraphs use. */
+const REFERRAL_PLACEHOLDERS: PlaceholderKey[] = ['klachtenregeling_uwv', 'behandelaar_contact']
 
 export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> = {
   receipt: {
@@ -65,7 +69,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
       salutation: GREETING,
       body: [
         'Wij hebben uw klacht ontvangen op {{datum_ontvangst}}. Uw kenmerk is {{kenmerk}}. Noem dit kenmerk als u contact met ons opneemt.',
-        'Wat gebeurt er nu?\n- Uiterlijk {{bevestiging_uiterlijk}} krijgt u een brief. Daarin staat wie uw klacht behandelt. Deze persoon heeft niets met uw klacht te maken gehad.\n- U krijgt ons antwoord uiterlijk {{beslissing_uiterlijk}}. Lukt dat niet, dan hoort u dat vóór die datum, met de reden. Ons antwoord komt nooit later dan {{beslissing_uiterste_datum}}.',
+        'Wat gebeurt er nu?\n- {{bevestiging_uiterlijk}} krijgt u een brief. Daarin staat wie uw klacht behandelt. Deze persoon heeft niets met uw klacht te maken gehad.\n- U krijgt ons antwoord {{beslissing_uiterlijk}}. Lukt dat niet, dan laten wij u dat op tijd weten, met de reden. Ons antwoord komt in elk geval {{beslissing_uiterste_datum}}.',
         'U mag uw dossier altijd inzien. Vraag het aan de behandelaar van uw klacht.',
       ].join('\n\n'),
       closing: CLOSING,
@@ -85,7 +89,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'U hebt op {{datum_ontvangst}} een klacht bij ons ingediend. Wij hebben uw klacht zo opgeschreven:',
         '{{klacht}}',
         'Klopt dit niet, of wilt u iets aanvullen? Laat het ons binnen een week weten. Noem dan uw kenmerk: {{kenmerk}}.',
-        'Uiterlijk {{bevestiging_uiterlijk}} krijgt u een brief met de naam van de behandelaar. Ons antwoord krijgt u uiterlijk {{beslissing_uiterlijk}}, en nooit later dan {{beslissing_uiterste_datum}}.',
+        '{{bevestiging_uiterlijk}} krijgt u een brief met de naam van de behandelaar. Ons antwoord krijgt u {{beslissing_uiterlijk}}. Het komt in elk geval {{beslissing_uiterste_datum}}.',
         'U mag uw dossier altijd inzien. Vraag het aan de behandelaar van uw klacht.',
       ].join('\n\n'),
       closing: CLOSING,
@@ -116,7 +120,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 5',
     recipient: 'complainant',
     required: ['datum_gedraging', 'datum', 'behandelaar', 'feiten', 'beslissing_uiterlijk'],
-    optional: [...COMMON, 'beslissing_uiterste_datum'],
+    optional: [...COMMON, 'beslissing_uiterste_datum', 'arbeidsdeskundige'],
     requiredPhrases: [
       { text: 'ongegrond', label: 'de mogelijke uitkomsten (besluit 2)' },
       { text: 'dossier', label: 'het recht om het dossier in te zien (artikel 6, toelichting)' },
@@ -129,7 +133,8 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'Datum van deze bevestiging: {{datum}}\nDatum van de gedraging: {{datum_gedraging}}\nBehandelaar van uw klacht: {{behandelaar}}. Deze persoon is niet betrokken bij uw klacht.',
         'Korte omschrijving van de feiten:\n{{feiten}}',
         'Wat kan de uitkomst zijn? Wij vinden uw klacht gegrond (u hebt gelijk) of ongegrond (u hebt geen gelijk). Soms nemen wij een klacht niet in behandeling; dan leggen wij uit waarom.',
-        'U krijgt onze beslissing uiterlijk {{beslissing_uiterlijk}}.',
+        'U krijgt onze beslissing {{beslissing_uiterlijk}}.',
+        'Wij melden elke klacht aan de arbeidsdeskundige van UWV (artikel 5). Uw klacht hebben wij gemeld aan {{arbeidsdeskundige}}.',
         'U hebt het recht om uw dossier in te zien, tijdens en na de behandeling. Vraag het aan de behandelaar.',
       ].join('\n\n'),
       closing: CLOSING,
@@ -141,14 +146,14 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 7 en toelichting',
     recipient: 'complainant',
     required: ['reden_verdaging', 'beslissing_uiterlijk'],
-    optional: [...COMMON, 'beslissing_uiterste_datum', 'behandelaar'],
+    optional: [...COMMON, 'beslissing_uiterste_datum', 'behandelaar', 'beslissing_eerdere_datum'],
     defaults: {
       subject: 'Uw klacht: het antwoord komt later ({{kenmerk}})',
       salutation: GREETING,
       body: [
-        'Wij hebben u beloofd dat u onze beslissing op uw klacht op een bepaalde datum zou krijgen. Dat lukt helaas niet.',
+        'Wij hebben u beloofd dat u onze beslissing op uw klacht op {{beslissing_eerdere_datum}} zou krijgen. Dat lukt helaas niet.',
         'De reden:\n{{reden_verdaging}}',
-        'U krijgt onze beslissing uiterlijk {{beslissing_uiterlijk}}. Dat is nooit later dan zes weken na ontvangst van uw klacht ({{beslissing_uiterste_datum}}).',
+        'U krijgt onze beslissing nu {{beslissing_uiterlijk}}. Later mag niet: de beslissing komt nooit later dan zes weken na ontvangst van uw klacht ({{beslissing_uiterste_datum}}).',
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -159,7 +164,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 7 en 8.5',
     recipient: 'complainant',
     required: ['grond', 'redenen', 'arbeidsdeskundige'],
-    optional: [...COMMON, 'behandelaar'],
+    optional: [...COMMON, 'behandelaar', ...REFERRAL_PLACEHOLDERS],
     requiredPhrases: [
       { text: 'klachtenregeling van UWV', label: 'de verwijzing naar de klachtenregeling van UWV (artikel 8)' },
     ],
@@ -171,6 +176,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'De reden: {{grond}}',
         'Onze uitleg:\n{{redenen}}',
         UWV_REFERRAL,
+        ...REFERRAL_CONTACTS,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -181,7 +187,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 8',
     recipient: 'complainant',
     required: ['klacht', 'feiten_wp', 'standpunt', 'uitkomst', 'arbeidsdeskundige'],
-    optional: [...COMMON, 'herstel', 'behandelaar'],
+    optional: [...COMMON, 'herstel', 'behandelaar', ...REFERRAL_PLACEHOLDERS],
     requiredPhrases: [
       { text: 'klachtenregeling van UWV', label: 'de verwijzing naar de klachtenregeling van UWV (artikel 8)' },
     ],
@@ -196,6 +202,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         '4. Onze beslissing: wij vinden uw klacht {{uitkomst}}.',
         '{{herstel}}',
         UWV_REFERRAL,
+        ...REFERRAL_CONTACTS,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -225,13 +232,14 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 6',
     recipient: 'complainant',
     required: ['gesprek_datum', 'gesprek_tijd', 'gesprek_plaats', 'behandelaar'],
-    optional: [...COMMON, 'agenda_bijlage'],
+    optional: [...COMMON, 'agenda_bijlage', 'deelnemers'],
     defaults: {
       subject: 'Uitnodiging voor een gesprek over uw klacht ({{kenmerk}})',
       salutation: GREETING,
       body: [
         'Wij nodigen u uit voor een gesprek over uw klacht van {{datum_ontvangst}}. In dit gesprek vertelt u uw kant van het verhaal. Ook degene over wie u klaagt, kan zijn of haar kant vertellen (hoor en wederhoor, artikel 6 van ons klachtenreglement).',
         'Datum: {{gesprek_datum}}\nTijd: {{gesprek_tijd}}\nPlaats: {{gesprek_plaats}}\nMet: {{behandelaar}}, behandelaar van uw klacht',
+        'Wie zijn er bij het gesprek?\n{{deelnemers}}',
         '{{agenda_bijlage}}',
         'Past de datum niet? Laat het ons zo snel mogelijk weten. Noem dan uw kenmerk: {{kenmerk}}.',
         'Van het gesprek maken wij een verslag. Dat krijgt u daarna om te ondertekenen. U bent niet verplicht om te tekenen.',

@@ -2,6 +2,7 @@ import type { Complaint, Setting, User } from '../../cms/payload-types'
 import { CATEGORY_LABELS } from '../complaints/vocabulary'
 import { remedyPossible } from '../complaints/workflow/requirements'
 import { formatDutchDate, formatDutchTime } from '../dates/amsterdam'
+import { promisedBy } from './promisedDate'
 
 /**
  * The placeholders editors may use in letter texts, `{{kenmerk}}` and the like: each one's Dutch
@@ -11,8 +12,10 @@ import { formatDutchDate, formatDutchTime } from '../dates/amsterdam'
 export type LetterContext = {
   complaint: Complaint
   settings: Setting
-  handler: Pick<User, 'name'> | null
+  handler: (Pick<User, 'name'> & Partial<Pick<User, 'email'>>) | null
   now: Date
+  /** The case as it was before the save that issues the letter (the delay notice names the date it moves). */
+  before?: Pick<Complaint, 'deadlines'>
   /** The person the letter is addressed to (the complainant, or the UWV labour expert). */
   addresseeName: string
   /** The case field that name comes from, where a refusal of it is shown (default: the complainant's name). */
@@ -23,6 +26,8 @@ type Placeholder = {
   label: string
   /** The case field to point at when this part is empty (the admin shows the message there). */
   path?: string
+  /** A phrase ("uiterlijk 25 november 2026", "zo snel mogelijk"): capitalised where it starts a sentence. */
+  phrase?: true
   value: (ctx: LetterContext) => string
 }
 
@@ -55,6 +60,25 @@ export function expertOf(c: Complaint, settings: Setting): { name: string; email
   const standard = settings.uwvLabourExpert
   if (standard?.email || standard?.name) return { name: text(standard.name), email: text(standard.email) }
   return null
+}
+
+/** Art. 8: how to reach the handler directly, as the users collection holds it (name and e-mail address). */
+function handlerContact(handler: LetterContext['handler']): string {
+  const name = text(handler?.name)
+  if (!name) return ''
+  const email = text(handler?.email)
+  return `Hebt u vragen over deze brief? Neem dan contact op met ${name}, de behandelaar van uw klacht${email ? `, via ${email}` : ''}.`
+}
+
+/** Art. 6: everyone who will be at the hearing: the attendees recorded, and always the complainant and the handler. */
+function participants(x: LetterContext): string {
+  const attendees = x.complaint.hearing?.attendees ?? []
+  const lines = attendees.map((a) => `- ${a.name} (${ATTENDEE_ROLE[a.role]})`)
+  const has = (role: keyof typeof ATTENDEE_ROLE) => attendees.some((a) => a.role === role)
+  if (!has('complainant')) lines.unshift(`- ${letterName(x.complaint.complainant)} (${ATTENDEE_ROLE.complainant})`)
+  const handler = text(x.handler?.name)
+  if (handler && !has('handler')) lines.push(`- ${handler} (${ATTENDEE_ROLE.handler})`)
+  return lines.join('\n')
 }
 
 function conductDates(c: Complaint): string {
@@ -96,17 +120,27 @@ export const PLACEHOLDERS = {
   naam: { label: 'naam van de geadresseerde', path: 'complainant.name', value: (x) => text(x.addresseeName) },
   organisatie: { label: 'naam van Working Progression', value: (x) => text(x.settings.organisationName) },
   datum_ontvangst: { label: 'datum van ontvangst', path: 'receivedAt', value: (x) => date(x.complaint.receivedAt) },
+  // Art. 5, 7: the dates a letter promises; one that has passed reads "zo snel mogelijk" (promisedDate.ts).
   bevestiging_uiterlijk: {
-    label: 'datum waarop de ontvangstbevestiging uiterlijk komt',
-    value: (x) => date(x.complaint.deadlines?.acknowledgeBy),
+    label:
+      'wanneer de ontvangstbevestiging komt ("uiterlijk 7 november 2026", of "zo snel mogelijk" als die datum voorbij is)',
+    phrase: true,
+    value: (x) => promisedBy(x.complaint.deadlines?.acknowledgeBy, x.now),
   },
   beslissing_uiterlijk: {
-    label: 'datum waarop de beslissing uiterlijk komt',
-    value: (x) => date(x.complaint.deadlines?.decisionTargetBy),
+    label: 'wanneer de beslissing komt ("uiterlijk 30 november 2026", of "zo snel mogelijk" als die datum voorbij is)',
+    phrase: true,
+    value: (x) => promisedBy(x.complaint.deadlines?.decisionTargetBy, x.now),
   },
   beslissing_uiterste_datum: {
-    label: 'uiterste datum van de beslissing (zes weken)',
-    value: (x) => date(x.complaint.deadlines?.decisionLimitBy),
+    label:
+      'wanneer de beslissing op zijn laatst komt, zes weken na ontvangst ("uiterlijk 14 december 2026", of "zo snel mogelijk")',
+    phrase: true,
+    value: (x) => promisedBy(x.complaint.deadlines?.decisionLimitBy, x.now),
+  },
+  beslissing_eerdere_datum: {
+    label: 'de datum die wij eerder voor de beslissing noemden',
+    value: (x) => date(x.before?.deadlines?.decisionTargetBy),
   },
   datum_gedraging: {
     label: 'datum of data van de gedraging',
@@ -114,6 +148,11 @@ export const PLACEHOLDERS = {
     value: (x) => conductDates(x.complaint),
   },
   behandelaar: { label: 'naam van de behandelaar', path: 'assignedHandler', value: (x) => text(x.handler?.name) },
+  behandelaar_contact: {
+    label: 'zin met de naam en het e-mailadres van de behandelaar (leeg zonder behandelaar)',
+    path: 'assignedHandler',
+    value: (x) => handlerContact(x.handler),
+  },
   klacht: {
     label: 'de klacht zoals de klager die formuleerde',
     path: 'complaintText',
@@ -167,6 +206,14 @@ export const PLACEHOLDERS = {
       return expert.name && expert.email ? `${expert.name} (${expert.email})` : expert.name || expert.email
     },
   },
+  klachtenregeling_uwv: {
+    label:
+      'zin met het adres of de link van de klachtenregeling van UWV (uit de instellingen; leeg als die niet is ingevuld)',
+    value: (x) => {
+      const where = text(x.settings.uwvComplaintProcedure)
+      return where ? `Zo bereikt u de klachtenregeling van UWV: ${where}` : ''
+    },
+  },
   mondeling_antwoord: {
     label: 'het mondelinge antwoord',
     path: 'informal.oralAnswer',
@@ -199,6 +246,11 @@ export const PLACEHOLDERS = {
     value: (x) =>
       (x.complaint.hearing?.attendees ?? []).map((a) => `- ${a.name} (${ATTENDEE_ROLE[a.role]})`).join('\n'),
   },
+  deelnemers: {
+    label: 'wie bij het gesprek aanwezig zijn (de klager, de behandelaar en de andere aanwezigen)',
+    path: 'hearing.attendees',
+    value: (x) => participants(x),
+  },
   agenda_bijlage: {
     label: 'zin over de agenda-afspraak in de bijlage (alleen per e-mail)',
     value: (x) =>
@@ -225,13 +277,14 @@ export const PLACEHOLDERS = {
   },
   naam_client: {
     label: 'naam van de cliënt',
-    path: 'complainant.name',
+    path: 'clientName',
+    // Decision 11: the cliënt's own name; when someone else complains, the name they gave for the cliënt,
+    // never the complainant's. Without one (someone else, or a case from before the field) the
+    // notification says so instead of waiting: Art. 5 reports every complaint.
     value: (x) =>
-      text(
-        x.complaint.complainant.onBehalfOf && x.complaint.complainant.onBehalfOfName
-          ? x.complaint.complainant.onBehalfOfName
-          : letterName(x.complaint.complainant),
-      ),
+      x.complaint.complainant.role === 'client'
+        ? text(letterName(x.complaint.complainant))
+        : text(x.complaint.clientName) || 'niet opgegeven',
   },
   soort_klacht: {
     label: 'soort klacht',

@@ -117,11 +117,12 @@ export async function prepareLetter(
   req: Req,
   now = new Date(),
   to?: Addressee,
+  before?: Pick<Complaint, 'deadlines'>,
 ): Promise<{ ok: true; letter: PreparedLetter } | { ok: false; errors: FieldError[] }> {
   const { payload } = req
   const handlerId = relId(complaint.assignedHandler)
   // Trusted read: the handler's name goes into the letter (Art. 5) and under it.
-  const handler: Pick<User, 'name'> | null = handlerId
+  const handler: Pick<User, 'name' | 'email'> | null = handlerId
     ? await payload.findByID({
         collection: 'users',
         id: handlerId,
@@ -129,7 +130,7 @@ export async function prepareLetter(
         overrideAccess: true,
         req,
         disableErrors: true,
-        select: { name: true },
+        select: { name: true, email: true },
       })
     : null
   const target = addresseeOf(kind, complaint, settings, to)
@@ -142,6 +143,7 @@ export async function prepareLetter(
     now,
     addresseeName: addressee.name,
     addresseePath: target.paths.name,
+    before,
   })
   const signatory =
     LETTER_KIND_DEFINITIONS[kind].recipient !== 'uwv_labour_expert' && handler?.name

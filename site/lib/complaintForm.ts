@@ -25,6 +25,7 @@ export const FIELD_ORDER = [
   'complainantRole',
   'onBehalfOf',
   'onBehalfOfName',
+  'clientName',
   'clientOrganisation',
   'clientOrganisationName',
   'name',
@@ -90,18 +91,22 @@ export type ContactDetails = {
 /** Another way to make contact: a phone number, an e-mail address or a postal address, with its link. */
 export type ContactWay = { label: string; text: string; href?: string }
 
+/** Where a letter reaches us, on one line; undefined until an administrator filled in the whole address (Decision 14). */
+export function postalAddress(contact: ContactDetails): string | undefined {
+  const a = contact.address
+  return a?.street && a.postalCode && a.city
+    ? `${contact.organisationName}, ${a.street}, ${a.postalCode} ${a.city}`
+    : undefined
+}
+
 export function contactWays(contact: ContactDetails, { letter }: { letter: boolean }): ContactWay[] {
   const ways: ContactWay[] = []
   if (contact.phone)
     ways.push({ label: 'Bel ons', text: contact.phone, href: `tel:${contact.phone.replace(/[^\d+]/g, '')}` })
   if (contact.contactEmail)
     ways.push({ label: 'Mail ons', text: contact.contactEmail, href: `mailto:${contact.contactEmail}` })
-  const a = contact.address
-  if (letter && a?.street && a.postalCode && a.city)
-    ways.push({
-      label: 'Stuur een brief naar',
-      text: `${contact.organisationName}, ${a.street}, ${a.postalCode} ${a.city}`,
-    })
+  const address = postalAddress(contact)
+  if (letter && address) ways.push({ label: 'Stuur een brief naar', text: address })
   return ways
 }
 

@@ -12,7 +12,10 @@ const siteEnvSchema = z.object({
   SITE_CACHE_SECRET: z.string().min(16, 'moet minstens 16 tekens lang zijn'),
   // The site's create-only identity at the CMS (service account `site`); set by `npm start`.
   SITE_API_KEY: z.string().min(24, 'moet minstens 24 tekens lang zijn'),
-  SITE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(5),
+  // Complaints per IP address per hour: generous, as offices and libraries file for several people.
+  SITE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(30),
+  // Complaints per e-mail address per hour: strict.
+  SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(3),
 })
 
 export type SiteEnv = z.infer<typeof siteEnvSchema>
@@ -24,6 +27,7 @@ export function parseSiteEnv(source: Record<string, string | undefined>): SiteEn
     SITE_CACHE_SECRET: source.SITE_CACHE_SECRET || undefined,
     SITE_API_KEY: source.SITE_API_KEY || undefined,
     SITE_RATE_LIMIT_PER_HOUR: source.SITE_RATE_LIMIT_PER_HOUR || undefined,
+    SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR: source.SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR || undefined,
   })
   if (!result.success) {
     const issue = result.error.issues[0]

@@ -1,76 +1,84 @@
+import { formatDutchTime } from '../../hooks/dates/amsterdam'
+import { type ContactDetails, contactWays, type StorageAlert } from './complaintForm'
 import { siteEnv } from './env'
+import { createRateLimiter, type RateLimiter } from './limiter/limiter'
+import { memoryRateLimitStore, type RateLimitStore } from './limiter/store'
 
 /**
- * Abuse protection for the public complaint form: at most N stored complaints per IP address per
- * hour (SITE_RATE_LIMIT_PER_HOUR, default 5). Only successful submissions count — a refused or
- * failed attempt gives its place back — and a form sent twice (same form token: double click,
- * back and send again) counts once.
+ * Abuse protection for the public complaint form, two rules (lib/limiter):
+ * - per IP address, generously (SITE_RATE_LIMIT_PER_HOUR, default 30 an hour): an office, a library
+ *   or a coach's desk files for several people from one address;
+ * - per e-mail address, strictly (SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR, default 3 an hour).
+ * Only newly stored complaints count — a refused or failed attempt gives its place back — and the
+ * same form sent again (same form token: double click, back and send again) counts once.
  *
- * In memory: the site runs as one Node process. Several site processes would each count on their own.
+ * In memory: the site runs as one Node process. Several site processes need a shared RateLimitStore.
  */
-const HOUR_MS = 60 * 60 * 1000
-/** Bounds memory when many addresses post: the oldest addresses are forgotten first. */
-const MAX_ADDRESSES = 10_000
+export const HOUR_MS = 60 * 60 * 1000
 
-/** A held place; `release` gives it back when nothing new was stored. */
-export type Reservation = { ok: true; release: () => void } | { ok: false; limit: number }
+export type ComplaintLimitRule = 'address' | 'email'
+export type ComplaintLimiter = RateLimiter<ComplaintLimitRule>
 
-type Entry = { token: string; at: number }
-
-export function createSubmissionLimiter({ limit, windowMs = HOUR_MS }: { limit: number; windowMs?: number }) {
-  const byAddress = new Map<string, Entry[]>()
-
-  const recent = (address: string, now: number): Entry[] => {
-    const entries = (byAddress.get(address) ?? []).filter((e) => now - e.at < windowMs)
-    if (entries.length === 0) byAddress.delete(address)
-    else byAddress.set(address, entries)
-    return entries
-  }
-
-  return {
-    limit,
-    /**
-     * Takes a place for a submission of the form with this token, before the complaint is stored
-     * (so two forms sent at once cannot both slip under the limit).
-     */
-    reserve(address: string, token: string, now: Date): Reservation {
-      const at = now.getTime()
-      const entries = recent(address, at)
-      // The same form again: its first submission holds the place (or gives it back itself).
-      if (entries.some((e) => e.token === token)) return { ok: true, release: () => {} }
-      if (entries.length >= limit) return { ok: false, limit }
-      const entry = { token, at }
-      // Re-inserting moves the address to the end of the Map's order: the first key is the least recently used.
-      byAddress.delete(address)
-      byAddress.set(address, [...entries, entry])
-      if (byAddress.size > MAX_ADDRESSES) {
-        const oldest = byAddress.keys().next().value
-        if (oldest !== undefined) byAddress.delete(oldest)
-      }
-      return {
-        ok: true,
-        release: () => {
-          const left = (byAddress.get(address) ?? []).filter((e) => e !== entry)
-          if (left.length === 0) byAddress.delete(address)
-          else byAddress.set(address, left)
-        },
-      }
-    },
-  }
+export function createComplaintLimiter({
+  perAddress,
+  perEmail,
+  store = memoryRateLimitStore(),
+  clock,
+}: {
+  perAddress: number
+  perEmail: number
+  store?: RateLimitStore
+  clock?: () => Date
+}): ComplaintLimiter {
+  return createRateLimiter<ComplaintLimitRule>({
+    store,
+    clock,
+    rules: { address: { limit: perAddress, windowMs: HOUR_MS }, email: { limit: perEmail, windowMs: HOUR_MS } },
+  })
 }
 
-export type SubmissionLimiter = ReturnType<typeof createSubmissionLimiter>
+/** The keys of one submission: the e-mail address as the person may type it in any case. */
+export const complaintLimitKeys = (clientAddress: string, email: string | undefined) => ({
+  address: clientAddress,
+  ...(email ? { email: email.trim().toLowerCase() } : {}),
+})
 
-let shared: SubmissionLimiter | undefined
+let shared: ComplaintLimiter | undefined
 
 /** The site's one limiter for the complaint form. */
-export function complaintLimiter(): SubmissionLimiter {
-  shared ??= createSubmissionLimiter({ limit: siteEnv().SITE_RATE_LIMIT_PER_HOUR })
+export function complaintLimiter(): ComplaintLimiter {
+  shared ??= createComplaintLimiter({
+    perAddress: siteEnv().SITE_RATE_LIMIT_PER_HOUR,
+    perEmail: siteEnv().SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR,
+  })
   return shared
 }
 
-/** What the person sees when the limit is reached (the form keeps their input). */
-export function rateLimitMessage(limit: number): string {
-  const complaints = limit === 1 ? '1 klacht' : `${limit} klachten`
-  return `U hebt het afgelopen uur al ${complaints} verstuurd. Probeer het over een uur opnieuw, of bel ons.`
+/**
+ * What the person reads at the top of the form when a limit is reached (B1): what happened, that
+ * it is not their fault where it is not, that nothing they typed is lost, when it works again, and
+ * the other ways to file (phone, e-mail, letter) from the settings.
+ */
+export function rateLimitAlert(
+  refused: { rule: ComplaintLimitRule; limit: number; retryAt: Date },
+  contact: ContactDetails,
+): StorageAlert {
+  const ways = contactWays(contact, { letter: true })
+  const complaints = refused.limit === 1 ? '1 klacht' : `${refused.limit} klachten`
+  const why =
+    refused.rule === 'address'
+      ? [
+          'Vanaf dit internetadres zijn het afgelopen uur al veel klachten verstuurd. Dat kan gebeuren als veel mensen hetzelfde internet gebruiken, bijvoorbeeld op een kantoor of in een bibliotheek. Het ligt dus niet aan u.',
+        ]
+      : [`Met dit e-mailadres zijn het afgelopen uur al ${complaints} verstuurd. Meer kan niet binnen een uur.`]
+  return {
+    title: 'Uw klacht is nog niet verstuurd',
+    messages: [
+      ...why,
+      'U bent niets kwijt: wat u hebt ingevuld, staat hieronder nog.',
+      `Verstuur het formulier na ${formatDutchTime(refused.retryAt)} uur opnieuw.` +
+        (ways.length > 0 ? ' Wilt u niet wachten? Dien uw klacht dan op een andere manier in:' : ''),
+    ],
+    ways,
+  }
 }

@@ -267,6 +267,7 @@ describe('the complaint form /klacht-indienen', () => {
 
       // The rest filled in, the date still in the future: now that is what the summary names.
       await page.check('#field-complainantRole-other')
+      await page.fill('#field-clientName', 'Daan de Vries')
       await page.fill('#field-name', 'Piet de Vries')
       await page.check('#field-involvedKind-unknown')
       await page.fill('#field-description', 'Mijn coach heeft mijn medische gegevens aan mijn werkgever doorgegeven.')
@@ -335,6 +336,7 @@ describe('the complaint form /klacht-indienen', () => {
         ['formToken', token ?? ''],
         ['website', ''],
         ['complainantRole', 'employer'],
+        ['clientName', 'Dirk Medewerker'],
         ['name', 'Bouwbedrijf De Boer'],
         ['email', 'hr@deboer.example'],
         ['conductWhen', 'unknown'],
@@ -375,6 +377,7 @@ describe('the complaint form /klacht-indienen', () => {
         formToken: token,
         website: '',
         complainantRole: 'other',
+        clientName: 'Daan de Vries',
         name: 'Robot de Vries',
         email: 'robot@example.nl',
         conductWhen: 'unknown',

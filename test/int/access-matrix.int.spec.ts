@@ -276,6 +276,8 @@ const PUBLIC_SETTINGS = [
   'address.city',
   'phone',
   'contactEmail',
+  // Art. 8: printed in every decision; public like the contact details.
+  'uwvComplaintProcedure',
 ] as const
 const STAFF_SETTINGS = ['senderAddress', 'uwvLabourExpert', 'dayMode'] as const
 
@@ -442,6 +444,7 @@ beforeAll(async () => {
       contactEmail: 'klachten@wp.example',
       senderAddress: 'brieven@wp.example',
       uwvLabourExpert: { name: 'A. Deskundige', email: 'ad@uwv.example', phone: '088 898 92 95' },
+      uwvComplaintProcedure: 'https://www.uwv.example/klacht',
       dayMode: 'calendar',
     },
   })

@@ -219,6 +219,7 @@ beforeAll(async () => {
       phone: ORGANISATION.phone,
       contactEmail: 'klachten@wp.example',
       uwvLabourExpert: EXPERT,
+      uwvComplaintProcedure: 'https://www.uwv.example/klacht',
     },
   })
 }, 120_000)
@@ -265,7 +266,7 @@ describe('letters of registration', () => {
       `ontvangen op ${dutch(received)}`,
       `Uiterlijk ${dutch(received, 5)}`,
       `uiterlijk ${dutch(received, 28)}`,
-      `nooit later dan ${dutch(received, 42)}`,
+      `in elk geval uiterlijk ${dutch(received, 42)}`,
     ]
     for (const part of expected) expect(mail.text).toContain(part)
     expect(mail.html).toContain(`ontvangen op ${dutch(received)}`)
@@ -304,6 +305,25 @@ describe('letters of registration', () => {
     // The case records that it was sent (Decision 8), by the outbox's delivery.
     await delivered((d) => d.to.includes(EXPERT.email) && d.subject.includes(c.reference ?? '?'))
     await expectSendingRecorded(c.id, 'written_version', 'writtenVersionAt')
+  })
+
+  it('Art. 3, 5, Decision 8: a complaint recorded late promises no date that has passed: the acknowledgement comes as soon as possible', async () => {
+    // Received by phone ten days ago, recorded only now: the acknowledgement was due five days after receipt.
+    const receivedAt = new Date(Date.now() - 10 * 86_400_000).toISOString()
+    const c = await recordCase({
+      receivedAt,
+      complainant: { role: 'client', name: 'Laura Laat', email: 'laura@example.nl' },
+      complaintText: 'Mijn coach heeft mijn sollicitatiebrief kwijtgemaakt en dat niet gemeld.',
+    })
+    const mail = await deliveredLetter('laura@example.nl', 'Uw klacht zoals wij die hebben opgeschreven')
+    const acknowledgeBy = dutchAt(c.deadlines?.acknowledgeBy ?? '')
+    expect(mail.text).toContain('Zo snel mogelijk krijgt u een brief met de naam van de behandelaar.')
+    expect(mail.text).not.toContain(acknowledgeBy)
+    // The decision is still ahead: that date is promised as it stands.
+    expect(mail.text).toContain(`Ons antwoord krijgt u uiterlijk ${dutchAt(c.deadlines?.decisionTargetBy ?? '')}.`)
+    const pdf = await pdfTextOf(mail)
+    expect(pdf).toContain('Zo snel mogelijk krijgt u een brief')
+    expect(pdf).not.toContain(acknowledgeBy)
   })
 
   it('Decision 12: without an e-mail address the written version is a PDF for post, with the postal address, and its posting date counts as sent', async () => {
@@ -358,10 +378,12 @@ describe('letters of registration', () => {
       complainant: {
         role: 'other',
         onBehalfOf: true,
-        onBehalfOfName: 'Klaas Cliënt',
+        onBehalfOfName: 'Mijn broer, Klaas',
         name: 'Petra Helper',
         email: 'petra@example.nl',
       },
+      // Decision 11: the cliënt's own name, a field of its own when someone else complains.
+      clientName: 'Klaas Cliënt',
       categories: ['privacy_breach', 'other_shortcoming'],
       complaintText: text,
     })
@@ -376,6 +398,8 @@ describe('letters of registration', () => {
       text,
     ]
     for (const part of parts) expect(mail.text).toContain(part)
+    expect(mail.text).not.toContain('Mijn broer')
+    expect(mail.text).not.toContain('Petra')
     expect(mail.attachments).toEqual([])
     const [copy, ...more] = await storedLetter(c.id, 'uwv_notification')
     expect(more).toEqual([])
@@ -432,6 +456,8 @@ describe('the letters of a case handled to its decision', () => {
       'Datum van de gedraging: 5 oktober 2026 tot en met 30 oktober 2026',
       `Datum van deze bevestiging: ${today}`,
       'Behandelaar van uw klacht: Anton Behandelaar',
+      // Art. 5: every complaint is reported to the UWV labour expert, and the complainant is told.
+      `Uw klacht hebben wij gemeld aan ${EXPERT.name} (${EXPERT.email}).`,
       FACTS,
       'gegrond',
       'ongegrond',
@@ -473,14 +499,17 @@ describe('the letters of a case handled to its decision', () => {
     const c = await read(id)
     const limit = civil(c.deadlines?.decisionLimitBy ?? '')
     const newDate = addDays(limit, -2)
+    const promised = civil(c.deadlines?.decisionTargetBy ?? '')
     const reason = 'Wij wachten nog op het verslag van uw coach bij UWV.'
     const saved = await update(handler, id, { delayNotice: { reason, newTargetDate: newDate } })
     expect(civil(saved.deadlines?.decisionTargetBy ?? '')).toBe(newDate)
     const mail = await deliveredLetter(EMAIL, 'Uw klacht: het antwoord komt later')
     const parts = [
+      // The date it moves, as the acknowledgement stated it.
+      `Wij hebben u beloofd dat u onze beslissing op uw klacht op ${dutch(promised)} zou krijgen.`,
       reason,
-      `U krijgt onze beslissing uiterlijk ${dutch(newDate)}`,
-      `zes weken na ontvangst van uw klacht (${dutch(limit)})`,
+      `U krijgt onze beslissing nu uiterlijk ${dutch(newDate)}`,
+      `zes weken na ontvangst van uw klacht (uiterlijk ${dutch(limit)})`,
     ]
     for (const part of parts) expect(mail.text).toContain(part)
     const pdf = await pdfTextOf(mail)
@@ -534,7 +563,16 @@ describe('the letters of a case handled to its decision', () => {
     const mail = await deliveredLetter(EMAIL, 'Uitnodiging voor een gesprek over uw klacht')
     expect(mail.subject).toBe(`Uitnodiging voor een gesprek over uw klacht (${ref})`)
     // 13:00 UTC is 14:00 in Amsterdam in December (CET).
-    const parts = ['Datum: 10 december 2026', 'Tijd: 14:00 uur', `Plaats: ${place}`, 'Met: Anton Behandelaar']
+    const parts = [
+      'Datum: 10 december 2026',
+      'Tijd: 14:00 uur',
+      `Plaats: ${place}`,
+      'Met: Anton Behandelaar',
+      // Art. 6: everyone who will attend (no attendees recorded yet: the complainant and the handler).
+      'Wie zijn er bij het gesprek?',
+      '- Jan Jansen (klager)',
+      '- Anton Behandelaar (behandelaar)',
+    ]
     for (const part of parts) expect(mail.text).toContain(part)
     const pdf = await pdfTextOf(mail)
     for (const part of parts) expect(pdf).toContain(part)
@@ -687,6 +725,9 @@ describe('the letters of a case handled to its decision', () => {
       'De behandelaar van uw klacht neemt contact met u op over de oplossing',
       `arbeidsdeskundige van UWV: ${EXPERT.name} (${EXPERT.email})`,
       'klachtenregeling van UWV',
+      // Art. 8: how to reach UWV's procedure (settings) and the handler directly (users).
+      'Zo bereikt u de klachtenregeling van UWV: https://www.uwv.example/klacht',
+      'Neem dan contact op met Anton Behandelaar, de behandelaar van uw klacht, via anton@example.nl.',
     ]
     // The complaint exactly as the complainant formulated it.
     expect(mail.text).toContain(COMPLAINT)

@@ -64,6 +64,7 @@ const choice = (path: string, m: unknown, n: unknown): Probe => ({ path, m, n, b
 const PROBES: Record<string, Probe> = {
   channel: choice('channel', 'letter', 'phone'),
   complainant: email('complainant.email'),
+  clientName: text('clientName'),
   conduct: { path: 'conduct.date', m: '2026-03-03', n: '2026-01-01', between: '2026-02', fragment: '2026-03' },
   involved: text('involved.description'),
   complaintText: text('complaintText', ', zoals de klager die formuleerde.'),

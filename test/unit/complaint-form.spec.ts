@@ -7,6 +7,7 @@ import {
   MESSAGES,
   newComplaintNotice,
   orderedErrors,
+  postalAddress,
   readComplaintForm,
   readFormBody,
   reselectMessage,
@@ -318,5 +319,29 @@ describe('when the complaint was not stored, or maybe not (what the person is to
     expect(notice.title).toBe('Dit is een nieuwe klacht')
     expect(notice.messages.join(' ')).toContain('met kenmerk WP-2026-0007. Die klacht blijft staan.')
     expect(notice.messages.join(' ')).toContain('een nieuwe klacht met kenmerk WP-2026-0008')
+  })
+})
+
+describe('the form for someone who is not the cliënt, and the postal address (Art. 3, Decision 11, 14)', () => {
+  it('Decision 11: an employer filing without the cliënt’s name gets the Dutch message at that field, with what was typed kept', async () => {
+    const read = await readComplaintForm(validForm({ complainantRole: 'employer', name: 'Bakkerij De Korf' }), TODAY)
+    expect(read.result).toEqual({
+      ok: false,
+      errors: { clientName: 'Vul de naam in van de cliënt om wie het gaat. Die naam geven wij door aan UWV.' },
+    })
+    expect(read.values.name).toBe('Bakkerij De Korf')
+    expect(orderedErrors({ clientName: 'x', name: 'y' }).map((e) => e.field)).toEqual(['clientName', 'name'])
+    const filled = await readComplaintForm(validForm({ complainantRole: 'employer', clientName: 'Daan Visser' }), TODAY)
+    expect(filled.result.ok && filled.result.input.clientName).toBe('Daan Visser')
+  })
+
+  it('Art. 3: letters are welcome, so the form gives the postal address, only once it is filled in whole (Decision 14)', () => {
+    const address = { street: 'Voorbeeldlaan 1', postalCode: '3511 AB', city: 'Utrecht' }
+    expect(postalAddress({ organisationName: 'Working Progression', address })).toBe(
+      'Working Progression, Voorbeeldlaan 1, 3511 AB Utrecht',
+    )
+    expect(postalAddress({ organisationName: 'Working Progression', address: { ...address, city: '' } })).toBe(
+      undefined,
+    )
   })
 })

@@ -75,3 +75,40 @@ describe('the shared complaint schema keeps a text whole or refuses it (Art. 3: 
     },
   )
 })
+
+describe('Decision 11: the cliënt’s own name when someone else complains', () => {
+  it('control: a cliënt who complains gives no second name', () => {
+    expect(errorsOf({})).toEqual({})
+  })
+
+  it.each(['client_organisation', 'employer'])(
+    'a complainant in the role %s must give the cliënt’s name, at that field, in Dutch',
+    (role) => {
+      expect(errorsOf({ complainantRole: role })).toEqual({
+        clientName: 'Vul de naam in van de cliënt om wie het gaat. Die naam geven wij door aan UWV.',
+      })
+      const filled = parse({ complainantRole: role, clientName: '  Daan Visser ' })
+      expect(filled.success && filled.data.clientName).toBe('Daan Visser')
+    },
+  )
+
+  it('Art. 1 (ieder): someone else may complain about conduct towards nobody in guidance: the name is optional', () => {
+    expect(errorsOf({ complainantRole: 'other' })).toEqual({})
+    const filled = parse({ complainantRole: 'other', clientName: 'Daan Visser' })
+    expect(filled.success && filled.data.clientName).toBe('Daan Visser')
+  })
+
+  it('a case stored before the field existed keeps its saves until someone fills it in', () => {
+    const result = complaintSchema({ today: TODAY, emailRequired: true, clientNameRequired: false }).safeParse({
+      ...valid,
+      complainantRole: 'employer',
+    })
+    expect(result.success).toBe(true)
+  })
+
+  it('refuses a cliënt’s name letters cannot print, like every other name they quote', () => {
+    expect(errorsOf({ complainantRole: 'other', clientName: 'דן' }).clientName).toMatch(
+      /^Brieven kunnen deze tekens nog niet afdrukken/,
+    )
+  })
+})

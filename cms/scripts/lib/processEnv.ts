@@ -52,5 +52,6 @@ export function siteProcessEnv(source: NodeJS.ProcessEnv, env: Env): NodeJS.Proc
     SITE_API_KEY: env.SITE_API_KEY,
     SITE_CACHE_SECRET: env.SITE_CACHE_SECRET,
     SITE_RATE_LIMIT_PER_HOUR: String(env.SITE_RATE_LIMIT_PER_HOUR),
+    SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR: String(env.SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR),
   }
 }

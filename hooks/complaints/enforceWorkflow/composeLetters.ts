@@ -54,7 +54,8 @@ export async function composeLetters(input: {
     const prepared: PreparedLetter[] = []
     const letterErrors: Refusal[] = []
     for (const { kind, to: addressee, about, correction } of letters) {
-      const letter = await prepareLetter(kind, about ?? full, await settings(), req, now, addressee)
+      // `originalDoc`: the delay notice names the date it moves (Art. 7 note).
+      const letter = await prepareLetter(kind, about ?? full, await settings(), req, now, addressee, originalDoc)
       if (!letter.ok) {
         if (!letterErrors.some((e) => e.path === letter.errors[0]?.path)) letterErrors.push(...letter.errors)
       } else
