@@ -15,7 +15,7 @@ export const joins: Field[] = [
       defaultColumns: ['subject', 'status', 'lastError', 'sentAt'],
       description: {
         nl: '"Mislukt" vraagt om actie: neem op een andere manier contact op.',
-        en: '"Failed" needs action.',
+        en: '"Failed" needs action: contact the complainant another way.',
       },
     },
   }),
@@ -32,7 +32,7 @@ export const joins: Field[] = [
       defaultColumns: ['filename', 'purpose', 'channel', 'postedAt', 'createdAt'],
       description: {
         nl: 'Een brief per post? Open hem, print de PDF en vul de datum van verzending in (besluit 12).',
-        en: 'A letter by post: print it and record the posting date.',
+        en: 'A letter by post? Open it, print the PDF and fill in the posting date (Decision 12).',
       },
     },
   }),
