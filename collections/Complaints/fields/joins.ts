@@ -43,6 +43,11 @@ export const joins: Field[] = [
     on: 'complaint',
     defaultSort: 'at',
     label: { nl: 'Tijdlijn', en: 'Timeline' },
-    admin: { allowCreate: false, defaultColumns: ['at', 'type', 'actor', 'actorKind'] },
+    admin: {
+      allowCreate: false,
+      defaultColumns: ['at', 'type', 'actor', 'actorKind'],
+      // The whole history in plain Dutch (who, what, when), not a paged table of codes.
+      components: { Field: '/components/CaseTimeline#CaseTimeline' },
+    },
   }),
 ]
