@@ -49,7 +49,7 @@ export const CaseEvents: CollectionConfig = {
       label: { nl: 'Door', en: 'By' },
       options: [
         { value: 'staff', label: { nl: 'Medewerker', en: 'Staff' } },
-        { value: 'public', label: { nl: 'Klager (website)', en: 'Complainant (website)' } },
+        { value: 'public', label: { nl: 'Website (klachtformulier)', en: 'Website (complaint form)' } },
         { value: 'system', label: { nl: 'Systeem', en: 'System' } },
       ],
     },

@@ -4,7 +4,8 @@ import { describeEvent, type EventDescription, type StoredEvent } from '../../ho
 import { fieldLabelsOf } from '../../hooks/caseEvents/fieldLabels'
 import { relId } from '../../hooks/relations'
 
-type Props = { id?: number | string; payload: Payload; user?: TypedUser | null }
+type Props = { id?: number | string; payload: Payload; user?: TypedUser | null; i18n?: { language: string } }
+type Text = { nl: string; en: string }
 
 /**
  * The whole timeline of a case, oldest first, each entry described in plain Dutch. Read with the
@@ -57,35 +58,48 @@ export async function loadTimeline(
 const cell = { padding: 'calc(var(--base) * 0.4) calc(var(--base) * 0.6)', verticalAlign: 'top' } as const
 
 /** The case's timeline on the complaint (the `timeline` join field): who, what and when, every entry. */
-export async function CaseTimeline({ id, payload, user }: Props) {
+export async function CaseTimeline({ id, payload, user, i18n }: Props) {
+  // The frame follows the admin's language; what happened is told in Dutch, the case's language.
+  const t = (text: Text) => (i18n?.language === 'en' ? text.en : text.nl)
+  const title = t({ nl: 'Tijdlijn', en: 'Timeline' })
   if (!id)
     return (
       <div className="field-type">
-        <h3>Tijdlijn</h3>
-        <p>De tijdlijn begint zodra de klacht is opgeslagen.</p>
+        <h3>{title}</h3>
+        <p>
+          {t({
+            nl: 'De tijdlijn begint zodra de klacht is opgeslagen.',
+            en: 'The timeline starts once the complaint is saved.',
+          })}
+        </p>
       </div>
     )
   const rows = await loadTimeline(payload, String(id), user)
+  const count =
+    rows.length === 0
+      ? t({ nl: 'Nog geen gebeurtenissen.', en: 'No events yet.' })
+      : rows.length === 1
+        ? t({ nl: '1 gebeurtenis.', en: '1 event.' })
+        : t({
+            nl: `${rows.length} gebeurtenissen, de oudste eerst.`,
+            en: `${rows.length} events, oldest first.`,
+          })
   return (
     <div className="field-type case-timeline" style={{ marginBottom: 'var(--base)' }}>
-      <h3 id="case-timeline-title">Tijdlijn</h3>
-      <p>
-        {rows.length === 0
-          ? 'Nog geen gebeurtenissen.'
-          : `${rows.length} ${rows.length === 1 ? 'gebeurtenis' : 'gebeurtenissen'}, de oudste eerst.`}
-      </p>
+      <h3 id="case-timeline-title">{title}</h3>
+      <p>{count}</p>
       {rows.length > 0 && (
         <table aria-labelledby="case-timeline-title" style={{ borderCollapse: 'collapse', width: '100%' }}>
           <thead>
             <tr>
               <th scope="col" style={{ ...cell, textAlign: 'left', whiteSpace: 'nowrap' }}>
-                Wanneer
+                {t({ nl: 'Wanneer', en: 'When' })}
               </th>
               <th scope="col" style={{ ...cell, textAlign: 'left' }}>
-                Wie
+                {t({ nl: 'Wie', en: 'Who' })}
               </th>
               <th scope="col" style={{ ...cell, textAlign: 'left' }}>
-                Wat
+                {t({ nl: 'Wat', en: 'What' })}
               </th>
             </tr>
           </thead>

@@ -142,5 +142,11 @@ describe('what and when: every entry of the case, in plain Dutch', () => {
     // Delivered by the outbox job: the system's doing.
     expect(said).toContain('Systeem | Brief verstuurd: Ontvangstbevestiging, per e-mail')
     expect(text).not.toContain('Geen Medewerker')
+
+    // In the English admin the frame is English; what happened stays in the case's Dutch.
+    const english = renderToStaticMarkup(await CaseTimeline({ id, payload, user: handler, i18n: { language: 'en' } }))
+    expect(english).toContain(`${stored.length} events, oldest first.`)
+    expect(english).toContain('<th scope="col"')
+    expect(english.replace(/<[^>]+>/g, '|')).toContain('|When||Who||What|')
   })
 })
