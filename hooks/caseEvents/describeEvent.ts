@@ -2,7 +2,7 @@ import { MESSAGE_PURPOSE_LABELS, type MessagePurpose } from '../../cms/email/sta
 import { formatDutchDate, formatDutchTime } from '../dates/amsterdam'
 import {
   CATEGORY_LABELS,
-  CHANNEL_LABELS,
+  type Channel,
   COMPLAINANT_ROLE_LABELS,
   DECISION_OUTCOME_LABELS,
   REMEDY_LABELS,
@@ -62,13 +62,22 @@ const fieldNames = (paths: string[], lookups: EventLookups): string =>
 const short = (label: string): string => label.replace(/\s*\(.*\)$/, '')
 const day = (at: string | null): string => (at ? formatDutchDate(at) : 'geen datum')
 
+/** How the complaint came in, as the end of "Klacht ontvangen …". */
+const RECEIVED_BY: Record<Channel, string> = {
+  web: 'via het webformulier',
+  phone: 'per telefoon',
+  letter: 'per brief',
+  email: 'per e-mail',
+  in_person: 'persoonlijk',
+}
+
 type Describers = { [T in CaseEventType]: (data: EventDataOf<T>, lookups: EventLookups) => string }
 
 /** Per type, what happened in plain Dutch, from the entry's typed data (eventData.ts). */
 const DESCRIBE: Describers = {
   received: (d) =>
     [
-      `Klacht ontvangen via ${CHANNEL_LABELS[d.channel].nl.toLowerCase()}`,
+      `Klacht ontvangen ${RECEIVED_BY[d.channel]}`,
       `klager: ${short(COMPLAINANT_ROLE_LABELS[d.role].nl).toLowerCase()}`,
       ...(d.categories.length > 0
         ? [`soort klacht: ${list(d.categories.map((c) => CATEGORY_LABELS[c].nl.toLowerCase()))}`]

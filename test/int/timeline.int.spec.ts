@@ -133,7 +133,7 @@ describe('what and when: every entry of the case, in plain Dutch', () => {
       '\\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \\d{4} \\d{2}:\\d{2}'
     for (const row of rows) expect(row).toMatch(new RegExp(`^${when} \\| `))
     const said = rows.map((r) => r.split(' | ').slice(1).join(' | '))
-    expect(said[0]).toMatch(/^Website \(klachtformulier\) \| Klacht ontvangen via webformulier; klager: cliënt;/)
+    expect(said[0]).toMatch(/^Website \(klachtformulier\) \| Klacht ontvangen via het webformulier; klager: cliënt;/)
     expect(said[1]).toBe('Website (klachtformulier) | Bevestiging van ontvangst klaargezet, per e-mail')
     expect(said).toContain('Maria Manager | Behandelaar: Anna Behandelaar')
     expect(said.filter((s) => s === 'Anna Behandelaar | Gegevens gewijzigd: Klager: Telefoon')).toHaveLength(10)

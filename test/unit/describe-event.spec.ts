@@ -37,7 +37,7 @@ const TABLE: { [T in CaseEventType]: { data: EventDataOf<T>; what: string } } = 
       wantsHelpWriting: false,
     },
     what:
-      'Klacht ontvangen via telefoon; klager: cliënt; soort klacht: iets niet gedaan wat wel had gemoeten ' +
+      'Klacht ontvangen per telefoon; klager: cliënt; soort klacht: iets niet gedaan wat wel had gemoeten ' +
       '(nalatigheid) en mijn privacy is geschonden; wil de klacht mondeling toelichten',
   },
   receipt_queued: {
