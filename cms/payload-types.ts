@@ -165,15 +165,15 @@ export interface UserAuthOperations {
 export interface Complaint {
   id: string;
   /**
-   * Assigned on save.
+   * Assigned on save, for example WP-2026-0007.
    */
   reference?: string | null;
   /**
-   * Received → Acknowledged → Decided → Closed, or earlier endings.
+   * Received → Acknowledged → Decided → Closed, or earlier: not admitted, resolved informally, withdrawn.
    */
   status: 'received' | 'acknowledged' | 'decided' | 'not_admitted' | 'resolved_informally' | 'withdrawn' | 'closed';
   /**
-   * Art. 3.
+   * Art. 3: an oral complaint is also put in writing.
    */
   channel: 'web' | 'phone' | 'letter' | 'email' | 'in_person';
   /**
@@ -181,7 +181,7 @@ export interface Complaint {
    */
   receivedAt: string;
   /**
-   * Art. 1: anyone may complain.
+   * Art. 1: anyone may complain, also on behalf of someone else.
    */
   complainant: {
     role: 'client' | 'client_organisation' | 'employer' | 'other';
@@ -195,7 +195,7 @@ export interface Complaint {
      */
     nameLatin?: string | null;
     /**
-     * Empty: letters by post.
+     * Empty: letters go by post (Decision 12).
      */
     email?: string | null;
     phone?: string | null;
@@ -204,11 +204,11 @@ export interface Complaint {
     city?: string | null;
   };
   /**
-   * Required when the complainant is not the client: the client’s own name, for the UWV notification.
+   * The client’s own name; required when an employer or client organisation complains. It goes into the UWV notification (Decision 11).
    */
   clientName?: string | null;
   /**
-   * Art. 5.
+   * Art. 5: the date of the conduct goes into the acknowledgement.
    */
   conduct: {
     when: 'date' | 'period' | 'unknown';
@@ -217,7 +217,7 @@ export interface Complaint {
     to?: string | null;
   };
   /**
-   * Art. 4.
+   * Art. 4: whoever is involved in it may not handle the complaint.
    */
   involved: {
     kind: 'employee' | 'third_party' | 'unknown';
@@ -246,11 +246,11 @@ export interface Complaint {
     decisionLimitBy?: string | null;
   };
   /**
-   * Art. 4: an independent employee; also the contact person after an upheld complaint.
+   * A new complaint without a handler? Choose yourself and save to take it over; only then can you handle the complaint. Art. 4: an independent employee who is not involved in the complaint. Also the contact person after an upheld complaint (Art. 8.4, Decision 3).
    */
   assignedHandler?: (string | null) | User;
   /**
-   * Art. 4: staff involved may never handle the complaint.
+   * Art. 4: whoever is involved in the complaint (for example the employee complained about) may not handle it.
    */
   involvedStaff?: (string | User)[] | null;
   correction?: {
@@ -310,7 +310,7 @@ export interface Complaint {
     reasonedPosition?: string | null;
     outcome?: ('upheld' | 'not_upheld') | null;
     /**
-     * Decision 6.
+     * Decision 6: full, partial or not possible, with the reason.
      */
     remedy?: ('full' | 'partial' | 'not_possible') | null;
     remedyExplanation?: string | null;
@@ -337,11 +337,11 @@ export interface Complaint {
     durationMinutes?: number | null;
     place?: string | null;
     /**
-     * Re-send after a change: the calendar entry moves. Clear the date to cancel: the complainant is told and the calendar entry is removed.
+     * Moving the hearing? Tick this again: the complainant gets a new invitation and the calendar entry moves with it. Hearing called off? Clear the date and save: the complainant is told, and the calendar entry is removed.
      */
     sendInvitation?: boolean | null;
     /**
-     * Both sides are heard. The report goes to the complainant and to every other attendee with an e-mail address.
+     * Both sides are heard: the complainant and the person complained about. The report goes for signature to the complainant and to every other attendee with an e-mail address (Art. 6.3); without an e-mail address, print it from the dossier.
      */
     attendees?:
       | {
@@ -354,7 +354,7 @@ export interface Complaint {
       | null;
     report?: string | null;
     /**
-     * The complainant need not sign.
+     * The letter names the attendees and has room for a signature per attendee. The complainant need not sign (Art. 6.3).
      */
     sendReport?: boolean | null;
     agreements?: string | null;
@@ -368,7 +368,7 @@ export interface Complaint {
     note?: string | null;
   };
   /**
-   * A deadline is met when the letter was sent.
+   * A deadline is met when the letter was sent in time, not when the status changed in time.
    */
   lettersSent?: {
     acknowledgementAt?: string | null;
@@ -410,7 +410,7 @@ export interface Complaint {
   };
   consentAt?: string | null;
   /**
-   * "Failed" needs action.
+   * "Failed" needs action: contact the complainant another way.
    */
   messages?: {
     docs?: (string | Outbox)[];
@@ -418,7 +418,7 @@ export interface Complaint {
     totalDocs?: number;
   };
   /**
-   * A letter by post: print it and record the posting date.
+   * A letter by post? Open it, print the PDF and fill in the posting date (Decision 12).
    */
   letters?: {
     docs?: (string | Letter)[];
@@ -662,11 +662,11 @@ export interface LetterTemplate {
   subject: string;
   salutation: string;
   /**
-   * A blank line starts a new paragraph.
+   * A blank line starts a new paragraph. A paragraph holding only an empty placeholder is left out.
    */
   body: string;
   /**
-   * The organisation details follow from the settings.
+   * Below the closing we put Working Progression's details from the settings.
    */
   closing: string;
   placeholders?: string | null;

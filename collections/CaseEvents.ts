@@ -49,11 +49,15 @@ export const CaseEvents: CollectionConfig = {
       label: { nl: 'Door', en: 'By' },
       options: [
         { value: 'staff', label: { nl: 'Medewerker', en: 'Staff' } },
-        { value: 'public', label: { nl: 'Klager (website)', en: 'Complainant (site)' } },
+        { value: 'public', label: { nl: 'Website (klachtformulier)', en: 'Website (complaint form)' } },
         { value: 'system', label: { nl: 'Systeem', en: 'System' } },
       ],
     },
     { name: 'actor', type: 'relationship', relationTo: 'users', label: { nl: 'Medewerker', en: 'Staff member' } },
-    { name: 'data', type: 'json', label: { nl: 'Gegevens (zonder persoonsgegevens)', en: 'Data (no personal data)' } },
+    {
+      name: 'data',
+      type: 'json',
+      label: { nl: 'Gegevens (zonder persoonsgegevens)', en: 'Details (no personal data)' },
+    },
   ],
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { checkLetterTemplate, describeLetterTemplate } from '../hooks/letters/templateHooks'
-import { LETTER_KIND_DEFINITIONS, LETTER_KINDS } from '../hooks/letters/kinds'
+import { LETTER_KINDS, letterKindLabel } from '../hooks/letters/kinds'
 import { nobody, nobodyField } from './access/nobody'
 import { hasRole } from './access/roles'
 
@@ -44,7 +44,7 @@ export const LetterTemplates: CollectionConfig = {
       required: true,
       unique: true,
       label: { nl: 'Brief', en: 'Letter' },
-      options: LETTER_KINDS.map((value) => ({ value, label: LETTER_KIND_DEFINITIONS[value].label })),
+      options: LETTER_KINDS.map((value) => ({ value, label: letterKindLabel(value) })),
       access: { update: nobodyField },
       admin: { readOnly: true, position: 'sidebar' },
     },
@@ -59,7 +59,7 @@ export const LetterTemplates: CollectionConfig = {
     {
       name: 'article',
       type: 'text',
-      label: { nl: 'Volgens', en: 'Per' },
+      label: { nl: 'Volgens', en: 'According to' },
       virtual: true,
       admin: { readOnly: true, position: 'sidebar' },
     },
@@ -74,7 +74,7 @@ export const LetterTemplates: CollectionConfig = {
         rows: 18,
         description: {
           nl: 'Een witregel begint een nieuwe alinea. Een alinea met alleen een lege invulplek valt weg.',
-          en: 'A blank line starts a new paragraph.',
+          en: 'A blank line starts a new paragraph. A paragraph holding only an empty placeholder is left out.',
         },
       },
     },
@@ -86,7 +86,7 @@ export const LetterTemplates: CollectionConfig = {
       admin: {
         description: {
           nl: 'Onder de afsluiting zetten wij de gegevens van Working Progression uit de instellingen.',
-          en: 'The organisation details follow from the settings.',
+          en: "Below the closing we put Working Progression's details from the settings.",
         },
       },
     },

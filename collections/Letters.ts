@@ -72,7 +72,7 @@ export const Letters: CollectionConfig = {
     {
       name: 'postedAt',
       type: 'date',
-      label: { nl: 'Per post verstuurd op', en: 'Posted on' },
+      label: { nl: 'Per post verstuurd op', en: 'Sent by post on' },
       admin: {
         description: {
           nl: 'Deze datum telt als verzenddatum voor de termijnen (Besluit 12). Niet vóór de dag waarop de brief is gemaakt en niet in de toekomst (Besluit 17).',

@@ -27,7 +27,7 @@ export const Outbox: CollectionConfig = {
   slug: 'outbox',
   labels: {
     singular: { nl: 'Uitgaand bericht', en: 'Outgoing message' },
-    plural: { nl: 'Uitgaande e-mail', en: 'Outbox' },
+    plural: { nl: 'Uitgaande e-mail', en: 'Outgoing e-mail' },
   },
   admin: {
     useAsTitle: 'subject',
@@ -118,8 +118,8 @@ export const Outbox: CollectionConfig = {
       type: 'array',
       label: { nl: 'Opnieuw verstuurd', en: 'Sent again' },
       labels: {
-        singular: { nl: 'Keer opnieuw verstuurd', en: 'Resend' },
-        plural: { nl: 'Keren opnieuw verstuurd', en: 'Resends' },
+        singular: { nl: 'Keer opnieuw verstuurd', en: 'Time sent again' },
+        plural: { nl: 'Keren opnieuw verstuurd', en: 'Times sent again' },
       },
       admin: { position: 'sidebar' },
       fields: [
@@ -150,7 +150,7 @@ export const Outbox: CollectionConfig = {
     {
       name: 'providerId',
       type: 'text',
-      label: { nl: 'Kenmerk bij Resend', en: 'Resend id' },
+      label: { nl: 'Kenmerk bij Resend', en: 'Reference at Resend' },
       admin: { position: 'sidebar' },
     },
     {

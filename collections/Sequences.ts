@@ -9,7 +9,7 @@ export const Sequences: CollectionConfig = {
   admin: { hidden: true },
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'key', type: 'text', required: true, unique: true },
-    { name: 'value', type: 'number', required: true },
+    { name: 'key', type: 'text', required: true, unique: true, label: { nl: 'Sleutel', en: 'Key' } },
+    { name: 'value', type: 'number', required: true, label: { nl: 'Stand', en: 'Current value' } },
   ],
 }

@@ -3,7 +3,8 @@ import type { Payload, TypedUser, Where } from 'payload'
 import { hasRole } from '../../collections/access/roles'
 import { OPEN_CASES, UNASSIGNED } from '../../hooks/complaints/queries'
 
-type Props = { payload: Payload; user?: TypedUser | null }
+type Props = { payload: Payload; user?: TypedUser | null; i18n?: { language: string } }
+type Text = { nl: string; en: string }
 
 const list = (where: Where, sort = 'nextDeadline.due') => {
   const params = new URLSearchParams({ sort })
@@ -21,27 +22,29 @@ const list = (where: Where, sort = 'nextDeadline.due') => {
  * The start of a handler's or manager's day: their own cases, the queue of new complaints, and
  * what is overdue (Art. 5, 7), each counted with the user's own access rights and linking to the list.
  */
-export async function CaseDashboard({ payload, user }: Props) {
+export async function CaseDashboard({ payload, user, i18n }: Props) {
   if (!user || user.collection !== 'users' || !hasRole(user, 'handler', 'manager')) return null
-  const tiles: { title: string; hint: string; where: Where }[] = [
+  // Dutch unless the user chose English for the admin.
+  const t = (text: Text) => (i18n?.language === 'en' ? text.en : text.nl)
+  const tiles: { title: Text; hint: Text; where: Where }[] = [
     {
-      title: 'Mijn zaken',
-      hint: 'Open klachten die u behandelt',
+      title: { nl: 'Mijn zaken', en: 'My cases' },
+      hint: { nl: 'Open klachten die u behandelt', en: 'Open complaints you handle' },
       where: { and: [OPEN_CASES, { assignedHandler: { equals: user.id } }] },
     },
     {
-      title: 'Nieuwe klachten',
-      hint: 'Nog zonder behandelaar: neem er een over',
+      title: { nl: 'Nieuwe klachten', en: 'New complaints' },
+      hint: { nl: 'Nog zonder behandelaar: neem er een over', en: 'No handler yet: take one over' },
       where: { and: [OPEN_CASES, UNASSIGNED] },
     },
     {
-      title: 'Termijn verstreken',
-      hint: 'Bevestiging of beslissing te laat',
+      title: { nl: 'Termijn verstreken', en: 'Deadline passed' },
+      hint: { nl: 'Bevestiging of beslissing te laat', en: 'Acknowledgement or decision late' },
       where: { and: [OPEN_CASES, { 'nextDeadline.state': { equals: 'overdue' } }] },
     },
     {
-      title: 'Termijn bijna verstreken',
-      hint: '2 of 7 dagen voor de termijn',
+      title: { nl: 'Termijn bijna verstreken', en: 'Deadline soon' },
+      hint: { nl: '2 of 7 dagen voor de termijn', en: '2 or 7 days before the deadline' },
       where: { and: [OPEN_CASES, { 'nextDeadline.state': { equals: 'due_soon' } }] },
     },
   ]
@@ -55,7 +58,7 @@ export async function CaseDashboard({ payload, user }: Props) {
   return (
     <section aria-labelledby="case-dashboard-title" style={{ marginBottom: 'calc(var(--base) * 2)' }}>
       <h2 id="case-dashboard-title" style={{ marginBottom: 'var(--base)' }}>
-        Klachten
+        {t({ nl: 'Klachten', en: 'Complaints' })}
       </h2>
       <ul
         style={{
@@ -68,17 +71,22 @@ export async function CaseDashboard({ payload, user }: Props) {
         }}
       >
         {tiles.map((tile, i) => (
-          <li key={tile.title} className="card" style={{ padding: 'var(--base)' }}>
+          <li key={tile.title.nl} className="card" style={{ padding: 'var(--base)' }}>
             <a href={list(tile.where)} style={{ display: 'block', textDecoration: 'none' }}>
               <strong style={{ display: 'block', fontSize: '2rem', lineHeight: 1.2 }}>{counts[i]}</strong>
-              <span style={{ display: 'block', fontWeight: 600 }}>{tile.title}</span>
-              <span style={{ display: 'block', opacity: 0.75 }}>{tile.hint}</span>
+              <span style={{ display: 'block', fontWeight: 600 }}>{t(tile.title)}</span>
+              <span style={{ display: 'block', opacity: 0.75 }}>{t(tile.hint)}</span>
             </a>
           </li>
         ))}
       </ul>
       <p style={{ marginTop: 'var(--base)' }}>
-        <a href={list(OPEN_CASES)}>Termijnen: alle open klachten op volgorde van de eerstvolgende termijn</a>
+        <a href={list(OPEN_CASES)}>
+          {t({
+            nl: 'Termijnen: alle open klachten op volgorde van de eerstvolgende termijn',
+            en: 'Deadlines: all open complaints in order of their next deadline',
+          })}
+        </a>
       </p>
     </section>
   )

@@ -1,6 +1,6 @@
 'use client'
 
-import { Button, toast, useAuth, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { Button, toast, useAuth, useConfig, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
@@ -15,6 +15,9 @@ export function ResendMessageButton() {
   const router = useRouter()
   const status = useFormFields(([fields]) => fields.status?.value)
   const [busy, setBusy] = useState(false)
+  const { i18n } = useTranslation()
+  // Dutch unless the user chose English for the admin (the endpoint's own answers are Dutch).
+  const t = (text: { nl: string; en: string }) => (i18n.language === 'en' ? text.en : text.nl)
   const roles = (user as { roles?: string[] } | null)?.roles ?? []
   if (!id || status !== 'failed' || !roles.some((r) => r === 'manager' || r === 'admin')) return null
 
@@ -27,9 +30,12 @@ export function ResendMessageButton() {
       })
       const body = (await response.json().catch(() => ({}))) as { message?: string; error?: string }
       if (response.ok) {
-        toast.success(body.message ?? 'Het bericht staat weer in de wachtrij.')
+        toast.success(
+          body.message ?? t({ nl: 'Het bericht staat weer in de wachtrij.', en: 'The message is queued again.' }),
+        )
         router.refresh()
-      } else toast.error(body.error ?? 'Opnieuw versturen is niet gelukt.')
+      } else
+        toast.error(body.error ?? t({ nl: 'Opnieuw versturen is niet gelukt.', en: 'Sending again did not work.' }))
     } finally {
       setBusy(false)
     }
@@ -38,10 +44,13 @@ export function ResendMessageButton() {
   return (
     <div className="field-type" style={{ marginBottom: 'var(--base)' }}>
       <Button buttonStyle="secondary" disabled={busy} onClick={() => void resend()} size="medium">
-        Opnieuw versturen
+        {t({ nl: 'Opnieuw versturen', en: 'Send again' })}
       </Button>
       <p style={{ margin: 0 }}>
-        Zet het bericht weer in de wachtrij. Het wordt vastgelegd, bij de klacht ook op de tijdlijn.
+        {t({
+          nl: 'Zet het bericht weer in de wachtrij. Het wordt vastgelegd, bij de klacht ook op de tijdlijn.',
+          en: 'Puts the message back in the queue. This is recorded, and for a complaint also on its timeline.',
+        })}
       </p>
     </div>
   )

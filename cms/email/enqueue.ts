@@ -24,8 +24,10 @@ export type EmailInput = {
 }
 
 /**
- * Stores a message in the outbox and queues its delivery, in the caller's transaction when a
- * `req` is given: the message and its job exist together or not at all. Nothing is sent here.
+ * Stores a message in the outbox and queues its delivery. Nothing is sent here. SQLite runs
+ * without transactions (cms/db.ts), so the two writes are not atomic: a crash between them leaves
+ * a queued message without a job, and the next start gives it one (recoverOutbox). `req` is passed
+ * on so that the writes join a transaction where the database has one (MongoDB with a replica set).
  */
 export async function enqueueEmail(
   payload: Payload,

@@ -26,14 +26,14 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
 
 export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }> = {
   received: { nl: 'Klacht ontvangen', en: 'Complaint received' },
-  receipt_queued: { nl: 'Ontvangstbevestiging klaargezet', en: 'Receipt queued' },
+  receipt_queued: { nl: 'Ontvangstbevestiging klaargezet', en: 'Confirmation of receipt queued' },
   uwv_notification_queued: {
     nl: 'Melding aan arbeidsdeskundige UWV klaargezet',
     en: 'UWV labour expert notification queued',
   },
   written_version_queued: {
     nl: 'Schriftelijke versie naar klager klaargezet',
-    en: 'Written version queued to complainant',
+    en: 'Written version queued for the complainant',
   },
   status_changed: { nl: 'Status gewijzigd', en: 'Status changed' },
   handler_assigned: { nl: 'Behandelaar toegewezen', en: 'Handler assigned' },
@@ -44,9 +44,9 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }
   delay_notice_sent: { nl: 'Verdagingsbericht verstuurd', en: 'Delay notice sent' },
   hearing_recorded: { nl: 'Hoorzitting vastgelegd', en: 'Hearing recorded' },
   deadline_reminder_sent: { nl: 'Herinnering termijn verstuurd', en: 'Deadline reminder sent' },
-  deadline_escalated: { nl: 'Termijn verstreken, gemeld aan managers', en: 'Deadline passed, escalated' },
-  fields_changed: { nl: 'Gegevens gewijzigd', en: 'Fields changed' },
-  correction_recorded: { nl: 'Verstuurde brief gecorrigeerd (besluit 16)', en: 'Letter corrected (Decision 16)' },
+  deadline_escalated: { nl: 'Termijn verstreken, gemeld aan managers', en: 'Deadline passed, reported to managers' },
+  fields_changed: { nl: 'Gegevens gewijzigd', en: 'Details changed' },
+  correction_recorded: { nl: 'Verstuurde brief gecorrigeerd (besluit 16)', en: 'Letter sent corrected (Decision 16)' },
   posting_date_corrected: { nl: 'Verzenddatum gecorrigeerd (besluit 17)', en: 'Posting date corrected (Decision 17)' },
   message_resent: { nl: 'Mislukt bericht opnieuw verstuurd', en: 'Failed message sent again' },
 }

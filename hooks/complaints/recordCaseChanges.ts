@@ -89,12 +89,18 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({
     }
   }
 
-  // Art. 5: a complaint registered before a labour expert was known is reported once one is.
-  if (doc.status === 'received' || statusChanged) await queueMissingUwvNotification(payload, doc.id, req)
+  // Art. 5: a complaint registered before a labour expert was known is reported once one is; the
+  // notification is the doing of whoever made this save, not of the website the complaint came from.
+  if (doc.status === 'received' || statusChanged) await queueMissingUwvNotification(payload, doc.id, req, actor)
   return visible
 }
 
-async function queueMissingUwvNotification(payload: Payload, complaint: string, req: PayloadRequest): Promise<void> {
+async function queueMissingUwvNotification(
+  payload: Payload,
+  complaint: string,
+  req: PayloadRequest,
+  actor: string | null,
+): Promise<void> {
   const { totalDocs } = await payload.count({
     collection: 'case-events',
     where: { and: [{ complaint: { equals: complaint } }, { type: { equals: 'uwv_notification_queued' } }] },
@@ -116,5 +122,5 @@ async function queueMissingUwvNotification(payload: Payload, complaint: string, 
     overrideAccess: true,
     req,
   })
-  if (pendingJobs === 0) await queueIntakeLetters(payload, complaint, req)
+  if (pendingJobs === 0) await queueIntakeLetters(payload, complaint, req, actor)
 }

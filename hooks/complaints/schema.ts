@@ -54,7 +54,7 @@ const optionalText = (max: number, tooLong: string, multiline = false) =>
 const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in, zoals 14-03-2026.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in als jaar-maand-dag, zoals 2026-03-14.')
 
 const checkbox = z
   .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])

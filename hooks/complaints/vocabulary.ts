@@ -8,8 +8,14 @@ export type Label = { nl: string; en: string }
 export const COMPLAINANT_ROLES = ['client', 'client_organisation', 'employer', 'other'] as const
 export type ComplainantRole = (typeof COMPLAINANT_ROLES)[number]
 export const COMPLAINANT_ROLE_LABELS: Record<ComplainantRole, Label> = {
-  client: { nl: 'Cliënt (ik word begeleid door Working Progression)', en: 'Client' },
-  client_organisation: { nl: 'Opdrachtgever (bijvoorbeeld UWV of gemeente)', en: 'Client organisation' },
+  client: {
+    nl: 'Cliënt (ik word begeleid door Working Progression)',
+    en: 'Client (I am coached by Working Progression)',
+  },
+  client_organisation: {
+    nl: 'Opdrachtgever (bijvoorbeeld UWV of gemeente)',
+    en: 'Client organisation (for example UWV or a municipality)',
+  },
   employer: { nl: 'Werkgever van een cliënt', en: 'Employer of a client' },
   other: { nl: 'Iemand anders', en: 'Someone else' },
 }
@@ -21,7 +27,7 @@ export const CLIENT_ORGANISATION_LABELS: Record<ClientOrganisation, Label> = {
   uwv: { nl: 'UWV', en: 'UWV' },
   municipality: { nl: 'Gemeente', en: 'Municipality' },
   other: { nl: 'Een andere opdrachtgever', en: 'Another client organisation' },
-  unknown: { nl: 'Weet ik niet', en: 'Unknown' },
+  unknown: { nl: 'Weet ik niet', en: "Don't know" },
 }
 
 /** Art. 2 note: "In dit kader valt te denken aan" — more than one may apply; the last is the catch-all. */
@@ -35,7 +41,10 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number]
 export const CATEGORY_LABELS: Record<Category, Label> = {
   inadequate_action: { nl: 'Niet goed gehandeld', en: 'Inadequate action' },
-  negligence: { nl: 'Iets niet gedaan wat wel had gemoeten (nalatigheid)', en: 'Negligence' },
+  negligence: {
+    nl: 'Iets niet gedaan wat wel had gemoeten (nalatigheid)',
+    en: 'Something not done that should have been (negligence)',
+  },
   privacy_breach: { nl: 'Mijn privacy is geschonden', en: 'Breach of privacy' },
   incorrect_information: {
     nl: 'Verkeerde informatie of slechte communicatie',
@@ -60,7 +69,7 @@ export type ConductWhen = (typeof CONDUCT_WHEN)[number]
 export const CONDUCT_WHEN_LABELS: Record<ConductWhen, Label> = {
   date: { nl: 'Op één dag', en: 'On one day' },
   period: { nl: 'In een periode', en: 'During a period' },
-  unknown: { nl: 'Weet ik niet precies', en: 'Not sure' },
+  unknown: { nl: 'Weet ik niet precies', en: 'Not sure exactly' },
 }
 
 export const INVOLVED_KINDS = ['employee', 'third_party', 'unknown'] as const
@@ -71,7 +80,7 @@ export const INVOLVED_KIND_LABELS: Record<InvolvedKind, Label> = {
     nl: 'Iemand die voor Working Progression werkt, maar niet in dienst is',
     en: 'A third party working for Working Progression',
   },
-  unknown: { nl: 'Weet ik niet', en: 'Not sure' },
+  unknown: { nl: 'Weet ik niet', en: "Don't know" },
 }
 
 export const options = <T extends string>(values: readonly T[], labels: Record<T, Label>) =>
@@ -84,11 +93,11 @@ export type NonAdmissionGround = (typeof NON_ADMISSION_GROUNDS)[number]
 export const NON_ADMISSION_GROUND_LABELS: Record<NonAdmissionGround, Label> = {
   already_subject: {
     nl: 'Dezelfde gedraging was al eerder onderwerp van een klacht',
-    en: 'Already the subject of a complaint',
+    en: 'The same conduct was already the subject of a complaint',
   },
   insufficient_interest: {
     nl: 'Belang van de klager of gewicht van de gedraging kennelijk onvoldoende',
-    en: 'Interest or weight manifestly insufficient',
+    en: "The complainant's interest or the weight of the conduct is manifestly insufficient",
   },
 }
 
@@ -112,9 +121,9 @@ export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, Label> = {
 export const REMEDIES = ['full', 'partial', 'not_possible'] as const
 export type Remedy = (typeof REMEDIES)[number]
 export const REMEDY_LABELS: Record<Remedy, Label> = {
-  full: { nl: 'Geheel te herstellen', en: 'Full' },
-  partial: { nl: 'Gedeeltelijk te herstellen', en: 'Partial' },
-  not_possible: { nl: 'Niet te herstellen', en: 'Not possible' },
+  full: { nl: 'Geheel te herstellen', en: 'Fully remediable' },
+  partial: { nl: 'Gedeeltelijk te herstellen', en: 'Partly remediable' },
+  not_possible: { nl: 'Niet te herstellen', en: 'Not remediable' },
 }
 
 /** Art. 6: both the complainant and Working Progression may ask for a hearing. */
@@ -139,9 +148,9 @@ export const ATTENDEE_ROLE_LABELS: Record<AttendeeRole, Label> = {
 export const REPORT_SIGNATURES = ['pending', 'signed', 'declined'] as const
 export type ReportSignature = (typeof REPORT_SIGNATURES)[number]
 export const REPORT_SIGNATURE_LABELS: Record<ReportSignature, Label> = {
-  pending: { nl: 'Nog niet terug', en: 'Pending' },
+  pending: { nl: 'Nog niet terug', en: 'Not back yet' },
   signed: { nl: 'Getekend', en: 'Signed' },
-  declined: { nl: 'Niet getekend (mag, art. 6)', en: 'Declined (allowed)' },
+  declined: { nl: 'Niet getekend (mag, art. 6)', en: 'Not signed (allowed, Art. 6)' },
 }
 
 /** Art. 6.4: travel costs of the hearing. */

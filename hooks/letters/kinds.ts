@@ -27,6 +27,8 @@ export type LetterKind = (typeof LETTER_KINDS)[number]
 export type LetterKindDefinition = {
   /** The letter's name: the title of its template and of the letters made from it. */
   label: string
+  /** The same name in the English admin. */
+  labelEn: string
   /** Its name in the lists of letters and outgoing messages, with its article. */
   listLabel: { nl: string; en: string }
   article: string
@@ -59,7 +61,8 @@ const REFERRAL_PLACEHOLDERS: PlaceholderKey[] = ['klachtenregeling_uwv', 'behand
 export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> = {
   receipt: {
     label: 'Bevestiging van ontvangst',
-    listLabel: { nl: 'Bevestiging van ontvangst', en: 'Receipt' },
+    labelEn: 'Confirmation of receipt',
+    listLabel: { nl: 'Bevestiging van ontvangst', en: 'Confirmation of receipt' },
     article: 'artikel 5 en 7',
     recipient: 'complainant',
     required: ['kenmerk', 'datum_ontvangst', 'bevestiging_uiterlijk', 'beslissing_uiterlijk'],
@@ -77,6 +80,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   written_version: {
     label: 'Schriftelijke versie van een mondelinge klacht',
+    labelEn: 'Written version of an oral complaint',
     listLabel: { nl: 'Schriftelijke versie van de klacht (Besluit 8)', en: 'Written version (Decision 8)' },
     article: 'artikel 3 (Besluit 8)',
     recipient: 'complainant',
@@ -97,7 +101,11 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   uwv_notification: {
     label: 'Melding aan de arbeidsdeskundige van UWV',
-    listLabel: { nl: 'Melding aan arbeidsdeskundige UWV (art. 5)', en: 'UWV notification (Art. 5)' },
+    labelEn: 'Notification to the UWV labour expert',
+    listLabel: {
+      nl: 'Melding aan arbeidsdeskundige UWV (art. 5)',
+      en: 'Notification to the UWV labour expert (Art. 5)',
+    },
     article: 'artikel 5 en 9 (Besluit 11)',
     recipient: 'uwv_labour_expert',
     emailWithoutPdf: true,
@@ -116,6 +124,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   acknowledgement: {
     label: 'Ontvangstbevestiging',
+    labelEn: 'Acknowledgement of the complaint',
     listLabel: { nl: 'Ontvangstbevestiging (art. 5)', en: 'Acknowledgement (Art. 5)' },
     article: 'artikel 5',
     recipient: 'complainant',
@@ -142,6 +151,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   delay_notice: {
     label: 'Verdagingsbericht',
+    labelEn: 'Delay notice',
     listLabel: { nl: 'Verdagingsbericht (art. 7)', en: 'Delay notice (Art. 7)' },
     article: 'artikel 7 en toelichting',
     recipient: 'complainant',
@@ -160,7 +170,8 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   non_admission_notice: {
     label: 'Bericht: klacht niet in behandeling',
-    listLabel: { nl: 'Bericht: niet in behandeling (art. 7, 8.5)', en: 'Non-admission notice' },
+    labelEn: 'Notice: complaint not admitted',
+    listLabel: { nl: 'Bericht: niet in behandeling (art. 7, 8.5)', en: 'Notice: not admitted (Art. 7, 8.5)' },
     article: 'artikel 7 en 8.5',
     recipient: 'complainant',
     required: ['grond', 'redenen', 'arbeidsdeskundige'],
@@ -183,6 +194,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   decision: {
     label: 'Beslissing op de klacht',
+    labelEn: 'Decision on the complaint',
     listLabel: { nl: 'Beslissing (art. 8)', en: 'Decision (Art. 8)' },
     article: 'artikel 8',
     recipient: 'complainant',
@@ -209,7 +221,8 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   informal_confirmation: {
     label: 'Bevestiging informele afhandeling',
-    listLabel: { nl: 'Bevestiging informele afhandeling (art. 5)', en: 'Informal settlement confirmed' },
+    labelEn: 'Confirmation of informal settlement',
+    listLabel: { nl: 'Bevestiging informele afhandeling (art. 5)', en: 'Informal settlement confirmed (Art. 5)' },
     article: 'artikel 5, toelichting',
     recipient: 'complainant',
     required: ['mondeling_antwoord', 'afspraken'],
@@ -228,6 +241,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   hearing_invitation: {
     label: 'Uitnodiging voor een gesprek (horen)',
+    labelEn: 'Invitation to a hearing',
     listLabel: { nl: 'Uitnodiging gesprek (art. 6)', en: 'Hearing invitation (Art. 6)' },
     article: 'artikel 6',
     recipient: 'complainant',
@@ -251,7 +265,8 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   hearing_report: {
     label: 'Verslag van het gesprek, ter ondertekening',
-    listLabel: { nl: 'Verslag gesprek ter ondertekening (art. 6.3)', en: 'Hearing report for signature' },
+    labelEn: 'Report of the hearing, for signature',
+    listLabel: { nl: 'Verslag gesprek ter ondertekening (art. 6.3)', en: 'Hearing report for signature (Art. 6.3)' },
     article: 'artikel 6.3',
     recipient: 'complainant',
     required: ['gesprek_datum', 'verslag', 'aanwezigen'],
@@ -272,7 +287,11 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   hearing_report_attendee: {
     label: 'Verslag van het gesprek, ter ondertekening door een andere aanwezige',
-    listLabel: { nl: 'Verslag gesprek, aan een andere aanwezige (art. 6.3)', en: 'Hearing report to another attendee' },
+    labelEn: 'Report of the hearing, for signature by another attendee',
+    listLabel: {
+      nl: 'Verslag gesprek, aan een andere aanwezige (art. 6.3)',
+      en: 'Hearing report to another attendee (Art. 6.3)',
+    },
     article: 'artikel 6.3',
     recipient: 'attendee',
     required: ['gesprek_datum', 'verslag', 'aanwezigen'],
@@ -292,6 +311,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   agreements_confirmation: {
     label: 'Bevestiging van afspraken',
+    labelEn: 'Confirmation of agreements',
     listLabel: { nl: 'Bevestiging afspraken (art. 6.3)', en: 'Agreements confirmed (Art. 6.3)' },
     article: 'artikel 6.3',
     recipient: 'complainant',
@@ -311,6 +331,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   hearing_cancellation: {
     label: 'Bericht: het gesprek gaat niet door',
+    labelEn: 'Notice: the hearing is called off',
     listLabel: { nl: 'Bericht: gesprek gaat niet door (art. 6)', en: 'Hearing cancelled (Art. 6)' },
     article: 'artikel 6',
     recipient: 'complainant',
@@ -329,6 +350,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
   },
   withdrawal_confirmation: {
     label: 'Bevestiging: klacht ingetrokken',
+    labelEn: 'Confirmation: complaint withdrawn',
     listLabel: { nl: 'Bevestiging intrekking (Besluit 9)', en: 'Withdrawal confirmed (Decision 9)' },
     article: 'Besluit 9',
     recipient: 'complainant',
@@ -348,3 +370,9 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     },
   },
 }
+
+/** A letter's name in both languages of the admin (select options, lists). */
+export const letterKindLabel = (kind: LetterKind): { nl: string; en: string } => ({
+  nl: LETTER_KIND_DEFINITIONS[kind].label,
+  en: LETTER_KIND_DEFINITIONS[kind].labelEn,
+})

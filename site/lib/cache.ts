@@ -32,9 +32,7 @@ export function cached<T>(name: string, load: () => Promise<T>, options: { now?:
       .catch((error: unknown) => {
         lastFailureAt = now()
         if (!value) throw error
-        console.error(
-          `[site] ${name}: CMS niet bereikbaar, de laatst gepubliceerde versie blijft staan (${(error as Error).message})`,
-        )
+        console.error(`[site] ${name}: CMS unreachable, the last published version stays (${(error as Error).message})`)
         return value.data
       })
       .finally(() => {

@@ -21,10 +21,8 @@ async function getJson<T>(path: string): Promise<T> {
 
 const FALLBACK_SETTINGS: PublicSettings = { organisationName: 'Working Progression' }
 
-const settings = cached('instellingen', () => getJson<PublicSettings>('/globals/settings?depth=0'))
-const regulation = cached('klachtenreglement', () =>
-  getJson<PublishedRegulation>('/globals/regulation?depth=0&draft=false'),
-)
+const settings = cached('settings', () => getJson<PublicSettings>('/globals/settings?depth=0'))
+const regulation = cached('regulation', () => getJson<PublishedRegulation>('/globals/regulation?depth=0&draft=false'))
 
 /** Working Progression's public contact details (Decision 14: shown only once filled in). */
 export async function getPublicSettings(): Promise<PublicSettings> {
@@ -32,7 +30,7 @@ export async function getPublicSettings(): Promise<PublicSettings> {
     return await settings.get()
   } catch (error) {
     // Never fetched yet and the CMS is down: the page still renders, without contact details.
-    console.error(`[site] instellingen niet opgehaald: ${(error as Error).message}`)
+    console.error(`[site] settings not fetched: ${(error as Error).message}`)
     return FALLBACK_SETTINGS
   }
 }
@@ -163,7 +161,7 @@ export async function submitComplaint(
     })
     if (found) return { kind: 'stored', repeated: false, changed: false, ...found }
     // Not found (yet): the first request may still be running in the CMS and store it later.
-    console.error(`[site] klacht misschien niet opgeslagen (${why}); niet gevonden bij controle op formuliernummer`)
+    console.error(`[site] complaint perhaps not stored (${why}); not found when checked by form token`)
     return { kind: 'uncertain' }
   }
 
@@ -177,7 +175,7 @@ export async function submitComplaint(
     })
   } catch (error) {
     if (neverConnected(error)) {
-      console.error(`[site] klacht niet opgeslagen: CMS niet bereikbaar (${describe(error)})`)
+      console.error(`[site] complaint not stored: CMS unreachable (${describe(error)})`)
       return { kind: 'notStored', reason: 'unreachable' }
     }
     // A timeout, or a connection lost after the form went out: the CMS may have stored it.
@@ -196,8 +194,8 @@ export async function submitComplaint(
         ...stored.data,
       }
     // Stored, but the answer is not what we agreed: the check by token gives the proof.
-    console.error(`[site] klacht opgeslagen, maar het antwoord van het CMS is onleesbaar: ${stored.error.message}`)
-    return checkByToken('onleesbaar antwoord')
+    console.error(`[site] complaint stored, but the CMS answer is unreadable: ${stored.error.message}`)
+    return checkByToken('unreadable answer')
   }
   if (response.status === 400) {
     const invalid = invalidSchema.safeParse(json)
@@ -207,7 +205,7 @@ export async function submitComplaint(
   if (response.status === 413) return { kind: 'invalid', errors: { attachments: ATTACHMENTS_TOO_LARGE_AT_CMS } }
   if ((response.status >= 400 && response.status < 500) || notStoredSchema.safeParse(json).success) {
     // A 4xx is refused before anything is written; the intake's own 503 says it undid its writes.
-    console.error(`[site] klacht niet opgeslagen: CMS antwoordde HTTP ${response.status}`)
+    console.error(`[site] complaint not stored: the CMS answered HTTP ${response.status}`)
     return { kind: 'notStored', reason: 'refused' }
   }
   // Another 5xx (e.g. a proxy in between gave up): the CMS behind it may still store it.
@@ -237,14 +235,14 @@ export async function lookupByFormToken(
     })
     const status = statusSchema.safeParse(await response.json().catch(() => undefined))
     if (!response.ok || !status.success) {
-      console.error(`[site] controle op formuliernummer: CMS antwoordde HTTP ${response.status}`)
+      console.error(`[site] check by form token: the CMS answered HTTP ${response.status}`)
       return null
     }
     if (!status.data.stored) return null
     const { stored: _stored, ...confirmation } = status.data
     return confirmation
   } catch (error) {
-    console.error(`[site] controle op formuliernummer mislukt: ${describe(error)}`)
+    console.error(`[site] check by form token failed: ${describe(error)}`)
     return null
   }
 }

@@ -312,7 +312,7 @@ export async function readFormBody(request: Request, limit: number): Promise<For
     }
   } catch (error) {
     // A broken or aborted upload: the form is shown again with a message, nothing is stored.
-    console.error(`[site] klachtformulier niet te lezen: ${(error as Error).message}`)
+    console.error(`[site] complaint form unreadable: ${(error as Error).message}`)
     return { kind: 'unreadable' }
   }
 }

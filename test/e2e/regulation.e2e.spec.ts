@@ -286,7 +286,7 @@ describe('/klachtenreglement when the CMS was never reachable', () => {
     await screenshot(page, 'regulation-503')
     await context.close()
     // The 503 comes from the unreachable CMS, not from a configuration error in this test's site.
-    expect(output).toContain('klachtenreglement niet opgehaald')
+    expect(output).toContain('regulation not fetched')
     expect(output).not.toContain('Configuratiefout')
   })
 })

@@ -8,7 +8,7 @@ export const acknowledgement: NamedTab = personal({
   label: { nl: 'Ontvangstbevestiging', en: 'Acknowledgement' },
   description: {
     nl: 'Binnen vijf dagen na ontvangst krijgt de klager een schriftelijke bevestiging met: de datum van de gedraging, de behandelaar, een korte omschrijving van de feiten en de termijn (art. 5, 7).',
-    en: 'Within five days of receipt (Art. 5).',
+    en: 'Within five days of receipt the complainant gets a written acknowledgement with: the date of the conduct, the handler, a short description of the facts and the term (Art. 5, 7).',
   },
   fields: [
     {

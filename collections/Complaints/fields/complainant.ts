@@ -15,7 +15,10 @@ export const complainant: Field = personal({
   type: 'group',
   label: { nl: 'Klager', en: 'Complainant' },
   admin: {
-    description: { nl: 'Art. 1: ieder mag klagen, ook namens een ander.', en: 'Art. 1: anyone may complain.' },
+    description: {
+      nl: 'Art. 1: ieder mag klagen, ook namens een ander.',
+      en: 'Art. 1: anyone may complain, also on behalf of someone else.',
+    },
   },
   fields: [
     {
@@ -42,7 +45,7 @@ export const complainant: Field = personal({
         {
           name: 'clientOrganisation',
           type: 'select',
-          label: { nl: 'Opdrachtgever van de cliënt', en: 'Client organisation' },
+          label: { nl: 'Opdrachtgever van de cliënt', en: "The client's client organisation" },
           options: options(CLIENT_ORGANISATIONS, CLIENT_ORGANISATION_LABELS),
         },
         {
@@ -73,7 +76,10 @@ export const complainant: Field = personal({
           type: 'text',
           label: { nl: 'E-mailadres', en: 'E-mail' },
           admin: {
-            description: { nl: 'Leeg: brieven gaan per post (Besluit 12).', en: 'Empty: letters by post.' },
+            description: {
+              nl: 'Leeg: brieven gaan per post (Besluit 12).',
+              en: 'Empty: letters go by post (Decision 12).',
+            },
           },
         },
         { name: 'phone', type: 'text', label: { nl: 'Telefoon', en: 'Phone' } },
@@ -82,7 +88,7 @@ export const complainant: Field = personal({
     {
       type: 'row',
       fields: [
-        { name: 'street', type: 'text', label: { nl: 'Straat en huisnummer', en: 'Street' } },
+        { name: 'street', type: 'text', label: { nl: 'Straat en huisnummer', en: 'Street and number' } },
         { name: 'postalCode', type: 'text', label: { nl: 'Postcode', en: 'Postal code' } },
         { name: 'city', type: 'text', label: { nl: 'Plaats', en: 'City' } },
       ],

@@ -17,7 +17,10 @@ export const conduct: Field = personal({
   type: 'group',
   label: { nl: 'Wanneer gebeurde het?', en: 'When did it happen?' },
   admin: {
-    description: { nl: 'Art. 5: de datum van de gedraging komt in de ontvangstbevestiging.', en: 'Art. 5.' },
+    description: {
+      nl: 'Art. 5: de datum van de gedraging komt in de ontvangstbevestiging.',
+      en: 'Art. 5: the date of the conduct goes into the acknowledgement.',
+    },
   },
   fields: [
     {
@@ -32,7 +35,7 @@ export const conduct: Field = personal({
       fields: [
         civilDate('date', { nl: 'Datum', en: 'Date' }),
         civilDate('from', { nl: 'Van', en: 'From' }),
-        civilDate('to', { nl: 'Tot en met', en: 'To' }),
+        civilDate('to', { nl: 'Tot en met', en: 'Up to and including' }),
       ],
     },
   ],

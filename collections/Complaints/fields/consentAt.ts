@@ -7,7 +7,7 @@ import { readOnlyField } from './readOnly'
 export const consentAt: Field = personal({
   name: 'consentAt',
   type: 'date',
-  label: { nl: 'Toestemming privacyverklaring', en: 'Privacy consent' },
+  label: { nl: 'Toestemming privacyverklaring', en: 'Consent to the privacy statement' },
   access: readOnlyField,
   admin: { position: 'sidebar', readOnly: true },
 })

@@ -48,12 +48,18 @@ export const content: Field[] = [
       personal({
         name: 'wantsHearing',
         type: 'checkbox',
-        label: { nl: 'Wil de klacht mondeling toelichten (art. 6)', en: 'Wants a hearing (Art. 6)' },
+        label: {
+          nl: 'Wil de klacht mondeling toelichten (art. 6)',
+          en: 'Wants to explain the complaint in person (Art. 6)',
+        },
       }),
       personal({
         name: 'wantsHelpWriting',
         type: 'checkbox',
-        label: { nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)', en: 'Wants help writing (Art. 3)' },
+        label: {
+          nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)',
+          en: 'Wants help writing it down: call back (Art. 3)',
+        },
       }),
     ],
   },

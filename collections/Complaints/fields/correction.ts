@@ -1,7 +1,7 @@
 import type { Field } from 'payload'
 
 import { options } from '../../../hooks/complaints/vocabulary'
-import { LETTER_KIND_DEFINITIONS, LETTER_KINDS } from '../../../hooks/letters/kinds'
+import { LETTER_KINDS, letterKindLabel } from '../../../hooks/letters/kinds'
 import { nobodyField } from '../../access/nobody'
 import { hasRole } from '../../access/roles'
 import { personal } from './personal'
@@ -64,10 +64,7 @@ export const correction: Field = personal({
               hasMany: true,
               required: true,
               label: { nl: 'Brieven', en: 'Letters' },
-              options: LETTER_KINDS.map((value) => ({
-                value,
-                label: { nl: LETTER_KIND_DEFINITIONS[value].label, en: value },
-              })),
+              options: LETTER_KINDS.map((value) => ({ value, label: letterKindLabel(value) })),
             },
           ],
         },

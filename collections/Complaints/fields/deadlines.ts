@@ -21,7 +21,7 @@ export const deadlines: Field = {
         {
           name: 'acknowledgeBy',
           type: 'date',
-          label: { nl: 'Ontvangstbevestiging uiterlijk', en: 'Acknowledge by' },
+          label: { nl: 'Ontvangstbevestiging uiterlijk', en: 'Acknowledgement due by' },
           admin: { readOnly: true },
         },
         {

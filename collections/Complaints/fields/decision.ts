@@ -15,7 +15,7 @@ export const decision: NamedTab = personal({
   label: { nl: 'Beslissing', en: 'Decision' },
   description: {
     nl: 'De beslissing bevat: de klacht zoals de klager die formuleerde, de feiten zoals Working Progression die ziet, een gemotiveerd standpunt en de beslissing (art. 8.2). Toetsingsnorm: behoorlijk bestuur.',
-    en: 'The decision contains the four parts of Art. 8.2.',
+    en: 'The decision contains: the complaint as the complainant put it, the facts as Working Progression sees them, a reasoned position and the decision (Art. 8.2). Standard: proper conduct (behoorlijk bestuur).',
   },
   fields: [
     {
@@ -45,7 +45,7 @@ export const decision: NamedTab = personal({
         condition: (_, sibling) => sibling?.outcome === 'upheld',
         description: {
           nl: 'Besluit 6: geheel, gedeeltelijk of niet mogelijk, met de reden.',
-          en: 'Decision 6.',
+          en: 'Decision 6: full, partial or not possible, with the reason.',
         },
       },
       options: options(REMEDIES, REMEDY_LABELS),
@@ -71,7 +71,7 @@ export const decision: NamedTab = personal({
     {
       name: 'complainantContactedAt',
       type: 'date',
-      label: { nl: 'Contact met de klager over de oplossing op', en: 'Complainant contacted on' },
+      label: { nl: 'Contact met de klager over de oplossing op', en: 'Complainant contacted about the remedy on' },
       admin: { condition: (_, sibling) => sibling?.outcome === 'upheld' && sibling?.remedy !== 'not_possible' },
     },
   ],

@@ -14,7 +14,7 @@ export const handlers: Field[] = [
       position: 'sidebar',
       description: {
         nl: 'Nieuwe klacht zonder behandelaar? Kies uzelf en sla op om haar over te nemen; pas daarna kunt u de klacht behandelen. Art. 4: een onafhankelijke medewerker die niet bij de klacht betrokken is. Tevens de contactpersoon na een gegronde klacht (art. 8.4, Besluit 3).',
-        en: 'Art. 4: an independent employee; also the contact person after an upheld complaint.',
+        en: 'A new complaint without a handler? Choose yourself and save to take it over; only then can you handle the complaint. Art. 4: an independent employee who is not involved in the complaint. Also the contact person after an upheld complaint (Art. 8.4, Decision 3).',
       },
     },
   },
@@ -28,7 +28,7 @@ export const handlers: Field[] = [
       position: 'sidebar',
       description: {
         nl: 'Art. 4: wie betrokken is bij de klacht (bijvoorbeeld de medewerker over wie geklaagd wordt) mag haar niet behandelen.',
-        en: 'Art. 4: staff involved may never handle the complaint.',
+        en: 'Art. 4: whoever is involved in the complaint (for example the employee complained about) may not handle it.',
       },
     },
   }),

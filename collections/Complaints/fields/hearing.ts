@@ -34,7 +34,7 @@ export const hearing: NamedTab = personal({
   label: { nl: 'Stukken en horen', en: 'Documents and hearing' },
   description: {
     nl: 'Art. 6: klager en Working Progression nemen samen de stukken door; beide kunnen om een gesprek vragen (hoor en wederhoor). Van het horen wordt een verslag gemaakt dat ter ondertekening wordt toegezonden; de klager hoeft niet te tekenen. Afspraken worden apart per brief bevestigd.',
-    en: 'Art. 6.',
+    en: 'Art. 6: the complainant and Working Progression review the documents together; either may ask for a hearing (both sides heard). A report of the hearing is sent for signature; the complainant need not sign. Agreements are confirmed in a separate letter.',
   },
   fields: [
     {
@@ -83,7 +83,7 @@ export const hearing: NamedTab = personal({
       },
       {
         nl: 'Verplaatst u het gesprek? Vink dit opnieuw aan: de klager krijgt een nieuwe uitnodiging en de afspraak in de agenda schuift mee. Gaat het gesprek niet door? Maak de datum leeg en sla op: de klager krijgt daarover bericht, en de afspraak verdwijnt uit de agenda.',
-        en: 'Re-send after a change: the calendar entry moves. Clear the date to cancel: the complainant is told and the calendar entry is removed.',
+        en: 'Moving the hearing? Tick this again: the complainant gets a new invitation and the calendar entry moves with it. Hearing called off? Clear the date and save: the complainant is told, and the calendar entry is removed.',
       },
     ),
     {
@@ -94,7 +94,7 @@ export const hearing: NamedTab = personal({
       admin: {
         description: {
           nl: 'Hoor en wederhoor: de klager én degene over wie geklaagd wordt. Het verslag gaat ter ondertekening naar de klager en naar elke andere aanwezige met een e-mailadres (art. 6.3); zonder e-mailadres print u het uit het dossier.',
-          en: 'Both sides are heard. The report goes to the complainant and to every other attendee with an e-mail address.',
+          en: 'Both sides are heard: the complainant and the person complained about. The report goes for signature to the complainant and to every other attendee with an e-mail address (Art. 6.3); without an e-mail address, print it from the dossier.',
         },
       },
       fields: [
@@ -138,7 +138,7 @@ export const hearing: NamedTab = personal({
       },
       {
         nl: 'De brief noemt de aanwezigen en heeft per aanwezige ruimte voor een handtekening. De klager hoeft niet te tekenen (art. 6.3).',
-        en: 'The complainant need not sign.',
+        en: 'The letter names the attendees and has room for a signature per attendee. The complainant need not sign (Art. 6.3).',
       },
     ),
     {

@@ -8,7 +8,12 @@ export const involved: Field = personal({
   name: 'involved',
   type: 'group',
   label: { nl: 'Over wie gaat de klacht?', en: 'Who is involved?' },
-  admin: { description: { nl: 'Art. 4: wie hierbij betrokken is, mag de klacht niet behandelen.', en: 'Art. 4.' } },
+  admin: {
+    description: {
+      nl: 'Art. 4: wie hierbij betrokken is, mag de klacht niet behandelen.',
+      en: 'Art. 4: whoever is involved in it may not handle the complaint.',
+    },
+  },
   fields: [
     {
       name: 'kind',

@@ -15,7 +15,7 @@ export const joins: Field[] = [
       defaultColumns: ['subject', 'status', 'lastError', 'sentAt'],
       description: {
         nl: '"Mislukt" vraagt om actie: neem op een andere manier contact op.',
-        en: '"Failed" needs action.',
+        en: '"Failed" needs action: contact the complainant another way.',
       },
     },
   }),
@@ -32,7 +32,7 @@ export const joins: Field[] = [
       defaultColumns: ['filename', 'purpose', 'channel', 'postedAt', 'createdAt'],
       description: {
         nl: 'Een brief per post? Open hem, print de PDF en vul de datum van verzending in (besluit 12).',
-        en: 'A letter by post: print it and record the posting date.',
+        en: 'A letter by post? Open it, print the PDF and fill in the posting date (Decision 12).',
       },
     },
   }),
@@ -43,6 +43,11 @@ export const joins: Field[] = [
     on: 'complaint',
     defaultSort: 'at',
     label: { nl: 'Tijdlijn', en: 'Timeline' },
-    admin: { allowCreate: false, defaultColumns: ['at', 'type', 'actor', 'actorKind'] },
+    admin: {
+      allowCreate: false,
+      defaultColumns: ['at', 'type', 'actor', 'actorKind'],
+      // The whole history in plain Dutch (who, what, when), not a paged table of codes.
+      components: { Field: '/components/CaseTimeline#CaseTimeline' },
+    },
   }),
 ]

@@ -19,7 +19,7 @@ export const lettersSent: Field = personal({
   admin: {
     description: {
       nl: 'Een termijn is gehaald als de brief op tijd is verstuurd, niet als de status op tijd veranderde.',
-      en: 'A deadline is met when the letter was sent.',
+      en: 'A deadline is met when the letter was sent in time, not when the status changed in time.',
     },
   },
   access: readOnlyField,
@@ -38,7 +38,7 @@ export const lettersSent: Field = personal({
       fields: [
         sentAt('writtenVersionAt', 'Schriftelijke versie (besluit 8)', 'Written version (Decision 8)'),
         sentAt('hearingInvitationAt', 'Uitnodiging gesprek', 'Hearing invitation'),
-        sentAt('hearingReportAt', 'Verslag ter ondertekening', 'Hearing report'),
+        sentAt('hearingReportAt', 'Verslag ter ondertekening', 'Hearing report for signature'),
         sentAt('agreementsConfirmationAt', 'Bevestiging afspraken', 'Agreements confirmed'),
       ],
     },

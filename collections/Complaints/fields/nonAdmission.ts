@@ -9,7 +9,7 @@ export const nonAdmission: NamedTab = personal({
   label: { nl: 'Niet in behandeling', en: 'Not admitted' },
   description: {
     nl: 'Alleen op een van de twee gronden van art. 8.5, met redenen; binnen vier weken melden (art. 7).',
-    en: 'Only on one of the two grounds of Art. 8.5.',
+    en: 'Only on one of the two grounds of Art. 8.5, with reasons; give notice within four weeks (Art. 7).',
   },
   fields: [
     {

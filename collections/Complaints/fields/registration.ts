@@ -20,7 +20,10 @@ export const registration: Field[] = [
         access: readOnlyField,
         admin: {
           readOnly: true,
-          description: { nl: 'Wordt bij opslaan toegekend, bijvoorbeeld WP-2026-0007.', en: 'Assigned on save.' },
+          description: {
+            nl: 'Wordt bij opslaan toegekend, bijvoorbeeld WP-2026-0007.',
+            en: 'Assigned on save, for example WP-2026-0007.',
+          },
         },
       },
       {
@@ -36,7 +39,7 @@ export const registration: Field[] = [
         admin: {
           description: {
             nl: 'Ontvangen → Ontvangst bevestigd → Beslist → Afgesloten, of eerder: niet in behandeling, informeel afgehandeld, ingetrokken.',
-            en: 'Received → Acknowledged → Decided → Closed, or earlier endings.',
+            en: 'Received → Acknowledged → Decided → Closed, or earlier: not admitted, resolved informally, withdrawn.',
           },
         },
       },
@@ -52,7 +55,12 @@ export const registration: Field[] = [
         defaultValue: 'phone',
         label: { nl: 'Ontvangen via', en: 'Received by' },
         options: options(CHANNELS, CHANNEL_LABELS),
-        admin: { description: { nl: 'Art. 3: ook een mondelinge klacht wordt op schrift gesteld.', en: 'Art. 3.' } },
+        admin: {
+          description: {
+            nl: 'Art. 3: ook een mondelinge klacht wordt op schrift gesteld.',
+            en: 'Art. 3: an oral complaint is also put in writing.',
+          },
+        },
         access: { update: nobodyField },
       }),
       {

@@ -8,10 +8,10 @@ export const withdrawal: NamedTab = personal({
   label: { nl: 'Ingetrokken', en: 'Withdrawn' },
   description: {
     nl: 'Besluit 9: de klager mag de klacht altijd intrekken. Bij opslaan met de status "Ingetrokken" krijgt de klager een bevestiging; een gepland gesprek gaat dan niet door en de klager krijgt daarover bericht.',
-    en: 'Decision 9: the complainant receives a confirmation; a planned hearing is cancelled.',
+    en: 'Decision 9: the complainant may always withdraw the complaint. On saving with the status "Withdrawn" the complainant gets a confirmation; a planned hearing is then called off and the complainant is told.',
   },
   fields: [
     { name: 'withdrawnAt', type: 'date', label: { nl: 'Ingetrokken op', en: 'Withdrawn on' } },
-    { name: 'note', type: 'textarea', label: { nl: 'Toelichting', en: 'Note' } },
+    { name: 'note', type: 'textarea', label: { nl: 'Toelichting', en: 'Explanation' } },
   ],
 })
