@@ -273,6 +273,7 @@ export interface Complaint {
             | 'agreements_confirmation'
             | 'hearing_cancellation'
             | 'withdrawal_confirmation'
+            | 'handler_change'
           )[];
           fields?:
             | {
@@ -510,6 +511,7 @@ export interface Outbox {
     | 'agreements_confirmation'
     | 'hearing_cancellation'
     | 'withdrawal_confirmation'
+    | 'handler_change'
     | 'system'
     | 'password_reset';
   attempts: number;
@@ -564,6 +566,7 @@ export interface Letter {
     | 'agreements_confirmation'
     | 'hearing_cancellation'
     | 'withdrawal_confirmation'
+    | 'handler_change'
     | 'system'
     | 'password_reset';
   channel: 'email' | 'post';
@@ -652,7 +655,8 @@ export interface LetterTemplate {
     | 'hearing_report_attendee'
     | 'agreements_confirmation'
     | 'hearing_cancellation'
-    | 'withdrawal_confirmation';
+    | 'withdrawal_confirmation'
+    | 'handler_change';
   title?: string | null;
   article?: string | null;
   subject: string;
