@@ -168,7 +168,9 @@ describe('Decision 12: closing a case with letters for post', () => {
       })
     await post(first?.id ?? '')
     const left = await refusal(update(manager, c.id, { status: 'closed' }))
-    expect(left.status).toContain('Eén brief voor de post heeft nog geen verzenddatum (Bevestiging: klacht ingetrokken)')
+    expect(left.status).toContain(
+      'Eén brief voor de post heeft nog geen verzenddatum (Bevestiging: klacht ingetrokken)',
+    )
 
     // Control: every letter posted, the same request closes the case.
     await post(second?.id ?? '')
