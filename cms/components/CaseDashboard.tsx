@@ -2,6 +2,7 @@ import type { Payload, TypedUser, Where } from 'payload'
 
 import { hasRole } from '../../collections/access/roles'
 import { OPEN_CASES, UNASSIGNED } from '../../hooks/complaints/queries'
+import { ManagerOverview } from './ManagerOverview'
 
 type Props = { payload: Payload; user?: TypedUser | null }
 
@@ -80,6 +81,7 @@ export async function CaseDashboard({ payload, user }: Props) {
       <p style={{ marginTop: 'var(--base)' }}>
         <a href={list(OPEN_CASES)}>Termijnen: alle open klachten op volgorde van de eerstvolgende termijn</a>
       </p>
+      <ManagerOverview payload={payload} user={user} />
     </section>
   )
 }
