@@ -148,6 +148,17 @@ describe('Art. 5: registrations made while the UWV labour expert was not in the 
       overrideAccess: false,
       user: admin,
     })
+    // One job per case waits to run: the second save saw it and queued none.
+    const waiting = await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'issueIntakeLetters' } }, { completedAt: { exists: false } }] },
+      overrideAccess: true,
+      pagination: false,
+      depth: 0,
+    })
+    expect(waiting.docs.map((j) => (j.input as { complaintId: string }).complaintId).sort()).toEqual(
+      [first.id, other.id].sort(),
+    )
     await runJobs()
     expect(notificationsOf(first.reference ?? '')).toHaveLength(1)
     expect(notificationsOf(other.reference ?? '')).toHaveLength(1)
