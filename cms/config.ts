@@ -123,7 +123,9 @@ export const configFor = (env: Env): Config => ({
     avatar: 'default',
     // Dutch dates with a 24-hour clock, everywhere in the admin.
     dateFormat: 'd MMMM yyyy, HH:mm',
-    components: { beforeDashboard: ['/components/CaseDashboard#CaseDashboard'] },
+    components: {
+      beforeDashboard: ['/components/SettingsWarning#SettingsWarning', '/components/CaseDashboard#CaseDashboard'],
+    },
     meta: { titleSuffix: ' – Klachtenportaal Working Progression' },
     importMap: {
       baseDir: dirname,

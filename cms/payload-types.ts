@@ -277,6 +277,7 @@ export interface Complaint {
             | 'agreements_confirmation'
             | 'hearing_cancellation'
             | 'withdrawal_confirmation'
+            | 'handler_change'
           )[];
           fields?:
             | {
@@ -514,6 +515,7 @@ export interface Outbox {
     | 'agreements_confirmation'
     | 'hearing_cancellation'
     | 'withdrawal_confirmation'
+    | 'handler_change'
     | 'system'
     | 'password_reset';
   attempts: number;
@@ -568,6 +570,7 @@ export interface Letter {
     | 'agreements_confirmation'
     | 'hearing_cancellation'
     | 'withdrawal_confirmation'
+    | 'handler_change'
     | 'system'
     | 'password_reset';
   channel: 'email' | 'post';
@@ -656,7 +659,8 @@ export interface LetterTemplate {
     | 'hearing_report_attendee'
     | 'agreements_confirmation'
     | 'hearing_cancellation'
-    | 'withdrawal_confirmation';
+    | 'withdrawal_confirmation'
+    | 'handler_change';
   title?: string | null;
   article?: string | null;
   subject: string;

@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { invalidateSiteCache } from '../hooks/regulation/invalidateSiteCache'
 import { forgetCachedSettings } from '../hooks/settings/cachedSettings'
+import { sendPendingNotifications } from '../hooks/settings/sendPendingNotifications'
 import { anyone } from './access/anyone'
 import { isAdmin } from './access/isAdmin'
 import { isStaffField } from './access/isStaff'
@@ -17,8 +18,9 @@ export const Settings: GlobalConfig = {
     update: isAdmin,
   },
   // The CMS keeps the settings in memory (hooks/settings/cachedSettings) and the site shows the
-  // contact details from a cache: drop both when they change.
-  hooks: { afterChange: [forgetCachedSettings, invalidateSiteCache] },
+  // contact details from a cache: drop both when they change. Once the UWV labour expert is known,
+  // the complaints registered without one are reported (Art. 5).
+  hooks: { afterChange: [forgetCachedSettings, invalidateSiteCache, sendPendingNotifications] },
   fields: [
     {
       type: 'collapsible',

@@ -2,6 +2,7 @@ import type { Payload, TypedUser, Where } from 'payload'
 
 import { hasRole } from '../../collections/access/roles'
 import { OPEN_CASES, UNASSIGNED } from '../../hooks/complaints/queries'
+import { ManagerOverview } from './ManagerOverview'
 
 type Props = { payload: Payload; user?: TypedUser | null; i18n?: { language: string } }
 type Text = { nl: string; en: string }
@@ -88,6 +89,7 @@ export async function CaseDashboard({ payload, user, i18n }: Props) {
           })}
         </a>
       </p>
+      <ManagerOverview payload={payload} user={user} />
     </section>
   )
 }

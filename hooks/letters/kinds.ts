@@ -21,6 +21,7 @@ export const LETTER_KINDS = [
   'agreements_confirmation',
   'hearing_cancellation',
   'withdrawal_confirmation',
+  'handler_change',
 ] as const
 export type LetterKind = (typeof LETTER_KINDS)[number]
 
@@ -364,6 +365,26 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'Datum van intrekking: {{datum_intrekking}}',
         'Wij behandelen uw klacht niet verder. U krijgt van ons dus geen beslissing op deze klacht.',
         'Klopt dit niet? Laat het ons dan zo snel mogelijk weten. Noem dan uw kenmerk: {{kenmerk}}.',
+        'U mag uw dossier altijd inzien. Vraag het aan de behandelaar.',
+      ].join('\n\n'),
+      closing: CLOSING,
+    },
+  },
+  handler_change: {
+    label: 'Bericht: nieuwe contactpersoon',
+    labelEn: 'Notice: new contact person',
+    listLabel: { nl: 'Bericht: nieuwe contactpersoon (Besluit 3)', en: 'New contact person (Decision 3)' },
+    article: 'artikel 8.4 (Besluit 3)',
+    recipient: 'complainant',
+    required: ['kenmerk', 'behandelaar'],
+    optional: [...COMMON],
+    defaults: {
+      subject: 'Uw klacht heeft een nieuwe behandelaar ({{kenmerk}})',
+      salutation: GREETING,
+      body: [
+        'Uw klacht van {{datum_ontvangst}} heeft een nieuwe behandelaar: {{behandelaar}}. Deze persoon is vanaf nu uw contactpersoon voor uw klacht. Ook de nieuwe behandelaar is niet betrokken bij uw klacht (artikel 4).',
+        'Hebt u vragen over uw klacht? Neem dan contact op met {{behandelaar}}. Noem daarbij uw kenmerk: {{kenmerk}}.',
+        'De termijnen die wij u hebben genoemd, blijven gelden.',
         'U mag uw dossier altijd inzien. Vraag het aan de behandelaar.',
       ].join('\n\n'),
       closing: CLOSING,

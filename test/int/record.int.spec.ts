@@ -304,7 +304,8 @@ describe('Decision 16: a correction is a manager’s act with a reason', () => {
 describe('Decision 16: after closed only bookkeeping writes to the case', () => {
   let id: string
   beforeAll(async () => {
-    // Without an e-mail address the letters go by post (Decision 12): one is still to be posted after closing.
+    // Without an e-mail address the letters go by post (Decision 12); a case closes only once each has
+    // its posting date, and a posting date is still corrected after closing (Decision 17).
     id = await newCase({
       complainant: {
         role: 'client',
@@ -317,6 +318,21 @@ describe('Decision 16: after closed only bookkeeping writes to the case', () => 
     })
     await update(handler, id, ACKNOWLEDGE)
     await update(handler, id, DECIDE)
+    const { docs: forPost } = await payload.find({
+      collection: 'letters',
+      where: { and: [{ complaint: { equals: id } }, { channel: { equals: 'post' } }] },
+      overrideAccess: true,
+      depth: 0,
+      pagination: false,
+    })
+    for (const letter of forPost)
+      await payload.update({
+        collection: 'letters',
+        id: letter.id,
+        data: { postedAt: new Date().toISOString() },
+        overrideAccess: false,
+        user: handler,
+      })
     await update(handler, id, {
       status: 'closed',
       decision: { followUpAction: 'Nieuwe coach.', complainantContactedAt: new Date().toISOString() },
@@ -345,12 +361,13 @@ describe('Decision 16: after closed only bookkeeping writes to the case', () => 
     await payload.update({
       collection: 'letters',
       id: decision,
-      data: { postedAt: now },
+      data: { postedAt: now, postedAtChangeReason: 'De brief ging later op de post dan eerst ingevuld.' },
       overrideAccess: false,
       user: handler,
     })
     expect((await read(id)).lettersSent?.decisionAt).toBe(now)
     expect((await events(id, 'letter_sent')).map((e) => (e.data as { purpose: string }).purpose)).toContain('decision')
+    expect((await events(id, 'posting_date_corrected')).map((e) => (e.data as { to: string }).to)).toEqual([now])
   })
 })
 

@@ -5,9 +5,13 @@ import { CASE_FILE_TABS } from '../../../collections/Complaints/fields/caseFile'
 import { expertOf } from '../../letters/placeholders'
 import type { LetterKind } from '../../letters/kinds'
 import { LETTER_FOR_STATUS } from '../../letters/prepareLetter'
+import { unpostedLettersOf } from '../../letters/unposted'
 import { relId } from '../../relations'
 import { computeDeadlines, endOfDay } from '../deadlines'
 import { changedPaths, fieldPathsOf, systemFieldsChanged } from '../workflow/changes'
+import { checkClosingLetters } from '../workflow/closing'
+import { needsHandlerChangeLetter } from '../workflow/handlerChange'
+import { checkHearingReport } from '../workflow/hearingReport'
 import { mergeCase, typedValues } from '../workflow/mergeCase'
 import { stashChanges } from '../workflow/pendingChanges'
 import { checkGround, planAssignment, planCreate, planTakeOver } from '../workflow/plan/assignment'
@@ -53,6 +57,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
       handlerMayHandle: await mayHandle(handler),
       ground: incoming.nonAdmission?.ground,
     })
+    errors.push(...checkHearingReport({ before: null, next: incoming, now }))
     if (errors.length > 0) fail(errors, req)
     return incoming
   }
@@ -144,7 +149,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
       (await countUwvNotifications(req, originalDoc.id)) > 0 ||
       Boolean(expertOf(next as Complaint, await settings())?.email)
     errors.push(...planTransition({ person, from, to, handlerBefore, next, uwvNotified }))
+    if (to === 'closed')
+      errors.push(...checkClosingLetters({ from, to, unposted: await unpostedLettersOf(req, originalDoc.id) }))
   }
+  errors.push(...checkHearingReport({ before: originalDoc, next, now }))
   if (errors.length > 0) fail(errors, req)
 
   const result: Partial<Complaint> = { ...data }
@@ -200,6 +208,8 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
   const statusLetter = to !== from ? LETTER_FOR_STATUS[to] : undefined
   if (statusLetter) kinds.push(statusLetter)
   kinds.push(...hearing.kinds.filter((kind) => kind !== 'hearing_cancellation'))
+  if (needsHandlerChangeLetter({ handlerBefore, handlerAfter, to, issued: history.issued }))
+    kinds.push('handler_change')
 
   // Decision 16: what a letter already stated changes only with a new letter of that kind.
   const reason = next.correction?.reason?.trim() ?? ''
