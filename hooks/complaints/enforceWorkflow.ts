@@ -94,20 +94,13 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
 
   const system = systemOperationOf(context)
   if (system) {
-    const beyond = fieldsBeyond(
-      system,
-      incoming as Record<string, unknown>,
-      originalDoc as unknown as Record<string, unknown>,
-    )
+    const beyond = fieldsBeyond(system, incoming, originalDoc as unknown as Record<string, unknown>)
     if (beyond.length > 0) throw new Error(`System operation ${system} may not write ${beyond.join(', ')}`)
     return incoming
   }
 
   // What only the system writes (the bookkeeping of letters and deadlines) no other write changes.
-  const bookkeeping = systemFieldsChanged(
-    incoming as Record<string, unknown>,
-    originalDoc as unknown as Record<string, unknown>,
-  )
+  const bookkeeping = systemFieldsChanged(incoming, originalDoc as unknown as Record<string, unknown>)
   if (bookkeeping.length > 0)
     fail(
       bookkeeping.map((path) => ({
@@ -144,7 +137,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
   }
 
   const changed = changedPaths(
-    data as Record<string, unknown>,
+    data,
     originalDoc as unknown as Record<string, unknown>,
     fieldPathsOf(collection.flattenedFields),
   )
@@ -393,7 +386,7 @@ export function mergeCase(base: Partial<Complaint>, changes: Partial<Complaint>)
     const before = merged[key]
     merged[key] = isPlainObject(value) && isPlainObject(before) ? { ...before, ...value } : value
   }
-  return merged as Partial<Complaint>
+  return merged
 }
 
 export { checkDelayNotice } from './workflow/plan'

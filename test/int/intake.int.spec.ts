@@ -325,7 +325,7 @@ describe('when storing fails half-way', () => {
     const original = payload.db.create.bind(payload.db)
     payload.db.create = async (args) => {
       if (args.collection === 'payload-jobs') throw new Error('SQLITE_FULL: database or disk is full')
-      const doc = await original(args)
+      const doc: unknown = await original(args)
       written.push(args.collection)
       return doc
     }
@@ -605,7 +605,7 @@ describe('the site when the CMS stalls or is down (a real HTTP server in front o
     // "Try again later with the same form": the CMS answers with the complaint it stored, and stores no second.
     const before = await count('complaints')
     const again = await submitComplaint(request, {
-      fetch: (url, init) => ctx.rest(String(url).replace('http://cms.test/api', ''), init),
+      fetch: (url, init) => ctx.rest((url as string | URL).toString().replace('http://cms.test/api', ''), init),
       apiUrl: 'http://cms.test/api',
       apiKey: env.SITE_API_KEY,
     })

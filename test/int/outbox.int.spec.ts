@@ -2,7 +2,6 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { enqueueEmail, OUTBOX_QUEUE } from '../../cms/email/enqueue'
-import type { User } from '../../cms/payload-types'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -177,7 +176,7 @@ describe('who may read the outbox', () => {
     const read = payload.find({
       collection: 'outbox',
       overrideAccess: false,
-      user: { ...user, collection: 'users' } as User & { collection: 'users' },
+      user: { ...user, collection: 'users' },
     })
     const all = (await payload.count({ collection: 'outbox', overrideAccess: true })).totalDocs
     expect(all).toBeGreaterThan(0)
@@ -202,7 +201,7 @@ describe('who may read the outbox', () => {
     await expect(
       payload.create({
         collection: 'outbox',
-        data: { ...anyMessage, id: undefined, subject: 'Nagemaakt' } as never,
+        data: { ...anyMessage, id: undefined, subject: 'Nagemaakt' },
         overrideAccess: false,
         user,
       }),

@@ -32,8 +32,8 @@ async function staff(email: string, name: string, roles: User['roles']): Promise
 
 const update = (user: Staff | null, id: string, data: Record<string, unknown>) =>
   user
-    ? payload.update({ collection: 'complaints', id, data: data as Partial<Complaint>, overrideAccess: false, user })
-    : payload.update({ collection: 'complaints', id, data: data as Partial<Complaint>, overrideAccess: true })
+    ? payload.update({ collection: 'complaints', id, data: data, overrideAccess: false, user })
+    : payload.update({ collection: 'complaints', id, data: data, overrideAccess: true })
 
 const read = (id: string) => payload.findByID({ collection: 'complaints', id, depth: 0, overrideAccess: true })
 const events = async (id: string, type?: string) =>

@@ -27,7 +27,7 @@ async function staff(email: string, name: string, roles: User['roles']): Promise
 }
 
 const update = (user: Staff, data: Record<string, unknown>, id = complaintId) =>
-  payload.update({ collection: 'complaints', id, data: data as Partial<Complaint>, overrideAccess: false, user })
+  payload.update({ collection: 'complaints', id, data: data, overrideAccess: false, user })
 
 const timeline = async () =>
   (
