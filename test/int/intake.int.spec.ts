@@ -14,6 +14,7 @@ import { refusal } from '../helpers/refusal'
 import { minimalPdf, tinyPng } from '../helpers/files'
 import { intakeForm, validIntake as validForm } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+import { createStaffUser, staffUserToken } from '../helpers/staff'
 
 let ctx: TestPayload
 let payload: Payload
@@ -482,14 +483,8 @@ describe('"was the complaint with this form token stored?" (the site’s narrow 
     const form = validForm()
     await intake(form)
     expect((await status(form.formToken, {})).status).toBe(403)
-    const staff = await payload.create({
-      collection: 'users',
-      data: { email: 'manager.status@example.nl', password: 'een-lang-wachtwoord', name: 'M', roles: ['manager'] },
-    })
-    const { token } = await payload.login({
-      collection: 'users',
-      data: { email: staff.email, password: 'een-lang-wachtwoord' },
-    })
+    const staff = await createStaffUser(payload, 'manager.status@example.nl', 'M', ['manager'])
+    const token = await staffUserToken(payload, staff.email)
     expect((await status(form.formToken, { authorization: `JWT ${token}` })).status).toBe(403)
     const malformed = await status({ in: ['x'] })
     expect(malformed.status).toBe(400)
