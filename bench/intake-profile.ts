@@ -64,7 +64,9 @@ const complaint = {
 const input = complaintSchema({ today: civilDateIn(new Date()), emailRequired: true }).parse(complaint)
 
 // Count and time every statement.
-const client = (payload.db as unknown as { client: { execute: Function; batch: Function } }).client
+const client = (
+  payload.db as unknown as { client: Record<'execute' | 'batch', (...args: unknown[]) => Promise<unknown>> }
+).client
 let queries = 0,
   sqlMs = 0
 const log: string[] = []

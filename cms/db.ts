@@ -75,7 +75,7 @@ function reuseSqliteStatements(): void {
     // Node's own require, taken so that no bundler rewrites it: Next's Turbopack turns a literal
     // `require.resolve('@libsql/client')` into a module number, and the patch silently did nothing
     // in the built CMS (seen in a CPU profile of `npm start`).
-    const { createRequire: nodeCreateRequire } = process.getBuiltinModule('node:module') as typeof import('node:module')
+    const { createRequire: nodeCreateRequire } = process.getBuiltinModule('node:module')
     const fromHere = nodeCreateRequire(fileURLToPath(import.meta.url))
     const clientPackage = ['@libsql', 'client'].join('/')
     const fromClient = nodeCreateRequire(fromHere.resolve(clientPackage))
@@ -83,11 +83,12 @@ function reuseSqliteStatements(): void {
     if (typeof Database?.prototype?.prepare !== 'function')
       throw new TypeError('libsql has no Database.prototype.prepare')
     if (Database.prototype[KEPT]) return
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(this)
     const prepare = Database.prototype.prepare
     const kept = new WeakMap<object, Map<string, unknown>>()
     Database.prototype.prepare = function keptPrepare(this: PreparingDatabase, sql: string) {
       let statements = kept.get(this)
-      if (!statements) kept.set(this, (statements = new Map()))
+      if (!statements) kept.set(this, (statements = new Map<string, unknown>()))
       let statement = statements.get(sql)
       if (statement === undefined) {
         statement = prepare.call(this, sql)

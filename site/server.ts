@@ -261,6 +261,7 @@ export function createSiteServer(handler: Handler, options: SiteServerOptions = 
    * like every later hit (gzip, ETag, 304); any other answer passes through untouched, streamed.
    */
   const renderAndKeep = (req: IncomingMessage, res: ServerResponse, key: string) => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .apply(res), and put back by restore()
     const { writeHead, write, end } = res
     const chunks: Buffer[] = []
     /** Undecided until the status and headers are known (writeHead, or the first write without it). */
@@ -290,11 +291,11 @@ export function createSiteServer(handler: Handler, options: SiteServerOptions = 
     }
     const callbackOf = (args: unknown[]) => args.find((arg) => typeof arg === 'function') as (() => void) | undefined
 
-    res.writeHead = ((status: number, ...rest: unknown[]) => {
+    res.writeHead = (status: number, ...rest: unknown[]) => {
       const last = rest.at(-1)
       decide(status, last && typeof last === 'object' && !Array.isArray(last) ? (last as OutgoingHttpHeaders) : {})
       return kept ? res : (writeHead as (...args: unknown[]) => ServerResponse).apply(res, [status, ...rest])
-    }) as typeof res.writeHead
+    }
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       if (!decided) decide(res.statusCode, {})
       if (!kept) return (write as (...args: unknown[]) => boolean).apply(res, [chunk, ...rest])

@@ -1,5 +1,6 @@
 /**
- * `npm test`: type checks (tsc, astro check), the formatter's check, then the unit, integration and browser tests, offline.
+ * `npm test`: type checks (tsc, astro check), the formatter's and the linter's checks (prettier, eslint), then the
+ * unit, integration and browser tests, offline.
  * Ends with the plain line `N passed, N failed` (each type check counts as one test).
  * With TEST_DATABASE_URL=mongodb://…, the integration tests run a second time against that MongoDB.
  */
@@ -74,6 +75,8 @@ await check('tsc', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])
 await check('astro check', bin('astro'), ['check'])
 // The house style is the formatter's: a file it would change fails here (.prettierrc.json, .prettierignore).
 await check('prettier', bin('prettier'), ['--check', '.'])
+// The linter's rules (eslint.config.js): typescript-eslint with type information, eslint-plugin-astro.
+await check('eslint', bin('eslint'), ['.'])
 await vitest('unit', ['unit'])
 await vitest('int', ['int'])
 if (process.env.TEST_DATABASE_URL?.startsWith('mongodb')) {

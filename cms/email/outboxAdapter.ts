@@ -34,7 +34,7 @@ export const outboxEmailAdapter =
         const input = {
           to: addresses(message.to as AddressLike | AddressLike[] | undefined),
           cc: addresses(message.cc as AddressLike | AddressLike[] | undefined),
-          from: addresses(message.from as AddressLike | undefined)[0],
+          from: addresses(message.from)[0],
           subject: String(message.subject ?? ''),
           html: typeof message.html === 'string' ? message.html : '',
           text: typeof message.text === 'string' ? message.text : '',
@@ -43,7 +43,7 @@ export const outboxEmailAdapter =
           // with enqueueEmail and its own purpose.
           purpose: 'password_reset' as const,
           attachments: (
-            (message.attachments ?? []) as { filename?: unknown; contentType?: unknown; content?: unknown }[]
+            (message.attachments ?? []) as { filename?: string | false; contentType?: string; content?: unknown }[]
           ).map((a) => ({
             filename: String(a.filename ?? 'bijlage'),
             contentType: String(a.contentType ?? 'application/octet-stream'),

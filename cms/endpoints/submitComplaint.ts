@@ -29,7 +29,8 @@ export const submitComplaint: Endpoint = {
     }
     let raw: Record<string, unknown>
     try {
-      const parsed: unknown = JSON.parse(String(form.get('data') ?? ''))
+      const data = form.get('data')
+      const parsed: unknown = JSON.parse(typeof data === 'string' ? data : '')
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object')
       raw = parsed as Record<string, unknown>
     } catch {

@@ -48,16 +48,14 @@ function fieldsFor(payload: Payload, target: Target, cache: Map<string, FlatFiel
   if (target.collection) {
     const config = collectionOf(payload, target.collection)?.config
     if (config)
-      fields = (
-        target.versions
-          ? config.versions
-            ? buildVersionCollectionFields(payload.config, config, true)
-            : null
-          : config.flattenedFields
-      ) as FlatField[] | null
+      fields = target.versions
+        ? config.versions
+          ? buildVersionCollectionFields(payload.config, config, true)
+          : null
+        : config.flattenedFields
   } else if (target.global) {
     const config = payload.config.globals.find((g) => g.slug === target.global)
-    if (config?.versions) fields = buildVersionGlobalFields(payload.config, config, true) as FlatField[]
+    if (config?.versions) fields = buildVersionGlobalFields(payload.config, config, true)
   }
   cache.set(key, fields)
   return fields
@@ -98,16 +96,16 @@ export function guardQueries(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj
 export const refuseMalformedData: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const data = (args as { data?: unknown }).data
-  const issues = dataIssues(data, collection.flattenedFields as FlatField[])
+  const issues = dataIssues(data, collection.flattenedFields)
   if (issues.length > 0) throw refusal(issues, { collection: collection.slug }, req)
   return args
 }
 
 /** The same for a global (a draft is saved without Payload's own validation, so a bad date was stored and broke its versions). */
 export const refuseMalformedGlobalData: GlobalBeforeOperationHook = ({ args, global, operation, req }) => {
-  if (operation !== 'update') return args
+  if (operation !== 'update') return args as unknown
   const data = (args as { data?: unknown } | undefined)?.data
-  const issues = dataIssues(data, global.flattenedFields as FlatField[])
+  const issues = dataIssues(data, global.flattenedFields)
   if (issues.length > 0) throw refusal(issues, { global: global.slug }, req)
-  return args
+  return args as unknown
 }

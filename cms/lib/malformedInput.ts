@@ -95,7 +95,7 @@ function operandIssues(field: FlatField, path: string, operator: string, operand
     ? typeof operand === 'string'
       ? operand.split(',')
       : Array.isArray(operand)
-        ? operand
+        ? (operand as unknown[])
         : [operand]
     : [operand]
   if (list && values.some(isPlainObject) && SCALAR.has(field.type)) return [{ path, message: MESSAGES.single }]

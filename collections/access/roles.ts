@@ -14,5 +14,5 @@ type MaybeUser = { collection?: string; roles?: readonly string[] | null } | nul
 /** True only for a logged-in staff user holding one of the given roles: everything else is denied. */
 export function hasRole(user: MaybeUser, ...roles: Role[]): boolean {
   if (!user || user.collection !== 'users' || !Array.isArray(user.roles)) return false
-  return user.roles.some((role) => (roles as readonly string[]).includes(role))
+  return (user.roles as readonly string[]).some((role) => (roles as readonly string[]).includes(role))
 }

@@ -40,7 +40,7 @@ export async function recordEvent<T extends CaseEventType>(
       type: event.type,
       actor: event.actor ?? null,
       actorKind: event.actorKind,
-      data: parsed.data as Record<string, unknown>,
+      data: parsed.data,
       at: (event.at ?? new Date()).toISOString(),
     },
   })

@@ -17,9 +17,9 @@ export const validateComplaint: CollectionBeforeValidateHook<Complaint> = ({ dat
       ? {
           ...originalDoc,
           ...data,
-          complainant: { ...originalDoc.complainant, ...data.complainant } as Complaint['complainant'],
-          conduct: { ...originalDoc.conduct, ...data.conduct } as Complaint['conduct'],
-          involved: { ...originalDoc.involved, ...data.involved } as Complaint['involved'],
+          complainant: { ...originalDoc.complainant, ...data.complainant },
+          conduct: { ...originalDoc.conduct, ...data.conduct },
+          involved: { ...originalDoc.involved, ...data.involved },
         }
       : data
   const now = new Date()

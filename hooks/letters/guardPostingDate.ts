@@ -8,8 +8,7 @@ export const guardPostingDate: CollectionBeforeChangeHook<Letter> = ({ data, ope
   if (operation !== 'update' || !originalDoc) return data
   // What a letter is — its case, its kind, how it went, its e-mail once linked — never changes, for
   // anyone: otherwise a letter that went by e-mail could be given a posting date (Decision 12).
-  const rel = (v: unknown) =>
-    v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : v == null ? null : String(v)
+  const rel = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? String(v.id) : v == null ? null : String(v))
   const fixed = (['complaint', 'purpose', 'channel'] as const).filter(
     (key) => key in data && rel(data[key]) !== rel(originalDoc[key]),
   )

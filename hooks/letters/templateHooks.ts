@@ -13,7 +13,7 @@ import { LETTER_KIND_DEFINITIONS, type LetterKind } from './kinds'
 /** Refuses a text that lacks a part its article requires, or holds an unknown placeholder. */
 export const checkLetterTemplate: CollectionBeforeChangeHook<StoredTemplate> = ({ data, originalDoc, req }) => {
   const kind = (originalDoc?.kind ?? data.kind) as LetterKind
-  const errors = checkTemplate(kind, { ...originalDoc, ...data } as Partial<LetterTemplate>)
+  const errors = checkTemplate(kind, { ...originalDoc, ...data })
   if (errors.length > 0) throw new ValidationError({ collection: 'letter-templates', errors, req }, req.t)
   const editor = req.user?.collection === 'users' ? req.user.id : undefined
   return { ...data, title: LETTER_KIND_DEFINITIONS[kind].label, ...(editor ? { lastEditedBy: editor } : {}) }

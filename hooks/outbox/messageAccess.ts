@@ -7,7 +7,10 @@ import { relId } from '../relations'
 
 /** The assigned handler of a case, read once per request (a list of messages asks for each). */
 async function assignedHandlerOf(req: PayloadRequest, complaint: string): Promise<string | null> {
-  const cache = ((req.context.outboxCaseHandlers as Map<string, Promise<string | null>> | undefined) ??= new Map())
+  const cache = ((req.context.outboxCaseHandlers as Map<string, Promise<string | null>> | undefined) ??= new Map<
+    string,
+    Promise<string | null>
+  >())
   let handler = cache.get(complaint)
   if (!handler) {
     // Trusted: only to decide this field's access; nothing of the case is returned.

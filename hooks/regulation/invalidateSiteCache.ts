@@ -11,11 +11,12 @@ import { SITE_CACHE_PATH, signInvalidation } from '../../cms/lib/siteCacheSignat
  */
 export const invalidateSiteCache: GlobalAfterChangeHook = async ({ context, doc, req }) => {
   // The start-up seed runs before the site does: there is no cache to drop yet.
-  if (context.skipSiteCacheInvalidation) return doc
-  const status = (doc as { _status?: string })._status
-  if (status !== undefined && status !== 'published') return doc
+  const saved = doc as { _status?: string }
+  if (context.skipSiteCacheInvalidation) return saved
+  const status = saved._status
+  if (status !== undefined && status !== 'published') return saved
   await notifySite(req.payload.logger)
-  return doc
+  return saved
 }
 
 export async function notifySite(logger: { warn: (message: string) => void }): Promise<boolean> {

@@ -19,5 +19,5 @@ export const requireChangeNoteOnPublish: GlobalBeforeValidateHook = ({ data, req
       req.t,
     )
   }
-  return data
+  return data as unknown
 }

@@ -39,5 +39,5 @@ export function forgetSettings(): void {
 
 export const forgetCachedSettings: GlobalAfterChangeHook = ({ doc }) => {
   forgetSettings()
-  return doc
+  return doc as Setting
 }

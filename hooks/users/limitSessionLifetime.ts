@@ -12,7 +12,7 @@ import { IDLE_LIMIT_SECONDS, refreshedTokenLifetime } from './sessionPolicy'
 export const limitSessionLifetime: CollectionRefreshHook<User> = async ({ args, user }) => {
   const { collection, req } = args
   // Payload marks the authenticated user with its session and strategy (strategies/jwt.js); its types do not show them.
-  const authenticated = req.user as (typeof req.user & { _sid?: string; _strategy?: string }) | null
+  const authenticated: (typeof req.user & { _sid?: string; _strategy?: string }) | null = req.user
   const sid = authenticated?._sid
   const session = user.sessions?.find(({ id }) => id === sid)
   if (!authenticated || !sid || !session?.createdAt) throw new Forbidden(req.t)

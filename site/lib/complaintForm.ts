@@ -271,7 +271,7 @@ export function orderedErrors(errors: Record<string, string>): { field: string |
   const known: readonly string[] = FIELD_ORDER
   return [
     ...FIELD_ORDER.filter((field) => errors[field]).map((field) => ({
-      field: field as string | undefined,
+      field: field,
       message: errors[field] as string,
     })),
     ...Object.entries(errors)

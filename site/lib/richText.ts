@@ -56,7 +56,7 @@ export function richTextToHtml(state: RichTextState | null | undefined, options:
   if (!state?.root) return ''
   const headingLevel = clampHeading(options.headingLevel ?? 3)
   let byLevel = rendered.get(state)
-  if (!byLevel) rendered.set(state, (byLevel = new Map()))
+  if (!byLevel) rendered.set(state, (byLevel = new Map<number, string>()))
   const known = byLevel.get(headingLevel)
   if (known !== undefined) return known
   const html = convert(state, headingLevel)

@@ -298,7 +298,8 @@ async function waitForServer(url: string): Promise<void> {
       await fetch(url)
       return
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`site did not start at ${url}: ${(error as Error).message}`)
+      if (Date.now() > deadline)
+        throw new Error(`site did not start at ${url}: ${(error as Error).message}`, { cause: error })
       await new Promise((resolve) => setTimeout(resolve, 200))
     }
   }

@@ -104,7 +104,9 @@ describe('the started portal in Chromium', () => {
     await expect(page.getByText('Gebruikers').first().isVisible()).resolves.toBe(true)
 
     // What the admin itself asks: the session's user, through the browser's own cookie.
-    const me = await page.evaluate(async () => (await fetch('/api/users/me')).json())
+    const me = await page.evaluate(
+      async () => (await (await fetch('/api/users/me')).json()) as { user?: { email?: string; roles?: string[] } },
+    )
     expect(me.user?.email).toBe(FIRST_ADMIN.email)
     expect(me.user?.roles).toEqual(['admin'])
     await context.close()

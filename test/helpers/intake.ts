@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
+import type { Complaint } from '../../cms/payload-types'
+
 /** A valid web complaint as the site sends it to the intake endpoint, with a fresh form token; overrides win. */
 export const validIntake = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   formToken: randomUUID(),
@@ -32,3 +34,20 @@ export function intakeForm(
   for (const f of files) form.append('files', new File([new Uint8Array(f.bytes)], f.name, { type: f.type }))
   return form
 }
+
+/**
+ * A complaint recorded by staff, as the Local API takes it: received by phone a day ago (Art. 3, Decision 8),
+ * about coach Chris. Overrides replace whole fields (a `complainant` given replaces the default one).
+ */
+export const recordedComplaint = (overrides: Partial<Complaint> = {}): Complaint =>
+  ({
+    channel: 'phone',
+    receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+    complainant: { role: 'client', name: 'Jan Jansen', email: 'jan@example.nl' },
+    conduct: { when: 'date', date: '2026-11-02' },
+    involved: { kind: 'employee', description: 'Chris Coach' },
+    categories: ['negligence'],
+    complaintText: 'Mijn coach kwam drie afspraken niet opdagen en belde niet af.',
+    discussedBefore: 'no',
+    ...overrides,
+  }) as Partial<Complaint> as Complaint

@@ -179,6 +179,6 @@ export function at(doc: unknown, path: string): unknown {
 /** A relationship's id, whether the value is an id or a populated document. */
 export function idOf(value: unknown): string | null {
   if (typeof value === 'string') return value
-  if (value && typeof value === 'object' && 'id' in value) return String((value as { id: unknown }).id)
+  if (value && typeof value === 'object' && 'id' in value) return String(value.id)
   return null
 }

@@ -1,4 +1,11 @@
-/** REST helpers for browser tests: the portal's own API, as any client would use it. */
+/**
+ * Staff accounts for the tests. Browser tests: the portal's REST API, as any client would use it.
+ * Integration tests: the Local API of the test's own Payload (createStaffUser, staffUserToken).
+ */
+import type { Payload } from 'payload'
+
+import type { User } from '../../cms/payload-types'
+
 export const FIRST_ADMIN = {
   email: 'eerste.beheerder@example.nl',
   password: 'een-lang-wachtwoord',
@@ -46,4 +53,32 @@ export async function staffToken(cmsUrl: string, email: string, roles: string[])
   if (!response.ok && response.status !== 400)
     throw new Error(`create ${email} failed: ${response.status} ${await response.text()}`)
   return login(cmsUrl, email, password)
+}
+
+/** A staff user as the Local API takes it for `user` (with its collection). */
+export type StaffUser = User & { collection: 'users' }
+
+/** The password of every staff user the tests create: long enough for the policy and strong for zxcvbn. */
+export const STAFF_PASSWORD = 'een-lang-wachtwoord'
+
+/**
+ * Integration tests: creates a staff user of the given roles through the Local API (as an administrator
+ * would), ready to pass as `user` with `overrideAccess: false`.
+ */
+export async function createStaffUser(
+  payload: Payload,
+  email: string,
+  name: string,
+  roles: User['roles'],
+  password = STAFF_PASSWORD,
+): Promise<StaffUser> {
+  const user = await payload.create({ collection: 'users', data: { email, password, name, roles } })
+  return { ...user, collection: 'users' }
+}
+
+/** Integration tests: logs a staff user in through the Local API; its token for REST (`authorization: JWT …`). */
+export async function staffUserToken(payload: Payload, email: string, password = STAFF_PASSWORD): Promise<string> {
+  const { token } = await payload.login({ collection: 'users', data: { email, password } })
+  if (!token) throw new Error(`login ${email} gave no token`)
+  return token
 }

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Complaint, User } from '../../cms/payload-types'
@@ -729,9 +729,7 @@ describe.each(WAYS)('access matrix through the %s API', (way) => {
   for (const line of MATRIX) {
     const label = 'target' in line ? `${line.collection} ${line.op} ${line.target}` : `${line.collection} ${line.op}`
     describe(label, () => {
-      for (const [actor, cell] of cellsOf<ListCell | ReadCell | WriteCell>(
-        line.cells as Cols<ListCell | ReadCell | WriteCell>,
-      )) {
+      for (const [actor, cell] of cellsOf<ListCell | ReadCell | WriteCell>(line.cells)) {
         if (cell === __ || cell === QB) continue
         const shown =
           typeof cell === 'string'
@@ -1249,7 +1247,7 @@ describe('endpoints through REST', () => {
       await payload.update({
         collection: 'users',
         id: ids.victim,
-        data: { loginAttempts: 5, lockUntil: new Date(Date.now() + 600_000).toISOString() } as Partial<User>,
+        data: { loginAttempts: 5, lockUntil: new Date(Date.now() + 600_000).toISOString() },
       })
       const response = await ctx.rest('/users/unlock', {
         method: 'POST',
@@ -1267,7 +1265,7 @@ describe('endpoints through REST', () => {
       await payload.update({
         collection: 'users',
         id: ids.victim,
-        data: { loginAttempts: 0, lockUntil: null } as Partial<User>,
+        data: { loginAttempts: 0, lockUntil: null },
       })
     })
   }
@@ -1366,7 +1364,7 @@ describe.each(WAYS)('the handler’s view of the unassigned queue through the %s
         perform(ctx, way, callers[actor], {
           kind: 'find',
           collection: 'complaints',
-          where: { and: [{ id: { equals: ids.Q } }, { 'complainant.name': { equals: name } }] } as Where,
+          where: { and: [{ id: { equals: ids.Q } }, { 'complainant.name': { equals: name } }] },
         })
       const [right, wrong] = [await ask(at(full, 'complainant.name')), await ask('Iemand Anders')]
       // Either the query is refused, or the right and the wrong guess get the same answer.

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { parseEnv } from '../../cms/env'
-import type { Complaint, User } from '../../cms/payload-types'
+import type { Complaint } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
 import { intakeForm, validIntake } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
@@ -34,7 +34,7 @@ afterAll(async () => {
 
 describe('Decision 1: calendar days until an administrator chooses working days', () => {
   it('a fresh installation has no saved settings, and reads the day mode as calendar days', async () => {
-    const saved = await payload.db.findGlobal({ slug: 'settings', req: {}, where: {} })
+    const saved = (await payload.db.findGlobal({ slug: 'settings', req: {}, where: {} })) as { dayMode?: string } | null
     expect(saved?.dayMode ?? null).toBeNull()
     expect((await payload.findGlobal({ slug: 'settings', overrideAccess: true })).dayMode).toBe('calendar')
   })
@@ -47,7 +47,7 @@ describe('Decision 1: calendar days until an administrator chooses working days'
     const c = await payload.create({
       collection: 'complaints',
       overrideAccess: false,
-      user: { ...manager, collection: 'users' } as User & { collection: 'users' },
+      user: { ...manager, collection: 'users' },
       data: {
         channel: 'phone',
         receivedAt: FRIDAY,

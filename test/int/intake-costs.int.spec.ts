@@ -106,14 +106,14 @@ describe('the service key', () => {
     await payload.update({
       collection: 'service-accounts',
       id: site.id,
-      data: { keyHash: 'revoked' } as never,
+      data: { keyHash: 'revoked' },
       overrideAccess: true,
     })
     expect((await intake(form())).status).toBe(403)
     await payload.update({
       collection: 'service-accounts',
       id: site.id,
-      data: { keyHash } as never,
+      data: { keyHash },
       overrideAccess: true,
     })
     expect((await intake(form())).status).toBe(201)

@@ -14,6 +14,7 @@ import { refusal } from '../helpers/refusal'
 import { minimalPdf, tinyPng } from '../helpers/files'
 import { intakeForm, validIntake as validForm } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+import { createStaffUser, staffUserToken } from '../helpers/staff'
 
 let ctx: TestPayload
 let payload: Payload
@@ -325,7 +326,7 @@ describe('when storing fails half-way', () => {
     const original = payload.db.create.bind(payload.db)
     payload.db.create = async (args) => {
       if (args.collection === 'payload-jobs') throw new Error('SQLITE_FULL: database or disk is full')
-      const doc = await original(args)
+      const doc: unknown = await original(args)
       written.push(args.collection)
       return doc
     }
@@ -482,14 +483,8 @@ describe('"was the complaint with this form token stored?" (the site’s narrow 
     const form = validForm()
     await intake(form)
     expect((await status(form.formToken, {})).status).toBe(403)
-    const staff = await payload.create({
-      collection: 'users',
-      data: { email: 'manager.status@example.nl', password: 'een-lang-wachtwoord', name: 'M', roles: ['manager'] },
-    })
-    const { token } = await payload.login({
-      collection: 'users',
-      data: { email: staff.email, password: 'een-lang-wachtwoord' },
-    })
+    const staff = await createStaffUser(payload, 'manager.status@example.nl', 'M', ['manager'])
+    const token = await staffUserToken(payload, staff.email)
     expect((await status(form.formToken, { authorization: `JWT ${token}` })).status).toBe(403)
     const malformed = await status({ in: ['x'] })
     expect(malformed.status).toBe(400)
@@ -605,7 +600,7 @@ describe('the site when the CMS stalls or is down (a real HTTP server in front o
     // "Try again later with the same form": the CMS answers with the complaint it stored, and stores no second.
     const before = await count('complaints')
     const again = await submitComplaint(request, {
-      fetch: (url, init) => ctx.rest(String(url).replace('http://cms.test/api', ''), init),
+      fetch: (url, init) => ctx.rest((url as string | URL).toString().replace('http://cms.test/api', ''), init),
       apiUrl: 'http://cms.test/api',
       apiKey: env.SITE_API_KEY,
     })

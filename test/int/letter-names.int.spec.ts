@@ -11,10 +11,11 @@ import { seedSteps } from '../../cms/seed'
 import { MESSAGE_NAME_NEEDS_LATIN } from '../../hooks/complaints/schema'
 import { type FakeDelivery, type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { minimalPdf } from '../helpers/files'
-import { intakeForm, validIntake } from '../helpers/intake'
+import { intakeForm, recordedComplaint, validIntake } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { pdfToText, squash } from '../helpers/pdfText'
 import { refusal } from '../helpers/refusal'
+import { createStaffUser, staffUserToken } from '../helpers/staff'
 
 /**
  * Names print in letters as the complainant typed them (Art. 5: every letter is addressed to them);
@@ -94,26 +95,15 @@ async function dossierPdfText(complaint: string, purpose: string): Promise<strin
   )
 }
 
-async function staff(email: string, name: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({
-    collection: 'users',
-    data: { email, password: 'een-lang-wachtwoord', name, roles },
-  })
-  return { ...user, collection: 'users' }
-}
+const staff = (email: string, name: string, roles: User['roles']): Promise<Staff> =>
+  createStaffUser(payload, email, name, roles)
 
 const recorded = (complainant: Partial<Complaint['complainant']>) =>
-  ({
-    channel: 'phone',
-    receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
-    complainant: { role: 'client', email: 'klager@example.nl', ...complainant },
-    conduct: { when: 'date', date: '2026-11-02' },
-    involved: { kind: 'employee', description: 'Chris Coach' },
-    categories: ['negligence'],
+  recordedComplaint({
+    complainant: { role: 'client', email: 'klager@example.nl', ...complainant } as Complaint['complainant'],
     complaintText: 'Mijn coach kwam drie keer niet opdagen.',
-    discussedBefore: 'no',
     assignedHandler: handler.id,
-  }) as Partial<Complaint> as Complaint
+  })
 
 beforeAll(async () => {
   fake = await startFakeResend({ apiKey: API_KEY })
@@ -235,10 +225,7 @@ describe('staff intake and changes: the same rule on every path', () => {
       overrideAccess: true,
       data: recorded({ name: 'سارا', nameLatin: 'Sara', email: 'sara@example.nl' }),
     })
-    const { token } = await payload.login({
-      collection: 'users',
-      data: { email: manager.email, password: 'een-lang-wachtwoord' },
-    })
+    const token = await staffUserToken(payload, manager.email)
     const patch = (complainant: Record<string, unknown>) =>
       ctx.rest(`/complaints/${c.id}`, {
         method: 'PATCH',

@@ -13,6 +13,7 @@ import { intakeForm, validIntake } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { pdfToText, squash } from '../helpers/pdfText'
 import { refusal } from '../helpers/refusal'
+import { createStaffUser, staffUserToken } from '../helpers/staff'
 
 /**
  * Every letter the regulation requires (Art. 3, 5, 6, 7, 8; Decisions 8, 9, 11, 12), driven through a real case to the moment it goes
@@ -66,13 +67,8 @@ const dutchAt = (iso: string | Date) => dutch(civil(iso))
 // ---------------------------------------------------------------------------------------------
 // Helpers: staff, cases, refusals, the outbox.
 
-async function staff(email: string, name: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({
-    collection: 'users',
-    data: { email, password: 'een-lang-wachtwoord', name, roles },
-  })
-  return { ...user, collection: 'users' }
-}
+const staff = (email: string, name: string, roles: User['roles']): Promise<Staff> =>
+  createStaffUser(payload, email, name, roles)
 
 /** A complaint recorded by a manager (staff intake, Art. 3), assigned to the handler unless told otherwise. */
 async function recordCase(data: Partial<Complaint>): Promise<Complaint> {
@@ -94,7 +90,7 @@ async function recordCase(data: Partial<Complaint>): Promise<Complaint> {
 }
 
 const update = (user: Staff, id: string, data: Record<string, unknown>) =>
-  payload.update({ collection: 'complaints', id, data: data as Partial<Complaint>, overrideAccess: false, user })
+  payload.update({ collection: 'complaints', id, data: data, overrideAccess: false, user })
 
 const read = (id: string) => payload.findByID({ collection: 'complaints', id, overrideAccess: true })
 
@@ -821,7 +817,7 @@ describe('the other endings', () => {
         refused += 1
         throw new Error('SQLITE_FULL: database or disk is full')
       }
-      return original(args)
+      return original(args) as Promise<unknown>
     }
     try {
       await update(handler, c.id, {
@@ -1142,10 +1138,7 @@ describe('letter texts (collection letter-templates)', () => {
       }),
     )
     expect(trusted.body).toBe(asEditor.body)
-    const { token } = await payload.login({
-      collection: 'users',
-      data: { email: editor.email, password: 'een-lang-wachtwoord' },
-    })
+    const token = await staffUserToken(payload, editor.email)
     const rest = await ctx.rest(`/letter-templates/${t.id}`, {
       method: 'PATCH',
       headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
@@ -1263,14 +1256,7 @@ describe('letter texts (collection letter-templates)', () => {
     })
 
     it('the same through the REST API', async () => {
-      const token = async (user: Staff) => {
-        const { token } = await payload.login({
-          collection: 'users',
-          data: { email: user.email, password: 'een-lang-wachtwoord' },
-        })
-        if (!token) throw new Error('no token')
-        return { authorization: `JWT ${token}` }
-      }
+      const token = async (user: Staff) => ({ authorization: `JWT ${await staffUserToken(payload, user.email)}` })
       const as = {
         admin: await token(admin),
         manager: await token(manager),

@@ -56,7 +56,7 @@ async function registerCase(name: string, handler?: string): Promise<string> {
 
 /** A lock as the admin itself makes one while a person edits (trusted: Payload writes it through the adapter). */
 async function lock(key: string, holder: string, target: { collection: string; id: string } | { global: string }) {
-  const doc = await payload.db.create({
+  const doc = (await payload.db.create({
     collection: LOCKS,
     data: {
       ...('global' in target
@@ -65,7 +65,7 @@ async function lock(key: string, holder: string, target: { collection: string; i
       user: { relationTo: 'users', value: ids[holder] },
     },
     req: undefined,
-  })
+  })) as { id: string | number }
   ids[key] = String(doc.id)
 }
 

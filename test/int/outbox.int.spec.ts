@@ -2,9 +2,9 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { enqueueEmail, OUTBOX_QUEUE } from '../../cms/email/enqueue'
-import type { User } from '../../cms/payload-types'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { createStaffUser } from '../helpers/staff'
 
 const API_KEY = 're_test_key_0123456789'
 let fake: FakeResend
@@ -132,10 +132,7 @@ describe('the outbox delivers through Resend (real SDK, fake server)', () => {
   })
 
   it('sends Payload’s own e-mail (e.g. a password reset) through the outbox too', async () => {
-    await payload.create({
-      collection: 'users',
-      data: { email: 'vergeten@example.nl', password: 'een-lang-wachtwoord', name: 'Vergeetachtig', roles: ['editor'] },
-    })
+    await createStaffUser(payload, 'vergeten@example.nl', 'Vergeetachtig', ['editor'])
     await payload.forgotPassword({ collection: 'users', data: { email: 'vergeten@example.nl' } })
     // Stored right after Payload's own transaction commits.
     const stored = await vi.waitFor(async () => {
@@ -165,20 +162,13 @@ describe('who may read the outbox', () => {
     [['handler'], 'own cases only'],
     [['editor'], false],
   ] as const)('%o reads every message: %s', async (roles, allowed) => {
-    const user = await payload.create({
-      collection: 'users',
-      data: {
-        email: `${roles.join('-')}-${Math.random().toString(36).slice(2)}@example.nl`,
-        password: 'een-lang-wachtwoord',
-        name: 'x',
-        roles: [...roles],
-      },
-    })
-    const read = payload.find({
-      collection: 'outbox',
-      overrideAccess: false,
-      user: { ...user, collection: 'users' } as User & { collection: 'users' },
-    })
+    const user = await createStaffUser(
+      payload,
+      `${roles.join('-')}-${Math.random().toString(36).slice(2)}@example.nl`,
+      'x',
+      [...roles],
+    )
+    const read = payload.find({ collection: 'outbox', overrideAccess: false, user })
     const all = (await payload.count({ collection: 'outbox', overrideAccess: true })).totalDocs
     expect(all).toBeGreaterThan(0)
     if (allowed === true) expect((await read).totalDocs).toBe(all)
@@ -202,7 +192,7 @@ describe('who may read the outbox', () => {
     await expect(
       payload.create({
         collection: 'outbox',
-        data: { ...anyMessage, id: undefined, subject: 'Nagemaakt' } as never,
+        data: { ...anyMessage, id: undefined, subject: 'Nagemaakt' },
         overrideAccess: false,
         user,
       }),

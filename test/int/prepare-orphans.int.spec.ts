@@ -52,7 +52,8 @@ async function registerWithAttachment(payload: Payload, name: string) {
       depth: 0,
     })
   ).docs[0]
-  const attachment = String(complaint?.attachments?.[0])
+  const first = complaint?.attachments?.[0]
+  const attachment = typeof first === 'string' ? first : String(first?.id)
   return { complaint: String(complaint?.id), attachment, filename: await filenameOf(payload, attachment) }
 }
 

@@ -153,9 +153,7 @@ const SPELLINGS: Spelling[] = [
     payloadAccepts: true,
     build: (p, o, v, probe) => {
       const [first, ...rest] = p.split('.')
-      return probe?.many && first && rest.length
-        ? ({ [first]: { contains: { [rest.join('.')]: leaf(o, v) } } } as Where)
-        : null
+      return probe?.many && first && rest.length ? { [first]: { contains: { [rest.join('.')]: leaf(o, v) } } } : null
     },
   },
   {
@@ -171,7 +169,7 @@ const SPELLINGS: Spelling[] = [
     payloadAccepts: false,
     build: (p, o, v) => {
       const [first, ...rest] = p.split('.')
-      return rest.length ? ({ [first ?? '']: { [rest.join('__')]: leaf(o, v) } } as Where) : null
+      return rest.length ? { [first ?? '']: { [rest.join('__')]: leaf(o, v) } } : null
     },
   },
   {
@@ -517,7 +515,8 @@ describe('control: the same probes DO tell M from N for a manager, who may read 
               ['messages', 'letters', 'timeline'].includes(field)
             if (spelling.payloadAccepts && !restJoinContains && m === n)
               silent.push(`${spelling.name} ${probe.path}: ${m}`)
-            if (!spelling.payloadAccepts) expect(JSON.parse(m).status, `${spelling.name} ${probe.path}`).toBe(400)
+            if (!spelling.payloadAccepts)
+              expect((JSON.parse(m) as { status?: number }).status, `${spelling.name} ${probe.path}`).toBe(400)
           }
         }
         expect(silent).toEqual([])
@@ -828,7 +827,7 @@ describe('joins, select, populate, distinct: no other way in', () => {
         depth: 2,
       }))
       expect(queue.m).toBe(queue.n)
-      expect(JSON.parse(queue.m).ids).toEqual(['asked'])
+      expect((JSON.parse(queue.m) as { ids?: string[] }).ids).toEqual(['asked'])
       expect(leaks(queue.bodies)).toBe(false)
       const own = await pair(way, 'handlerA', ['AM', 'AN'], (id) => ({
         collection: 'complaints',
@@ -856,7 +855,7 @@ describe('joins, select, populate, distinct: no other way in', () => {
       try {
         const result = await payload.findDistinct({
           collection: 'complaints',
-          field: field as never,
+          field: field,
           where: { id: { equals: id } },
           overrideAccess: false,
           user: callers[who]?.user ?? undefined,

@@ -7,6 +7,7 @@ import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { pdfToText, squash } from '../helpers/pdfText'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { refusal } from '../helpers/refusal'
+import { createStaffUser, staffUserToken } from '../helpers/staff'
 
 /**
  * The trustworthy record (Decisions 16 and 17, Art. 4, Art. 8.5): what was sent stands, on every
@@ -21,19 +22,17 @@ let handler: Staff
 let other: Staff
 let editor: Staff
 const tokens: Record<string, string> = {}
-const PASSWORD = 'een-lang-wachtwoord-voor-de-test'
 
 async function staff(email: string, name: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({ collection: 'users', data: { email, password: PASSWORD, name, roles } })
-  const { token } = await payload.login({ collection: 'users', data: { email, password: PASSWORD } })
-  tokens[user.id] = token ?? ''
-  return { ...user, collection: 'users' }
+  const user = await createStaffUser(payload, email, name, roles)
+  tokens[user.id] = await staffUserToken(payload, email)
+  return user
 }
 
 const update = (user: Staff | null, id: string, data: Record<string, unknown>) =>
   user
-    ? payload.update({ collection: 'complaints', id, data: data as Partial<Complaint>, overrideAccess: false, user })
-    : payload.update({ collection: 'complaints', id, data: data as Partial<Complaint>, overrideAccess: true })
+    ? payload.update({ collection: 'complaints', id, data: data, overrideAccess: false, user })
+    : payload.update({ collection: 'complaints', id, data: data, overrideAccess: true })
 
 const read = (id: string) => payload.findByID({ collection: 'complaints', id, depth: 0, overrideAccess: true })
 const events = async (id: string, type?: string) =>

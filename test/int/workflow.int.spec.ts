@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import type { Complaint, User } from '../../cms/payload-types'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
+import { recordedComplaint } from '../helpers/intake'
 import { pdfToText, squash } from '../helpers/pdfText'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { refusal } from '../helpers/refusal'
+import { createStaffUser } from '../helpers/staff'
 
 type Staff = User & { collection: 'users' }
 let ctx: TestPayload
@@ -18,16 +20,11 @@ let handlerB: Staff
 let involved: Staff
 let complaintId: string
 
-async function staff(email: string, name: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({
-    collection: 'users',
-    data: { email, password: 'een-lang-wachtwoord', name, roles },
-  })
-  return { ...user, collection: 'users' }
-}
+const staff = (email: string, name: string, roles: User['roles']): Promise<Staff> =>
+  createStaffUser(payload, email, name, roles)
 
 const update = (user: Staff, data: Record<string, unknown>, id = complaintId) =>
-  payload.update({ collection: 'complaints', id, data: data as Partial<Complaint>, overrideAccess: false, user })
+  payload.update({ collection: 'complaints', id, data: data, overrideAccess: false, user })
 
 const timeline = async () =>
   (
@@ -62,17 +59,10 @@ beforeAll(async () => {
     collection: 'complaints',
     overrideAccess: false,
     user: manager,
-    data: {
-      channel: 'phone',
+    data: recordedComplaint({
       receivedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
-      complainant: { role: 'client', name: 'Jan Jansen', email: 'jan@example.nl' },
-      conduct: { when: 'date', date: '2026-11-02' },
-      involved: { kind: 'employee', description: 'Chris Coach' },
       involvedStaff: [involved.id],
-      categories: ['negligence'],
-      complaintText: 'Mijn coach kwam drie afspraken niet opdagen en belde niet af.',
-      discussedBefore: 'no',
-    } as Partial<Complaint> as Complaint,
+    }),
   })
   complaintId = complaint.id
 })

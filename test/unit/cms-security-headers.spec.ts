@@ -31,7 +31,7 @@ describe('the admin’s Content-Security-Policy', () => {
   it('allows scripts only with the page’s nonce (and what they load), refuses plug-ins, framing and foreign bases and forms', () => {
     const policy = adminContentSecurityPolicy('abc123', { dev: false })
     const directives = Object.fromEntries(
-      policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+      policy.split('; ').map((d): [string, string] => [d.split(' ')[0] ?? '', d.split(' ').slice(1).join(' ')]),
     )
     expect(directives['script-src']).toBe("'self' 'nonce-abc123' 'strict-dynamic'")
     expect(directives['object-src']).toBe("'none'")

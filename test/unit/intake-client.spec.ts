@@ -34,7 +34,7 @@ type Seen = { url: string; init: RequestInit }
 function fakeCms(answer: () => Response | Promise<Response>) {
   const seen: Seen[] = []
   const fetch = (async (url: string | URL | Request, init?: RequestInit) => {
-    seen.push({ url: String(url), init: init ?? {} })
+    seen.push({ url: (url as string | URL).toString(), init: init ?? {} })
     return answer()
   }) as typeof globalThis.fetch
   return { seen, fetch }
@@ -60,7 +60,7 @@ describe('storing a complaint through the CMS intake endpoint', () => {
     expect(call?.init.method).toBe('POST')
     expect(new Headers(call?.init.headers).get('authorization')).toBe(`service-accounts API-Key ${'k'.repeat(32)}`)
     const body = call?.init.body as FormData
-    expect(JSON.parse(String(body.get('data')))).toEqual({
+    expect(JSON.parse(String(body.get('data') as string))).toEqual({
       ...input,
       consent: true,
       formToken: 'c0ffee00-0000-4000-8000-000000000001',
@@ -163,7 +163,9 @@ describe('storing a complaint through the CMS intake endpoint', () => {
       expect(await submitComplaint(request(), options(cms.fetch))).toEqual({ kind: 'uncertain' })
       const [, lookup] = cms.seen
       expect(lookup?.url).toBe('http://cms.test/api/complaints/intake/status')
-      expect(JSON.parse(String(lookup?.init.body))).toEqual({ formToken: 'c0ffee00-0000-4000-8000-000000000001' })
+      expect(JSON.parse(String(lookup?.init.body as string))).toEqual({
+        formToken: 'c0ffee00-0000-4000-8000-000000000001',
+      })
       expect(new Headers(lookup?.init.headers).get('authorization')).toBe(`service-accounts API-Key ${'k'.repeat(32)}`)
     },
   )

@@ -217,7 +217,7 @@ describe('composing a letter', () => {
   })
 
   it('escapes what the case holds in the HTML version', () => {
-    const c = { ...complaint, complainant: { ...complaint.complainant, name: '<b>Jan</b>' } } as Complaint
+    const c = { ...complaint, complainant: { ...complaint.complainant, name: '<b>Jan</b>' } }
     const result = composeLetter('acknowledgement', LETTER_KIND_DEFINITIONS.acknowledgement.defaults, {
       ...ctx(c),
       addresseeName: '<b>Jan</b>',

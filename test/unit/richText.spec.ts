@@ -133,7 +133,7 @@ describe('richTextToHtml', () => {
   it('Art. 8: puts the bullets of paragraphs 2 and 5 inside their numbered items, as nested lists', () => {
     const article = seed.articles.find((candidate) => candidate.number === 8)
     if (!article) throw new Error('Art. 8 missing from the seed')
-    const html = richTextToHtml(blocksToLexical(article.text) as RichTextState)
+    const html = richTextToHtml(blocksToLexical(article.text))
     const items = html.match(/<li class="utrecht-ordered-list__item">/g) ?? []
     expect(items).toHaveLength(5)
     expect(html).toContain(

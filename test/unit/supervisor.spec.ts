@@ -96,9 +96,8 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
     const delays: number[] = []
     const order: string[] = []
     const steady = await serving()
-    let supervisor: Supervisor | undefined
     const cms = { ...dying('cms'), beforeRestart: async () => void order.push('recover') }
-    supervisor = supervised([cms, steady], {
+    const supervisor: Supervisor = supervised([cms, steady], {
       log: (line) => {
         log(line)
         if (/^cms (started|restarted)/.test(line)) order.push('start')
@@ -121,7 +120,7 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
     )
     expect(lines.filter((l) => /^cms restarted \(pid \d+\)$/.test(l))).toHaveLength(6)
     // Recovery before each restart, never before the first start; none after the stop.
-    expect(order).toEqual(['start', ...Array(6).fill(['recover', 'start']).flat()])
+    expect(order).toEqual(['start', ...Array<string[]>(6).fill(['recover', 'start']).flat()])
     // The site-like process ran through all of it, once, and was stopped at the end.
     expect(lines.filter((l) => l.startsWith('steady'))).toEqual([`steady started (pid ${steadyPid})`])
     expect(isGone(Number(steadyPid))).toBe(true)
@@ -132,8 +131,7 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
     const delays: number[] = []
     let clock = 0
     let restarts = 0
-    let supervisor: Supervisor | undefined
-    supervisor = supervised([dying()], {
+    const supervisor: Supervisor = supervised([dying()], {
       now: () => clock,
       log: (line) => {
         log(line)
@@ -204,8 +202,7 @@ describe('the supervisor of npm start', { timeout: 60_000 }, () => {
       { readyUrl: `http://127.0.0.1:${port}/` },
     )
     const delays: number[] = []
-    let supervisor: Supervisor | undefined
-    supervisor = supervised([flaky], {
+    const supervisor: Supervisor = supervised([flaky], {
       log,
       sleep: async (ms) => {
         delays.push(ms)

@@ -286,7 +286,7 @@ describe('planFrozen: Decision 16, what a letter stated changes only with a new 
 describe('planDelayNotice: Art. 7 note, with the test’s own clock', () => {
   const open: Partial<Complaint> = {
     status: 'acknowledged',
-    deadlines: { decisionLimitBy: '2026-12-20T22:59:59.999Z' } as Complaint['deadlines'],
+    deadlines: { decisionLimitBy: '2026-12-20T22:59:59.999Z' },
   }
   it.each([
     ['no delay', {}, {}, false, []],
@@ -387,8 +387,8 @@ describe('planHearingLetters: Art. 6, invited, moved, called off, heard', () => 
     ],
   ] as const)('%s', (_, before, next, to, latest, kinds, expected) => {
     const plan = planHearingLetters({
-      before: before as Partial<Complaint>,
-      next: next as Partial<Complaint>,
+      before: before,
+      next: next,
       from: 'acknowledged',
       to,
       latestHearingLetter: latest,

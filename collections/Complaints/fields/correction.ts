@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { options } from '../../../hooks/complaints/vocabulary'
+import type { Complaint } from '../../../cms/payload-types'
 import { LETTER_KINDS, letterKindLabel } from '../../../hooks/letters/kinds'
 import { nobodyField } from '../../access/nobody'
 import { hasRole } from '../../access/roles'
@@ -17,7 +17,8 @@ export const correction: Field = personal({
   // Shown to managers (who may correct), and to anyone who reads the case once a correction was made.
   admin: {
     position: 'sidebar',
-    condition: (data, _sibling, { user }) => hasRole(user, 'manager') || (data?.correction?.log?.length ?? 0) > 0,
+    condition: (data, _sibling, { user }) =>
+      hasRole(user, 'manager') || ((data as Partial<Complaint> | undefined)?.correction?.log?.length ?? 0) > 0,
   },
   fields: [
     {

@@ -1,6 +1,5 @@
 import type { Field } from 'payload'
 
-import { options } from '../../../hooks/complaints/vocabulary'
 import { STATUS_LABELS } from '../../../hooks/complaints/workflow/statuses'
 import { ENDINGS } from '../../../hooks/complaints/workflow/transitions'
 import { personal } from './personal'

@@ -65,20 +65,13 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
 
   const system = systemOperationOf(context)
   if (system) {
-    const beyond = fieldsBeyond(
-      system,
-      incoming as Record<string, unknown>,
-      originalDoc as unknown as Record<string, unknown>,
-    )
+    const beyond = fieldsBeyond(system, incoming, originalDoc as unknown as Record<string, unknown>)
     if (beyond.length > 0) throw new Error(`System operation ${system} may not write ${beyond.join(', ')}`)
     return incoming
   }
 
   // What only the system writes (the bookkeeping of letters and deadlines) no other write changes.
-  const bookkeeping = systemFieldsChanged(
-    incoming as Record<string, unknown>,
-    originalDoc as unknown as Record<string, unknown>,
-  )
+  const bookkeeping = systemFieldsChanged(incoming, originalDoc as unknown as Record<string, unknown>)
   if (bookkeeping.length > 0)
     fail(
       bookkeeping.map((path) => ({
@@ -115,7 +108,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
   }
 
   const changed = changedPaths(
-    data as Record<string, unknown>,
+    data,
     originalDoc as unknown as Record<string, unknown>,
     fieldPathsOf(collection.flattenedFields),
   )

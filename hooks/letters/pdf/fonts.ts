@@ -23,7 +23,7 @@ const FONT_FILES: Record<FontWeight, string> = { regular: 'DejaVuSans.ttf', bold
  * number in the built CMS (see cms/db.ts); in the built site, tsx and vitest this is plain Node.
  */
 export function fontFile(weight: FontWeight): string {
-  const { createRequire } = process.getBuiltinModule('node:module') as typeof import('node:module')
+  const { createRequire } = process.getBuiltinModule('node:module')
   const fontPackage = ['dejavu-fonts-ttf', 'ttf'].join('/')
   return createRequire(fileURLToPath(import.meta.url)).resolve(`${fontPackage}/${FONT_FILES[weight]}`)
 }

@@ -163,7 +163,7 @@ export function widthMeasurer(): Measure {
   const cache = new Map<PDFFont, Map<string, number>>()
   return (text, font, size) => {
     let widths = cache.get(font)
-    if (!widths) cache.set(font, (widths = new Map()))
+    if (!widths) cache.set(font, (widths = new Map<string, number>()))
     let total = 0
     for (const char of text) {
       let width = widths.get(char)
