@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { LetterTemplate } from '../../hooks/letters/compose'
 import { EARLIER_DEFAULTS } from '../../hooks/letters/earlierDefaults'
-import { LETTER_KIND_DEFINITIONS, LETTER_KINDS, type LetterKind } from '../../hooks/letters/kinds'
+import { LETTER_KIND_DEFINITIONS, LETTER_KINDS } from '../../hooks/letters/kinds'
 
 const sameText = (a: LetterTemplate, b: LetterTemplate) =>
   a.subject === b.subject && a.salutation === b.salutation && a.body === b.body && a.closing === b.closing
@@ -34,7 +34,7 @@ export async function seedLetterTemplates(payload: Payload): Promise<string | nu
   }
   let upgraded = 0
   for (const doc of docs) {
-    const kind = doc.kind as LetterKind
+    const kind = doc.kind
     const stored = { subject: doc.subject, salutation: doc.salutation, body: doc.body, closing: doc.closing }
     if (!(EARLIER_DEFAULTS[kind] ?? []).some((earlier) => sameText(earlier, stored))) continue
     await payload.update({

@@ -8,6 +8,7 @@ import { queuePendingUwvNotifications } from '../letters/pendingNotifications'
  * registered without one go out (hooks/letters/pendingNotifications.ts; once per case).
  */
 export const sendPendingNotifications: GlobalAfterChangeHook = async ({ doc, req }) => {
-  if ((doc as Setting).uwvLabourExpert?.email?.trim()) await queuePendingUwvNotifications(req)
-  return doc
+  const settings = doc as Setting
+  if (settings.uwvLabourExpert?.email?.trim()) await queuePendingUwvNotifications(req)
+  return settings
 }

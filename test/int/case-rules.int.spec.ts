@@ -61,8 +61,8 @@ async function recordCase(data: Partial<Complaint>): Promise<Complaint> {
 
 const update = (user: Staff | null, id: string, data: Record<string, unknown>) =>
   user
-    ? payload.update({ collection: 'complaints', id, data: data as Partial<Complaint>, overrideAccess: false, user })
-    : payload.update({ collection: 'complaints', id, data: data as Partial<Complaint> })
+    ? payload.update({ collection: 'complaints', id, data: data, overrideAccess: false, user })
+    : payload.update({ collection: 'complaints', id, data: data })
 
 /** Runs the outbox queue (the letters of registration come from a job that queues the deliveries). */
 async function runJobs(): Promise<void> {

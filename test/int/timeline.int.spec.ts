@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CaseTimeline } from '../../cms/components/CaseTimeline'
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { parseEnv } from '../../cms/env'
-import type { Complaint, User } from '../../cms/payload-types'
+import type { User } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { intakeForm, validIntake } from '../helpers/intake'
@@ -31,7 +31,7 @@ const staff = async (email: string, name: string, roles: User['roles']): Promise
   collection: 'users',
 })
 const update = (user: Staff, id: string, data: Record<string, unknown>) =>
-  payload.update({ collection: 'complaints', id, data: data as Partial<Complaint>, overrideAccess: false, user })
+  payload.update({ collection: 'complaints', id, data: data, overrideAccess: false, user })
 const runJobs = () => payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
 const events = async (id: string) =>
   (

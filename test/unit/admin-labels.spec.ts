@@ -40,7 +40,7 @@ function fieldTexts(fields: Field[], path: string): AdminText[] {
       texts.push({ where: `${where} labels.singular`, value: labelled.labels.singular })
     if (labelled.labels?.plural !== undefined)
       texts.push({ where: `${where} labels.plural`, value: labelled.labels.plural })
-    if ('options' in field) texts.push(...optionTexts(where, field.options as readonly Option[]))
+    if ('options' in field) texts.push(...optionTexts(where, field.options))
     if ('fields' in field && Array.isArray(field.fields)) texts.push(...fieldTexts(field.fields, where))
     if (field.type === 'tabs')
       field.tabs.forEach((tab, i) => {

@@ -31,5 +31,5 @@ export function mergeCase(base: Partial<Complaint>, changes: Partial<Complaint>)
     const before = merged[key]
     merged[key] = isPlainObject(value) && isPlainObject(before) ? { ...before, ...value } : value
   }
-  return merged as Partial<Complaint>
+  return merged
 }
