@@ -10,6 +10,7 @@ import { canReadCaseFile } from './access/complaintAccess'
 import { nobody, nobodyField } from './access/nobody'
 import { hasRole } from './access/roles'
 import { serveAsDownload } from './uploads/serveAsDownload'
+import { dutchDate } from './fields/dutchDate'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -78,6 +79,7 @@ export const letters = (uploadDir: string | undefined): CollectionConfig => ({
       type: 'date',
       label: { nl: 'Per post verstuurd op', en: 'Posted on' },
       admin: {
+        date: dutchDate(),
         description: {
           nl: 'Deze datum telt als verzenddatum voor de termijnen (Besluit 12). Niet vóór de dag waarop de brief is gemaakt en niet in de toekomst (Besluit 17).',
           en: "Counts as the sending date (Decision 12); between the letter's creation and today (Decision 17).",
