@@ -55,10 +55,14 @@ export function* dateFields(fields: readonly Field[]): Generator<DateField> {
 
 /**
  * Payload's own date fields (`createdAt`, `updatedAt`, a session's expiry, a job's times) come without
- * an `admin.date`: they get the Dutch one too, once the configuration is built.
+ * a display format of their own: they get the Dutch one too, once the configuration is built.
  */
 export function giveDatesDutchFormat(entities: readonly { fields: Field[] }[]): void {
   for (const entity of entities)
     for (const field of dateFields(entity.fields))
-      field.admin = { ...field.admin, date: field.admin?.date ?? dutchDate('dayAndTime') }
+      if (!field.admin?.date?.displayFormat)
+        field.admin = {
+          ...field.admin,
+          date: dutchDate(field.admin?.date?.pickerAppearance === 'dayOnly' ? 'dayOnly' : 'dayAndTime'),
+        }
 }
