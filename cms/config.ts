@@ -106,6 +106,8 @@ export const configFor = (env: Env): Config => ({
       beforeDashboard: ['/components/CaseDashboard#CaseDashboard'],
       // Working Progression's name and mark on the login page and in the nav, not Payload's.
       graphics: { Logo: '/components/Brand#Logo', Icon: '/components/Brand#Icon' },
+      // Payload's notice that someone else is editing, in Dutch (components/DutchLockNotice.tsx).
+      providers: ['/components/DutchLockNotice#DutchLockNotice'],
     },
     meta: { titleSuffix: ' – Klachtenportaal Working Progression' },
     importMap: {

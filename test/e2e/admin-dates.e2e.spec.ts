@@ -145,4 +145,28 @@ describe('Art. 5, 6, 7: dates in the admin read Dutch', () => {
     expect(await reviewed.inputValue()).toBe('1 december 2026')
     expect(await at.inputValue()).toBe(`11 december ${year}, 15:45`)
   })
+
+  it('a colleague who opens the case while the handler edits it reads who (by name) and since when, in Dutch', async () => {
+    // The handler is editing: a change starts the lock.
+    await page.locator('#field-hearing__place').fill('Kantoor Utrecht')
+    await settle(page)
+    const other = await newDutchContext(browser, { viewport: { width: 1280, height: 900 } })
+    try {
+      const colleague = await other.newPage()
+      await loginToAdmin(colleague, cmsUrl, manager.email, manager.password)
+      await colleague.goto(`${cmsUrl}/admin/collections/complaints/${complaint.id}`)
+      const notice = colleague.locator('.document-locked__content')
+      await notice.waitFor()
+      await expect.poll(() => notice.innerText()).toContain(handler.name)
+      const text = await notice.innerText()
+      await screenshot(colleague, 'admin-dates-locked')
+      expect(text).not.toContain(handler.email)
+      expect(text).toContain('Als u het overneemt')
+      expect(text).toMatch(new RegExp(`Bewerkt sinds \\d{1,2} ${DUTCH_MONTH} \\d{4}, \\d{2}:\\d{2}`))
+      expect(text.match(AM_PM)).toBeNull()
+      expect(text.match(ENGLISH_MONTH)).toBeNull()
+    } finally {
+      await other.close()
+    }
+  })
 })
