@@ -10,12 +10,23 @@ import { DATE_TIME_FORMAT } from '../../collections/fields/dutchDate'
 /** Payload 3.90's notice formats with a fixed `Intl.DateTimeFormat('en-US', …)`: "Dec 1, 2026, 7:48 PM". */
 const PAYLOAD_LOCK_FORMAT = 'MMM d, yyyy, h:mm a'
 
-async function nameOf(email: string): Promise<string | null> {
+const names = new Map<string, Promise<string | null>>()
+
+async function lookUpName(email: string): Promise<string | null> {
   const query = new URLSearchParams({ 'where[email][equals]': email, limit: '1', depth: '0' })
   const response = await fetch(`/api/users?${query.toString()}`, { credentials: 'include' })
   if (!response.ok) return null
   const body = (await response.json()) as { docs?: { name?: string | null }[] }
   return body.docs?.[0]?.name?.trim() || null
+}
+
+/** One look-up per address: the notice is rendered again as the lock's details arrive. */
+const nameOf = (email: string): Promise<string | null> => {
+  const known = names.get(email)
+  if (known) return known
+  const asked = lookUpName(email)
+  names.set(email, asked)
+  return asked
 }
 
 function dutchSince(since: Element): void {
@@ -28,7 +39,7 @@ async function dutchEditor(who: Element): Promise<void> {
   const email = (who.textContent ?? '').trim()
   if (!email.includes('@')) return
   const name = await nameOf(email)
-  if (name) who.textContent = name
+  if (name && who.textContent?.trim() === email) who.textContent = name
 }
 
 /**
@@ -39,9 +50,9 @@ async function dutchEditor(who: Element): Promise<void> {
  */
 export function DutchLockNotice({ children }: { children?: ReactNode }) {
   useEffect(() => {
+    // Every change of the page: Payload renders the notice first with the editor's id, then with their address.
     const visit = () => {
-      for (const content of document.querySelectorAll<HTMLElement>('.document-locked__content:not([data-dutch])')) {
-        content.dataset.dutch = 'true'
+      for (const content of document.querySelectorAll('.document-locked__content')) {
         const [who, since] = content.querySelectorAll('p strong')
         if (since) dutchSince(since)
         // Without the name (no answer), the notice keeps the address Payload put there.
@@ -50,7 +61,7 @@ export function DutchLockNotice({ children }: { children?: ReactNode }) {
       }
     }
     const observer = new MutationObserver(visit)
-    observer.observe(document.body, { childList: true, subtree: true })
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true })
     visit()
     return () => observer.disconnect()
   }, [])
