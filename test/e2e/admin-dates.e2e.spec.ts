@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import {
   apiGet,
+  chooseOption,
   createStaff,
+  lastToast,
   loginToAdmin,
   openDocument,
   recordComplaint,
@@ -67,6 +69,8 @@ beforeAll(async () => {
   handler = await createStaff(cmsUrl, 'dora.datum@example.nl', 'Dora Datum', ['handler'])
   complaint = await recordComplaint(cmsUrl, manager.token, 'Jan Datum', {
     assignedHandler: handler.id,
+    // Art. 4: the manager is recorded as involved, so cannot handle the case.
+    involvedStaff: [manager.id],
     hearing: { at: `${year}-12-10T13:30:00.000Z`, requestedBy: 'complainant' },
   })
   browser = await launchChromium()
@@ -168,5 +172,24 @@ describe('Art. 5, 6, 7: dates in the admin read Dutch', () => {
     } finally {
       await other.close()
     }
+  })
+
+  it('Art. 4: a refused save in the sidebar names "Behandelaar" in the toast and shows its whole message at the field', async () => {
+    await openDocument(page, `${cmsUrl}/admin/collections/complaints/${complaint.id}`)
+    await chooseOption(page, 'field-assignedHandler', manager.name)
+    const refused = await save(page)
+    expect(refused.status).toBe(400)
+    expect(refused.errors.map((error) => error.path)).toEqual(['assignedHandler'])
+    await expect.poll(() => lastToast(page)).toBe('Het volgende veld is ongeldig: Behandelaar')
+    const error = page.locator('#field-assignedHandler .field-error')
+    await error.waitFor()
+    await screenshotAt(page, 'admin-dates-refused-sidebar', page.locator('#field-assignedHandler'))
+    expect(await error.textContent()).toBe(refused.errors[0]?.message)
+    // Not cut off: the message fits its box (Payload's own style keeps it to one line and hides the rest).
+    const clipped = await error.evaluate((element) => {
+      const content = element.querySelector('.tooltip-content') ?? element
+      return content.scrollWidth > content.clientWidth + 1
+    })
+    expect(clipped).toBe(false)
   })
 })
