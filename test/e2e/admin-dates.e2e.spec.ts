@@ -150,8 +150,28 @@ describe('Art. 5, 6, 7: dates in the admin read Dutch', () => {
     expect(await at.inputValue()).toBe(`11 december ${year}, 15:45`)
   })
 
+  it('Art. 4: a refused save in the sidebar names "Behandelaar" in the toast and shows its whole message at the field', async () => {
+    await openDocument(page, `${cmsUrl}/admin/collections/complaints/${complaint.id}`)
+    await chooseOption(page, 'field-assignedHandler', manager.name)
+    const refused = await save(page)
+    expect(refused.status).toBe(400)
+    expect(refused.errors.map((error) => error.path)).toEqual(['assignedHandler'])
+    await expect.poll(() => lastToast(page)).toBe('Het volgende veld is ongeldig: Behandelaar')
+    const error = page.locator('#field-assignedHandler .field-error')
+    await error.waitFor()
+    await screenshotAt(page, 'admin-dates-refused-sidebar', page.locator('#field-assignedHandler'))
+    expect(await error.textContent()).toBe(refused.errors[0]?.message)
+    // Not cut off: the message fits its box (Payload's own style keeps it to one line and hides the rest).
+    const clipped = await error.evaluate((element) => {
+      const content = element.querySelector('.tooltip-content') ?? element
+      return content.scrollWidth > content.clientWidth + 1
+    })
+    expect(clipped).toBe(false)
+  })
+
   it('a colleague who opens the case while the handler edits it reads who (by name) and since when, in Dutch', async () => {
     // The handler is editing: a change starts the lock.
+    await page.getByRole('button', { name: /^Stukken en horen/ }).click()
     await page.locator('#field-hearing__place').fill('Kantoor Utrecht')
     await settle(page)
     const other = await newDutchContext(browser, { viewport: { width: 1280, height: 900 } })
@@ -172,24 +192,5 @@ describe('Art. 5, 6, 7: dates in the admin read Dutch', () => {
     } finally {
       await other.close()
     }
-  })
-
-  it('Art. 4: a refused save in the sidebar names "Behandelaar" in the toast and shows its whole message at the field', async () => {
-    await openDocument(page, `${cmsUrl}/admin/collections/complaints/${complaint.id}`)
-    await chooseOption(page, 'field-assignedHandler', manager.name)
-    const refused = await save(page)
-    expect(refused.status).toBe(400)
-    expect(refused.errors.map((error) => error.path)).toEqual(['assignedHandler'])
-    await expect.poll(() => lastToast(page)).toBe('Het volgende veld is ongeldig: Behandelaar')
-    const error = page.locator('#field-assignedHandler .field-error')
-    await error.waitFor()
-    await screenshotAt(page, 'admin-dates-refused-sidebar', page.locator('#field-assignedHandler'))
-    expect(await error.textContent()).toBe(refused.errors[0]?.message)
-    // Not cut off: the message fits its box (Payload's own style keeps it to one line and hides the rest).
-    const clipped = await error.evaluate((element) => {
-      const content = element.querySelector('.tooltip-content') ?? element
-      return content.scrollWidth > content.clientWidth + 1
-    })
-    expect(clipped).toBe(false)
   })
 })
