@@ -86,8 +86,10 @@ export const nameFieldsByLabel: AfterErrorHook = ({ error, req, result }) => {
     entry.label = label
     return label
   })
-  const intro = req.t('error:followingFieldsInvalid', { count: names.length })
-  const message = `${intro} ${names.join(', ')}`
+  // Two refusals at one field name it once.
+  const unique = [...new Set(names)]
+  const intro = req.t('error:followingFieldsInvalid', { count: unique.length })
+  const message = `${intro} ${unique.join(', ')}`
   return {
     response: {
       ...result,
