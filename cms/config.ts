@@ -21,10 +21,12 @@ import { ServiceAccounts } from '../collections/ServiceAccounts'
 import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
 import { Users } from '../collections/Users'
+import { DATE_TIME_FORMAT, giveDatesDutchFormat } from '../collections/fields/dutchDate'
 import { guardPersonalDataQueries } from '../hooks/complaints/guardPersonalDataQueries'
 import { sessionCookies } from '../hooks/users/sessionPolicy'
 import { databaseAdapter } from './db'
 import { refuseMalformedData, refuseMalformedGlobalData } from './lib/guardMalformedInput'
+import { nameFieldsByLabel } from './lib/nameFieldsByLabel'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
@@ -32,6 +34,7 @@ import { deliverEmailTask } from './jobs/deliverEmail'
 import { issueCaseLetterTask } from './jobs/issueCaseLetter'
 import { issueIntakeLettersTask } from './jobs/issueIntakeLetters'
 import type { Env } from './env'
+import { dutchOverrides } from './translations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 /** Uploads go here unless UPLOAD_DIR says otherwise: never a public folder (served only through the API). */
@@ -121,10 +124,14 @@ export const configFor = (env: Env): Config => ({
     user: 'users',
     // No requests to gravatar.com: the portal runs on closed networks too.
     avatar: 'default',
-    // Dutch dates with a 24-hour clock, everywhere in the admin.
-    dateFormat: 'd MMMM yyyy, HH:mm',
+    // Dutch dates with a 24-hour clock, everywhere in the admin (each date field: collections/fields/dutchDate).
+    dateFormat: DATE_TIME_FORMAT,
     components: {
       beforeDashboard: ['/components/SettingsWarning#SettingsWarning', '/components/CaseDashboard#CaseDashboard'],
+      // Working Progression's name and mark on the login page and in the nav, not Payload's.
+      graphics: { Logo: '/components/Brand#Logo', Icon: '/components/Brand#Icon' },
+      // Payload's notice that someone else is editing, in Dutch (components/DutchLockNotice.tsx).
+      providers: ['/components/DutchLockNotice#DutchLockNotice'],
     },
     meta: { titleSuffix: ' – Klachtenportaal Working Progression' },
     importMap: {
@@ -156,7 +163,10 @@ export const configFor = (env: Env): Config => ({
     // Dutch is the default; English stays selectable per user.
     supportedLanguages: { nl, en },
     fallbackLanguage: 'nl',
+    translations: { nl: dutchOverrides },
   },
+  // A refused save names its fields by their Dutch labels, not their API paths.
+  hooks: { afterError: [nameFieldsByLabel] },
   // DOMAIN.md, People: the REST API and the admin carry every access rule; GraphQL is switched off.
   graphQL: { disable: true },
   typescript: {
@@ -192,6 +202,9 @@ export function restrictPayloadCollections(config: SanitizedConfig): SanitizedCo
     }
     locks.hooks.beforeChange = [lockInOwnName, ...(locks.hooks.beforeChange ?? [])]
   }
+  // Payload's own date fields (timestamps, sessions, jobs) read Dutch too.
+  giveDatesDutchFormat(config.collections)
+  giveDatesDutchFormat(config.globals)
   const jobStats = config.globals.find((global) => global.slug === 'payload-jobs-stats')
   if (jobStats) jobStats.access = { ...jobStats.access, read: isAdmin, readVersions: nobody, update: nobody }
   return config

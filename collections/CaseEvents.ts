@@ -4,6 +4,7 @@ import { CASE_EVENT_LABELS, CASE_EVENT_TYPES } from '../hooks/caseEvents/eventTy
 import { refuseEventDeletes, refuseEventUpdates } from '../hooks/caseEvents/refuseChanges'
 import { canReadCaseFile } from './access/complaintAccess'
 import { nobody } from './access/nobody'
+import { dutchDate } from './fields/dutchDate'
 
 /** The case timeline: who did what, when, to which complaint. Append-only; no personal data. */
 export const CaseEvents: CollectionConfig = {
@@ -40,7 +41,7 @@ export const CaseEvents: CollectionConfig = {
       required: true,
       index: true,
       label: { nl: 'Wanneer', en: 'When' },
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
+      admin: { date: dutchDate('dayAndTime') },
     },
     {
       name: 'actorKind',

@@ -7,6 +7,7 @@ import { canReadCaseFile } from './access/complaintAccess'
 import { nobody, nobodyField } from './access/nobody'
 import { hasRole } from './access/roles'
 import { serveAsDownload } from './uploads/serveAsDownload'
+import { dutchDate } from './fields/dutchDate'
 
 /**
  * The PDF copy of every letter the regulation requires, kept in the case dossier (which the
@@ -74,6 +75,7 @@ export const Letters: CollectionConfig = {
       type: 'date',
       label: { nl: 'Per post verstuurd op', en: 'Sent by post on' },
       admin: {
+        date: dutchDate(),
         description: {
           nl: 'Deze datum telt als verzenddatum voor de termijnen (Besluit 12). Niet vóór de dag waarop de brief is gemaakt en niet in de toekomst (Besluit 17).',
           en: "Counts as the sending date (Decision 12); between the letter's creation and today (Decision 17).",

@@ -13,6 +13,7 @@ import {
   OUTBOX_STATUS_LABELS,
   OUTBOX_STATUSES,
 } from '../cms/email/statuses'
+import { dutchDate } from './fields/dutchDate'
 
 /**
  * Every e-mail the portal sends is stored here first, then delivered by the `deliverEmail` job.
@@ -128,7 +129,7 @@ export const Outbox: CollectionConfig = {
           type: 'date',
           required: true,
           label: { nl: 'Wanneer', en: 'When' },
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          admin: { date: dutchDate('dayAndTime') },
         },
         { name: 'by', type: 'relationship', relationTo: 'users', label: { nl: 'Door', en: 'By' } },
         {
@@ -145,7 +146,7 @@ export const Outbox: CollectionConfig = {
       name: 'sentAt',
       type: 'date',
       label: { nl: 'Verstuurd op', en: 'Sent at' },
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      admin: { position: 'sidebar', date: dutchDate('dayAndTime') },
     },
     {
       name: 'providerId',

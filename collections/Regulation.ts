@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { invalidateSiteCache } from '../hooks/regulation/invalidateSiteCache'
 import { requireChangeNoteOnPublish } from '../hooks/regulation/requireChangeNoteOnPublish'
 import { hasRole } from './access/roles'
+import { dutchDate } from './fields/dutchDate'
 
 /**
  * The published complaint regulation (Klachtenreglement) with its article-by-article notes.
@@ -49,7 +50,7 @@ export const Regulation: GlobalConfig = {
           type: 'date',
           required: true,
           label: { nl: 'Geldend vanaf', en: 'Applies from' },
-          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMMM yyyy' } },
+          admin: { date: dutchDate() },
         },
       ],
     },

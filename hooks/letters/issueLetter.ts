@@ -5,6 +5,7 @@ import { senderOf } from '../../cms/email/sender'
 import type { Complaint, Letter, Setting } from '../../cms/payload-types'
 import { renderLetterPdf } from './pdf/renderLetterPdf'
 import type { Message } from './compose'
+import { letterFileName } from './fileName'
 import { LETTER_KIND_DEFINITIONS, type LetterKind } from './kinds'
 
 export type Addressee = {
@@ -62,7 +63,7 @@ export async function issueLetter(
     closing: letter.message.letter.closing,
     signatory: letter.signatory,
   })
-  const filename = `${complaint.reference ?? 'klacht'}-${letter.kind.replace(/_/g, '-')}-${now.toISOString().slice(0, 10)}.pdf`
+  const filename = letterFileName(complaint.reference, letter.kind, now)
   const email = to.email?.trim()
   // Trusted: letters have no create access for any role; the workflow issues them.
   const stored = await payload.create({

@@ -14,7 +14,7 @@ import {
   settle,
   type StaffMember,
 } from '../helpers/admin'
-import { launchChromium, screenshot } from '../helpers/browser'
+import { launchChromium, newDutchContext, screenshot } from '../helpers/browser'
 
 /**
  * Letters in the admin (Art. 5–8): an editor changes a letter text (a required part cannot be left out, and
@@ -47,7 +47,7 @@ afterAll(async () => {
 })
 
 async function loggedIn(member: StaffMember): Promise<Page> {
-  context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } })
+  context = await newDutchContext(browser, { viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
   await loginToAdmin(page, cmsUrl, member.email, member.password)
   return page

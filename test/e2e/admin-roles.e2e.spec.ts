@@ -11,7 +11,7 @@ import {
   type StaffMember,
   type StoredComplaint,
 } from '../helpers/admin'
-import { launchChromium, screenshot } from '../helpers/browser'
+import { launchChromium, newDutchContext, screenshot } from '../helpers/browser'
 import { FIRST_ADMIN } from '../helpers/staff'
 
 /**
@@ -51,7 +51,7 @@ afterAll(async () => {
 })
 
 async function loggedIn(email: string, password: string, locale = 'nl-NL'): Promise<Page> {
-  context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } })
+  context = await newDutchContext(browser, { locale, viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
   await loginToAdmin(page, cmsUrl, email, password)
   return page

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import AxeBuilder from '@axe-core/playwright'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 
 export const screenshotDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -25,6 +25,20 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   })
+}
+
+/**
+ * The browser of a Dutch member of staff in the Netherlands: Dutch as the preferred language and
+ * Amsterdam's clock, so that what a test reads is what a handler reads (dates, times, month names).
+ */
+export const DUTCH_BROWSER = {
+  locale: 'nl-NL',
+  timezoneId: 'Europe/Amsterdam',
+} as const satisfies BrowserContextOptions
+
+/** A new context of the Dutch browser (DUTCH_BROWSER), with the test's own options on top. */
+export function newDutchContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ ...DUTCH_BROWSER, ...options })
 }
 
 /** WCAG 2.1 AA as axe-core checks it; returns the violations with their ids and targets. */

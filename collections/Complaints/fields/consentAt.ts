@@ -2,6 +2,7 @@ import type { Field } from 'payload'
 
 import { personal } from './personal'
 import { readOnlyField } from './readOnly'
+import { dutchDate } from '../../fields/dutchDate'
 
 /** When the complainant accepted the privacy statement. */
 export const consentAt: Field = personal({
@@ -9,5 +10,5 @@ export const consentAt: Field = personal({
   type: 'date',
   label: { nl: 'Toestemming privacyverklaring', en: 'Consent to the privacy statement' },
   access: readOnlyField,
-  admin: { position: 'sidebar', readOnly: true },
+  admin: { position: 'sidebar', readOnly: true, date: dutchDate('dayAndTime') },
 })

@@ -5,6 +5,7 @@ import { LETTER_KINDS, letterKindLabel } from '../../../hooks/letters/kinds'
 import { nobodyField } from '../../access/nobody'
 import { hasRole } from '../../access/roles'
 import { personal } from './personal'
+import { dutchDate } from '../../fields/dutchDate'
 
 /** Decision 16: a manager corrects what a letter already stated. */
 export const correction: Field = personal({
@@ -50,7 +51,7 @@ export const correction: Field = personal({
               type: 'date',
               required: true,
               label: { nl: 'Op', en: 'At' },
-              admin: { date: { pickerAppearance: 'dayAndTime' } },
+              admin: { date: dutchDate('dayAndTime') },
             },
             {
               name: 'by',

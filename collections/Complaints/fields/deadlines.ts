@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { readOnlyField } from './readOnly'
+import { dutchDate } from '../../fields/dutchDate'
 
 /** The terms computed from the date of receipt (Art. 5, 7). */
 export const deadlines: Field = {
@@ -22,25 +23,25 @@ export const deadlines: Field = {
           name: 'acknowledgeBy',
           type: 'date',
           label: { nl: 'Ontvangstbevestiging uiterlijk', en: 'Acknowledgement due by' },
-          admin: { readOnly: true },
+          admin: { readOnly: true, date: dutchDate() },
         },
         {
           name: 'nonAdmissionNoticeBy',
           type: 'date',
           label: { nl: 'Bericht niet-ontvankelijk uiterlijk', en: 'Non-admission notice by' },
-          admin: { readOnly: true },
+          admin: { readOnly: true, date: dutchDate() },
         },
         {
           name: 'decisionTargetBy',
           type: 'date',
           label: { nl: 'Beslissing (streefdatum)', en: 'Decision target' },
-          admin: { readOnly: true },
+          admin: { readOnly: true, date: dutchDate() },
         },
         {
           name: 'decisionLimitBy',
           type: 'date',
           label: { nl: 'Beslissing uiterlijk (6 weken)', en: 'Decision limit (6 weeks)' },
-          admin: { readOnly: true },
+          admin: { readOnly: true, date: dutchDate() },
         },
       ],
     },

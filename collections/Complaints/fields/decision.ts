@@ -8,6 +8,7 @@ import {
   REMEDY_LABELS,
 } from '../../../hooks/complaints/vocabulary'
 import { personal } from './personal'
+import { dutchDate } from '../../fields/dutchDate'
 
 /** The case file tab of the decision (Art. 8.2, 8.4; Decision 6). */
 export const decision: NamedTab = personal({
@@ -72,7 +73,10 @@ export const decision: NamedTab = personal({
       name: 'complainantContactedAt',
       type: 'date',
       label: { nl: 'Contact met de klager over de oplossing op', en: 'Complainant contacted about the remedy on' },
-      admin: { condition: (_, sibling) => sibling?.outcome === 'upheld' && sibling?.remedy !== 'not_possible' },
+      admin: {
+        date: dutchDate(),
+        condition: (_, sibling) => sibling?.outcome === 'upheld' && sibling?.remedy !== 'not_possible',
+      },
     },
   ],
 })

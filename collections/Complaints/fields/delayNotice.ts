@@ -2,6 +2,7 @@ import type { NamedTab } from 'payload'
 
 import { nobodyField } from '../../access/nobody'
 import { personal } from './personal'
+import { dutchDate } from '../../fields/dutchDate'
 
 /** The case file tab of the delay notice (Art. 7). */
 export const delayNotice: NamedTab = personal({
@@ -24,7 +25,7 @@ export const delayNotice: NamedTab = personal({
       type: 'date',
       label: { nl: 'Verdagingsbericht opgesteld op', en: 'Delay notice issued' },
       access: { create: nobodyField, update: nobodyField },
-      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      admin: { readOnly: true, date: dutchDate('dayAndTime') },
     },
   ],
 })

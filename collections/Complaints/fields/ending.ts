@@ -4,6 +4,7 @@ import { STATUS_LABELS } from '../../../hooks/complaints/workflow/statuses'
 import { ENDINGS } from '../../../hooks/complaints/workflow/transitions'
 import { personal } from './personal'
 import { readOnlyField } from './readOnly'
+import { dutchDate } from '../../fields/dutchDate'
 
 /** How and when the case ended. */
 export const ending: Field[] = [
@@ -20,6 +21,6 @@ export const ending: Field[] = [
     type: 'date',
     label: { nl: 'Beëindigd op', en: 'Ended on' },
     access: readOnlyField,
-    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    admin: { position: 'sidebar', readOnly: true, date: dutchDate('dayAndTime') },
   }),
 ]

@@ -13,6 +13,7 @@ import {
 } from '../../../hooks/complaints/vocabulary'
 import { nobodyField } from '../../access/nobody'
 import { personal } from './personal'
+import { dutchDate } from '../../fields/dutchDate'
 
 /** A box that sends a letter when the case is saved: an action, not state (enforceWorkflow empties it). */
 const sendOnSave = (
@@ -41,6 +42,7 @@ export const hearing: NamedTab = personal({
       name: 'documentsReviewedAt',
       type: 'date',
       label: { nl: 'Stukken samen doorgenomen op (art. 6.1)', en: 'Documents reviewed together on (Art. 6.1)' },
+      admin: { date: dutchDate() },
     },
     {
       type: 'row',
@@ -55,14 +57,7 @@ export const hearing: NamedTab = personal({
           name: 'at',
           type: 'date',
           label: { nl: 'Datum en tijd', en: 'Date and time' },
-          admin: {
-            date: {
-              pickerAppearance: 'dayAndTime',
-              timeIntervals: 15,
-              timeFormat: 'HH:mm',
-              displayFormat: 'd MMMM yyyy, HH:mm',
-            },
-          },
+          admin: { date: dutchDate('dayAndTime') },
         },
         {
           name: 'durationMinutes',

@@ -1,6 +1,7 @@
 import type { NamedTab } from 'payload'
 
 import { personal } from './personal'
+import { dutchDate } from '../../fields/dutchDate'
 
 /** The case file tab of an informal settlement (Art. 5 note). */
 export const informal: NamedTab = personal({
@@ -17,6 +18,7 @@ export const informal: NamedTab = personal({
       name: 'satisfactionConfirmedAt',
       type: 'date',
       label: { nl: 'Klager bevestigde tevredenheid op', en: 'Satisfaction confirmed on' },
+      admin: { date: dutchDate() },
     },
   ],
 })

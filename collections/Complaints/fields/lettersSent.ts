@@ -2,13 +2,14 @@ import type { Field } from 'payload'
 
 import { personal } from './personal'
 import { readOnlyField } from './readOnly'
+import { dutchDate } from '../../fields/dutchDate'
 
 /** When a letter was sent (lettersSent): written by the outbox or the posting date, read-only on screen. */
 const sentAt = (name: string, nl: string, en: string): Field => ({
   name,
   type: 'date',
   label: { nl, en },
-  admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+  admin: { readOnly: true, date: dutchDate('dayAndTime') },
 })
 
 /** When each letter was sent: a deadline is met by the letter, not the status. */

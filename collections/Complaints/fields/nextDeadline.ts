@@ -3,6 +3,7 @@ import type { Field } from 'payload'
 import { DEADLINE_STATE_LABELS, DEADLINE_STATES, options } from '../../../hooks/complaints/vocabulary'
 import { CLOCK_LABELS, CLOCKS } from '../../../hooks/complaints/workflow/clocks'
 import { readOnlyField } from './readOnly'
+import { dutchDate } from '../../fields/dutchDate'
 
 /** The next deadline of the case and its state (refreshDeadlineState). */
 export const nextDeadline: Field = {
@@ -30,7 +31,7 @@ export const nextDeadline: Field = {
       type: 'date',
       index: true,
       label: { nl: 'Uiterlijk', en: 'Due' },
-      admin: { readOnly: true, date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+      admin: { readOnly: true, date: dutchDate() },
     },
     {
       name: 'state',

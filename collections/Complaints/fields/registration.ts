@@ -5,6 +5,7 @@ import { STATUS_LABELS, STATUSES } from '../../../hooks/complaints/workflow/stat
 import { nobodyField } from '../../access/nobody'
 import { personal } from './personal'
 import { readOnlyField } from './readOnly'
+import { dutchDate } from '../../fields/dutchDate'
 
 /** The reference and status, and how and when the complaint came in (Art. 3, 5, 7). */
 export const registration: Field[] = [
@@ -70,7 +71,7 @@ export const registration: Field[] = [
         index: true,
         label: { nl: 'Datum van ontvangst', en: 'Date of receipt' },
         admin: {
-          date: { pickerAppearance: 'dayAndTime' },
+          date: dutchDate('dayAndTime'),
           description: {
             nl: 'De echte datum waarop de klacht binnenkwam; hiermee beginnen de termijnen van art. 5 en 7. Niet in de toekomst.',
             en: 'The real date of receipt; the terms of Art. 5 and 7 start here. Never in the future.',

@@ -1,6 +1,7 @@
 import type { NamedTab } from 'payload'
 
 import { personal } from './personal'
+import { dutchDate } from '../../fields/dutchDate'
 
 /** The case file tab of a withdrawal (Decision 9). */
 export const withdrawal: NamedTab = personal({
@@ -11,7 +12,12 @@ export const withdrawal: NamedTab = personal({
     en: 'Decision 9: the complainant may always withdraw the complaint. On saving with the status "Withdrawn" the complainant gets a confirmation; a planned hearing is then called off and the complainant is told.',
   },
   fields: [
-    { name: 'withdrawnAt', type: 'date', label: { nl: 'Ingetrokken op', en: 'Withdrawn on' } },
+    {
+      name: 'withdrawnAt',
+      type: 'date',
+      label: { nl: 'Ingetrokken op', en: 'Withdrawn on' },
+      admin: { date: dutchDate() },
+    },
     { name: 'note', type: 'textarea', label: { nl: 'Toelichting', en: 'Explanation' } },
   ],
 })

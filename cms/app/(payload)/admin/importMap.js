@@ -24,8 +24,11 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ArticleRowLabel as ArticleRowLabel_c845ca4b2c9462785620e8432f7ae721 } from '../../../components/ArticleRowLabel'
+import { Icon as Icon_42af45a2e169122dea8a98337d41efda } from '../../../components/Brand'
+import { Logo as Logo_42af45a2e169122dea8a98337d41efda } from '../../../components/Brand'
 import { SettingsWarning as SettingsWarning_2016bf619b6f429341e7ae57d0e74042 } from '../../../components/SettingsWarning'
 import { CaseDashboard as CaseDashboard_86232ea9471339ac61b356d31b31ac0e } from '../../../components/CaseDashboard'
+import { DutchLockNotice as DutchLockNotice_a3566ebb8ad137d7a6239df795c5ab78 } from '../../../components/DutchLockNotice'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,7 +59,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/ArticleRowLabel#ArticleRowLabel": ArticleRowLabel_c845ca4b2c9462785620e8432f7ae721,
+  "/components/Brand#Icon": Icon_42af45a2e169122dea8a98337d41efda,
+  "/components/Brand#Logo": Logo_42af45a2e169122dea8a98337d41efda,
   "/components/SettingsWarning#SettingsWarning": SettingsWarning_2016bf619b6f429341e7ae57d0e74042,
   "/components/CaseDashboard#CaseDashboard": CaseDashboard_86232ea9471339ac61b356d31b31ac0e,
+  "/components/DutchLockNotice#DutchLockNotice": DutchLockNotice_a3566ebb8ad137d7a6239df795c5ab78,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
