@@ -44,6 +44,12 @@ export async function CaseDashboard({ payload, user }: Props) {
       hint: '2 of 7 dagen voor de termijn',
       where: { and: [OPEN_CASES, { 'nextDeadline.state': { equals: 'due_soon' } }] },
     },
+    {
+      // Art. 3: the complainant asked for help writing the complaint down.
+      title: 'Terugbelverzoek: nog bellen',
+      hint: 'Klager wil hulp bij het opschrijven',
+      where: { and: [OPEN_CASES, { 'callback.state': { equals: 'pending' } }] },
+    },
   ]
   const counts = await Promise.all(
     tiles.map((tile) =>

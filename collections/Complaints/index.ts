@@ -7,10 +7,13 @@ import { intakeEndpoint, intakeStatusEndpoint } from '../../hooks/complaints/int
 import { notifyOnIntake } from '../../hooks/complaints/notifyOnIntake'
 import { recordCaseChanges } from '../../hooks/complaints/recordCaseChanges'
 import { refreshDeadlineState } from '../../hooks/complaints/refreshDeadlineState'
+import { recordCallback } from '../../hooks/complaints/recordCallback'
+import { recordWrittenVersion } from '../../hooks/complaints/recordWrittenVersion'
 import { rememberCreatedId } from '../../hooks/complaints/rememberCreatedId'
 import { validateComplaint } from '../../hooks/complaints/validateComplaint'
 import { canReadComplaint, canRecordComplaint, canUpdateComplaint } from '../access/complaintAccess'
 import { nobody } from '../access/nobody'
+import { callback } from './fields/callback'
 import { caseFile } from './fields/caseFile'
 import { complainant } from './fields/complainant'
 import { conduct } from './fields/conduct'
@@ -28,6 +31,7 @@ import { lettersSent } from './fields/lettersSent'
 import { nextDeadline } from './fields/nextDeadline'
 import { registration } from './fields/registration'
 import { uwvLabourExpert } from './fields/uwvLabourExpert'
+import { writtenVersions } from './fields/writtenVersions'
 
 /**
  * A complaint and its case (DOMAIN.md: collection `complaints`). Rules live in hooks/complaints;
@@ -38,7 +42,15 @@ export const Complaints: CollectionConfig = {
   labels: { singular: { nl: 'Klacht', en: 'Complaint' }, plural: { nl: 'Klachten', en: 'Complaints' } },
   admin: {
     useAsTitle: 'reference',
-    defaultColumns: ['reference', 'receivedAt', 'status', 'assignedHandler', 'nextDeadline.due', 'nextDeadline.state'],
+    defaultColumns: [
+      'reference',
+      'receivedAt',
+      'status',
+      'assignedHandler',
+      'nextDeadline.due',
+      'nextDeadline.state',
+      'callback.state',
+    ],
     group: { nl: 'Klachten', en: 'Complaints' },
     listSearchableFields: ['reference'],
     description: {
@@ -57,16 +69,25 @@ export const Complaints: CollectionConfig = {
   hooks: {
     beforeOperation: [guardPersonalDataQueries],
     beforeValidate: [validateComplaint],
-    // The workflow first: a refused registration uses no reference number.
-    beforeChange: [enforceWorkflow, assignReferenceAndDeadlines, refreshDeadlineState],
+    // The workflow first: a refused registration uses no reference number. The call-back and the
+    // written version (Art. 3) are settled before it, so that the workflow judges them too (Decision 16).
+    beforeChange: [
+      recordCallback,
+      recordWrittenVersion,
+      enforceWorkflow,
+      assignReferenceAndDeadlines,
+      refreshDeadlineState,
+    ],
     afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges],
   },
   fields: [
     ...registration,
+    ...callback,
     complainant,
     conduct,
     involved,
     ...content,
+    ...writtenVersions,
     deadlines,
     ...handlers,
     correction,

@@ -12,6 +12,8 @@ export type Confirmation = {
   receivedAt: string
   deadlines: { acknowledgeBy: string; nonAdmissionNoticeBy: string; decisionTargetBy: string; decisionLimitBy: string }
   emailed: boolean
+  /** Art. 3: the complainant asked for help writing the complaint down; staff will call back. */
+  callbackRequested: boolean
 }
 
 export type RegisterResult =
@@ -46,6 +48,7 @@ function confirmationOf(complaint: ConfirmationSource): Confirmation {
       decisionLimitBy: d.decisionLimitBy,
     },
     emailed: Boolean(complaint.complainant.email),
+    callbackRequested: Boolean(complaint.wantsHelpWriting),
   }
 }
 
@@ -55,8 +58,9 @@ const CONFIRMATION_SELECT = {
   receivedAt: true,
   deadlines: true,
   complainant: { email: true },
+  wantsHelpWriting: true,
 } as const
-type ConfirmationSource = Pick<Complaint, 'reference' | 'receivedAt' | 'deadlines'> & {
+type ConfirmationSource = Pick<Complaint, 'reference' | 'receivedAt' | 'deadlines' | 'wantsHelpWriting'> & {
   complainant: Pick<Complaint['complainant'], 'email'>
 }
 

@@ -64,7 +64,7 @@ export const server = {
       if (result.kind === 'notStored') return { kind: 'notStored', reason: result.reason }
       if (result.kind === 'uncertain') return { kind: 'uncertain' }
 
-      const { reference, receivedAt, deadlines, emailed, changed } = result
+      const { reference, receivedAt, deadlines, emailed, callbackRequested, changed } = result
       const earlier = result.repeated ? undefined : earlierComplaint(last, { token: formToken, digest, reference })
       // After an edit that was not stored, the cookie keeps naming the content that was.
       if (!changed)
@@ -84,6 +84,7 @@ export const server = {
           decisionTargetBy: deadlines.decisionTargetBy,
           decisionLimitBy: deadlines.decisionLimitBy,
           emailed,
+          ...(callbackRequested ? { callbackRequested: true } : {}),
           ...(changed ? { changeNotStored: true } : {}),
           ...(earlier ? { earlierReference: earlier } : {}),
         },

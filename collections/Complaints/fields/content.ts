@@ -50,11 +50,12 @@ export const content: Field[] = [
         type: 'checkbox',
         label: { nl: 'Wil de klacht mondeling toelichten (art. 6)', en: 'Wants a hearing (Art. 6)' },
       }),
-      personal({
+      {
+        // Art. 3: a task for staff (the queue shows it), not personal data; see ./callback.ts.
         name: 'wantsHelpWriting',
         type: 'checkbox',
         label: { nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)', en: 'Wants help writing (Art. 3)' },
-      }),
+      },
     ],
   },
   personal({
