@@ -247,15 +247,15 @@ export interface Complaint {
   writtenVersion?: {
     draft?: string | null;
     send?: boolean | null;
+    versions?:
+      | {
+          text: string;
+          at: string;
+          by?: (string | null) | User;
+          id?: string | null;
+        }[]
+      | null;
   };
-  writtenVersions?:
-    | {
-        text: string;
-        at: string;
-        by?: (string | null) | User;
-        id?: string | null;
-      }[]
-    | null;
   /**
    * Computed from the date of receipt (Art. 5, 7).
    */
@@ -979,14 +979,14 @@ export interface ComplaintsSelect<T extends boolean = true> {
     | {
         draft?: T;
         send?: T;
-      };
-  writtenVersions?:
-    | T
-    | {
-        text?: T;
-        at?: T;
-        by?: T;
-        id?: T;
+        versions?:
+          | T
+          | {
+              text?: T;
+              at?: T;
+              by?: T;
+              id?: T;
+            };
       };
   deadlines?:
     | T

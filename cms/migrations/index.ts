@@ -11,7 +11,7 @@ import * as migration_20261126_102353_letter_templates from './20261126_102353_l
 import * as migration_20261126_114227_hearing_attendee_email from './20261126_114227_hearing_attendee_email';
 import * as migration_20261126_131921_hearing_cancellation_withdrawal_letters from './20261126_131921_hearing_cancellation_withdrawal_letters';
 import * as migration_20261201_212104_trustworthy_record from './20261201_212104_trustworthy_record';
-import * as migration_20261201_230107_callback_written_versions from './20261201_230107_callback_written_versions';
+import * as migration_20261201_232938_callback_written_versions from './20261201_232938_callback_written_versions';
 
 export const migrations = [
   {
@@ -80,8 +80,8 @@ export const migrations = [
     name: '20261201_212104_trustworthy_record',
   },
   {
-    up: migration_20261201_230107_callback_written_versions.up,
-    down: migration_20261201_230107_callback_written_versions.down,
-    name: '20261201_230107_callback_written_versions'
+    up: migration_20261201_232938_callback_written_versions.up,
+    down: migration_20261201_232938_callback_written_versions.down,
+    name: '20261201_232938_callback_written_versions'
   },
 ];

@@ -31,7 +31,7 @@ import { lettersSent } from './fields/lettersSent'
 import { nextDeadline } from './fields/nextDeadline'
 import { registration } from './fields/registration'
 import { uwvLabourExpert } from './fields/uwvLabourExpert'
-import { writtenVersions } from './fields/writtenVersions'
+import { writtenVersion } from './fields/writtenVersion'
 
 /**
  * A complaint and its case (DOMAIN.md: collection `complaints`). Rules live in hooks/complaints;
@@ -87,7 +87,7 @@ export const Complaints: CollectionConfig = {
     conduct,
     involved,
     ...content,
-    ...writtenVersions,
+    writtenVersion,
     deadlines,
     ...handlers,
     correction,

@@ -235,7 +235,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
   if (statusLetter) kinds.push(statusLetter)
   kinds.push(...hearing.kinds.filter((kind) => kind !== 'hearing_cancellation'))
   // Art. 3, Decision 8: a new written version (recordWrittenVersion) goes to the complainant to correct.
-  if (changed.includes('writtenVersions')) kinds.push('written_version')
+  if (changed.includes('writtenVersion.versions')) kinds.push('written_version')
 
   // Decision 16: what a letter already stated changes only with a new letter of that kind.
   const reason = next.correction?.reason?.trim() ?? ''

@@ -7,13 +7,13 @@ import { relId } from '../relations'
 import { complaintFields, fieldErrors } from './schema'
 import { systemOperationOf } from './workflow/systemOperations'
 
-type Version = NonNullable<Complaint['writtenVersions']>[number]
+type Version = NonNullable<NonNullable<Complaint['writtenVersion']>['versions']>[number]
 
 /**
  * Art. 3 and Decision 8: a handler writes the complaint down with the complainant, and the
  * complainant receives that version to correct. Decision 16: every version is kept. The original
  * complaint text is never overwritten (it has no update access); each version sent is added to
- * `writtenVersions` with who and when, and the versions already there never change, whatever a
+ * `writtenVersion.versions` with who and when, and the versions already there never change, whatever a
  * write sends. The workflow (enforceWorkflow) then sends the letter with the new version, and
  * refuses a new version once a decision or non-admission quoted the complaint (frozen.ts).
  */
@@ -25,13 +25,13 @@ export const recordWrittenVersion: CollectionBeforeChangeHook<Complaint> = ({
   req,
 }) => {
   if (systemOperationOf(context)) return data
-  const kept: Version[] = (operation === 'update' ? (originalDoc?.writtenVersions ?? []) : []).map((v) => ({
+  const kept: Version[] = (operation === 'update' ? (originalDoc?.writtenVersion?.versions ?? []) : []).map((v) => ({
     ...v,
     by: relId(v.by),
   }))
   const draft = data.writtenVersion?.draft ?? (operation === 'update' ? originalDoc?.writtenVersion?.draft : null)
   if (!data.writtenVersion?.send || operation === 'create') {
-    return { ...data, writtenVersion: { draft: draft ?? null, send: false }, writtenVersions: kept }
+    return { ...data, writtenVersion: { draft: draft ?? null, send: false, versions: kept } }
   }
   const fail = (message: string): never => {
     throw new ValidationError(
@@ -53,7 +53,10 @@ export const recordWrittenVersion: CollectionBeforeChangeHook<Complaint> = ({
   if (kept.at(-1)?.text === text) fail('Deze versie is al naar de klager gestuurd.')
   return {
     ...data,
-    writtenVersion: { draft: null, send: false },
-    writtenVersions: [...kept, { text, at: new Date().toISOString(), by: person }],
+    writtenVersion: {
+      draft: null,
+      send: false,
+      versions: [...kept, { text, at: new Date().toISOString(), by: person }],
+    },
   }
 }

@@ -384,8 +384,8 @@ describe('Art. 3, Decision 8 and 16: the written version is a new version beside
     await payload.jobs.run({ queue: OUTBOX_QUEUE })
     let stored = await read(web.id)
     expect(stored.complaintText).toBe(original)
-    expect(stored.writtenVersions?.map((v) => [v.text, v.by])).toEqual([[first, people.handler.id]])
-    expect((stored.writtenVersions?.[0]?.at ?? '') >= t0).toBe(true)
+    expect(stored.writtenVersion?.versions?.map((v) => [v.text, v.by])).toEqual([[first, people.handler.id]])
+    expect((stored.writtenVersion?.versions?.[0]?.at ?? '') >= t0).toBe(true)
     expect(stored.writtenVersion).toMatchObject({ draft: null, send: false })
     let letters = await messagesOf(web.id, 'written_version')
     expect(letters.map((m) => m.to)).toEqual([['olga@example.nl']])
@@ -398,14 +398,14 @@ describe('Art. 3, Decision 8 and 16: the written version is a new version beside
     await payload.jobs.run({ queue: OUTBOX_QUEUE })
     stored = await read(web.id)
     expect(stored.complaintText).toBe(original)
-    expect(stored.writtenVersions?.map((v) => v.text)).toEqual([first, second])
+    expect(stored.writtenVersion?.versions?.map((v) => v.text)).toEqual([first, second])
     letters = await messagesOf(web.id, 'written_version')
     expect(letters.map((m) => m.text.includes(second))).toEqual([false, true])
 
     // Versions cannot be rewritten or removed through any write.
-    await update(people.handler, web.id, { writtenVersions: [{ text: 'iets anders', at: t0 }] })
-    await update(null, web.id, { writtenVersions: [] })
-    expect((await read(web.id)).writtenVersions?.map((v) => v.text)).toEqual([first, second])
+    await update(people.handler, web.id, { writtenVersion: { versions: [{ text: 'iets anders', at: t0 }] } })
+    await update(null, web.id, { writtenVersion: { versions: [] } })
+    expect((await read(web.id)).writtenVersion?.versions?.map((v) => v.text)).toEqual([first, second])
   })
 
   it('a frozen letter is never contradicted: after the non-admission quoted the complaint, no new version (Decision 16)', async () => {
@@ -427,7 +427,7 @@ describe('Art. 3, Decision 8 and 16: the written version is a new version beside
       update(people.handler, phone.id, { writtenVersion: { draft: `${version} Nog iets.`, send: true } }),
     )
     expect(refused?.errors.map((e) => e.message)).toContain(FROZEN_MESSAGE)
-    expect((await read(phone.id)).writtenVersions?.map((v) => v.text)).toEqual([version])
+    expect((await read(phone.id)).writtenVersion?.versions?.map((v) => v.text)).toEqual([version])
   })
 
   it('refuses an empty or unstorable version at the field, storing nothing', async () => {
@@ -445,6 +445,6 @@ describe('Art. 3, Decision 8 and 16: the written version is a new version beside
       }),
     )
     expect(control?.errors[0]?.path).toBe('writtenVersion.draft')
-    expect((await read(phone.id)).writtenVersions ?? []).toEqual([])
+    expect((await read(phone.id)).writtenVersion?.versions ?? []).toEqual([])
   })
 })

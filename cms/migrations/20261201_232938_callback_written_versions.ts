@@ -1,7 +1,7 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
-  await db.run(sql`CREATE TABLE \`complaints_written_versions\` (
+  await db.run(sql`CREATE TABLE \`complaints_written_version_versions\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
   	\`id\` text PRIMARY KEY NOT NULL,
@@ -12,9 +12,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`complaints\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`complaints_written_versions_order_idx\` ON \`complaints_written_versions\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`complaints_written_versions_parent_id_idx\` ON \`complaints_written_versions\` (\`_parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`complaints_written_versions_by_idx\` ON \`complaints_written_versions\` (\`by_id\`);`)
+  await db.run(sql`CREATE INDEX \`complaints_written_version_versions_order_idx\` ON \`complaints_written_version_versions\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`complaints_written_version_versions_parent_id_idx\` ON \`complaints_written_version_versions\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`complaints_written_version_versions_by_idx\` ON \`complaints_written_version_versions\` (\`by_id\`);`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`callback_state\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`callback_done\` integer;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`callback_done_at\` text;`)
@@ -23,12 +23,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`written_version_send\` integer;`)
   await db.run(sql`CREATE INDEX \`complaints_callback_callback_state_idx\` ON \`complaints\` (\`callback_state\`);`)
   await db.run(sql`CREATE INDEX \`complaints_callback_callback_done_by_idx\` ON \`complaints\` (\`callback_done_by_id\`);`)
-  // Art. 3: a complaint registered before this migration that asked for help writing it is still a call-back to make.
-  await db.run(sql`UPDATE \`complaints\` SET \`callback_state\` = 'pending' WHERE \`wants_help_writing\` = 1;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
-  await db.run(sql`DROP TABLE \`complaints_written_versions\`;`)
+  await db.run(sql`DROP TABLE \`complaints_written_version_versions\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_complaints\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
