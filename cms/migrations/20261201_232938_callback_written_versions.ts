@@ -23,6 +23,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`written_version_send\` integer;`)
   await db.run(sql`CREATE INDEX \`complaints_callback_callback_state_idx\` ON \`complaints\` (\`callback_state\`);`)
   await db.run(sql`CREATE INDEX \`complaints_callback_callback_done_by_idx\` ON \`complaints\` (\`callback_done_by_id\`);`)
+  // Art. 3: a complaint registered before this migration that asked for help writing it is still a call-back to make.
+  await db.run(sql`UPDATE \`complaints\` SET \`callback_state\` = 'pending' WHERE \`wants_help_writing\` = 1;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
