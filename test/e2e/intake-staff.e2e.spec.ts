@@ -56,6 +56,15 @@ afterAll(async () => {
   await browser?.close()
 })
 
+/** The admin renders a field only once it scrolls into view: scroll down until it is there. */
+async function scrollTo(selector: string): Promise<void> {
+  for (let i = 0; i < 30 && (await page.locator(selector).count()) === 0; i++) {
+    await page.mouse.wheel(0, 600)
+    await page.waitForTimeout(150)
+  }
+  await page.locator(selector).scrollIntoViewIfNeeded()
+}
+
 const radio = (field: string, label: string) =>
   page.locator(`#field-${field}`).locator('label').filter({ hasText: label }).first().click()
 
@@ -65,17 +74,23 @@ describe('Art. 3: a handler records a phone complaint in the admin', () => {
     await page.locator('#action-save').waitFor()
     await settle(page)
     // Everything the site's form asks is on the handler's form (Decision 15: they may record it).
-    await expect.poll(() => page.locator('#field-complainant__name').count()).toBe(1)
-    expect(await page.locator('#field-complaintText').count()).toBe(1)
-    expect(await page.locator('#field-channel').count()).toBe(1)
+    await expect.poll(() => page.locator('#field-channel').count()).toBe(1)
     await chooseOption(page, 'field-channel', 'Telefoon')
+    await scrollTo('#field-complainant__role')
     await chooseOption(page, 'field-complainant__role', 'Cliënt (ik word begeleid door Working Progression)')
+    await scrollTo('#field-complainant__name')
     await page.locator('#field-complainant__name').fill('Fatima Foon')
+    await scrollTo('#field-complainant__phone')
     await page.locator('#field-complainant__phone').fill('06 44455566')
+    await scrollTo('#field-conduct__when')
     await radio('conduct__when', 'Weet ik niet precies')
+    await scrollTo('#field-involved__kind')
     await radio('involved__kind', 'Een medewerker van Working Progression')
+    await scrollTo('#field-categories')
     await chooseOption(page, 'field-categories', 'Iets niet gedaan wat wel had gemoeten (nalatigheid)')
+    await scrollTo('#field-complaintText')
     await page.locator('#field-complaintText').fill(PHONE_TEXT)
+    await scrollTo('#field-discussedBefore')
     await radio('discussedBefore', 'Nee')
     await settle(page)
     await page.screenshot({ path: `${SHOTS}/intake-phone-form.png`, fullPage: true })
@@ -116,6 +131,7 @@ describe('Art. 3: the call-back and the written version on the case', () => {
     expect(await notice.textContent()).toContain('Klager wil hulp bij het opschrijven: bel terug')
     await page.screenshot({ path: `${SHOTS}/intake-callback-notice.png` })
 
+    await scrollTo('#field-writtenVersion__draft')
     await page.locator('#field-writtenVersion__draft').fill(WRITTEN)
     await page.locator('#field-writtenVersion__send').check()
     await page.locator('#field-callback__done').check()
@@ -125,8 +141,9 @@ describe('Art. 3: the call-back and the written version on the case', () => {
     const stored = await apiGet<Case>(cmsUrl, manager.token, `complaints/${asked.id}?depth=0`)
     expect(stored.callback).toMatchObject({ state: 'done', doneBy: handler.id })
     expect(stored.writtenVersion?.versions?.map((v) => v.text)).toEqual([WRITTEN])
+    await scrollTo('#field-complaintText')
     expect(await page.locator('#field-complaintText').inputValue()).not.toBe(WRITTEN)
-    await page.locator('#field-writtenVersion').scrollIntoViewIfNeeded()
+    await scrollTo('#field-writtenVersion__versions')
     await page.screenshot({ path: `${SHOTS}/intake-written-version.png` })
   })
 })
