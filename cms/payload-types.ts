@@ -180,6 +180,15 @@ export interface Complaint {
    * The real date of receipt; the terms of Art. 5 and 7 start here. Never in the future.
    */
   receivedAt: string;
+  callback?: {
+    state?: ('pending' | 'done') | null;
+    /**
+     * Tick and save: who and when are recorded, and the task leaves the list.
+     */
+    done?: boolean | null;
+    doneAt?: string | null;
+    doneBy?: (string | null) | User;
+  };
   /**
    * Art. 1: anyone may complain, also on behalf of someone else.
    */
@@ -236,6 +245,21 @@ export interface Complaint {
   wantsHearing?: boolean | null;
   wantsHelpWriting?: boolean | null;
   attachments?: (string | ComplaintAttachment)[] | null;
+  /**
+   * Write the complaint down as worded with the complainant; tick "Send" and save. The original text is kept.
+   */
+  writtenVersion?: {
+    draft?: string | null;
+    send?: boolean | null;
+    versions?:
+      | {
+          text: string;
+          at: string;
+          by?: (string | null) | User;
+          id?: string | null;
+        }[]
+      | null;
+  };
   /**
    * Computed from the date of receipt (Art. 5, 7).
    */
@@ -437,25 +461,6 @@ export interface Complaint {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "complaint-attachments".
- */
-export interface ComplaintAttachment {
-  id: string;
-  complaint?: (string | null) | Complaint;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -484,6 +489,25 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complaint-attachments".
+ */
+export interface ComplaintAttachment {
+  id: string;
+  complaint?: (string | null) | Complaint;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * All e-mail of the portal. "Failed" needs action: check the address and make contact another way, or send the message again.
@@ -913,6 +937,14 @@ export interface ComplaintsSelect<T extends boolean = true> {
   status?: T;
   channel?: T;
   receivedAt?: T;
+  callback?:
+    | T
+    | {
+        state?: T;
+        done?: T;
+        doneAt?: T;
+        doneBy?: T;
+      };
   complainant?:
     | T
     | {
@@ -951,6 +983,20 @@ export interface ComplaintsSelect<T extends boolean = true> {
   wantsHearing?: T;
   wantsHelpWriting?: T;
   attachments?: T;
+  writtenVersion?:
+    | T
+    | {
+        draft?: T;
+        send?: T;
+        versions?:
+          | T
+          | {
+              text?: T;
+              at?: T;
+              by?: T;
+              id?: T;
+            };
+      };
   deadlines?:
     | T
     | {

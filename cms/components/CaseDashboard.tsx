@@ -48,6 +48,12 @@ export async function CaseDashboard({ payload, user, i18n }: Props) {
       hint: { nl: '2 of 7 dagen voor de termijn', en: '2 or 7 days before the deadline' },
       where: { and: [OPEN_CASES, { 'nextDeadline.state': { equals: 'due_soon' } }] },
     },
+    {
+      // Art. 3: the complainant asked for help writing the complaint down.
+      title: { nl: 'Terugbelverzoek: nog bellen', en: 'Call-back request: still to call' },
+      hint: { nl: 'Klager wil hulp bij het opschrijven', en: 'The complainant wants help writing it down' },
+      where: { and: [OPEN_CASES, { 'callback.state': { equals: 'pending' } }] },
+    },
   ]
   const counts = await Promise.all(
     tiles.map((tile) =>

@@ -12,6 +12,7 @@ import * as migration_20261126_114227_hearing_attendee_email from './20261126_11
 import * as migration_20261126_131921_hearing_cancellation_withdrawal_letters from './20261126_131921_hearing_cancellation_withdrawal_letters';
 import * as migration_20261201_212104_trustworthy_record from './20261201_212104_trustworthy_record';
 import * as migration_20261201_230101_letters_client_name_uwv_procedure from './20261201_230101_letters_client_name_uwv_procedure';
+import * as migration_20261201_232938_callback_written_versions from './20261201_232938_callback_written_versions';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261201_230101_letters_client_name_uwv_procedure.up,
     down: migration_20261201_230101_letters_client_name_uwv_procedure.down,
     name: '20261201_230101_letters_client_name_uwv_procedure'
+  },
+  {
+    up: migration_20261201_232938_callback_written_versions.up,
+    down: migration_20261201_232938_callback_written_versions.down,
+    name: '20261201_232938_callback_written_versions'
   },
 ];

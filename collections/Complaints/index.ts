@@ -8,10 +8,13 @@ import { guardPersonalDataQueries } from '../../hooks/complaints/guardPersonalDa
 import { notifyOnIntake } from '../../hooks/complaints/notifyOnIntake'
 import { recordCaseChanges } from '../../hooks/complaints/recordCaseChanges'
 import { refreshDeadlineState } from '../../hooks/complaints/refreshDeadlineState'
+import { recordCallback } from '../../hooks/complaints/recordCallback'
+import { recordWrittenVersion } from '../../hooks/complaints/recordWrittenVersion'
 import { rememberCreatedId } from '../../hooks/complaints/rememberCreatedId'
 import { validateComplaint } from '../../hooks/complaints/validateComplaint'
 import { canReadComplaint, canRecordComplaint, canUpdateComplaint } from '../access/complaintAccess'
 import { nobody } from '../access/nobody'
+import { callback } from './fields/callback'
 import { caseFile } from './fields/caseFile'
 import { clientName } from './fields/clientName'
 import { complainant } from './fields/complainant'
@@ -30,6 +33,7 @@ import { lettersSent } from './fields/lettersSent'
 import { nextDeadline } from './fields/nextDeadline'
 import { registration } from './fields/registration'
 import { uwvLabourExpert } from './fields/uwvLabourExpert'
+import { writtenVersion } from './fields/writtenVersion'
 
 /**
  * A complaint and its case (DOMAIN.md: collection `complaints`). Rules live in hooks/complaints;
@@ -40,7 +44,15 @@ export const Complaints: CollectionConfig = {
   labels: { singular: { nl: 'Klacht', en: 'Complaint' }, plural: { nl: 'Klachten', en: 'Complaints' } },
   admin: {
     useAsTitle: 'reference',
-    defaultColumns: ['reference', 'receivedAt', 'status', 'assignedHandler', 'nextDeadline.due', 'nextDeadline.state'],
+    defaultColumns: [
+      'reference',
+      'receivedAt',
+      'status',
+      'assignedHandler',
+      'nextDeadline.due',
+      'nextDeadline.state',
+      'callback.state',
+    ],
     group: { nl: 'Klachten', en: 'Complaints' },
     listSearchableFields: ['reference'],
     description: {
@@ -59,17 +71,26 @@ export const Complaints: CollectionConfig = {
   hooks: {
     beforeOperation: [guardPersonalDataQueries],
     beforeValidate: [validateComplaint],
-    // The workflow first: a refused registration uses no reference number.
-    beforeChange: [enforceWorkflow, assignReferenceAndDeadlines, refreshDeadlineState],
+    // The workflow first: a refused registration uses no reference number. The call-back and the
+    // written version (Art. 3) are settled before it, so that the workflow judges them too (Decision 16).
+    beforeChange: [
+      recordCallback,
+      recordWrittenVersion,
+      enforceWorkflow,
+      assignReferenceAndDeadlines,
+      refreshDeadlineState,
+    ],
     afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges],
   },
   fields: [
     ...registration,
+    ...callback,
     complainant,
     clientName,
     conduct,
     involved,
     ...content,
+    writtenVersion,
     deadlines,
     ...handlers,
     correction,

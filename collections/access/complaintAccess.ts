@@ -31,9 +31,11 @@ export const canRecordComplaint: Access = ({ req }) => hasRole(req.user, 'manage
 export const canReadPersonalData: FieldAccess = ({ doc, req }) => {
   if (hasRole(req.user, 'manager')) return true
   if (!hasRole(req.user, 'handler') || !req.user) return false
-  // Without a document (the admin's form and list set-up) the document decides when its data is read;
-  // a handler's queries may name these fields nowhere (guardPersonalDataQueries, QUEUE_QUERYABLE_FIELDS).
-  if (!doc) return true
+  // Without a stored document (the admin's list set-up, and the form for a new complaint, which
+  // Payload hands a `doc` without an id) the document decides when its data is read: a handler
+  // recording a complaint by phone or letter fills in all of it (Art. 3). A handler's queries may
+  // name these fields nowhere (guardPersonalDataQueries, QUEUE_QUERYABLE_FIELDS).
+  if (!doc || !(doc as { id?: unknown }).id) return true
   return relId((doc as { assignedHandler?: unknown }).assignedHandler) === String(req.user.id)
 }
 

@@ -40,6 +40,9 @@ export const QUEUE_QUERYABLE_FIELDS = [
   'deadlines',
   'nextDeadline',
   'assignedHandler',
+  // Art. 3: the call-back request is a task in the queue, not personal data.
+  'wantsHelpWriting',
+  'callback',
   'createdAt',
   'updatedAt',
 ] as const

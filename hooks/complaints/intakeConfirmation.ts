@@ -14,6 +14,8 @@ export type Confirmation = {
   receivedAt: string
   deadlines: { acknowledgeBy: string; nonAdmissionNoticeBy: string; decisionTargetBy: string; decisionLimitBy: string }
   emailed: boolean
+  /** Art. 3: the complainant asked for help writing the complaint down; staff will call back. */
+  callbackRequested: boolean
 }
 
 const FORM_TOKEN = /^[A-Za-z0-9-]{16,64}$/
@@ -39,6 +41,7 @@ export function confirmationOf(complaint: ConfirmationSource): Confirmation {
       decisionLimitBy: d.decisionLimitBy,
     },
     emailed: Boolean(complaint.complainant.email),
+    callbackRequested: Boolean(complaint.wantsHelpWriting),
   }
 }
 
@@ -48,8 +51,9 @@ const CONFIRMATION_SELECT = {
   receivedAt: true,
   deadlines: true,
   complainant: { email: true },
+  wantsHelpWriting: true,
 } as const
-export type ConfirmationSource = Pick<Complaint, 'reference' | 'receivedAt' | 'deadlines'> & {
+export type ConfirmationSource = Pick<Complaint, 'reference' | 'receivedAt' | 'deadlines' | 'wantsHelpWriting'> & {
   complainant: Pick<Complaint['complainant'], 'email'>
 }
 

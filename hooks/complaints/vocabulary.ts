@@ -178,3 +178,18 @@ export const DEADLINE_OUTCOME_LABELS: Record<DeadlineOutcome, Label> = {
   missed: { nl: 'Niet gehaald', en: 'Missed' },
   not_applicable: { nl: 'Niet van toepassing', en: 'Not applicable' },
 }
+
+/** Art. 3: the complainant asked for help writing the complaint down — a call-back, until it was made. */
+export const CALLBACK_STATES = ['pending', 'done'] as const
+export type CallbackState = (typeof CALLBACK_STATES)[number]
+export const CALLBACK_STATE_LABELS: Record<CallbackState, Label> = {
+  pending: { nl: 'Nog bellen', en: 'To call' },
+  done: { nl: 'Teruggebeld', en: 'Called back' },
+}
+
+/**
+ * What the complainant is told when they asked for that help (the confirmation page, the receipt).
+ * No term: neither the regulation nor DOMAIN.md names one, so nothing promises a date.
+ */
+export const CALLBACK_PROMISE =
+  'U hebt gevraagd om hulp bij het opschrijven van uw klacht. Wij bellen u op om uw klacht samen met u op te schrijven. Daarna sturen wij u die tekst, zodat u kunt controleren of alles klopt.'

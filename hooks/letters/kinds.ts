@@ -67,12 +67,13 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 5 en 7',
     recipient: 'complainant',
     required: ['kenmerk', 'datum_ontvangst', 'bevestiging_uiterlijk', 'beslissing_uiterlijk'],
-    optional: [...COMMON, 'beslissing_uiterste_datum'],
+    optional: [...COMMON, 'beslissing_uiterste_datum', 'terugbellen'],
     defaults: {
       subject: 'Wij hebben uw klacht ontvangen ({{kenmerk}})',
       salutation: GREETING,
       body: [
         'Wij hebben uw klacht ontvangen op {{datum_ontvangst}}. Uw kenmerk is {{kenmerk}}. Noem dit kenmerk als u contact met ons opneemt.',
+        '{{terugbellen}}',
         'Wat gebeurt er nu?\n- {{bevestiging_uiterlijk}} krijgt u een brief. Daarin staat wie uw klacht behandelt. Deze persoon heeft niets met uw klacht te maken gehad.\n- U krijgt ons antwoord {{beslissing_uiterlijk}}. Lukt dat niet, dan laten wij u dat op tijd weten, met de reden. Ons antwoord komt in elk geval {{beslissing_uiterste_datum}}.',
         'U mag uw dossier altijd inzien. Vraag het aan de behandelaar van uw klacht.',
       ].join('\n\n'),

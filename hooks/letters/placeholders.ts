@@ -1,5 +1,6 @@
 import type { Complaint, Setting, User } from '../../cms/payload-types'
-import { CATEGORY_LABELS } from '../complaints/vocabulary'
+import { complaintAsFormulated } from '../complaints/complaintAsFormulated'
+import { CALLBACK_PROMISE, CATEGORY_LABELS } from '../complaints/vocabulary'
 import { remedyPossible } from '../complaints/workflow/requirements'
 import { formatDutchDate, formatDutchTime } from '../dates/amsterdam'
 import { promisedBy } from './promisedDate'
@@ -156,7 +157,12 @@ export const PLACEHOLDERS = {
   klacht: {
     label: 'de klacht zoals de klager die formuleerde',
     path: 'complaintText',
-    value: (x) => text(x.complaint.complaintText),
+    // Art. 3, Decision 8: the version written down with the complainant, once there is one.
+    value: (x) => text(complaintAsFormulated(x.complaint)),
+  },
+  terugbellen: {
+    label: 'de afspraak om terug te bellen, als de klager om hulp bij het opschrijven vroeg (art. 3)',
+    value: (x) => (x.complaint.wantsHelpWriting && !x.complaint.callback?.doneAt ? CALLBACK_PROMISE : ''),
   },
   feiten: {
     label: 'korte omschrijving van de feiten',

@@ -73,6 +73,8 @@ export type StoredComplaint = {
   receivedAt: string
   deadlines: { acknowledgeBy: string; nonAdmissionNoticeBy: string; decisionTargetBy: string; decisionLimitBy: string }
   emailed: boolean
+  /** Art. 3: the complainant asked for help writing the complaint down; staff will call back. */
+  callbackRequested: boolean
 }
 
 export type IntakeResult =
@@ -102,6 +104,7 @@ const storedSchema = z.object({
     decisionLimitBy: instant,
   }),
   emailed: z.boolean(),
+  callbackRequested: z.boolean().default(false),
 })
 const repeatSchema = z.object({ resubmission: z.enum(['same', 'changed']).optional() })
 const invalidSchema = z.object({ errors: z.record(z.string(), z.string()) })

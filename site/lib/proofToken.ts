@@ -16,6 +16,8 @@ const proofSchema = z.object({
   decisionTargetBy: z.iso.datetime({ offset: true }),
   decisionLimitBy: z.iso.datetime({ offset: true }),
   emailed: z.boolean(),
+  /** Art. 3: the complainant asked for help writing the complaint down; staff will call back. */
+  callbackRequested: z.boolean().optional(),
   /** The same form was sent again with changes after it was stored: the first version stands, the changes were not stored. */
   changeNotStored: z.boolean().optional(),
   /** A new complaint with other content after one sent from the same browser shortly before: that one's reference. */

@@ -86,7 +86,7 @@ export async function submitComplaintForm(form: FormData, context: SubmitContext
   if (result.kind === 'notStored') return { kind: 'notStored', reason: result.reason }
   if (result.kind === 'uncertain') return { kind: 'uncertain' }
 
-  const { reference, receivedAt, deadlines, emailed, changed } = result
+  const { reference, receivedAt, deadlines, emailed, callbackRequested, changed } = result
   const earlier = result.repeated ? undefined : earlierComplaint(last, { token: formToken, digest, reference })
   // After an edit that was not stored, the cookie keeps naming the content that was.
   if (!changed)
@@ -106,6 +106,7 @@ export async function submitComplaintForm(form: FormData, context: SubmitContext
       decisionTargetBy: deadlines.decisionTargetBy,
       decisionLimitBy: deadlines.decisionLimitBy,
       emailed,
+      ...(callbackRequested ? { callbackRequested: true } : {}),
       ...(changed ? { changeNotStored: true } : {}),
       ...(earlier ? { earlierReference: earlier } : {}),
     },

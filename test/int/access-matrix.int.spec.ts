@@ -1163,6 +1163,7 @@ describe('endpoints through REST', () => {
         expect(response.status).toBe(201)
         // It cannot read back: the answer is the confirmation only, no personal data, no case.
         expect(Object.keys((await response.json()) as object).sort()).toEqual([
+          'callbackRequested',
           'deadlines',
           'emailed',
           'receivedAt',
@@ -1315,6 +1316,9 @@ const QUEUE_ALLOWED_KEYS = new Set<string>([
   'assignedHandler',
   'nextDeadline',
   'deadlineOutcomes',
+  // Art. 3: the call-back request is a task in the queue, not personal data.
+  'wantsHelpWriting',
+  'callback',
 ])
 
 describe.each(WAYS)('the handler’s view of the unassigned queue through the %s API', (way) => {

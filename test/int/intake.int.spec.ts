@@ -57,7 +57,13 @@ describe('the intake endpoint (the site’s create-only identity)', () => {
     const response = await intake(validForm(), [{ name: 'afspraken.pdf', type: 'application/pdf', bytes: pdf }])
     expect(response.status).toBe(201)
     const confirmation = (await response.json()) as Record<string, unknown>
-    expect(Object.keys(confirmation).sort()).toEqual(['deadlines', 'emailed', 'receivedAt', 'reference'])
+    expect(Object.keys(confirmation).sort()).toEqual([
+      'callbackRequested',
+      'deadlines',
+      'emailed',
+      'receivedAt',
+      'reference',
+    ])
     expect(confirmation.reference).toMatch(/^WP-\d{4}-\d{4}$/)
     expect(confirmation.emailed).toBe(true)
 

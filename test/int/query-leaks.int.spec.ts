@@ -71,7 +71,7 @@ const PROBES: Record<string, Probe> = {
   desiredOutcome: text('desiredOutcome'),
   discussedBefore: choice('discussedBefore', 'yes', 'no'),
   wantsHearing: choice('wantsHearing', true, false),
-  wantsHelpWriting: choice('wantsHelpWriting', true, false),
+  writtenVersion: text('writtenVersion.draft'),
   attachments: { ...text('attachments.filename'), m: `${MATCH}.pdf`, n: `${OTHER}.pdf`, many: true },
   involvedStaff: { ...email('involvedStaff.email'), m: `${MATCH}@staf.example`, n: `${OTHER}@staf.example`, many: true },
   acknowledgement: text('acknowledgement.factsSummary'),

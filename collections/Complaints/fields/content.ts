@@ -53,14 +53,15 @@ export const content: Field[] = [
           en: 'Wants to explain the complaint in person (Art. 6)',
         },
       }),
-      personal({
+      {
+        // Art. 3: a task for staff (the queue shows it), not personal data; see ./callback.ts.
         name: 'wantsHelpWriting',
         type: 'checkbox',
         label: {
           nl: 'Wil hulp bij het opschrijven: bel terug (art. 3)',
           en: 'Wants help writing it down: call back (Art. 3)',
         },
-      }),
+      },
     ],
   },
   personal({

@@ -69,6 +69,8 @@ export const registration: Field[] = [
         type: 'date',
         required: true,
         index: true,
+        // Staff intake (Art. 3): the form starts at now; the real moment of receipt replaces it.
+        defaultValue: () => new Date().toISOString(),
         label: { nl: 'Datum van ontvangst', en: 'Date of receipt' },
         admin: {
           date: dutchDate('dayAndTime'),

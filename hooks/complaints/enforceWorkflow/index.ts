@@ -201,6 +201,8 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
   const statusLetter = to !== from ? LETTER_FOR_STATUS[to] : undefined
   if (statusLetter) kinds.push(statusLetter)
   kinds.push(...hearing.kinds.filter((kind) => kind !== 'hearing_cancellation'))
+  // Art. 3, Decision 8: a new written version (recordWrittenVersion) goes to the complainant to correct.
+  if (changed.includes('writtenVersion.versions')) kinds.push('written_version')
   if (needsHandlerChangeLetter({ handlerBefore, handlerAfter, to, issued: history.issued }))
     kinds.push('handler_change')
 

@@ -21,6 +21,7 @@ export const FROZEN_BY_LETTER = {
   // The complaint as the complainant formulated it may be corrected until the decision or the non-admission (Decision 16).
   non_admission_notice: [
     'complaintText',
+    'writtenVersion.versions',
     'nonAdmission.ground',
     'nonAdmission.earlierComplaint',
     'nonAdmission.earlierReference',
@@ -29,6 +30,7 @@ export const FROZEN_BY_LETTER = {
   // Art. 8.2, 8.3, Decision 6: the four parts, the outcome and the remedy.
   decision: [
     'complaintText',
+    'writtenVersion.versions',
     'decision.factsAsSeen',
     'decision.reasonedPosition',
     'decision.outcome',
