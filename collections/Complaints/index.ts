@@ -4,6 +4,7 @@ import { assignReferenceAndDeadlines } from '../../hooks/complaints/assignRefere
 import { enforceWorkflow } from '../../hooks/complaints/enforceWorkflow'
 import { guardPersonalDataQueries } from '../../hooks/complaints/guardPersonalDataQueries'
 import { intakeEndpoint, intakeStatusEndpoint } from '../../hooks/complaints/intakeEndpoint'
+import { nextStepsEndpoint } from '../../hooks/complaints/nextStepsEndpoint'
 import { notifyOnIntake } from '../../hooks/complaints/notifyOnIntake'
 import { recordCaseChanges } from '../../hooks/complaints/recordCaseChanges'
 import { refreshDeadlineState } from '../../hooks/complaints/refreshDeadlineState'
@@ -25,6 +26,7 @@ import { handlers } from './fields/handlers'
 import { involved } from './fields/involved'
 import { joins } from './fields/joins'
 import { lettersSent } from './fields/lettersSent'
+import { nextStep } from './fields/nextStep'
 import { nextDeadline } from './fields/nextDeadline'
 import { registration } from './fields/registration'
 import { uwvLabourExpert } from './fields/uwvLabourExpert'
@@ -53,7 +55,7 @@ export const Complaints: CollectionConfig = {
     // A complaint is never deleted through the API; personal data is anonymised after retention (Decision 13).
     delete: nobody,
   },
-  endpoints: [intakeEndpoint, intakeStatusEndpoint],
+  endpoints: [intakeEndpoint, intakeStatusEndpoint, nextStepsEndpoint],
   hooks: {
     beforeOperation: [guardPersonalDataQueries],
     beforeValidate: [validateComplaint],
@@ -68,6 +70,8 @@ export const Complaints: CollectionConfig = {
     involved,
     ...content,
     deadlines,
+    // First in the sidebar: what the handler can do next.
+    nextStep,
     ...handlers,
     correction,
     caseFile,

@@ -307,7 +307,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
   return result
 }
 
-async function countUwvNotifications(req: PayloadRequest, complaint: string): Promise<number> {
+export async function countUwvNotifications(req: PayloadRequest, complaint: string): Promise<number> {
   const { totalDocs } = await req.payload.count({
     collection: 'case-events',
     where: { and: [{ complaint: { equals: complaint } }, { type: { equals: 'uwv_notification_queued' } }] },

@@ -1,3 +1,4 @@
+import { NextStepPanel as NextStepPanel_17dbe2e89936498d5f6b2e0bbd3ffa8c } from '../../../components/NextStepPanel'
 import { ResendMessageButton as ResendMessageButton_1635d4f90f08ea66abd2f27e238e9180 } from '../../../components/ResendMessageButton'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -28,6 +29,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/components/NextStepPanel#NextStepPanel": NextStepPanel_17dbe2e89936498d5f6b2e0bbd3ffa8c,
   "/components/ResendMessageButton#ResendMessageButton": ResendMessageButton_1635d4f90f08ea66abd2f27e238e9180,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
