@@ -37,13 +37,12 @@ export const nextStepsEndpoint: Endpoint = {
       req,
       disableErrors: true,
     })) as Complaint | null
-    if (!doc) return Response.json({ error: 'Deze klacht bestaat niet of is niet van u.' }, { status: 404 })
-    const assignedHandler = relId(doc.assignedHandler)
-    // The queue (a new case without a handler) shows a handler no case file; they take it first.
-    if (!isManager && assignedHandler !== String(user.id))
+    const assignedHandler = doc ? relId(doc.assignedHandler) : null
+    // The queue (a new case without a handler) shows a handler no case file: they take it first.
+    if (!doc || (!isManager && assignedHandler !== String(user.id)))
       return Response.json(
         { error: 'Alleen de behandelaar van deze klacht of een manager ziet de volgende stappen.' },
-        { status: 403 },
+        { status: doc ? 403 : 404 },
       )
     // Trusted: the default labour expert is an admin setting; the count reads no personal data.
     const settings = await req.payload.findGlobal({ slug: 'settings', overrideAccess: true, req, depth: 0 })
