@@ -110,6 +110,7 @@ describe('Volgende stap: a complete upheld case in few interactions and saves', 
     await settle(page)
     expect((await stored(complaint.id)).assignedHandler).toBe(handler.id)
 
+    console.log('Volgende stap: taken after', act.interactions, 'interactions,', act.saves, 'saves')
     // Art. 5: only the steps the table allows from "Ontvangen"; the first names what it still needs.
     expect(
       await panel()
@@ -130,6 +131,7 @@ describe('Volgende stap: a complete upheld case in few interactions and saves', 
     await expect.poll(async () => (await stored(complaint.id)).status).toBe('acknowledged')
     expect(await panel().locator('.next-step__status').textContent()).toBe('Ontvangst bevestigd')
 
+    console.log('Volgende stap: acknowledged after', act.interactions, 'interactions,', act.saves, 'saves')
     // Art. 6: the hearing (three hours ago, by the test's own clock) and its invitation.
     await act.click(page.getByRole('button', { name: /^Stukken en horen/ }))
     await act.fill(page.locator('#field-hearing__at input'), hearingThreeHoursAgo())
@@ -137,6 +139,7 @@ describe('Volgende stap: a complete upheld case in few interactions and saves', 
     await act.check(page.locator('#field-hearing__sendInvitation'))
     expect((await saving(() => act.click(page.locator('#action-save')))).status()).toBe(200)
 
+    console.log('Volgende stap: invited after', act.interactions, 'interactions,', act.saves, 'saves')
     // Art. 6.3: who was there, and the report for signature.
     await act.click(page.locator('#field-hearing__attendees .array-field__add-row'))
     await act.fill(page.locator('#field-hearing__attendees__0__name'), 'Petra Peters')
@@ -146,6 +149,7 @@ describe('Volgende stap: a complete upheld case in few interactions and saves', 
     await act.check(page.locator('#field-hearing__sendReport'))
     expect((await saving(() => act.click(page.locator('#action-save')))).status()).toBe(200)
 
+    console.log('Volgende stap: reported after', act.interactions, 'interactions,', act.saves, 'saves')
     // Art. 8.2–8.4, Decision 6: the decision's parts, each reached from the panel.
     await act.click(needLink('Art. 8.2: De feiten zoals Working Progression die ziet'))
     await act.fill(page.locator('#field-decision__factsAsSeen'), FACTS_AS_SEEN)
@@ -158,6 +162,7 @@ describe('Volgende stap: a complete upheld case in few interactions and saves', 
     expect((await saving(() => act.click(stepButton('Beslissen')))).status()).toBe(200)
     await expect.poll(async () => (await stored(complaint.id)).status).toBe('decided')
 
+    console.log('Volgende stap: decided after', act.interactions, 'interactions,', act.saves, 'saves')
     // Art. 8.4: closing needs the follow-up and the date of contact; then one step closes the dossier.
     expect(await panel().locator('[data-step="closed"] .next-step__need').count()).toBe(2)
     await act.fill(page.locator('#field-decision__followUpAction'), FOLLOW_UP)
@@ -184,7 +189,8 @@ describe('Volgende stap: a complete upheld case in few interactions and saves', 
     console.log(act.log.map((line, i) => `  ${i + 1}. ${line}`).join('\n'))
     expect(act.interactions).toBeLessThanOrEqual(30)
     expect(act.saves).toBeLessThanOrEqual(6)
-  })
+    // Six saves and their letters on a machine shared with other work: a generous limit, not a measure.
+  }, 480_000)
 
   it('Art. 5: a step taken while a part is missing is refused at that field, what was typed stays; filled in, the same step goes', async () => {
     const complaint = await recordComplaint(cmsUrl, manager.token, 'Rik Ruis', { assignedHandler: handler.id })
@@ -205,5 +211,5 @@ describe('Volgende stap: a complete upheld case in few interactions and saves', 
     await page.locator('#field-acknowledgement__factsSummary').fill(FACTS)
     expect((await saving(() => stepButton('Ontvangst bevestigen').click())).status()).toBe(200)
     await expect.poll(async () => (await stored(complaint.id)).status).toBe('acknowledged')
-  })
+  }, 240_000)
 })
