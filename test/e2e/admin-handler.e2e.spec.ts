@@ -151,7 +151,7 @@ describe('Art. 4, 5, 8: a handler takes, acknowledges and decides a complaint in
 
   it('DOMAIN.md: "Beslist" straight from "Ontvangen" is not offered; the status is shown, not chosen', async () => {
     // The status select is read-only; "Volgende stap" offers only the steps the workflow table allows.
-    expect(await page.locator('#field-status .rs__control--is-disabled').count()).toBe(1)
+    await expect.poll(() => page.locator('#field-status .rs__control--is-disabled').count()).toBe(1)
     const steps = await page
       .locator('section.next-step .next-step__step')
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-step')))
@@ -164,7 +164,9 @@ describe('Art. 4, 5, 8: a handler takes, acknowledges and decides a complaint in
     await page.getByRole('button', { name: 'Ontvangstbevestiging', exact: true }).click()
     await page.locator('#field-acknowledgement__factsSummary').fill(FACTS)
     expect(await takeStep(page, 'Ontvangst bevestigen')).toEqual({ status: 200, errors: [] })
-    await expect.poll(() => lastToast(page)).toBe('Succesvol aangepast.')
+    await expect
+      .poll(() => page.locator('section.next-step .next-step__status').textContent())
+      .toBe('Ontvangst bevestigd')
 
     await openDocument(page, editUrl())
     expect(await shownValue(page, 'field-status')).toBe('Ontvangst bevestigd')
@@ -178,7 +180,7 @@ describe('Art. 4, 5, 8: a handler takes, acknowledges and decides a complaint in
     await page.locator('#field-decision__reasonedPosition').fill(POSITION)
     await page.locator('#field-decision__outcome').getByText('Ongegrond', { exact: true }).click()
     expect(await takeStep(page, 'Beslissen')).toEqual({ status: 200, errors: [] })
-    await expect.poll(() => lastToast(page)).toBe('Succesvol aangepast.')
+    await expect.poll(() => page.locator('section.next-step .next-step__status').textContent()).toBe('Beslist')
 
     await openDocument(page, editUrl())
     expect(await shownValue(page, 'field-status')).toBe('Beslist')

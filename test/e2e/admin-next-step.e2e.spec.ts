@@ -95,7 +95,7 @@ describe('Volgende stap: a complete upheld case in few interactions and saves', 
     const act = countingActions(page)
 
     // The queue: the status is shown, not chosen; the one step is to take the case (Art. 4).
-    expect(await page.locator('#field-status .rs__control--is-disabled').count()).toBe(1)
+    await expect.poll(() => page.locator('#field-status .rs__control--is-disabled').count()).toBe(1)
     expect(await panel().locator('.next-step__status').textContent()).toBe('Ontvangen')
     expect(
       await panel()
