@@ -18,9 +18,16 @@ export type CountingActions = {
   readonly log: readonly string[]
 }
 
-const isComplaintSave = (request: Request): boolean =>
-  (request.method() === 'PATCH' || request.method() === 'POST') &&
-  /^\/api\/complaints(\/|$)/.test(new URL(request.url()).pathname)
+/** A write of a complaint: POST /api/complaints (create) or PATCH /api/complaints/:id — not the admin's
+ * permission check (POST /api/complaints/access/:id) that follows a save. */
+const isComplaintSave = (request: Request): boolean => {
+  const path = new URL(request.url()).pathname
+  if (path.startsWith('/api/complaints/access/')) return false
+  return (
+    (request.method() === 'POST' && path === '/api/complaints') ||
+    (request.method() === 'PATCH' && /^\/api\/complaints\/[^/]+$/.test(path))
+  )
+}
 
 export function countingActions(page: Page): CountingActions {
   const log: string[] = []
