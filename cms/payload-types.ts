@@ -169,7 +169,7 @@ export interface Complaint {
    */
   reference?: string | null;
   /**
-   * Received → Acknowledged → Decided → Closed, or earlier: not admitted, resolved informally, withdrawn.
+   * Received → Acknowledged → Decided → Closed, or earlier endings. Changes with a button under "Next step".
    */
   status: 'received' | 'acknowledged' | 'decided' | 'not_admitted' | 'resolved_informally' | 'withdrawn' | 'closed';
   /**

@@ -5,6 +5,7 @@ import { submitComplaint } from '../../cms/endpoints/submitComplaint'
 import { assignReferenceAndDeadlines } from '../../hooks/complaints/assignReferenceAndDeadlines'
 import { enforceWorkflow } from '../../hooks/complaints/enforceWorkflow'
 import { guardPersonalDataQueries } from '../../hooks/complaints/guardPersonalDataQueries'
+import { listNextSteps } from '../../cms/endpoints/nextSteps'
 import { notifyOnIntake } from '../../hooks/complaints/notifyOnIntake'
 import { recordCaseChanges } from '../../hooks/complaints/recordCaseChanges'
 import { refreshDeadlineState } from '../../hooks/complaints/refreshDeadlineState'
@@ -30,6 +31,7 @@ import { handlers } from './fields/handlers'
 import { involved } from './fields/involved'
 import { joins } from './fields/joins'
 import { lettersSent } from './fields/lettersSent'
+import { nextStep } from './fields/nextStep'
 import { nextDeadline } from './fields/nextDeadline'
 import { registration } from './fields/registration'
 import { uwvLabourExpert } from './fields/uwvLabourExpert'
@@ -67,7 +69,7 @@ export const Complaints: CollectionConfig = {
     // A complaint is never deleted through the API; personal data is anonymised after retention (Decision 13).
     delete: nobody,
   },
-  endpoints: [submitComplaint, checkIntakeStatus],
+  endpoints: [submitComplaint, checkIntakeStatus, listNextSteps],
   hooks: {
     beforeOperation: [guardPersonalDataQueries],
     beforeValidate: [validateComplaint],
@@ -92,6 +94,8 @@ export const Complaints: CollectionConfig = {
     ...content,
     writtenVersion,
     deadlines,
+    // First in the sidebar: what the handler can do next.
+    nextStep,
     ...handlers,
     correction,
     caseFile,

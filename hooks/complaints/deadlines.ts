@@ -1,6 +1,7 @@
 import Holidays from 'date-holidays'
 
 import { AMSTERDAM, amsterdamHour, type CivilDate, civilDateIn } from '../dates/amsterdam'
+import { DECISION_LIMIT_WEEKS } from './terms'
 
 /**
  * The clocks of Art. 5 and 7, counted from the date of receipt (DOMAIN.md, "Deadlines"):
@@ -29,7 +30,7 @@ export type Deadlines = {
 export const ACKNOWLEDGE_DAYS = 5
 export const NON_ADMISSION_WEEKS = 4
 export const DEFAULT_DECISION_WEEKS = 4
-export const DECISION_LIMIT_WEEKS = 6
+export { DECISION_LIMIT_WEEKS }
 
 const holidays = new Holidays('NL')
 

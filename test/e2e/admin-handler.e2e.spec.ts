@@ -16,6 +16,7 @@ import {
   settle,
   shownValue,
   type StaffMember,
+  takeStep,
   type StoredComplaint,
   UWV_LABOUR_EXPERT,
 } from '../helpers/admin'
@@ -148,28 +149,24 @@ describe('Art. 4, 5, 8: a handler takes, acknowledges and decides a complaint in
     expect(await page.locator('#field-conduct__date').inputValue()).toBe('2026-11-02')
   })
 
-  it('DOMAIN.md: "Beslist" straight from "Ontvangen" is refused, in Dutch, at the status field', async () => {
-    await chooseOption(page, 'field-status', 'Beslist')
-    const refused = await save(page)
-    expect(refused.status).toBe(400)
-    expect(refused.errors.map((e) => e.path)).toEqual(['status'])
-    const error = page.locator('#field-status .field-error')
-    await error.waitFor()
-    expect(await error.textContent()).toContain('Van Ontvangen kan een klacht niet direct naar Beslist')
-    expect(await error.textContent()).toContain('eerst de ontvangst bevestigen (art. 5)')
-    await expect.poll(() => lastToast(page)).toMatch(/^Het volgende veld is ongeldig/)
-    await screenshotAt(page, 'admin-handler-refusal', page.locator('#field-reference'))
+  it('DOMAIN.md: "Beslist" straight from "Ontvangen" is not offered; the status is shown, not chosen', async () => {
+    // The status select is read-only; "Volgende stap" offers only the steps the workflow table allows.
+    await expect.poll(() => page.locator('#field-status .rs__control--is-disabled').count()).toBe(1)
+    const steps = await page
+      .locator('section.next-step .next-step__step')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-step')))
+    expect(steps).toEqual(['acknowledged', 'not_admitted', 'resolved_informally', 'withdrawn'])
+    await screenshotAt(page, 'admin-handler-next-step', page.locator('section.next-step'))
     expect((await stored()).status).toBe('received')
   })
 
   it('Art. 5: acknowledges with a short description of the facts; the status "Ontvangst bevestigd" is saved', async () => {
-    // A fresh form: the refused "Beslist" stays in the select until the page is loaded again.
-    await openDocument(page, editUrl())
     await page.getByRole('button', { name: 'Ontvangstbevestiging', exact: true }).click()
     await page.locator('#field-acknowledgement__factsSummary').fill(FACTS)
-    await chooseOption(page, 'field-status', 'Ontvangst bevestigd')
-    expect(await save(page)).toEqual({ status: 200, errors: [] })
-    await expect.poll(() => lastToast(page)).toBe('Succesvol aangepast.')
+    expect(await takeStep(page, 'Ontvangst bevestigen')).toEqual({ status: 200, errors: [] })
+    await expect
+      .poll(() => page.locator('section.next-step .next-step__status').textContent())
+      .toBe('Ontvangst bevestigd')
 
     await openDocument(page, editUrl())
     expect(await shownValue(page, 'field-status')).toBe('Ontvangst bevestigd')
@@ -182,9 +179,8 @@ describe('Art. 4, 5, 8: a handler takes, acknowledges and decides a complaint in
     await page.locator('#field-decision__factsAsSeen').fill(FACTS_AS_SEEN)
     await page.locator('#field-decision__reasonedPosition').fill(POSITION)
     await page.locator('#field-decision__outcome').getByText('Ongegrond', { exact: true }).click()
-    await chooseOption(page, 'field-status', 'Beslist')
-    expect(await save(page)).toEqual({ status: 200, errors: [] })
-    await expect.poll(() => lastToast(page)).toBe('Succesvol aangepast.')
+    expect(await takeStep(page, 'Beslissen')).toEqual({ status: 200, errors: [] })
+    await expect.poll(() => page.locator('section.next-step .next-step__status').textContent()).toBe('Beslist')
 
     await openDocument(page, editUrl())
     expect(await shownValue(page, 'field-status')).toBe('Beslist')

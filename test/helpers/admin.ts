@@ -177,6 +177,19 @@ export async function save(page: Page): Promise<Saved> {
   return { status: response.status(), errors: body.errors?.flatMap((e) => e.data?.errors ?? []) ?? [] }
 }
 
+/** Takes a step of the case's "Volgende stap" panel (one save), like `save`: its status and field errors. */
+export async function takeStep(page: Page, label: string): Promise<Saved> {
+  await settle(page)
+  const update = page.waitForResponse(
+    (r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname.startsWith('/api/'),
+  )
+  await page.locator('section.next-step').getByRole('button', { name: label, exact: true }).click()
+  const response = await update
+  const body = (await response.json()) as { errors?: { data?: { errors?: Saved['errors'] } }[] }
+  // Not settled here: the success toast is gone again before the panel has reloaded its facts on a slow machine.
+  return { status: response.status(), errors: body.errors?.flatMap((e) => e.data?.errors ?? []) ?? [] }
+}
+
 /** The text of the newest toast that is not the "Inzenden..." progress toast ('' while none). */
 export async function lastToast(page: Page): Promise<string> {
   const toasts = page.locator('.payload-toast-item').filter({ hasNotText: 'Inzenden' })

@@ -37,10 +37,12 @@ export const registration: Field[] = [
         options: STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
         // Set at registration; after that only through the workflow's transitions (enforceWorkflow).
         access: { create: nobodyField },
+        // Read-only in the form: a step of the "Volgende stap" panel sets it (the API is unchanged).
         admin: {
+          readOnly: true,
           description: {
-            nl: 'Ontvangen → Ontvangst bevestigd → Beslist → Afgesloten, of eerder: niet in behandeling, informeel afgehandeld, ingetrokken.',
-            en: 'Received → Acknowledged → Decided → Closed, or earlier: not admitted, resolved informally, withdrawn.',
+            nl: 'Ontvangen → Ontvangst bevestigd → Beslist → Afgesloten, of eerder: niet in behandeling, informeel afgehandeld, ingetrokken. Verandert met een knop onder "Volgende stap".',
+            en: 'Received → Acknowledged → Decided → Closed, or earlier endings. Changes with a button under "Next step".',
           },
         },
       },

@@ -1,4 +1,4 @@
-import { DECISION_LIMIT_WEEKS } from '../deadlines'
+import { DECISION_LIMIT_WEEKS } from '../terms'
 import type { Status } from './statuses'
 
 /**

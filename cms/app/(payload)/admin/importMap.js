@@ -1,4 +1,5 @@
 import { CallbackNotice as CallbackNotice_6c4f1ae5ab072c8fa6a83771ce908a36 } from '../../../components/CallbackNotice'
+import { NextStepPanel as NextStepPanel_17dbe2e89936498d5f6b2e0bbd3ffa8c } from '../../../components/NextStepPanel'
 import { CaseTimeline as CaseTimeline_aec703b75b9f16c3daeae439f9dba24c } from '../../../components/CaseTimeline'
 import { ResendMessageButton as ResendMessageButton_1635d4f90f08ea66abd2f27e238e9180 } from '../../../components/ResendMessageButton'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -35,6 +36,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/components/CallbackNotice#CallbackNotice": CallbackNotice_6c4f1ae5ab072c8fa6a83771ce908a36,
+  "/components/NextStepPanel#NextStepPanel": NextStepPanel_17dbe2e89936498d5f6b2e0bbd3ffa8c,
   "/components/CaseTimeline#CaseTimeline": CaseTimeline_aec703b75b9f16c3daeae439f9dba24c,
   "/components/ResendMessageButton#ResendMessageButton": ResendMessageButton_1635d4f90f08ea66abd2f27e238e9180,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
