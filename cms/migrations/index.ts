@@ -11,8 +11,7 @@ import * as migration_20261126_102353_letter_templates from './20261126_102353_l
 import * as migration_20261126_114227_hearing_attendee_email from './20261126_114227_hearing_attendee_email';
 import * as migration_20261126_131921_hearing_cancellation_withdrawal_letters from './20261126_131921_hearing_cancellation_withdrawal_letters';
 import * as migration_20261201_212104_trustworthy_record from './20261201_212104_trustworthy_record';
-import * as migration_20261201_230101_letters_client_name_uwv_procedure from './20261201_230101_letters_client_name_uwv_procedure';
-import * as migration_20261201_232938_callback_written_versions from './20261201_232938_callback_written_versions';
+import * as migration_20261202_003236_handler_admin from './20261202_003236_handler_admin';
 
 export const migrations = [
   {
@@ -81,13 +80,8 @@ export const migrations = [
     name: '20261201_212104_trustworthy_record',
   },
   {
-    up: migration_20261201_230101_letters_client_name_uwv_procedure.up,
-    down: migration_20261201_230101_letters_client_name_uwv_procedure.down,
-    name: '20261201_230101_letters_client_name_uwv_procedure'
-  },
-  {
-    up: migration_20261201_232938_callback_written_versions.up,
-    down: migration_20261201_232938_callback_written_versions.down,
-    name: '20261201_232938_callback_written_versions'
+    up: migration_20261202_003236_handler_admin.up,
+    down: migration_20261202_003236_handler_admin.down,
+    name: '20261202_003236_handler_admin'
   },
 ];

@@ -19,11 +19,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`callback_done\` integer;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`callback_done_at\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`callback_done_by_id\` text(36) REFERENCES users(id);`)
+  await db.run(sql`ALTER TABLE \`complaints\` ADD \`client_name\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`written_version_draft\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`written_version_send\` integer;`)
   await db.run(sql`CREATE INDEX \`complaints_callback_callback_state_idx\` ON \`complaints\` (\`callback_state\`);`)
   await db.run(sql`CREATE INDEX \`complaints_callback_callback_done_by_idx\` ON \`complaints\` (\`callback_done_by_id\`);`)
-  // Art. 3: a complaint registered before this migration that asked for help writing it is still a call-back to make.
+  await db.run(sql`ALTER TABLE \`settings\` ADD \`uwv_complaint_procedure\` text;`)
+  // Art. 3: a case that asked for help writing before the call-back task existed still shows as one.
   await db.run(sql`UPDATE \`complaints\` SET \`callback_state\` = 'pending' WHERE \`wants_help_writing\` = 1;`)
 }
 
@@ -142,4 +144,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE UNIQUE INDEX \`complaints_form_token_idx\` ON \`complaints\` (\`form_token\`);`)
   await db.run(sql`CREATE INDEX \`complaints_updated_at_idx\` ON \`complaints\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`complaints_created_at_idx\` ON \`complaints\` (\`created_at\`);`)
+  await db.run(sql`ALTER TABLE \`settings\` DROP COLUMN \`uwv_complaint_procedure\`;`)
 }
