@@ -27,6 +27,7 @@ const confirmation = {
     decisionLimitBy: '2026-04-25T21:59:59.999Z',
   },
   emailed: true,
+  callbackRequested: false,
 }
 
 type Seen = { url: string; init: RequestInit }

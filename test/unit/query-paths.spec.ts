@@ -74,15 +74,18 @@ describe('the paths a query names, in the one spelling Payload resolves (PITFALL
 
 describe('the registry of personal fields is read from collections/Complaints (Decision 15)', () => {
   const registry = personalFieldNames(Complaints.fields)
+  // A `ui` field (a panel, a notice) stores nothing, so it is neither personal nor queryable.
   const topLevel = (fields: readonly Field[]): string[] =>
     fields.flatMap((f) =>
-      f.type === 'tabs'
-        ? f.tabs.flatMap((t) => ('name' in t && t.name ? [t.name] : topLevel(t.fields)))
-        : 'name' in f && f.name
-          ? [f.name]
-          : 'fields' in f
-            ? topLevel(f.fields)
-            : [],
+      f.type === 'ui'
+        ? []
+        : f.type === 'tabs'
+          ? f.tabs.flatMap((t) => ('name' in t && t.name ? [t.name] : topLevel(t.fields)))
+          : 'name' in f && f.name
+            ? [f.name]
+            : 'fields' in f
+              ? topLevel(f.fields)
+              : [],
     )
 
   it('holds the complainant, the content, the tabs of the case file and the joins', () => {

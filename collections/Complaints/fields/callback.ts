@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 
+import { dutchDate } from '../../fields/dutchDate'
 import { CALLBACK_STATE_LABELS, CALLBACK_STATES, options } from '../../../hooks/complaints/vocabulary'
 import { readOnlyField } from './readOnly'
 
@@ -12,6 +13,7 @@ export const callback: Field[] = [
   {
     name: 'callbackNotice',
     type: 'ui',
+    label: { nl: 'Terugbelverzoek', en: 'Call-back request' },
     admin: {
       components: { Field: '/components/CallbackNotice#CallbackNotice' },
       condition: (data) => (data as { callback?: { state?: unknown } })?.callback?.state === 'pending',
@@ -54,7 +56,7 @@ export const callback: Field[] = [
             type: 'date',
             label: { nl: 'Teruggebeld op', en: 'Called back at' },
             access: readOnlyField,
-            admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMMM yyyy HH:mm' } },
+            admin: { readOnly: true, date: dutchDate('dayAndTime') },
           },
           {
             name: 'doneBy',

@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 
+import { dutchDate } from '../../fields/dutchDate'
 import { personal } from './personal'
 import { readOnlyField } from './readOnly'
 
@@ -48,7 +49,7 @@ export const writtenVersion: Field = personal({
               type: 'date',
               required: true,
               label: { nl: 'Verstuurd op', en: 'Sent at' },
-              admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMMM yyyy HH:mm' } },
+              admin: { date: dutchDate('dayAndTime') },
             },
             { name: 'by', type: 'relationship', relationTo: 'users', label: { nl: 'Door', en: 'By' } },
           ],
