@@ -64,7 +64,8 @@ export async function queuePendingUwvNotifications(req: PayloadRequest): Promise
     })
     for (const { id } of docs) {
       if (settled.has(id)) continue
-      await queueIntakeLetters(payload, id, req)
+      // The timeline names whoever completed the settings (nobody for trusted code).
+      await queueIntakeLetters(payload, id, req, req.user?.collection === 'users' ? String(req.user.id) : null)
       settled.add(id)
       queued.push(id)
     }

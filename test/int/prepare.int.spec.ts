@@ -26,7 +26,7 @@ describe('the start-up preparation (migrate + seed)', () => {
       'beheerder beheer@example.nl aangemaakt',
       'service-account voor de website aangemaakt',
       'klachtenreglement gepubliceerd (9 artikelen)',
-      '14 briefteksten toegevoegd',
+      '15 briefteksten toegevoegd',
     ])
 
     const { getPayload } = await import('payload')
@@ -62,7 +62,7 @@ describe('the start-up preparation (migrate + seed)', () => {
     ])
     expect((await again.findGlobal({ slug: 'settings' })).phone).toBe('010 000 00 00')
     const templates = await again.find({ collection: 'letter-templates', limit: 100 })
-    expect(templates.totalDocs).toBe(14)
+    expect(templates.totalDocs).toBe(15)
     expect(templates.docs.find((t) => t.kind === 'receipt')?.closing).toBe('Hartelijke groet,')
     const migrations = await again.find({ collection: 'payload-migrations' })
     expect(migrations.docs.every((m) => m.batch === 1)).toBe(true)

@@ -1,5 +1,5 @@
 import { docAccessOperation, type Payload } from 'payload'
-import { renderToStaticMarkup } from 'react-dom/server'
+import { renderToReadableStream } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { CaseDashboard } from '../../cms/components/CaseDashboard'
@@ -282,7 +282,10 @@ describe('Art. 3: "help me write my complaint" is a call-back task until someone
   const dashboard = async (user: Staff) => {
     const element = await CaseDashboard({ payload, user: user })
     if (!element) throw new Error('no dashboard for this user')
-    return renderToStaticMarkup(element)
+    // The managers' part of the dashboard is an async server component: render as Next does, waiting for it.
+    const stream = await renderToReadableStream(element)
+    await stream.allReady
+    return await new Response(stream).text()
   }
   const pendingTile = (html: string) => {
     const tile =

@@ -88,7 +88,7 @@ afterAll(async () => {
 })
 
 describe('who: the timeline names the person who did it (Art. 5 notification)', () => {
-  it('a UWV notification a manager’s save sets off names the manager, not the website the complaint came from', async () => {
+  it('Art. 5: the UWV notification set off when a manager completes the settings names the manager, not the website the complaint came from', async () => {
     // No labour expert is known at registration: the Art. 5 notification waits for one.
     const id = await webComplaint()
     const before = await events(id)
@@ -99,7 +99,7 @@ describe('who: the timeline names the person who did it (Art. 5 notification)', 
       ['public', null],
     ])
 
-    await payload.updateGlobal({ slug: 'settings', data: { uwvLabourExpert: EXPERT } })
+    await payload.updateGlobal({ slug: 'settings', data: { uwvLabourExpert: EXPERT }, user: manager })
     await update(manager, id, { assignedHandler: handler.id })
     await runJobs()
     const notification = (await events(id)).find((e) => e.type === 'uwv_notification_queued')
