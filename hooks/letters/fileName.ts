@@ -20,7 +20,11 @@ export const LETTER_FILE_NAMES = {
   handler_change: 'nieuwe-contactpersoon',
 } as const satisfies Record<LetterKind, string>
 
-/** E.g. `WP-2026-0007-beslissing-2026-12-01.pdf` (the day in Amsterdam). */
+/**
+ * E.g. `WP-2026-0007-2026-12-01-beslissing.pdf` (the day in Amsterdam). The name ends in a word, not
+ * the date: the upload numbers a second file of the same name by its trailing number
+ * (`…-beslissing-1.pdf`), and would otherwise turn the day `-01` into `-2`.
+ */
 export function letterFileName(reference: string | null | undefined, kind: LetterKind, now: Date): string {
-  return `${reference ?? 'klacht'}-${LETTER_FILE_NAMES[kind]}-${civilDateIn(now)}.pdf`
+  return `${reference ?? 'klacht'}-${civilDateIn(now)}-${LETTER_FILE_NAMES[kind]}.pdf`
 }

@@ -124,9 +124,9 @@ async function deliveredLetter(to: string, subject: string, count = 1): Promise<
 function pdfAttachment(d: FakeDelivery) {
   const pdfs = d.attachments.filter((a) => a.contentType === 'application/pdf')
   expect(pdfs).toHaveLength(1)
-  // Dutch file names (hooks/letters/fileName.ts), e.g. WP-2026-0001-ontvangstbevestiging-2026-12-01.pdf; a second
-  // letter of the same kind on the same day gets the upload's numbered suffix (…-2026-12-01-1.pdf).
-  expect(pdfs[0]?.filename).toMatch(/^WP-\d{4}-\d{4}-[a-z-]+-\d{4}-\d{2}-\d{2}(-\d+)?\.pdf$/)
+  // Dutch file names (hooks/letters/fileName.ts), e.g. WP-2026-0001-2026-12-01-ontvangstbevestiging.pdf; a second
+  // letter of the same kind on the same day gets the upload's number (…-uitnodiging-gesprek-1.pdf), the date stays.
+  expect(pdfs[0]?.filename).toMatch(/^WP-\d{4}-\d{4}-\d{4}-\d{2}-\d{2}-[a-z-]+(-\d+)?\.pdf$/)
   expect(pdfs[0]?.filename).not.toMatch(/receipt|acknowledg|decision|notice|hearing|withdrawal|written|report/)
   return pdfs[0]?.content ?? Buffer.alloc(0)
 }
