@@ -11,6 +11,7 @@ import {
   recordComplaint,
   save,
   screenshotAt,
+  scrollToField,
   setUwvLabourExpert,
   settle,
   type StaffMember,
@@ -117,6 +118,7 @@ describe('Art. 5, 6, 7: dates in the admin read Dutch', () => {
     expect(await dateInput('field-receivedAt').inputValue()).toMatch(DUTCH_DATE_TIME)
     for (const deadline of ['acknowledgeBy', 'decisionTargetBy', 'decisionLimitBy'])
       expect(await dateInput(`field-deadlines__${deadline}`).inputValue(), deadline).toMatch(DUTCH_DATE)
+    await scrollToField(page, '#field-nextDeadline__due')
     expect(await dateInput('field-nextDeadline__due').inputValue()).toMatch(DUTCH_DATE)
     expect(await dateInput('field-hearing__at').inputValue()).toBe(`10 december ${year}, 14:30`)
     // The picker's time list is headed in Dutch and counts in 24 hours.

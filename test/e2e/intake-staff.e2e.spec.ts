@@ -9,6 +9,7 @@ import {
   openDocument,
   recordComplaint,
   save,
+  scrollToField,
   setUwvLabourExpert,
   settle,
   type StaffMember,
@@ -56,14 +57,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-/** The admin renders a field only once it scrolls into view: scroll down until it is there. */
-async function scrollTo(selector: string): Promise<void> {
-  for (let i = 0; i < 30 && (await page.locator(selector).count()) === 0; i++) {
-    await page.mouse.wheel(0, 600)
-    await page.waitForTimeout(150)
-  }
-  await page.locator(selector).scrollIntoViewIfNeeded()
-}
+const scrollTo = (selector: string) => scrollToField(page, selector)
 
 const radio = (field: string, label: string) =>
   page.locator(`#field-${field}`).locator('label').filter({ hasText: label }).first().click()

@@ -212,3 +212,21 @@ export async function screenshotAt(page: Page, name: string, focus: Locator): Pr
   await page.screenshot({ path: file, fullPage: false })
   return file
 }
+
+/**
+ * The admin renders a field only once it scrolls into view (main column and sidebar alike):
+ * scroll down until it is there, then bring it into view.
+ */
+export async function scrollToField(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 30 && (await page.locator(selector).count()) === 0; i++) {
+    await page.evaluate(() => {
+      window.scrollBy(0, 600)
+      for (const el of document.querySelectorAll(
+        '[class*="document-fields__sidebar"], [class*="document-fields__main"]',
+      ))
+        el.scrollBy(0, 600)
+    })
+    await page.waitForTimeout(150)
+  }
+  await page.locator(selector).scrollIntoViewIfNeeded()
+}
