@@ -10,6 +10,7 @@ import {
   recordComplaint,
   save,
   screenshotAt,
+  scrollToField,
   setUwvLabourExpert,
   settle,
   type StaffMember,
@@ -168,12 +169,13 @@ describe('Art. 6: the hearing invitation from the case', () => {
     await screenshotAt(page, 'admin-hearing-sent', tab)
 
     // A date the handler cannot change offers no cross to clear it (the sidebar's next deadline).
-    await page.locator('#field-nextDeadline__due input').waitFor()
+    await scrollToField(page, '#field-nextDeadline__due input')
     expect(await page.locator('#field-nextDeadline__due .date-time-picker__clear-button').count()).toBe(1)
     expect(await page.locator('#field-nextDeadline__due .date-time-picker__clear-button').isVisible()).toBe(false)
     expect(await page.locator('#field-hearing__at .date-time-picker__clear-button').isVisible()).toBe(true)
 
     // The hearing will not take place: the handler clears its date and saves; the complainant is told.
+    await page.locator('#field-hearing__at').scrollIntoViewIfNeeded()
     await page.locator('#field-hearing__at .date-time-picker__clear-button').click()
     expect(await save(page)).toEqual({ status: 200, errors: [] })
     const after = await apiGet<{ docs: Letter[] }>(
