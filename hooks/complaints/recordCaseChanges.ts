@@ -1,11 +1,11 @@
-import type { CollectionAfterChangeHook, Payload, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Complaint } from '../../cms/payload-types'
 import type { EventDataOf } from '../caseEvents/eventData'
 import type { CaseEventType } from '../caseEvents/eventTypes'
 import { recordEvent } from '../caseEvents/recordEvent'
-import { INTAKE_LETTERS_TASK, queueIntakeLetters } from '../letters/intakeLetters'
 import { issueLetter } from '../letters/issueLetter'
+import { queueUwvNotificationIfMissing } from '../letters/pendingNotifications'
 import { takeLetters } from '../letters/pendingLetters'
 import { queueLetterRetry } from '../letters/retryLetter'
 import { takeChanges } from './workflow/pendingChanges'
@@ -91,36 +91,6 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({
 
   // Art. 5: a complaint registered before a labour expert was known is reported once one is; the
   // notification is the doing of whoever made this save, not of the website the complaint came from.
-  if (doc.status === 'received' || statusChanged) await queueMissingUwvNotification(payload, doc.id, req, actor)
+  if (doc.status === 'received' || statusChanged) await queueUwvNotificationIfMissing(req, doc.id, actor)
   return visible
-}
-
-async function queueMissingUwvNotification(
-  payload: Payload,
-  complaint: string,
-  req: PayloadRequest,
-  actor: string | null,
-): Promise<void> {
-  const { totalDocs } = await payload.count({
-    collection: 'case-events',
-    where: { and: [{ complaint: { equals: complaint } }, { type: { equals: 'uwv_notification_queued' } }] },
-    overrideAccess: true,
-    req,
-  })
-  if (totalDocs > 0) return
-  const { totalDocs: pendingJobs } = await payload.count({
-    collection: 'payload-jobs',
-    // A job that ran out of retries (hasError) no longer counts as pending: a new one is queued.
-    where: {
-      and: [
-        { taskSlug: { equals: INTAKE_LETTERS_TASK } },
-        { 'input.complaintId': { equals: complaint } },
-        { completedAt: { exists: false } },
-        { hasError: { not_equals: true } },
-      ],
-    },
-    overrideAccess: true,
-    req,
-  })
-  if (pendingJobs === 0) await queueIntakeLetters(payload, complaint, req, actor)
 }

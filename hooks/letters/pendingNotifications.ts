@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import { INTAKE_LETTERS_TASK, queueIntakeLetters } from './intakeLetters'
 
@@ -14,6 +14,44 @@ const PAGE = 500
  * or whose job is still waiting to run, is left alone — so a second save of the settings sends
  * nothing twice. Trusted bookkeeping reads (ids and kinds only, no personal data).
  */
+/**
+ * Registration jobs still to run. A job that ran out of retries (hasError) no longer counts as
+ * waiting: a new one is queued.
+ */
+const WAITING_INTAKE_JOBS: Where = {
+  and: [
+    { taskSlug: { equals: INTAKE_LETTERS_TASK } },
+    { completedAt: { exists: false } },
+    { hasError: { not_equals: true } },
+  ],
+}
+
+/**
+ * Art. 5: one case's notification, when it has none and no job is waiting for it — after a save
+ * that may have made an expert known (the case's own, Decision 11). Trusted bookkeeping reads.
+ */
+export async function queueUwvNotificationIfMissing(
+  req: PayloadRequest,
+  complaint: string,
+  actor: string | null,
+): Promise<void> {
+  const { payload } = req
+  const { totalDocs } = await payload.count({
+    collection: 'case-events',
+    where: { and: [{ complaint: { equals: complaint } }, { type: { equals: 'uwv_notification_queued' } }] },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs > 0) return
+  const { totalDocs: waiting } = await payload.count({
+    collection: 'payload-jobs',
+    where: { and: [WAITING_INTAKE_JOBS, { 'input.complaintId': { equals: complaint } }] },
+    overrideAccess: true,
+    req,
+  })
+  if (waiting === 0) await queueIntakeLetters(payload, complaint, req, actor)
+}
+
 export async function queuePendingUwvNotifications(req: PayloadRequest): Promise<string[]> {
   const { payload } = req
   const [{ docs: events }, { docs: jobs }] = await Promise.all([
@@ -28,14 +66,7 @@ export async function queuePendingUwvNotifications(req: PayloadRequest): Promise
     }),
     payload.find({
       collection: 'payload-jobs',
-      // A job that ran out of retries (hasError) no longer counts as pending: a new one is queued.
-      where: {
-        and: [
-          { taskSlug: { equals: INTAKE_LETTERS_TASK } },
-          { completedAt: { exists: false } },
-          { hasError: { not_equals: true } },
-        ],
-      },
+      where: WAITING_INTAKE_JOBS,
       depth: 0,
       pagination: false,
       select: { input: true },
