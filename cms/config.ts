@@ -18,6 +18,7 @@ import { LetterTemplates } from '../collections/LetterTemplates'
 import { Outbox } from '../collections/Outbox'
 import { Sequences } from '../collections/Sequences'
 import { ServiceAccounts } from '../collections/ServiceAccounts'
+import { Reports } from '../collections/Reports'
 import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
 import { Users } from '../collections/Users'
@@ -116,6 +117,7 @@ export const configFor = (env: Env): Config => ({
     withSessionCookies(Users, env.CMS_URL),
     ServiceAccounts,
     Sequences,
+    withUploadDir(Reports, env.UPLOAD_DIR),
   ]
     .map(withQueryGuard)
     .map(guarded),

@@ -76,6 +76,7 @@ export interface Config {
     users: User;
     'service-accounts': ServiceAccount;
     sequences: Sequence;
+    reports: Report;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +100,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'service-accounts': ServiceAccountsSelect<false> | ServiceAccountsSelect<true>;
     sequences: SequencesSelect<false> | SequencesSelect<true>;
+    reports: ReportsSelect<false> | ReportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -726,6 +728,46 @@ export interface Sequence {
   createdAt: string;
 }
 /**
+ * Frozen reports under Art. 9: the figures of one period as they stood at one moment.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reports".
+ */
+export interface Report {
+  id: string;
+  /**
+   * One report per quarter: a second run finds this key and does nothing.
+   */
+  key: string;
+  title: string;
+  kind: 'quarterly' | 'manual';
+  periodFrom: string;
+  periodTo: string;
+  asOf: string;
+  numbers:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  madeByKind: 'system' | 'staff';
+  madeBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -885,6 +927,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'sequences';
         value: string | Sequence;
+      } | null)
+    | ({
+        relationTo: 'reports';
+        value: string | Report;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1297,6 +1343,32 @@ export interface SequencesSelect<T extends boolean = true> {
   value?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reports_select".
+ */
+export interface ReportsSelect<T extends boolean = true> {
+  key?: T;
+  title?: T;
+  kind?: T;
+  periodFrom?: T;
+  periodTo?: T;
+  asOf?: T;
+  numbers?: T;
+  madeByKind?: T;
+  madeBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

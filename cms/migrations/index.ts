@@ -12,6 +12,7 @@ import * as migration_20261126_114227_hearing_attendee_email from './20261126_11
 import * as migration_20261126_131921_hearing_cancellation_withdrawal_letters from './20261126_131921_hearing_cancellation_withdrawal_letters';
 import * as migration_20261201_212104_trustworthy_record from './20261201_212104_trustworthy_record';
 import * as migration_20261202_003236_handler_admin from './20261202_003236_handler_admin';
+import * as migration_20261202_015742_reports from './20261202_015742_reports';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261202_003236_handler_admin.up,
     down: migration_20261202_003236_handler_admin.down,
-    name: '20261202_003236_handler_admin'
+    name: '20261202_003236_handler_admin',
+  },
+  {
+    up: migration_20261202_015742_reports.up,
+    down: migration_20261202_015742_reports.down,
+    name: '20261202_015742_reports'
   },
 ];
