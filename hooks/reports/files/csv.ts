@@ -5,13 +5,14 @@ import { reportTables } from '../charts'
 import type { Art9Report } from '../computeReport'
 
 /**
- * A cell a spreadsheet would read as a formula (CSV injection) starts with `=`, `+`, `-` or `@`
- * (or a tab or carriage return); such a cell gets a leading apostrophe, so it is shown as text.
- * Only text cells pass through here: a code the vocabulary lacks reaches the file as its key and
- * its label (charts.ts passes it through).
+ * A cell a spreadsheet would read as a formula (CSV injection, OWASP) starts with `=`, `+`, `-`
+ * or `@`, their full-width forms (Apple Numbers folds those into the plain ones), a tab or a
+ * carriage return; such a cell gets a leading apostrophe, so it is shown as text. Only text cells
+ * pass through here: a code the vocabulary lacks reaches the file as its key and its label
+ * (charts.ts passes it through).
  */
 export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+  return /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? `'${cell}` : cell
 }
 
 type Cell = string | number | null
@@ -54,7 +55,9 @@ export function reportCsv(report: Art9Report): string {
     '\uFEFF' +
     stringify(
       rows.map((row) => row.map(cell)),
-      { delimiter: ';', record_delimiter: '\r\n' },
+      // csv-stringify quotes a cell holding the whole record delimiter, not a lone CR or LF: without
+      // quoted_match such a cell would end the record early and start a row of its own.
+      { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[\r\n]/ },
     )
   )
 }

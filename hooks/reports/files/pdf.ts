@@ -160,6 +160,7 @@ export async function renderReportPdf(report: Art9Report, options: { title?: str
       if (!fits(block.height)) {
         newPage()
         place(continued())
+        if (block.repeat) place(block.repeat)
       }
       place(block)
     }
@@ -170,7 +171,8 @@ export async function renderReportPdf(report: Art9Report, options: { title?: str
   flow.lines(
     [
       `Klachten ontvangen van ${fromTo(report)} (datum van ontvangst).`,
-      `Cijfers per ${asOfLabel(report)}. Working Progression, intern overzicht zonder persoonsgegevens.`,
+      `Cijfers per ${asOfLabel(report)}.`,
+      'Working Progression, intern overzicht zonder persoonsgegevens.',
     ],
     fonts.regular,
   )

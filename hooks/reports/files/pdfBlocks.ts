@@ -13,6 +13,8 @@ import { ascent, type FlowFonts, type Measure, wrap } from '../../letters/pdf/te
 export type Block = {
   height: number
   draw: (page: PDFPage, x: number, top: number) => void
+  /** Drawn again above this block when a page break falls just before it (a table's column header). */
+  repeat?: Block
 }
 
 export type BlockStyle = { fonts: FlowFonts; measure: Measure }
@@ -168,6 +170,7 @@ export function numberTableBlocks(
     const height = lines.length * SMALL_LEADING + 2 * pad
     return {
       height,
+      repeat: header,
       draw: (page, x, top) => {
         if (index % 2 === 1) page.drawRectangle({ x, y: top - height, width, height, color: SURFACE })
         let y = top - pad - ascent(fonts.regular, SMALL)
