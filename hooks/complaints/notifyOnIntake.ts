@@ -38,6 +38,16 @@ export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc
       actorKind,
       at: new Date(doc.receivedAt),
       data: {
+        // The date of receipt as registered: for a complaint staff record later (by phone, by letter)
+        // the one they were given (assignReferenceAndDeadlines), and the clocks counted from it.
+        receivedAt: new Date(doc.receivedAt).toISOString(),
+        // Always set on registration (assignReferenceAndDeadlines); a missing one is refused by the schema.
+        due: {
+          acknowledge: doc.deadlines?.acknowledgeBy ?? '',
+          nonAdmissionNotice: doc.deadlines?.nonAdmissionNoticeBy ?? '',
+          decisionTarget: doc.deadlines?.decisionTargetBy ?? '',
+          decisionLimit: doc.deadlines?.decisionLimitBy ?? '',
+        },
         channel: doc.channel,
         role: doc.complainant.role,
         clientOrganisation: doc.complainant.clientOrganisation ?? null,
