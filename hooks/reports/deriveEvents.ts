@@ -12,6 +12,7 @@ type StoredCase = Pick<
   'id' | 'receivedAt' | 'channel' | 'categories' | 'wantsHearing' | 'wantsHelpWriting' | 'deadlines'
 > & {
   complainant?: Partial<Pick<Complaint['complainant'], 'role' | 'clientOrganisation'>> | null
+  hearing?: { travelCostRequested?: boolean | null } | null
 }
 
 const CLASSIFICATION_FIELDS: Record<keyof EventDataOf<'classified'>, string> = {
@@ -35,6 +36,8 @@ const hasMoment = (data: unknown): boolean =>
  *   (then only `fields_changed` said so), a `classified` entry with the difference follows, dated
  *   at the last such change. The due dates are those computed at intake: the decision target as it
  *   was before its first `deadline_changed` (the acknowledgement's stated term moves it).
+ * - `travel_costs_requested` for a case whose travel-cost box is ticked (Art. 6.4), dated at the last
+ *   change of that box, when the timeline has none.
  * - `delay_notice_sent` and `hearing_recorded` for delay notices and hearing reports already sent
  *   (hooks/caseEvents/letterMilestones.ts, the same rule as the live writer).
  *
@@ -45,8 +48,8 @@ export async function deriveMissingEvents(
   payload: Payload,
   req?: Partial<PayloadRequest>,
   now: Date = new Date(),
-): Promise<{ registrations: number; classifications: number; milestones: number }> {
-  const written = { registrations: 0, classifications: 0, milestones: 0 }
+): Promise<{ registrations: number; classifications: number; travelCostRequests: number; milestones: number }> {
+  const written = { registrations: 0, classifications: 0, travelCostRequests: 0, milestones: 0 }
   for (let page = 1; ; page += 1) {
     const cases = await payload.find({
       collection: 'complaints',
@@ -64,6 +67,7 @@ export async function deriveMissingEvents(
         wantsHearing: true,
         wantsHelpWriting: true,
         deadlines: true,
+        hearing: { travelCostRequested: true },
       },
       req,
     })
@@ -72,6 +76,7 @@ export async function deriveMissingEvents(
         const registration = await deriveRegistration(payload, complaint, req, now)
         written.registrations += registration.registrations
         written.classifications += registration.classifications
+        written.travelCostRequests += await deriveTravelCostRequest(payload, complaint, req, now)
         written.milestones += await recordLetterMilestones(payload, complaint.id, req)
       } catch (error) {
         // One case the schema refuses (e.g. a registration without a role) must not keep every
@@ -188,4 +193,42 @@ async function deriveRegistration(
     req,
   )
   return { registrations: 1, classifications: changedPaths.length > 0 ? 1 : 0 }
+}
+
+/** Art. 6.4: a request for travel costs recorded only as a changed field; 1 when it wrote the entry. */
+async function deriveTravelCostRequest(
+  payload: Payload,
+  complaint: StoredCase,
+  req: Partial<PayloadRequest> | undefined,
+  now: Date,
+): Promise<number> {
+  if (complaint.hearing?.travelCostRequested !== true) return 0
+  const { docs } = await payload.find({
+    collection: 'case-events',
+    overrideAccess: true,
+    pagination: false,
+    depth: 0,
+    sort: 'at',
+    where: {
+      and: [{ complaint: { equals: complaint.id } }, { type: { in: ['travel_costs_requested', 'fields_changed'] } }],
+    },
+    select: { type: true, at: true, data: true },
+    req,
+  })
+  if (docs.some((d) => d.type === 'travel_costs_requested')) return 0
+  const lastChange = docs
+    .filter((d) => ((d.data as { fields?: string[] } | null)?.fields ?? []).includes('hearing.travelCostRequested'))
+    .at(-1)?.at
+  await recordEvent(
+    payload,
+    {
+      complaint: complaint.id,
+      type: 'travel_costs_requested',
+      actorKind: 'system',
+      data: {},
+      at: new Date(lastChange ?? now),
+    },
+    req,
+  )
+  return 1
 }
