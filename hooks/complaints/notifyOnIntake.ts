@@ -58,6 +58,13 @@ export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc
     },
     req,
   )
+  // Art. 6.4: staff may record a request for travel costs with the complaint itself.
+  if (doc.hearing?.travelCostRequested === true)
+    await recordEvent(
+      payload,
+      { complaint: doc.id, type: 'travel_costs_requested', actor: staff, actorKind, data: {} },
+      req,
+    )
   await queueIntakeLetters(payload, doc.id, req, staff)
   return visible
 }

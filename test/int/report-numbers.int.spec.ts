@@ -169,7 +169,10 @@ beforeAll(async () => {
   await decide('lastDay', '2026-05-13T10:00:00.000Z', 'not_upheld')
 
   // 1 April 00:30 summer time is 31 March 22:30 UTC: outside Q1, although the UTC date is 31 March.
-  await intake('afterPeriod', '2026-03-31T22:30:00.000Z', '2026-04-01T07:30:00.000Z')
+  // Recorded with a request for travel costs (Art. 6.4).
+  await intake('afterPeriod', '2026-03-31T22:30:00.000Z', '2026-04-01T07:30:00.000Z', {
+    hearing: { travelCostRequested: true },
+  })
 
   // Not admitted on day 29 (8 February), the notice sent then: the 4 weeks ended 7 February (Art. 7).
   await intake('notAdmittedLate', '2026-01-10T09:00:00.000Z', '2026-01-10T10:00:00.000Z')
@@ -262,6 +265,10 @@ describe('Art. 9: the timeline holds what the report needs, written in the save'
 
   it('Art. 6.4: a travel-cost request is recorded once, not on every save with the box ticked', async () => {
     expect((await eventsOf('open', 'travel_costs_requested')).map((e) => e.at)).toEqual(['2026-04-01T09:00:00.000Z'])
+    // Recorded with the complaint: in the save that registers it.
+    expect((await eventsOf('afterPeriod', 'travel_costs_requested')).map((e) => e.at)).toEqual([
+      '2026-04-01T07:30:00.000Z',
+    ])
   })
 
   it('Art. 7 note, Decision 18: the delay notice and the hearing report are recorded when sent, once each', async () => {
@@ -314,8 +321,10 @@ describe('Art. 9: existing installations (deriveMissingEvents, migration 2026120
     expect((await loadReport(payload, Q1, AS_OF)).total).toBe(0)
 
     const written = await deriveMissingEvents(payload)
-    // 8 registrations; the two reclassified cases; the delay notice and the hearing.
-    expect(written).toEqual({ registrations: 8, classifications: 2, travelCostRequests: 1, milestones: 2 })
+    // 8 registrations; the two reclassified cases; two travel-cost requests; the delay notice and the hearing.
+    expect(written).toEqual({ registrations: 8, classifications: 2, travelCostRequests: 2, milestones: 2 })
+    // Dated at the change of the box when the timeline shows one, else at the run.
+    expect((await eventsOf('open', 'travel_costs_requested')).map((e) => e.at)).toEqual(['2026-04-01T09:00:00.000Z'])
     expect(numbers(await loadReport(payload, Q1, AS_OF))).toEqual(EXPECTED)
     const [backfilled] = await eventsOf('firstDay', 'received_backfilled')
     expect([backfilled?.at, (backfilled?.data as { due?: unknown }).due]).toEqual([
