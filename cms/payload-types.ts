@@ -631,6 +631,8 @@ export interface CaseEvent {
   complaint: string | Complaint;
   type:
     | 'received'
+    | 'received_backfilled'
+    | 'classified'
     | 'receipt_queued'
     | 'uwv_notification_queued'
     | 'written_version_queued'
@@ -642,6 +644,7 @@ export interface CaseEvent {
     | 'letter_sent'
     | 'delay_notice_sent'
     | 'hearing_recorded'
+    | 'travel_costs_requested'
     | 'deadline_reminder_sent'
     | 'deadline_escalated'
     | 'fields_changed'

@@ -3,6 +3,7 @@ import { formatDutchDate, formatDutchTime } from '../dates/amsterdam'
 import {
   CATEGORY_LABELS,
   type Channel,
+  CLIENT_ORGANISATION_LABELS,
   COMPLAINANT_ROLE_LABELS,
   DECISION_OUTCOME_LABELS,
   REMEDY_LABELS,
@@ -73,18 +74,42 @@ const RECEIVED_BY: Record<Channel, string> = {
 
 type Describers = { [T in CaseEventType]: (data: EventDataOf<T>, lookups: EventLookups) => string }
 
+const categoryList = (categories: readonly (keyof typeof CATEGORY_LABELS)[]): string =>
+  list(categories.map((c) => CATEGORY_LABELS[c].nl.toLowerCase()))
+
+/** "Klacht ontvangen per telefoon; klager: cliënt; …": what a registration recorded. */
+const describeReceived = (d: {
+  channel: Channel
+  role: keyof typeof COMPLAINANT_ROLE_LABELS
+  categories: (keyof typeof CATEGORY_LABELS)[]
+  wantsHearing: boolean
+  wantsHelpWriting: boolean
+}): string =>
+  [
+    `Klacht ontvangen ${RECEIVED_BY[d.channel]}`,
+    `klager: ${short(COMPLAINANT_ROLE_LABELS[d.role].nl).toLowerCase()}`,
+    ...(d.categories.length > 0 ? [`soort klacht: ${categoryList(d.categories)}`] : []),
+    ...(d.wantsHearing ? ['wil de klacht mondeling toelichten'] : []),
+    ...(d.wantsHelpWriting ? ['wil hulp bij het opschrijven'] : []),
+  ].join('; ')
+
 /** Per type, what happened in plain Dutch, from the entry's typed data (eventData.ts). */
 const DESCRIBE: Describers = {
-  received: (d) =>
-    [
-      `Klacht ontvangen ${RECEIVED_BY[d.channel]}`,
-      `klager: ${short(COMPLAINANT_ROLE_LABELS[d.role].nl).toLowerCase()}`,
-      ...(d.categories.length > 0
-        ? [`soort klacht: ${list(d.categories.map((c) => CATEGORY_LABELS[c].nl.toLowerCase()))}`]
+  received: describeReceived,
+  received_backfilled: (d) =>
+    `Gegevens van de ontvangst aangevuld voor de verantwoording (art. 9): ontvangen op ${dutchDateTime(d.receivedAt)}`,
+  classified: (d) =>
+    `Indeling gewijzigd: ${[
+      ...(d.channel ? [`binnengekomen ${RECEIVED_BY[d.channel]}`] : []),
+      ...(d.role ? [`klager: ${short(COMPLAINANT_ROLE_LABELS[d.role].nl).toLowerCase()}`] : []),
+      ...(d.clientOrganisation !== undefined
+        ? [
+            `opdrachtgever: ${d.clientOrganisation ? CLIENT_ORGANISATION_LABELS[d.clientOrganisation].nl.toLowerCase() : 'niet ingevuld'}`,
+          ]
         : []),
-      ...(d.wantsHearing ? ['wil de klacht mondeling toelichten'] : []),
-      ...(d.wantsHelpWriting ? ['wil hulp bij het opschrijven'] : []),
-    ].join('; '),
+      ...(d.categories ? [`soort klacht: ${d.categories.length > 0 ? categoryList(d.categories) : 'geen'}`] : []),
+    ].join('; ')}`,
+  travel_costs_requested: () => 'De klager vraagt vergoeding van reiskosten (art. 6.4)',
   receipt_queued: (d) => `Bevestiging van ontvangst klaargezet, ${by(d.channel)}`,
   uwv_notification_queued: (d) => `Melding aan de arbeidsdeskundige van UWV klaargezet, ${by(d.channel)}`,
   written_version_queued: (d) => `Schriftelijke versie van de klacht klaargezet voor de klager, ${by(d.channel)}`,
@@ -125,13 +150,16 @@ const DESCRIBE: Describers = {
     (d.newKey ? ' (als nieuw bericht: het eerste kwam zeker niet aan)' : ''),
 }
 
+/** A registration written before `received` carried its moment and due dates still reads in full. */
+const LEGACY_RECEIVED = EVENT_DATA.received.partial({ receivedAt: true, due: true })
+
 /**
  * One row of a case's timeline as a handler reads it: who (the staff member's name; the website
  * only for a complaint that came in through the form; the system for jobs), what happened in
  * plain Dutch, and when (Amsterdam, 24-hour clock). Pure: the names come in through `lookups`.
  */
 export function describeEvent(event: StoredEvent, lookups: EventLookups): EventDescription {
-  const parsed = EVENT_DATA[event.type].safeParse(event.data ?? {})
+  const parsed = (event.type === 'received' ? LEGACY_RECEIVED : EVENT_DATA[event.type]).safeParse(event.data ?? {})
   // An entry whose data no longer fits its schema still says what kind of thing happened.
   const what = parsed.success
     ? (DESCRIBE[event.type] as (data: unknown, lookups: EventLookups) => string)(parsed.data, lookups)

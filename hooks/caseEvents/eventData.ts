@@ -17,7 +17,11 @@ const id = z
   .min(1)
   .max(64)
   .regex(/^[\w-]+$/)
-const instant = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'not a date')
+/** An ISO instant (`toISOString()` and Payload's stored dates), nothing else: no room for text. */
+const instant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/)
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'not a date')
 const status = z.enum(STATUSES)
 const purpose = z.enum(MESSAGE_PURPOSES)
 const channel = z.enum(['email', 'post'])
@@ -26,18 +30,44 @@ const fieldPath = z
   .regex(/^[a-zA-Z][\w.]*$/)
   .max(80)
 const letterRef = z.object({ letter: id, message: id.nullable(), channel }).strict()
+const categories = z.array(z.enum(CATEGORIES))
+
+/**
+ * What the Art. 9 report reads of a registration (hooks/reports/caseFacts.ts): the moment of receipt
+ * (the date staff were given for a complaint by phone or letter, not the moment it was recorded), the
+ * classification, and the Art. 5 and 7 due moments as computed at intake.
+ */
+const registration = z
+  .object({
+    receivedAt: instant,
+    channel: z.enum(CHANNELS),
+    role: z.enum(COMPLAINANT_ROLES),
+    clientOrganisation: z.enum(CLIENT_ORGANISATIONS).nullable(),
+    categories,
+    wantsHearing: z.boolean(),
+    wantsHelpWriting: z.boolean(),
+    due: z
+      .object({ acknowledge: instant, nonAdmissionNotice: instant, decisionTarget: instant, decisionLimit: instant })
+      .strict(),
+  })
+  .strict()
 
 export const EVENT_DATA = {
-  received: z
+  received: registration,
+  // For a case registered before `received` carried the moment and the due dates: the same payload,
+  // dated at the receipt, written once by hooks/reports/deriveEvents.ts; the report reads it as `received`.
+  received_backfilled: registration,
+  // Staff changed the classification the report counts by: only the parts that changed, as codes.
+  classified: z
     .object({
-      channel: z.enum(CHANNELS),
-      role: z.enum(COMPLAINANT_ROLES),
-      clientOrganisation: z.enum(CLIENT_ORGANISATIONS).nullable(),
-      categories: z.array(z.enum(CATEGORIES)),
-      wantsHearing: z.boolean(),
-      wantsHelpWriting: z.boolean(),
+      channel: z.enum(CHANNELS).optional(),
+      role: z.enum(COMPLAINANT_ROLES).optional(),
+      clientOrganisation: z.enum(CLIENT_ORGANISATIONS).nullable().optional(),
+      categories: categories.optional(),
     })
     .strict(),
+  // Art. 6.4: the complainant asked for travel costs (the decision and its amount stay on the case).
+  travel_costs_requested: z.object({}).strict(),
   receipt_queued: letterRef,
   uwv_notification_queued: letterRef,
   written_version_queued: letterRef,
@@ -65,8 +95,10 @@ export const EVENT_DATA = {
   letter_sent: z
     .object({ purpose, message: id.optional(), letter: id.optional(), channel: channel.optional() })
     .strict(),
-  delay_notice_sent: z.object({}).strict(),
-  hearing_recorded: z.object({}).strict(),
+  // Written when the letter was sent (hooks/caseEvents/letterMilestones.ts), once per letter: a
+  // correction of it, or a corrected posting date, is no new notice and no new hearing.
+  delay_notice_sent: z.object({ letter: id }).strict(),
+  hearing_recorded: z.object({ letter: id }).strict(),
   deadline_reminder_sent: z.object({ clock: z.enum(CLOCKS), due: instant }).strict(),
   deadline_escalated: z.object({ clock: z.enum(CLOCKS), due: instant }).strict(),
   fields_changed: z.object({ fields: z.array(fieldPath).min(1) }).strict(),

@@ -4,6 +4,8 @@
  */
 export const CASE_EVENT_TYPES = [
   'received',
+  'received_backfilled',
+  'classified',
   'receipt_queued',
   'uwv_notification_queued',
   'written_version_queued',
@@ -15,6 +17,7 @@ export const CASE_EVENT_TYPES = [
   'letter_sent',
   'delay_notice_sent',
   'hearing_recorded',
+  'travel_costs_requested',
   'deadline_reminder_sent',
   'deadline_escalated',
   'fields_changed',
@@ -26,6 +29,11 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
 
 export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }> = {
   received: { nl: 'Klacht ontvangen', en: 'Complaint received' },
+  received_backfilled: {
+    nl: 'Ontvangst aangevuld voor de verantwoording (art. 9)',
+    en: 'Receipt completed for the report (Art. 9)',
+  },
+  classified: { nl: 'Indeling gewijzigd', en: 'Classification changed' },
   receipt_queued: { nl: 'Ontvangstbevestiging klaargezet', en: 'Confirmation of receipt queued' },
   uwv_notification_queued: {
     nl: 'Melding aan arbeidsdeskundige UWV klaargezet',
@@ -43,6 +51,7 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }
   letter_sent: { nl: 'Brief verstuurd', en: 'Letter sent' },
   delay_notice_sent: { nl: 'Verdagingsbericht verstuurd', en: 'Delay notice sent' },
   hearing_recorded: { nl: 'Hoorzitting vastgelegd', en: 'Hearing recorded' },
+  travel_costs_requested: { nl: 'Reiskosten gevraagd (art. 6.4)', en: 'Travel costs requested (Art. 6.4)' },
   deadline_reminder_sent: { nl: 'Herinnering termijn verstuurd', en: 'Deadline reminder sent' },
   deadline_escalated: { nl: 'Termijn verstreken, gemeld aan managers', en: 'Deadline passed, reported to managers' },
   fields_changed: { nl: 'Gegevens gewijzigd', en: 'Details changed' },

@@ -38,6 +38,16 @@ export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc
       actorKind,
       at: new Date(doc.receivedAt),
       data: {
+        // The date of receipt as registered: for a complaint staff record later (by phone, by letter)
+        // the one they were given (assignReferenceAndDeadlines), and the clocks counted from it.
+        receivedAt: new Date(doc.receivedAt).toISOString(),
+        // Always set on registration (assignReferenceAndDeadlines); a missing one is refused by the schema.
+        due: {
+          acknowledge: doc.deadlines?.acknowledgeBy ?? '',
+          nonAdmissionNotice: doc.deadlines?.nonAdmissionNoticeBy ?? '',
+          decisionTarget: doc.deadlines?.decisionTargetBy ?? '',
+          decisionLimit: doc.deadlines?.decisionLimitBy ?? '',
+        },
         channel: doc.channel,
         role: doc.complainant.role,
         clientOrganisation: doc.complainant.clientOrganisation ?? null,
@@ -48,6 +58,13 @@ export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc
     },
     req,
   )
+  // Art. 6.4: staff may record a request for travel costs with the complaint itself.
+  if (doc.hearing?.travelCostRequested === true)
+    await recordEvent(
+      payload,
+      { complaint: doc.id, type: 'travel_costs_requested', actor: staff, actorKind, data: {} },
+      req,
+    )
   await queueIntakeLetters(payload, doc.id, req, staff)
   return visible
 }

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
 import type { Complaint } from '../../cms/payload-types'
 import type { EventDataOf } from '../caseEvents/eventData'
@@ -10,6 +10,46 @@ import { takeLetters } from '../letters/pendingLetters'
 import { queueLetterRetry } from '../letters/retryLetter'
 import { takeChanges } from './workflow/pendingChanges'
 import { relId } from '../relations'
+
+/** The paths of the classification the Art. 9 report counts by, and the part of `classified` each fills. */
+const CLASSIFICATION_PATHS = ['channel', 'complainant.role', 'complainant.clientOrganisation', 'categories'] as const
+const TRAVEL_COSTS = 'hearing.travelCostRequested'
+
+/**
+ * What this save changed of what the Art. 9 report counts: the classification (only the parts that
+ * changed, as codes) and a new request for travel costs (Art. 6.4: the box going from unticked to
+ * ticked; a save that leaves it ticked is no new request). `changed` comes from enforceWorkflow.
+ */
+async function classificationChanges(
+  req: PayloadRequest,
+  id: string,
+  changed: readonly string[],
+): Promise<{ classified: EventDataOf<'classified'> | null; travelCostsRequested: boolean }> {
+  const touched = CLASSIFICATION_PATHS.filter((path) => changed.includes(path))
+  const travel = changed.includes(TRAVEL_COSTS)
+  if (touched.length === 0 && !travel) return { classified: null, travelCostsRequested: false }
+  // Trusted read of the values just saved: codes only, whoever saved (the actor may not read the
+  // complainant group, yet a change of its role counts in the report).
+  const saved = await req.payload.findByID({
+    collection: 'complaints',
+    id,
+    depth: 0,
+    joins: false,
+    overrideAccess: true,
+    select: { channel: true, complainant: { role: true, clientOrganisation: true }, categories: true, hearing: true },
+    req,
+  })
+  const classified: EventDataOf<'classified'> = {}
+  if (touched.includes('channel')) classified.channel = saved.channel
+  if (touched.includes('complainant.role')) classified.role = saved.complainant.role
+  if (touched.includes('complainant.clientOrganisation'))
+    classified.clientOrganisation = saved.complainant.clientOrganisation ?? null
+  if (touched.includes('categories')) classified.categories = saved.categories ?? []
+  return {
+    classified: touched.length > 0 ? classified : null,
+    travelCostsRequested: travel && saved.hearing?.travelCostRequested === true,
+  }
+}
 
 /**
  * After a change to a case: its timeline (who, when, what — ids and codes only, no personal
@@ -57,6 +97,9 @@ export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({
   const changes = takeChanges(req, doc.id)
   const fields = (changes?.fields ?? []).filter((path) => path !== 'status' && path !== 'assignedHandler')
   if (fields.length > 0) await event('fields_changed', { fields })
+  const classification = await classificationChanges(req, doc.id, changes?.fields ?? [])
+  if (classification.classified) await event('classified', classification.classified)
+  if (classification.travelCostsRequested) await event('travel_costs_requested', {})
   if (changes?.correction)
     await event('correction_recorded', { kinds: changes.correction.kinds, fields: changes.correction.fields })
 

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { MessagePurpose } from '../../cms/email/statuses'
+import { MILESTONE_PURPOSES, recordLetterMilestones } from '../caseEvents/letterMilestones'
 import { recordEvent, type EventData } from '../caseEvents/recordEvent'
 import { SENT_FIELD } from './sentField'
 
@@ -49,6 +50,15 @@ export async function recordSending(
     },
     req,
   )
+  // Art. 7 note, Art. 6.3: a delay notice or a hearing report sent is itself a fact the Art. 9 report
+  // counts, once per letter (letterMilestones.ts). The sending is recorded already: a failure here is logged.
+  if (MILESTONE_PURPOSES.includes(sending.purpose))
+    await recordLetterMilestones(req.payload, sending.complaint, req, actor).catch((error: unknown) =>
+      req.payload.logger.error({
+        err: error,
+        msg: `Timeline entry for the ${sending.purpose} sent on case ${sending.complaint} could not be written`,
+      }),
+    )
 }
 
 /**

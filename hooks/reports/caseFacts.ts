@@ -40,8 +40,8 @@ export type CaseFacts = {
 
 /**
  * One timeline entry as the report reads it; `data` was checked against its schema when written.
- * `type` is a string: the report reads the types it knows (including `classified` and
- * `travel_costs_requested`) and passes over the rest.
+ * `type` is a string: the report reads the types it knows (including `classified`,
+ * `travel_costs_requested` and `received_backfilled`) and passes over the rest.
  */
 export type ReportEvent = { type: string; at: string; data: unknown }
 
@@ -63,8 +63,11 @@ type Received = {
   due: Due
 }
 type Classified = { channel?: string; role?: string; clientOrganisation?: string | null; categories?: string[] }
-type LetterIssued = { purpose: string; letter: string; correction?: boolean }
-type LetterSent = { purpose: string; letter?: string }
+type LetterIssued = { purpose: string; letter: string; message?: string | null; correction?: boolean }
+type LetterSent = { purpose: string; letter?: string; message?: string }
+
+const isRegistration = (data: Partial<Received>): data is Received =>
+  typeof data.receivedAt === 'string' && typeof data.due === 'object' && data.due !== null
 
 /**
  * Folds one case's events, in the order they happened, into its facts; `null` when the timeline
@@ -76,13 +79,19 @@ export function foldCaseEvents(complaint: string, events: readonly ReportEvent[]
   const corrections = new Set<string>()
   const firstSent = new Map<string, string>()
   const issued = new Set<string>()
+  const hearingReports = new Set<string>()
+  // The outbox records the message it delivered, not the letter: the letter is the one issued with it.
+  const letterOfMessage = new Map<string, string>()
   let endingStatusAt: string | null = null
   let acknowledgementIssuedAt: string | null = null
 
   for (const event of events) {
     if (Date.parse(event.at) > cutoff) break
-    if (event.type === 'received') {
-      const data = event.data as Received
+    if (event.type === 'received' || event.type === 'received_backfilled') {
+      const data = event.data as Partial<Received>
+      // A registration written before `received` carried its moment and due dates counts through
+      // the `received_backfilled` entry hooks/reports/deriveEvents.ts adds, dated at the same receipt.
+      if (!isRegistration(data)) continue
       facts = {
         complaint,
         receivedOn: civilDateIn(data.receivedAt),
@@ -128,6 +137,7 @@ export function foldCaseEvents(complaint: string, events: readonly ReportEvent[]
       }
       case 'letter_issued': {
         const data = event.data as LetterIssued
+        if (data.message) letterOfMessage.set(data.message, data.letter)
         if (data.correction) corrections.add(data.letter)
         else issued.add(data.purpose)
         if (data.purpose === 'acknowledgement' && acknowledgementIssuedAt === null) acknowledgementIssuedAt = event.at
@@ -135,8 +145,14 @@ export function foldCaseEvents(complaint: string, events: readonly ReportEvent[]
       }
       case 'letter_sent': {
         const data = event.data as LetterSent
-        if (data.letter && corrections.has(data.letter)) break
-        if (data.purpose === 'hearing_report') facts.hearings += 1
+        const letter = data.letter ?? (data.message ? (letterOfMessage.get(data.message) ?? data.message) : undefined)
+        if (letter && corrections.has(letter)) break
+        // Decision 18: a hearing counts once its report was sent — once per letter: a corrected
+        // posting date (Decision 17) records the same letter's sending again.
+        if (data.purpose === 'hearing_report') {
+          if (!letter || !hearingReports.has(letter)) facts.hearings += 1
+          if (letter) hearingReports.add(letter)
+        }
         if (firstSent.has(data.purpose)) break
         firstSent.set(data.purpose, event.at)
         if (data.purpose === 'acknowledgement') facts.acknowledgementSentAt = event.at

@@ -25,10 +25,19 @@ const staff = (data: unknown, type: CaseEventType): StoredEvent => ({
   at: AT,
 })
 
+const DUE = {
+  acknowledge: '2026-12-05T22:59:59.999Z',
+  nonAdmissionNotice: '2026-12-28T22:59:59.999Z',
+  decisionTarget: '2026-12-28T22:59:59.999Z',
+  decisionLimit: '2027-01-11T22:59:59.999Z',
+}
+
 /** Every type of timeline entry, with its data and the Dutch a handler reads. */
 const TABLE: { [T in CaseEventType]: { data: EventDataOf<T>; what: string } } = {
   received: {
     data: {
+      receivedAt: '2026-11-30T09:15:00.000Z',
+      due: DUE,
       channel: 'phone',
       role: 'client',
       clientOrganisation: 'uwv',
@@ -40,6 +49,26 @@ const TABLE: { [T in CaseEventType]: { data: EventDataOf<T>; what: string } } = 
       'Klacht ontvangen per telefoon; klager: cliënt; soort klacht: iets niet gedaan wat wel had gemoeten ' +
       '(nalatigheid) en mijn privacy is geschonden; wil de klacht mondeling toelichten',
   },
+  received_backfilled: {
+    data: {
+      receivedAt: '2026-11-30T09:15:00.000Z',
+      due: DUE,
+      channel: 'letter',
+      role: 'employer',
+      clientOrganisation: null,
+      categories: [],
+      wantsHearing: false,
+      wantsHelpWriting: false,
+    },
+    what: 'Gegevens van de ontvangst aangevuld voor de verantwoording (art. 9): ontvangen op 30 november 2026 10:15',
+  },
+  classified: {
+    data: { channel: 'letter', role: 'employer', clientOrganisation: 'municipality', categories: ['negligence'] },
+    what:
+      'Indeling gewijzigd: binnengekomen per brief; klager: werkgever van een cliënt; opdrachtgever: gemeente; ' +
+      'soort klacht: iets niet gedaan wat wel had gemoeten (nalatigheid)',
+  },
+  travel_costs_requested: { data: {}, what: 'De klager vraagt vergoeding van reiskosten (art. 6.4)' },
   receipt_queued: {
     data: { letter: 'l1', message: 'm1', channel: 'email' },
     what: 'Bevestiging van ontvangst klaargezet, per e-mail',
@@ -76,8 +105,8 @@ const TABLE: { [T in CaseEventType]: { data: EventDataOf<T>; what: string } } = 
     data: { purpose: 'decision', message: 'm5' },
     what: 'Brief verstuurd: Beslissing op de klacht, per e-mail',
   },
-  delay_notice_sent: { data: {}, what: 'Verdagingsbericht verstuurd' },
-  hearing_recorded: { data: {}, what: 'Hoorzitting vastgelegd' },
+  delay_notice_sent: { data: { letter: 'l8' }, what: 'Verdagingsbericht verstuurd' },
+  hearing_recorded: { data: { letter: 'l9' }, what: 'Hoorzitting vastgelegd' },
   deadline_reminder_sent: {
     data: { clock: 'acknowledge', due: '2026-12-06T22:59:59.999Z' },
     what: 'Herinnering verstuurd aan de behandelaar: ontvangstbevestiging (5 dagen), uiterlijk 6 december 2026',
@@ -143,5 +172,10 @@ describe('describeEvent: the timeline says who did what, and when', () => {
       'Behandelaar weggehaald (was Anna de Behandelaar)',
     )
     expect(describeEvent(staff({ from: 'nonsense' }, 'status_changed'), lookups).what).toBe('Status gewijzigd')
+  })
+
+  it('Art. 9: a registration written before it carried its moment and due dates still reads in full', () => {
+    const { receivedAt: _r, due: _d, ...legacy } = TABLE.received.data
+    expect(describeEvent(staff(legacy, 'received'), lookups).what).toBe(TABLE.received.what)
   })
 })

@@ -212,6 +212,62 @@ describe('Art. 9 report over a quarter (Decision 18)', () => {
   })
 })
 
+describe('the fold over timelines written before the report (Art. 9, Decision 18)', () => {
+  it('Art. 9: a registration without its moment and due dates counts through its received_backfilled entry', () => {
+    const [received, ...rest] = decidedCase('2026-02-10T09:00:00.000Z', '2026-03-10T09:00:00.000Z')
+    const full = received?.data as Record<string, unknown>
+    const { receivedAt: _r, due: _d, ...legacy } = full
+    // The old entry alone: nothing to count (no date of receipt, no due dates).
+    expect(
+      foldCaseEvents('old', [{ ...received, type: 'received', at: received?.at ?? '', data: legacy }, ...rest], ASOF),
+    ).toBeNull()
+    // With the derived entry at the same moment, before or after the old one: the same facts as today's timeline.
+    const backfilled: ReportEvent = { type: 'received_backfilled', at: received?.at ?? '', data: full }
+    const today = foldCaseEvents('c', [received as ReportEvent, ...rest], ASOF)
+    const oldThenNew = foldCaseEvents(
+      'c',
+      [{ ...backfilled, type: 'received', data: legacy }, backfilled, ...rest],
+      ASOF,
+    )
+    const newThenOld = foldCaseEvents(
+      'c',
+      [backfilled, { ...backfilled, type: 'received', data: legacy }, ...rest],
+      ASOF,
+    )
+    expect(today?.endedAt).toBe('2026-03-10T09:00:00.000Z')
+    expect(oldThenNew).toEqual(today)
+    expect(newThenOld).toEqual(today)
+  })
+
+  it('Decision 18: a hearing counts once, also when its posting date was corrected or its report corrected by e-mail', () => {
+    const events = timeline('2026-02-02T09:00:00.000Z', [
+      [
+        '2026-02-10T09:00:00.000Z',
+        'letter_issued',
+        { purpose: 'hearing_report', channel: 'post', letter: 'r1', message: null },
+      ],
+      ['2026-02-11T09:00:00.000Z', 'letter_sent', { purpose: 'hearing_report', letter: 'r1', channel: 'post' }],
+      // Decision 17: the posting date corrected records the same letter's sending again.
+      ['2026-02-12T09:00:00.000Z', 'letter_sent', { purpose: 'hearing_report', letter: 'r1', channel: 'post' }],
+      // Decision 16: a corrected report by e-mail; the outbox names only the message it delivered.
+      [
+        '2026-02-13T09:00:00.000Z',
+        'letter_issued',
+        { purpose: 'hearing_report', channel: 'email', letter: 'r2', message: 'm2', correction: true },
+      ],
+      ['2026-02-13T09:05:00.000Z', 'letter_sent', { purpose: 'hearing_report', message: 'm2' }],
+      // A second hearing, its report by e-mail: counts.
+      [
+        '2026-02-20T09:00:00.000Z',
+        'letter_issued',
+        { purpose: 'hearing_report', channel: 'email', letter: 'r3', message: 'm3' },
+      ],
+      ['2026-02-20T09:05:00.000Z', 'letter_sent', { purpose: 'hearing_report', message: 'm3' }],
+    ])
+    expect(foldCaseEvents('c', events, ASOF)?.hearings).toBe(2)
+  })
+})
+
 describe('periods (Art. 9: at least every quarter)', () => {
   it('quarters and the one before a date', () => {
     expect(quarter(2028, 1)).toEqual({ from: '2028-01-01', to: '2028-03-31' })
