@@ -1,4 +1,3 @@
-import type { CivilDate } from '../../dates/amsterdam'
 import type { Ending } from '../../complaints/workflow/transitions'
 import type { CaseFacts } from '../caseFacts'
 
