@@ -118,7 +118,7 @@ beforeAll(async () => {
 
   cases.decided = await recordCase(daysAgo(12), {
     complainant: { role: 'client', name: 'Dirk Besluit', email: 'dirk@example.nl' },
-    categories: ['negligence', 'communication'],
+    categories: ['negligence', 'privacy_breach'],
   } as Partial<Complaint>)
   await update(cases.decided, {
     status: 'acknowledged',
@@ -141,6 +141,7 @@ beforeAll(async () => {
   cases.notAdmitted = await recordCase(daysAgo(5), {
     channel: 'email',
     complainant: { role: 'employer', name: 'Nina Niet', email: 'nina@example.nl' },
+    clientName: 'Karel Klant',
   } as Partial<Complaint>)
   await update(cases.notAdmitted, {
     status: 'not_admitted',
@@ -173,7 +174,7 @@ describe('Art. 9: the case-facts projection follows the timeline', () => {
     const of = (id: string) => projected.find((f) => f.complaint === id)
     expect(projected).toHaveLength(4)
     expect(of(cases.decided)).toMatchObject({ ending: 'decided', outcome: 'upheld', role: 'client' })
-    expect(of(cases.decided)?.categories).toEqual(['negligence', 'communication'])
+    expect(of(cases.decided)?.categories).toEqual(['negligence', 'privacy_breach'])
     expect(of(cases.decided)?.acknowledgementSentAt).toEqual(expect.any(String))
     expect(of(cases.decided)?.endedAt).toEqual(expect.any(String))
     expect(of(cases.notAdmitted)).toMatchObject({ ending: 'not_admitted', role: 'employer', channel: 'email' })
@@ -186,8 +187,8 @@ describe('Art. 9: the case-facts projection follows the timeline', () => {
     const asOf = new Date(midway)
     const report = await loadReport(payload, ALL, asOf)
     expect(report).toEqual(computeReport(await loadCaseFacts(payload, midway), ALL, midway))
-    // The cutoff mattered: then the decided case was open and the later cases not yet received.
-    expect(report).toMatchObject({ total: 1, admitted: 1, open: 1, ended: 0, acknowledged: 1 })
+    // The cutoff mattered: then every case had been received, one acknowledged, none ended yet.
+    expect(report).toMatchObject({ total: 4, notAdmitted: 0, admitted: 4, open: 4, ended: 0, acknowledged: 1 })
     const today = await loadReport(payload, ALL)
     expect(today).toMatchObject({ total: 4, notAdmitted: 1, admitted: 3, ended: 3, open: 1 })
   })
