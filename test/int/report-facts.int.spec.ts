@@ -119,7 +119,7 @@ beforeAll(async () => {
   cases.decided = await recordCase(daysAgo(12), {
     complainant: { role: 'client', name: 'Dirk Besluit', email: 'dirk@example.nl' },
     categories: ['negligence', 'privacy_breach'],
-  } as Partial<Complaint>)
+  })
   await update(cases.decided, {
     status: 'acknowledged',
     acknowledgement: { factsSummary: 'Drie gemiste afspraken.', statedTermWeeks: 4 },
@@ -142,7 +142,7 @@ beforeAll(async () => {
     channel: 'email',
     complainant: { role: 'employer', name: 'Nina Niet', email: 'nina@example.nl' },
     clientName: 'Karel Klant',
-  } as Partial<Complaint>)
+  })
   await update(cases.notAdmitted, {
     status: 'not_admitted',
     nonAdmission: { ground: 'insufficient_interest', reasons: 'Eén koude kop koffie raakt uw traject niet.' },
@@ -150,12 +150,12 @@ beforeAll(async () => {
 
   cases.withdrawn = await recordCase(daysAgo(3), {
     complainant: { role: 'client', name: 'Wim Weg', email: 'wim@example.nl' },
-  } as Partial<Complaint>)
+  })
   await update(cases.withdrawn, { status: 'withdrawn', withdrawal: { withdrawnAt: new Date().toISOString() } })
 
   cases.open = await recordCase(daysAgo(1), {
     complainant: { role: 'client', name: 'Olga Open', email: 'olga@example.nl' },
-  } as Partial<Complaint>)
+  })
   await runOutbox()
 })
 
