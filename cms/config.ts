@@ -11,6 +11,7 @@ import { canLockDocument, canReachLock, lockInOwnName } from '../collections/acc
 import { nobody, nobodyField } from '../collections/access/nobody'
 import { hasRole } from '../collections/access/roles'
 import { CaseEvents } from '../collections/CaseEvents'
+import { CaseFacts } from '../collections/CaseFacts'
 import { ComplaintAttachments } from '../collections/ComplaintAttachments'
 import { Complaints } from '../collections/Complaints'
 import { Letters } from '../collections/Letters'
@@ -118,6 +119,7 @@ export const configFor = (env: Env): Config => ({
     ServiceAccounts,
     Sequences,
     withUploadDir(Reports, env.UPLOAD_DIR),
+    CaseFacts,
   ]
     .map(withQueryGuard)
     .map(guarded),

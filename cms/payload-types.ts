@@ -77,6 +77,7 @@ export interface Config {
     'service-accounts': ServiceAccount;
     sequences: Sequence;
     reports: Report;
+    'case-facts': CaseFact;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +102,7 @@ export interface Config {
     'service-accounts': ServiceAccountsSelect<false> | ServiceAccountsSelect<true>;
     sequences: SequencesSelect<false> | SequencesSelect<true>;
     reports: ReportsSelect<false> | ReportsSelect<true>;
+    'case-facts': CaseFactsSelect<false> | CaseFactsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -772,6 +774,42 @@ export interface Report {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "case-facts".
+ */
+export interface CaseFact {
+  id: string;
+  caseId: string;
+  receivedOn: string;
+  receivedAt: string;
+  channel: string;
+  role: string;
+  clientOrganisation?: string | null;
+  categories:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  acknowledgeDue: string;
+  nonAdmissionNoticeDue: string;
+  statedTermDue: string;
+  decisionLimitDue: string;
+  currentTargetDue: string;
+  acknowledgementSentAt?: string | null;
+  ending?: string | null;
+  endedAt?: string | null;
+  nonAdmissionNoticeSentAt?: string | null;
+  outcome?: string | null;
+  delayNotices: number;
+  hearings: number;
+  travelCostRequests: number;
+  foldedThrough: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1372,6 +1410,33 @@ export interface ReportsSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "case-facts_select".
+ */
+export interface CaseFactsSelect<T extends boolean = true> {
+  caseId?: T;
+  receivedOn?: T;
+  receivedAt?: T;
+  channel?: T;
+  role?: T;
+  clientOrganisation?: T;
+  categories?: T;
+  acknowledgeDue?: T;
+  nonAdmissionNoticeDue?: T;
+  statedTermDue?: T;
+  decisionLimitDue?: T;
+  currentTargetDue?: T;
+  acknowledgementSentAt?: T;
+  ending?: T;
+  endedAt?: T;
+  nonAdmissionNoticeSentAt?: T;
+  outcome?: T;
+  delayNotices?: T;
+  hearings?: T;
+  travelCostRequests?: T;
+  foldedThrough?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { refoldCase } from '../reports/facts/projectCase'
 import { EVENT_DATA, type EventDataOf } from './eventData'
 import type { CaseEventType } from './eventTypes'
 
@@ -44,4 +45,6 @@ export async function recordEvent<T extends CaseEventType>(
       at: (event.at ?? new Date()).toISOString(),
     },
   })
+  // Art. 9: the case's report facts follow its timeline in the same request (hooks/reports/facts/).
+  await refoldCase(payload, event.complaint, req)
 }

@@ -70,6 +70,7 @@ type Fixture =
   | 'site'
   | 'spare' // service accounts
   | 'seq' // a counter
+  | 'facts' // a case's Art. 9 facts (the report's projection)
   | 'job' // a queued delivery job
   | 'letA'
   | 'letQ' // the PDF copies of their first letters, in the dossier
@@ -83,6 +84,7 @@ type Slug =
   | 'users'
   | 'service-accounts'
   | 'sequences'
+  | 'case-facts'
   | 'payload-jobs'
   | 'letters'
   | 'letter-templates'
@@ -183,6 +185,13 @@ const MATRIX: Line[] = [
   { collection: 'sequences', op: 'create',                 cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'sequences', op: 'update', target: 'seq',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'sequences', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+
+  // case-facts — the Art. 9 report's projection: nobody through the API, not even a manager (the report is their view of it).
+  { collection: 'case-facts', op: 'find',                     cells: [F, F, F, F, F, F, F, F] },
+  { collection: 'case-facts', op: 'findByID', target: 'facts', cells: [F, F, F, F, F, F, F, F] },
+  { collection: 'case-facts', op: 'create',                   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'case-facts', op: 'update', target: 'facts',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'case-facts', op: 'delete', target: 'fresh',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
 
   // payload-jobs — the admin reads; nobody creates, edits or deletes through the API.
   { collection: 'payload-jobs', op: 'find',                   cells: [F, F, L(['job']), F, F, F, F, F] },
@@ -517,6 +526,9 @@ beforeAll(async () => {
       overrideAccess: true,
     })
   ).id
+  ids.facts = (
+    await trusted(payload).create({ collection: 'case-facts', data: factsData('matrix-fixture'), overrideAccess: true })
+  ).id
   // Its own queue: the server's runner (started by the first REST call) works only the outbox queue.
   ids.job = String(
     (await payload.jobs.queue({ task: 'deliverEmail', queue: 'matrix-fixture', input: { messageId: ids.msgSys } })).id,
@@ -571,6 +583,7 @@ function fixturesOf(collection: Slug): Exclude<Fixture, 'self'>[] {
     users: ['admin', 'manager', 'handlerA', 'handlerB', 'editor', 'editorHandler', 'victim'],
     'service-accounts': ['site', 'spare'],
     sequences: ['seq'],
+    'case-facts': ['facts'],
     'payload-jobs': ['job'],
     letters: ['letA', 'letQ'],
     'letter-templates': ['tpl'],
@@ -613,6 +626,8 @@ function newDocument(
       return { data: { name: `nieuw-${marker}`, scopes: ['complaint-intake'] } }
     case 'sequences':
       return { data: { key: `nieuw-${marker}`, value: 1 } }
+    case 'case-facts':
+      return { data: factsData(`nieuw-${marker}`) }
     case 'payload-jobs':
       return { data: { taskSlug: 'deliverEmail', input: { messageId: ids.msgSys }, queue: `matrix-${marker}` } }
     case 'letters':
@@ -622,6 +637,25 @@ function newDocument(
       }
     case 'letter-templates':
       return { data: { kind: 'decision', ...LETTER_KIND_DEFINITIONS.decision.defaults } }
+  }
+}
+
+/** A row of the Art. 9 projection (hooks/reports/facts/): codes and dates only. */
+function factsData(caseId: string): Record<string, unknown> {
+  const at = new Date().toISOString()
+  return {
+    caseId,
+    receivedOn: at.slice(0, 10),
+    receivedAt: at,
+    channel: 'web',
+    role: 'client',
+    categories: ['negligence'],
+    acknowledgeDue: at,
+    nonAdmissionNoticeDue: at,
+    statedTermDue: at,
+    decisionLimitDue: at,
+    currentTargetDue: at,
+    foldedThrough: at,
   }
 }
 
@@ -647,6 +681,8 @@ function change(collection: Slug, marker: string): { data: Record<string, unknow
       const value = 9000 + Math.floor(Math.random() * 999)
       return { data: { value }, path: 'value', value }
     }
+    case 'case-facts':
+      return { data: { hearings: 7 }, path: 'hearings', value: 7 }
     case 'payload-jobs':
       return { data: { queue: `matrix-${marker}` }, path: 'queue', value: `matrix-${marker}` }
     case 'letters': {

@@ -1,0 +1,418 @@
+/**
+ * The Art. 9 report and the admin's open-cases list on 100,000 cases, in this process, against
+ * hand-written SQL of the same answers in the same run. A fresh SQLite file with the committed
+ * migrations; the cases, their timelines and their `case-facts` rows are written at SQL level
+ * (the facts folded from the generated events by the portal's own fold), so seeding takes seconds.
+ * Prints medians of several runs after a warm-up; asserts nothing.
+ *   npm run bench:report [-- cases]          (default 100000)
+ *   BENCH_OLD=1 npm run bench:report          (also once: the report folded from every event, as before case-facts)
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+
+import type { ReportEvent } from '../hooks/reports/caseFacts'
+
+const CASES = Number(process.argv[2] ?? 100_000)
+const RUNS = 9
+const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-report-'))
+Object.assign(process.env, {
+  DATABASE_URL: `file:${dir}/bench.db`,
+  PAYLOAD_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+  DISABLE_PAYLOAD_HMR: 'true',
+  NODE_ENV: 'production',
+  UPLOAD_DIR: path.join(dir, 'uploads'),
+})
+const [
+  { getPayload },
+  { default: config },
+  { foldCaseEvents },
+  { toRow, FACT_COLUMNS },
+  reportModule,
+  periods,
+  { computeReport },
+] = await Promise.all([
+  import('payload'),
+  import('../cms/payload.config'),
+  import('../hooks/reports/caseFacts'),
+  import('../hooks/reports/facts/rows'),
+  import('../hooks/reports/loadReport'),
+  import('../hooks/reports/periods'),
+  import('../hooks/reports/computeReport'),
+])
+const { loadReport, loadCaseFacts, loadPeriodFacts } = reportModule
+const payload = await getPayload({ config, key: 'bench-report' })
+await payload.db.migrate()
+
+type Client = {
+  execute(stmt: string | { sql: string; args: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>
+  batch(stmts: { sql: string; args: unknown[] }[], mode: 'write'): Promise<unknown>
+}
+const client = (payload.db as unknown as { client: Client }).client
+
+// A seeded generator: every run seeds the same cases.
+let seed = 20261202
+const random = (): number => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T
+const DAY = 86_400_000
+const iso = (ms: number) => new Date(ms).toISOString()
+
+const NOW = Date.now()
+const SPAN = 5 * 365 * DAY
+const CHANNELS = ['web', 'web', 'web', 'phone', 'letter', 'email', 'in_person'] as const
+const ROLES = ['client', 'client', 'client', 'client_organisation', 'employer', 'other'] as const
+const ORGANISATIONS = ['uwv', 'uwv', 'municipality', 'other', 'unknown', null] as const
+const CATEGORIES = ['inadequate_action', 'negligence', 'privacy_breach', 'incorrect_information', 'other_shortcoming']
+
+type Seeded = { id: string; events: ReportEvent[]; status: string; receivedAt: number; categories: string[] }
+
+/** One case's timeline, in the shapes the fold reads (hooks/reports/caseFacts.ts), cut at now. */
+function seedCase(): Seeded {
+  const id = randomUUID()
+  const received = NOW - Math.floor(random() * SPAN)
+  const due = {
+    acknowledge: iso(received + 5 * DAY),
+    nonAdmissionNotice: iso(received + 28 * DAY),
+    decisionTarget: iso(received + 28 * DAY),
+    decisionLimit: iso(received + 42 * DAY),
+  }
+  const categories = random() < 0.2 ? [pick(CATEGORIES), pick(CATEGORIES)] : [pick(CATEGORIES)]
+  const unique = [...new Set(categories)]
+  const events: ReportEvent[] = [
+    {
+      type: 'received',
+      at: iso(received),
+      data: {
+        receivedAt: iso(received),
+        channel: pick(CHANNELS),
+        role: pick(ROLES),
+        clientOrganisation: pick(ORGANISATIONS),
+        categories: unique,
+        wantsHearing: random() < 0.3,
+        wantsHelpWriting: false,
+        due,
+      },
+    },
+  ]
+  let status = 'received'
+  const at = (offsetDays: number) => received + Math.floor(offsetDays * DAY)
+  const push = (type: string, when: number, data: Record<string, unknown>) => {
+    if (when <= NOW) events.push({ type, at: iso(when), data })
+    return when <= NOW
+  }
+  const letter = (purpose: string, when: number) => {
+    const ref = randomUUID()
+    push('letter_issued', when, { purpose, channel: 'email', letter: ref, message: ref })
+    return push('letter_sent', when + 60_000, { purpose, letter: ref, channel: 'email' })
+  }
+  const end = (to: string, purpose: string, offsetDays: number) => {
+    const when = at(offsetDays)
+    if (!push('status_changed', when, { from: status, to })) return
+    status = to
+    letter(purpose, when)
+  }
+  const r = random()
+  if (r < 0.08) end('not_admitted', 'non_admission_notice', 2 + random() * 35)
+  else if (r < 0.12) end('withdrawn', 'withdrawal_confirmation', 1 + random() * 30)
+  else {
+    const acknowledged = at(0.5 + random() * 6)
+    if (push('status_changed', acknowledged, { from: 'received', to: 'acknowledged' })) {
+      status = 'acknowledged'
+      push('deadline_changed', acknowledged, { clock: 'decisionTarget', from: null, to: due.decisionTarget })
+      letter('acknowledgement', acknowledged)
+      if (random() < 0.1 && push('delay_notice_sent', at(24), {})) {
+        push('deadline_changed', at(24), { clock: 'decisionTarget', from: due.decisionTarget, to: due.decisionLimit })
+        letter('delay_notice', at(24))
+      }
+      if (random() < 0.15) letter('hearing_report', at(14 + random() * 10))
+      if (random() < 0.05) push('travel_costs_requested', at(15), {})
+      if (random() < 0.1) end('resolved_informally', 'informal_confirmation', 8 + random() * 20)
+      else {
+        const decided = at(10 + random() * 40)
+        if (push('decision_recorded', decided, { outcome: pick(['upheld', 'not_upheld']), remedy: null }))
+          end('decided', 'decision', (decided - received) / DAY)
+      }
+    }
+  }
+  if (status !== 'received' && status !== 'acknowledged' && received < NOW - 60 * DAY) status = 'closed'
+  return { id, events, status, receivedAt: received, categories: unique }
+}
+
+/** Many rows in few statements, all in one transaction per table. */
+async function insertRows(table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
+  const perStatement = Math.floor(30_000 / columns.length)
+  const statements: { sql: string; args: unknown[] }[] = []
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement)
+    const placeholders = `(${columns.map(() => '?').join(',')})`
+    statements.push({
+      sql: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(',')}) VALUES ${chunk.map(() => placeholders).join(',')}`,
+      args: chunk.flat(),
+    })
+  }
+  for (let i = 0; i < statements.length; i += 40) await client.batch(statements.slice(i, i + 40), 'write')
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+const OPEN = new Set(['received', 'acknowledged'])
+
+// --- seed -------------------------------------------------------------------------------------
+const seedStart = performance.now()
+const complaintRows: unknown[][] = []
+const categoryRows: unknown[][] = []
+const eventRows: unknown[][] = []
+const factRows: unknown[][] = []
+for (let n = 0; n < CASES; n += 1) {
+  const c = seedCase()
+  const data = c.events[0]?.data as {
+    channel: string
+    role: string
+    clientOrganisation: string | null
+    due: Record<string, string>
+  }
+  const open = OPEN.has(c.status)
+  const nextDue = open ? (c.status === 'received' ? data.due.acknowledge : data.due.decisionTarget) : null
+  complaintRows.push([
+    c.id,
+    `WP-${new Date(c.receivedAt).getUTCFullYear()}-${String(n + 1).padStart(6, '0')}`,
+    c.status,
+    data.channel,
+    iso(c.receivedAt),
+    data.role,
+    data.clientOrganisation,
+    `Klager ${n}`,
+    `klager${n}@example.nl`,
+    'date',
+    'employee',
+    'Een gemiste afspraak.',
+    'no',
+    data.due.acknowledge,
+    data.due.nonAdmissionNotice,
+    data.due.decisionTarget,
+    data.due.decisionLimit,
+    open ? (c.status === 'received' ? 'acknowledge' : 'decisionTarget') : null,
+    nextDue,
+    open ? (nextDue && Date.parse(nextDue) < NOW ? 'overdue' : 'on_time') : null,
+  ])
+  c.categories.forEach((value, order) => categoryRows.push([order + 1, c.id, value, randomUUID()]))
+  for (const event of c.events)
+    eventRows.push([randomUUID(), c.id, event.type, event.at, 'system', JSON.stringify(event.data)])
+  const last = c.events.at(-1)?.at ?? iso(c.receivedAt)
+  const facts = foldCaseEvents(c.id, c.events, last)
+  if (!facts) continue
+  const row = toRow(facts, last) as unknown as Record<string, unknown>
+  factRows.push([randomUUID(), ...FACT_COLUMNS.map((k) => (k === 'categories' ? JSON.stringify(row[k]) : row[k]))])
+}
+const generated = performance.now()
+// A bulk load: the indexes are built once after it (random ids into a B-tree cost a page each), with a large cache.
+await client.execute('PRAGMA cache_size = -262144')
+const SEEDED_TABLES = ['complaints', 'complaints_categories', 'case_events', 'case_facts']
+const indexes = (
+  await client.execute(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${SEEDED_TABLES.map((t) => `'${t}'`).join(',')})`,
+  )
+).rows.map((r) => ({ name: String(r.name), sql: String(r.sql) }))
+for (const index of indexes) await client.execute(`DROP INDEX "${index.name}"`)
+await insertRows(
+  'complaints',
+  [
+    'id',
+    'reference',
+    'status',
+    'channel',
+    'received_at',
+    'complainant_role',
+    'complainant_client_organisation',
+    'complainant_name',
+    'complainant_email',
+    'conduct_when',
+    'involved_kind',
+    'complaint_text',
+    'discussed_before',
+    'deadlines_acknowledge_by',
+    'deadlines_non_admission_notice_by',
+    'deadlines_decision_target_by',
+    'deadlines_decision_limit_by',
+    'next_deadline_clock',
+    'next_deadline_due',
+    'next_deadline_state',
+  ],
+  complaintRows,
+)
+await insertRows('complaints_categories', ['order', 'parent_id', 'value', 'id'], categoryRows)
+await insertRows('case_events', ['id', 'complaint_id', 'type', 'at', 'actor_kind', 'data'], eventRows)
+await insertRows('case_facts', ['id', ...FACT_COLUMNS.map(snake)], factRows)
+for (const index of indexes) await client.execute(index.sql)
+await client.execute('ANALYZE')
+const seeded = performance.now()
+console.log(
+  `seeded ${CASES} cases, ${eventRows.length} events, ${factRows.length} facts rows in ${((seeded - seedStart) / 1000).toFixed(1)} s ` +
+    `(generate and fold ${((generated - seedStart) / 1000).toFixed(1)} s, SQL ${((seeded - generated) / 1000).toFixed(1)} s)`,
+)
+
+// --- measure ----------------------------------------------------------------------------------
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  await fn()
+  await fn()
+  const times: number[] = []
+  for (let i = 0; i < RUNS; i += 1) {
+    const start = performance.now()
+    await fn()
+    times.push(performance.now() - start)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)] ?? 0
+}
+
+/** The five numbers of Art. 9 by hand, over the same rows (string order is time order: every instant is toISOString). */
+const FIVE = `SELECT count(*) AS total,
+  coalesce(sum(ending = 'not_admitted'), 0) AS notAdmitted,
+  coalesce(sum(ending = 'not_admitted' AND non_admission_notice_sent_at <= ?1 AND non_admission_notice_sent_at <= non_admission_notice_due), 0) AS notAdmittedOnTime,
+  coalesce(sum(ending IS NOT 'not_admitted'), 0) AS admitted,
+  coalesce(sum(ending IS NOT 'not_admitted' AND ended_at <= ?1 AND ended_at <= stated_term_due), 0) AS admittedOnTimeStated,
+  coalesce(sum(ending IS NOT 'not_admitted' AND ended_at <= ?1 AND ended_at <= decision_limit_due), 0) AS admittedOnTimeLimit
+  FROM case_facts WHERE received_on >= ?2 AND received_on <= ?3`
+
+const asOf = new Date(NOW)
+const lastYear = periods.year(new Date(NOW).getUTCFullYear() - 1)
+const lastQuarter = periods.previousQuarter(asOf).period
+const rows: [string, number, number, string][] = []
+
+for (const [label, period] of [
+  ['quarter', lastQuarter],
+  ['year', lastYear],
+] as const) {
+  let json = ''
+  const portal = await median(async () => {
+    json = JSON.stringify(await loadReport(payload, period, asOf))
+  })
+  let five: Record<string, unknown> = {}
+  const sql = await median(async () => {
+    five = (await client.execute({ sql: FIVE, args: [asOf.toISOString(), period.from, period.to] })).rows[0] ?? {}
+    JSON.stringify(five)
+  })
+  const report = JSON.parse(json) as Record<string, unknown>
+  // Where the portal's time goes: the read of the rows, and the count over them.
+  let facts: Awaited<ReturnType<typeof loadPeriodFacts>> = []
+  const read = await median(async () => {
+    facts = await loadPeriodFacts(payload, period, asOf.toISOString())
+  })
+  const count = await median(async () => {
+    JSON.stringify(computeReport(facts, period, asOf.toISOString()))
+  })
+  console.log(`${label}: read ${read.toFixed(1)} ms, count and JSON ${count.toFixed(1)} ms`)
+  const keys = ['total', 'notAdmitted', 'notAdmittedOnTime', 'admitted', 'admittedOnTimeStated', 'admittedOnTimeLimit']
+  const same = keys.every((k) => Number(five[k]) === report[k])
+  rows.push([
+    `report, ${label} ${period.from}…${period.to} (${String(report.total)} cases, JSON ${(json.length / 1024).toFixed(1)} kB)`,
+    portal,
+    sql,
+    same ? 'same five numbers' : `DIFFERENT: ${JSON.stringify(five)}`,
+  ])
+}
+
+// The admin's list: open cases, next deadline first, page 1 of 25, with its total.
+const manager = await payload.create({
+  collection: 'users',
+  data: {
+    email: 'bench.manager@example.nl',
+    name: 'Bench Manager',
+    password: 'paars-fietsrek-onweer-7-kaneel',
+    roles: ['manager'],
+  },
+  overrideAccess: true,
+})
+const user = { ...manager, collection: 'users' as const }
+const openWhere = { status: { in: ['received', 'acknowledged'] } }
+let listTotal = 0
+const listPortal = await median(async () => {
+  const result = await payload.find({
+    collection: 'complaints',
+    depth: 0,
+    draft: true,
+    includeLockStatus: true,
+    limit: 25,
+    page: 1,
+    overrideAccess: false,
+    user,
+    sort: 'nextDeadline.due',
+    where: openWhere,
+  })
+  listTotal = result.totalDocs
+  JSON.stringify(result)
+})
+// Where the list's time goes: the same find without the case's joins (letters, timeline, attachments).
+const withoutJoins = await median(async () => {
+  JSON.stringify(
+    await payload.find({
+      collection: 'complaints',
+      depth: 0,
+      joins: false,
+      limit: 25,
+      page: 1,
+      overrideAccess: false,
+      user,
+      sort: 'nextDeadline.due',
+      where: openWhere,
+    }),
+  )
+})
+console.log(`open-cases list without joins and lock status: ${withoutJoins.toFixed(1)} ms`)
+let sqlTotal = 0
+const listSql = await median(async () => {
+  const page = await client.execute(
+    "SELECT * FROM complaints WHERE status IN ('received', 'acknowledged') ORDER BY next_deadline_due LIMIT 25",
+  )
+  const ids = page.rows.map((r) => r.id)
+  const categories = await client.execute({
+    sql: `SELECT parent_id, value FROM complaints_categories WHERE parent_id IN (${ids.map(() => '?').join(',')}) ORDER BY "order"`,
+    args: ids,
+  })
+  const count = await client.execute(
+    "SELECT count(*) AS n FROM complaints WHERE status IN ('received', 'acknowledged')",
+  )
+  sqlTotal = Number(count.rows[0]?.n)
+  JSON.stringify({ docs: page.rows, categories: categories.rows, totalDocs: sqlTotal })
+})
+rows.push([
+  `open-cases list, page 1 of 25 by next deadline (${listTotal} open)`,
+  listPortal,
+  listSql,
+  listTotal === sqlTotal ? 'same total' : `DIFFERENT total: ${sqlTotal}`,
+])
+
+console.log(
+  `\nmedian of ${RUNS} runs after 2 warm-ups, ms (${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version})`,
+)
+console.log('| what | portal | hand-written SQL | ratio | check |')
+console.log('|---|---|---|---|---|')
+for (const [what, portal, sql, check] of rows)
+  console.log(`| ${what} | ${portal.toFixed(1)} | ${sql.toFixed(1)} | ${(portal / sql).toFixed(2)}× | ${check} |`)
+
+for (const plan of [
+  { sql: FIVE, args: [asOf.toISOString(), lastYear.from, lastYear.to] },
+  {
+    sql: "SELECT * FROM complaints WHERE status IN ('received', 'acknowledged') ORDER BY next_deadline_due LIMIT 25",
+    args: [],
+  },
+]) {
+  const { rows: steps } = await client.execute({ sql: `EXPLAIN QUERY PLAN ${plan.sql}`, args: plan.args })
+  console.log(`\nplan: ${plan.sql.split('\n')[0]?.slice(0, 60)}…\n  ${steps.map((s) => String(s.detail)).join('\n  ')}`)
+}
+
+if (process.env.BENCH_OLD) {
+  const start = performance.now()
+  const facts = await loadCaseFacts(payload, asOf.toISOString())
+  console.log(
+    `\nbefore case-facts: every event read and folded, once: ${(performance.now() - start).toFixed(0)} ms (${facts.length} cases)`,
+  )
+}
+await payload.destroy()
+process.exit(0)
