@@ -240,16 +240,18 @@ describe('the handler’s admin around the case', () => {
     await page.goto(`${cmsUrl}/admin`)
     await page.locator('.step-nav__home .wp-brand--icon svg').waitFor()
     // Payload's home link is a small square that hides what sticks out: the mark fits it, both letters.
-    const fit = await page.locator('.step-nav__home').evaluate((home) => {
-      const svg = home.querySelector('svg')
-      const box = home.getBoundingClientRect()
-      const mark = svg?.getBoundingClientRect()
-      const clipped = [...home.querySelectorAll('*:not(.wp-brand__sr)')].some(
-        (el) => el.scrollWidth > el.clientWidth + 1,
-      )
-      return { width: Math.round(mark?.width ?? 0), inside: Boolean(mark && mark.right <= box.right + 0.5), clipped }
-    })
-    expect(fit).toEqual({ width: 24, inside: true, clipped: false })
+    const fit = () =>
+      page.locator('.step-nav__home').evaluate((home) => {
+        const svg = home.querySelector('svg')
+        const box = home.getBoundingClientRect()
+        const mark = svg?.getBoundingClientRect()
+        const clipped = [...home.querySelectorAll('*:not(.wp-brand__sr)')].some(
+          (el) => el.scrollWidth > el.clientWidth + 1,
+        )
+        return { width: Math.round(mark?.width ?? 0), inside: Boolean(mark && mark.right <= box.right + 0.5), clipped }
+      })
+    // Measured once the nav has its layout (right after the page loads the mark may have no size yet).
+    await expect.poll(fit).toEqual({ width: 24, inside: true, clipped: false })
     await screenshotAt(page, 'admin-handler-nav-mark', page.locator('.app-header'))
     const icons = await page
       .locator('link[rel="icon"]')
@@ -310,8 +312,6 @@ describe('the handler’s admin around the case', () => {
       await page.goto(url)
       const notice = page.locator('.document-locked__content')
       await notice.waitFor()
-      await screenshot(page, 'admin-handler-locked-first')
-      console.log('lock notice:', await notice.innerText())
       await expect.poll(() => notice.locator('p strong').first().textContent(), { timeout: 15_000 }).toBe(manager.name)
       expect(await notice.innerText()).not.toContain(manager.email)
       await screenshot(page, 'admin-handler-locked-by-name')
