@@ -137,7 +137,11 @@ export const configFor = (env: Env): Config => ({
       // Payload's notice that someone else is editing, in Dutch (components/DutchLockNotice.tsx).
       providers: ['/components/DutchLockNotice#DutchLockNotice'],
     },
-    meta: { titleSuffix: ' – Klachtenportaal Working Progression' },
+    meta: {
+      titleSuffix: ' – Klachtenportaal Working Progression',
+      // The browser tab shows Working Progression's mark, not Payload's (the file is in cms/public).
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
+    },
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),

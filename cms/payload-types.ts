@@ -184,15 +184,6 @@ export interface Complaint {
    * The real date of receipt; the terms of Art. 5 and 7 start here. Never in the future.
    */
   receivedAt: string;
-  callback?: {
-    state?: ('pending' | 'done') | null;
-    /**
-     * Tick and save: who and when are recorded, and the task leaves the list.
-     */
-    done?: boolean | null;
-    doneAt?: string | null;
-    doneBy?: (string | null) | User;
-  };
   /**
    * Art. 1: anyone may complain, also on behalf of someone else.
    */
@@ -272,6 +263,15 @@ export interface Complaint {
     nonAdmissionNoticeBy?: string | null;
     decisionTargetBy?: string | null;
     decisionLimitBy?: string | null;
+  };
+  callback?: {
+    state?: ('pending' | 'done') | null;
+    /**
+     * Tick and save: who and when are recorded, and the task leaves the list.
+     */
+    done?: boolean | null;
+    doneAt?: string | null;
+    doneBy?: (string | null) | User;
   };
   /**
    * A new complaint without a handler? Choose yourself and save to take it over; only then can you handle the complaint. Art. 4: an independent employee who is not involved in the complaint. Also the contact person after an upheld complaint (Art. 8.4, Decision 3).
@@ -465,6 +465,25 @@ export interface Complaint {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complaint-attachments".
+ */
+export interface ComplaintAttachment {
+  id: string;
+  complaint?: (string | null) | Complaint;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -493,25 +512,6 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "complaint-attachments".
- */
-export interface ComplaintAttachment {
-  id: string;
-  complaint?: (string | null) | Complaint;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
 }
 /**
  * All e-mail of the portal. "Failed" needs action: check the address and make contact another way, or send the message again.
@@ -1024,14 +1024,6 @@ export interface ComplaintsSelect<T extends boolean = true> {
   status?: T;
   channel?: T;
   receivedAt?: T;
-  callback?:
-    | T
-    | {
-        state?: T;
-        done?: T;
-        doneAt?: T;
-        doneBy?: T;
-      };
   complainant?:
     | T
     | {
@@ -1091,6 +1083,14 @@ export interface ComplaintsSelect<T extends boolean = true> {
         nonAdmissionNoticeBy?: T;
         decisionTargetBy?: T;
         decisionLimitBy?: T;
+      };
+  callback?:
+    | T
+    | {
+        state?: T;
+        done?: T;
+        doneAt?: T;
+        doneBy?: T;
       };
   assignedHandler?: T;
   involvedStaff?: T;

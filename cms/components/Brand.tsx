@@ -10,8 +10,11 @@ async function organisationName(payload: Payload): Promise<string> {
   return settings?.organisationName?.trim() || 'Working Progression'
 }
 
-/** A plain mark: the initials in a square, in the admin's own text colour. */
-function Mark({ size }: { size: number }) {
+/**
+ * A plain mark: the initials in a square, in the admin's own text colour (cms/public/favicon.svg is
+ * the same mark, filled, for the browser tab). `size` may be a length such as "100%".
+ */
+function Mark({ size }: { size: number | string }) {
   return (
     <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
       <rect x="1" y="1" width="30" height="30" rx="6" fill="none" stroke="currentColor" strokeWidth="2" />
@@ -42,12 +45,16 @@ export async function Logo({ payload }: Props) {
   )
 }
 
-/** The nav's icon (admin.components.graphics.Icon) instead of Payload's. */
+/**
+ * The nav's icon (admin.components.graphics.Icon) instead of Payload's. Payload gives it the small
+ * square of its "home" link and hides what sticks out: the mark fills that square (custom.css
+ * sizes it) instead of a fixed size, so both letters show.
+ */
 export async function Icon({ payload }: Props) {
   const name = await organisationName(payload)
   return (
     <span className="wp-brand wp-brand--icon" title={name}>
-      <Mark size={28} />
+      <Mark size="100%" />
       <span className="wp-brand__sr">{name}</span>
     </span>
   )

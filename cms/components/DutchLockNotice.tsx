@@ -1,5 +1,6 @@
 'use client'
 
+import { useConfig } from '@payloadcms/ui'
 import { format, isValid, parse } from 'date-fns'
 import { enUS } from 'date-fns/locale/en-US'
 import { nl } from 'date-fns/locale/nl'
@@ -16,18 +17,59 @@ function dutchSince(since: Element): void {
   if (isValid(date)) since.textContent = format(date, DATE_TIME_FORMAT, { locale: nl })
 }
 
+/** The names of colleagues by e-mail address, asked once per page (null: no name to be had). */
+const names = new Map<string, Promise<string | null>>()
+
+function nameOf(api: string, email: string): Promise<string | null> {
+  let found = names.get(email)
+  if (!found) {
+    const query = `where[email][equals]=${encodeURIComponent(email)}&limit=1&depth=0&select[name]=true`
+    found = fetch(`${api}/users?${query}`, { credentials: 'include' })
+      .then((response) => (response.ok ? (response.json() as Promise<{ docs?: { name?: unknown }[] }>) : null))
+      .then((body) => {
+        const name = body?.docs?.[0]?.name
+        return typeof name === 'string' && name.trim() ? name.trim() : null
+      })
+      .catch(() => null)
+    names.set(email, found)
+  }
+  return found
+}
+
+/**
+ * The editor's name instead of the address Payload shows, where the reader may see colleagues'
+ * names. It changes the text React rendered in place, so that React's next render of the notice
+ * writes into the same text, and this visit names the editor again.
+ */
+function nameTheEditor(api: string, who: Element): void {
+  const email = (who.textContent ?? '').trim()
+  if (!email.includes('@')) return
+  void nameOf(api, email).then((name) => {
+    if (!name || (who.textContent ?? '').trim() !== email) return
+    const text = who.firstChild
+    if (text && text.nodeType === Node.TEXT_NODE && who.childNodes.length === 1) text.nodeValue = name
+    else who.textContent = name
+  })
+}
+
 /**
  * The notice that someone else is editing a document ("Document vergrendeld") is the one part of
  * Payload 3.90's admin that ignores its language and date settings: it gives the time in American
- * English ("Dec 1, 2026, 7:48 PM"). There is no option or slot for it, so this provider puts a Dutch
- * date in it. (It still names the editor by e-mail address: Payload renders `user.email`.)
+ * English ("Dec 1, 2026, 7:48 PM"), and names the editor by e-mail address (DocumentLocked renders
+ * `user.email` of the lock's user, whatever the collection's `useAsTitle`). There is no option or
+ * slot for it, so this provider puts a Dutch date in it, and the editor's name: read through the
+ * users API with the reader's own rights (managers and handlers see their colleagues; an editor
+ * sees no one else's account and keeps the address).
  */
 export function DutchLockNotice({ children }: { children?: ReactNode }) {
+  const { config } = useConfig()
+  const api = `${config.serverURL}${config.routes.api}`
   useEffect(() => {
     // Every change of the page: Payload renders the notice again as the lock's details arrive.
     const visit = () => {
       for (const content of document.querySelectorAll('.document-locked__content')) {
-        const since = content.querySelectorAll('p strong')[1]
+        const [who, since] = content.querySelectorAll('p strong')
+        if (who) nameTheEditor(api, who)
         if (since) dutchSince(since)
       }
     }
@@ -35,6 +77,6 @@ export function DutchLockNotice({ children }: { children?: ReactNode }) {
     observer.observe(document.body, { childList: true, subtree: true, characterData: true })
     visit()
     return () => observer.disconnect()
-  }, [])
+  }, [api])
   return <>{children}</>
 }

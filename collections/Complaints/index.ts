@@ -15,7 +15,7 @@ import { rememberCreatedId } from '../../hooks/complaints/rememberCreatedId'
 import { validateComplaint } from '../../hooks/complaints/validateComplaint'
 import { canReadComplaint, canRecordComplaint, canUpdateComplaint } from '../access/complaintAccess'
 import { nobody } from '../access/nobody'
-import { callback } from './fields/callback'
+import { callback, callbackNotice } from './fields/callback'
 import { caseFile } from './fields/caseFile'
 import { clientName } from './fields/clientName'
 import { complainant } from './fields/complainant'
@@ -86,7 +86,7 @@ export const Complaints: CollectionConfig = {
   },
   fields: [
     ...registration,
-    ...callback,
+    callbackNotice,
     complainant,
     clientName,
     conduct,
@@ -94,8 +94,9 @@ export const Complaints: CollectionConfig = {
     ...content,
     writtenVersion,
     deadlines,
-    // First in the sidebar: what the handler can do next.
+    // First in the sidebar: what the handler can do next; the call-back task (Art. 3) below it.
     nextStep,
+    callback,
     ...handlers,
     correction,
     caseFile,

@@ -56,25 +56,22 @@ export function complaintLimiter(): ComplaintLimiter {
 
 /**
  * What the person reads at the top of the form when a limit is reached (B1): what happened, that
- * it is not their fault where it is not, that nothing they typed is lost, when it works again, and
- * the other ways to file (phone, e-mail, letter) from the settings.
+ * nothing they typed is lost, when it works again, and the other ways to file (phone, e-mail,
+ * letter) from the settings. The same words for either rule: naming the e-mail rule would tell
+ * anyone who types an address that it was used for several complaints within the hour.
  */
+export const RATE_LIMIT_REASON =
+  'Het afgelopen uur zijn er al veel klachten verstuurd. Daarom kan het formulier nu even geen nieuwe klacht aannemen. Dat kan gebeuren als veel mensen hetzelfde internet gebruiken, bijvoorbeeld op een kantoor of in een bibliotheek.'
+
 export function rateLimitAlert(
   refused: { rule: ComplaintLimitRule; limit: number; retryAt: Date },
   contact: ContactDetails,
 ): StorageAlert {
   const ways = contactWays(contact, { letter: true })
-  const complaints = refused.limit === 1 ? '1 klacht' : `${refused.limit} klachten`
-  const why =
-    refused.rule === 'address'
-      ? [
-          'Vanaf dit internetadres zijn het afgelopen uur al veel klachten verstuurd. Dat kan gebeuren als veel mensen hetzelfde internet gebruiken, bijvoorbeeld op een kantoor of in een bibliotheek. Het ligt dus niet aan u.',
-        ]
-      : [`Met dit e-mailadres zijn het afgelopen uur al ${complaints} verstuurd. Meer kan niet binnen een uur.`]
   return {
     title: 'Uw klacht is nog niet verstuurd',
     messages: [
-      ...why,
+      RATE_LIMIT_REASON,
       'U bent niets kwijt: wat u hebt ingevuld, staat hieronder nog.',
       `Verstuur het formulier na ${formatDutchTime(refused.retryAt)} uur opnieuw.` +
         (ways.length > 0 ? ' Wilt u niet wachten? Dien uw klacht dan op een andere manier in:' : ''),

@@ -180,7 +180,9 @@ describe('Art. 4, 5, 8: a handler takes, acknowledges and decides a complaint in
     await page.locator('#field-decision__reasonedPosition').fill(POSITION)
     await page.locator('#field-decision__outcome').getByText('Ongegrond', { exact: true }).click()
     expect(await takeStep(page, 'Beslissen')).toEqual({ status: 200, errors: [] })
-    await expect.poll(() => page.locator('section.next-step .next-step__status').textContent()).toBe('Beslist')
+    await expect
+      .poll(() => page.locator('section.next-step .next-step__status').textContent(), { timeout: 15_000 })
+      .toBe('Beslist')
 
     await openDocument(page, editUrl())
     expect(await shownValue(page, 'field-status')).toBe('Beslist')
@@ -230,5 +232,91 @@ describe('Art. 4, 5, 8: a handler takes, acknowledges and decides a complaint in
     await page.locator('table').waitFor()
     // Not the decided case, nor the queue: only the open case assigned to this handler.
     expect(await page.locator('table tbody tr td:nth-child(2)').allTextContents()).toEqual([mine.reference])
+  })
+})
+
+describe('the handler’s admin around the case', () => {
+  it('the nav shows Working Progression’s mark whole, and the browser tab its own icon, not Payload’s', async () => {
+    await page.goto(`${cmsUrl}/admin`)
+    await page.locator('.step-nav__home .wp-brand--icon svg').waitFor()
+    // Payload's home link is a small square that hides what sticks out: the mark fits it, both letters.
+    const fit = () =>
+      page.locator('.step-nav__home').evaluate((home) => {
+        const svg = home.querySelector('svg')
+        const box = home.getBoundingClientRect()
+        const mark = svg?.getBoundingClientRect()
+        const clipped = [...home.querySelectorAll('*:not(.wp-brand__sr)')].some(
+          (el) => el.scrollWidth > el.clientWidth + 1,
+        )
+        return { width: Math.round(mark?.width ?? 0), inside: Boolean(mark && mark.right <= box.right + 0.5), clipped }
+      })
+    // Measured once the nav has its layout (right after the page loads the mark may have no size yet).
+    await expect.poll(fit).toEqual({ width: 24, inside: true, clipped: false })
+    await screenshotAt(page, 'admin-handler-nav-mark', page.locator('.app-header'))
+    const icons = await page
+      .locator('link[rel="icon"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('href')))
+    expect(icons).toEqual(['/favicon.svg'])
+    const icon = await page.request.get(`${cmsUrl}/favicon.svg`)
+    expect(icon.status()).toBe(200)
+    expect(icon.headers()['content-type']).toContain('image/svg+xml')
+    expect(await icon.text()).toContain('>WP</text>')
+  })
+
+  it('Art. 3, Decision 8: the new-complaint form has no "Klacht samen opschrijven"; an existing case has it', async () => {
+    await openDocument(page, `${cmsUrl}/admin/collections/complaints/create`)
+    await page.locator('#field-complainant__name').waitFor()
+    expect(await page.locator('#field-writtenVersion__draft').count()).toBe(0)
+    expect(await page.getByText('Klacht samen opschrijven').count()).toBe(0)
+    await screenshot(page, 'admin-handler-new-complaint')
+    await openDocument(page, editUrl())
+    await page.locator('#field-writtenVersion__draft').waitFor()
+    expect(await page.getByText('Klacht samen opschrijven', { exact: false }).count()).toBeGreaterThan(0)
+  })
+
+  it('in the sidebar "Volgende stap" stands first, the call-back request (Art. 3) below it', async () => {
+    const callBack = await recordComplaint(cmsUrl, manager.token, 'Bart Bellen', {
+      assignedHandler: handler.id,
+      wantsHelpWriting: true,
+      complainant: { role: 'client', name: 'Bart Bellen', phone: '06 12345678' },
+    })
+    await openDocument(page, `${cmsUrl}/admin/collections/complaints/${callBack.id}`)
+    const done = page.locator('#field-callback__done')
+    await done.waitFor()
+    await page.locator('section.next-step .next-step__step').first().waitFor()
+    const panelFirst = await page.locator('section.next-step').evaluate((panel) => {
+      const callback = document.querySelector('#field-callback__done')
+      return Boolean(callback && panel.compareDocumentPosition(callback) & Node.DOCUMENT_POSITION_FOLLOWING)
+    })
+    expect(panelFirst).toBe(true)
+    const [panelTop, callbackTop] = [
+      (await page.locator('section.next-step').boundingBox())?.y ?? 0,
+      (await done.boundingBox())?.y ?? 0,
+    ]
+    expect(panelTop).toBeLessThan(callbackTop)
+    await screenshot(page, 'admin-handler-sidebar-order')
+  })
+
+  it('a colleague editing the case is named in the lock notice by name, not by e-mail address', async () => {
+    const locked = await recordComplaint(cmsUrl, manager.token, 'Lotte Lock', { assignedHandler: handler.id })
+    const url = `${cmsUrl}/admin/collections/complaints/${locked.id}`
+    const other = await newDutchContext(browser, { viewport: { width: 1280, height: 900 } })
+    try {
+      const colleague = await other.newPage()
+      await loginToAdmin(colleague, cmsUrl, manager.email, manager.password)
+      await openDocument(colleague, url)
+      // The manager is editing: a change starts the lock.
+      await colleague.getByRole('button', { name: /^Stukken en horen/ }).click()
+      await colleague.locator('#field-hearing__place').fill('Kantoor Utrecht')
+      await settle(colleague)
+      await page.goto(url)
+      const notice = page.locator('.document-locked__content')
+      await notice.waitFor()
+      await expect.poll(() => notice.locator('p strong').first().textContent(), { timeout: 15_000 }).toBe(manager.name)
+      expect(await notice.innerText()).not.toContain(manager.email)
+      await screenshot(page, 'admin-handler-locked-by-name')
+    } finally {
+      await other.close()
+    }
   })
 })

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
+import { configToSchema } from '@payloadcms/graphql'
+import type { GraphQLSchema } from 'graphql'
+import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
@@ -19,6 +22,8 @@ import { refusal } from '../helpers/refusal'
  * - Decision 12: a case closes only once every letter for post has its posting date;
  * - Art. 6.3: a hearing report records a hearing that took place, never one still ahead;
  * - Decision 3: a new handler is the complainant's new contact person, and the complainant is told.
+ * GraphQL is switched off (its route answers 404); were it switched on, its `updateComplaint` would
+ * meet the same rules: the last block runs Payload's own resolvers on a schema built from this configuration.
  */
 
 type Staff = User & { collection: 'users' }
@@ -33,6 +38,7 @@ let fake: FakeResend
 let manager: Staff
 let handler: Staff
 let other: Staff
+let schema: GraphQLSchema
 
 async function staff(email: string, name: string, roles: User['roles']): Promise<Staff> {
   const user = await payload.create({ collection: 'users', data: { email, password: PASSWORD, name, roles } })
@@ -116,6 +122,7 @@ beforeAll(async () => {
   manager = await staff('manager@example.nl', 'Maria Manager', ['manager'])
   handler = await staff('anton@example.nl', 'Anton Behandelaar', ['handler'])
   other = await staff('bea@example.nl', 'Bea Opvolger', ['handler'])
+  schema = configToSchema(payload.config).schema
   await payload.updateGlobal({
     slug: 'settings',
     data: {
@@ -306,5 +313,121 @@ describe('Decision 3: a new handler is the new contact person', () => {
     await update(manager, c.id, { assignedHandler: other.id })
     expect(await lettersOf(c.id, 'handler_change')).toHaveLength(0)
     expect(await deliveredTo('fien@example.nl', 'Uw klacht heeft een nieuwe behandelaar')).toEqual([])
+  })
+})
+
+// The copy of graphql that @payloadcms/graphql (loaded by Node itself) builds its schema with; Vite would resolve another one.
+const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('graphql')
+
+/**
+ * `mutation { updateComplaint(id, data) }` through Payload's own resolver, as `user`: the field
+ * errors of a refusal by path (empty when accepted) and the status it answers. Payload's update
+ * input marks the groups with required fields (complainant, conduct, involved) required, so a
+ * GraphQL client sends them with every update: here as stored, unless `data` gives them.
+ */
+async function updateThroughGraphQL(
+  user: Staff,
+  id: string,
+  changes: Record<string, unknown>,
+): Promise<{ errors: Record<string, string>; status: string | null }> {
+  const stored = await payload.findByID({ collection: 'complaints', id, overrideAccess: true, depth: 0 })
+  const data = {
+    complainant: { role: stored.complainant?.role, name: stored.complainant?.name },
+    conduct: { when: stored.conduct?.when },
+    involved: { kind: stored.involved?.kind },
+    ...changes,
+  }
+  const args = schema.getMutationType()?.getFields().updateComplaint?.args ?? []
+  const typeOf = (name: string) => String(args.find((arg) => arg.name === name)?.type)
+  const req = await createLocalReq({ user }, payload)
+  req.payloadAPI = 'GraphQL'
+  const result = await graphql({
+    schema,
+    source: `mutation ($id: ${typeOf('id')}, $data: ${typeOf('data')}) { updateComplaint(id: $id, data: $data) { id status } }`,
+    contextValue: { req, headers: {} },
+    variableValues: { id, data },
+  })
+  const errors: Record<string, string> = {}
+  for (const error of result.errors ?? []) {
+    const fields = (error.originalError as { data?: { errors?: { path: string; message: string }[] } } | undefined)
+      ?.data?.errors
+    if (!fields?.length) throw error
+    for (const field of fields) errors[field.path] = field.message
+  }
+  const answer = (result.data as { updateComplaint?: { status?: string } } | null | undefined)?.updateComplaint
+  return { errors, status: answer?.status ?? null }
+}
+
+describe('GraphQL: updateComplaint holds the same refusals (switched off; Payload’s own resolvers)', () => {
+  it('the route is off: POST /api/graphql answers 404 to the mutation', async () => {
+    const c = await recordCase({ complainant: { role: 'client', name: 'Gijs Graaf', email: 'gijs@example.nl' } })
+    const response = await restAs(manager, 'POST', '/graphql', {
+      query: `mutation { updateComplaint(id: "${c.id}", data: { clientName: "Iemand" }) { id } }`,
+    })
+    expect(response.status).toBe(404)
+  })
+
+  it('Decision 12: closing with a letter for post not yet posted is refused at the status; with every posting date the same mutation closes', async () => {
+    const c = await recordCase({
+      complainant: { role: 'client', name: 'Piet Graaf', street: 'Dorpsstraat 2', postalCode: '1234 AB', city: 'Ede' },
+    })
+    await runJobs()
+    await update(handler, c.id, { status: 'withdrawn', withdrawal: { withdrawnAt: new Date().toISOString() } })
+    const unposted = (await lettersOf(c.id)).filter((l) => l.channel === 'post')
+    expect(unposted.length).toBeGreaterThan(0)
+
+    const refused = await updateThroughGraphQL(manager, c.id, { status: 'closed' })
+    expect(Object.keys(refused.errors)).toEqual(['status'])
+    expect(refused.errors.status).toContain('besluit 12')
+    expect(refused.status).toBeNull()
+    expect((await payload.findByID({ collection: 'complaints', id: c.id, overrideAccess: true })).status).toBe(
+      'withdrawn',
+    )
+
+    // Control: every letter posted, the same mutation closes the case.
+    for (const letter of unposted)
+      await payload.update({
+        collection: 'letters',
+        id: letter.id,
+        data: { postedAt: new Date().toISOString() },
+        overrideAccess: false,
+        user: handler,
+      })
+    expect(await updateThroughGraphQL(manager, c.id, { status: 'closed' })).toEqual({ errors: {}, status: 'closed' })
+  })
+
+  it('Art. 6.3: a hearing report before the hearing is refused at the report; after the hearing the same mutation stores it', async () => {
+    const REPORT = 'De klager en de coach zijn gehoord.'
+    const attendees = [{ name: 'Greet Graaf', role: 'complainant' }]
+    const c = await recordCase({ complainant: { role: 'client', name: 'Greet Graaf', email: 'greet@example.nl' } })
+    await update(handler, c.id, { hearing: { at: ahead(3), place: 'Kantoor Utrecht' } })
+
+    const refused = await updateThroughGraphQL(handler, c.id, { hearing: { attendees, report: REPORT } })
+    expect(Object.keys(refused.errors)).toEqual(['hearing.report'])
+    expect(refused.errors['hearing.report']).toContain('Het gesprek staat gepland op')
+    const kept = await payload.findByID({ collection: 'complaints', id: c.id, overrideAccess: true })
+    expect(kept.hearing?.report ?? null).toBeNull()
+
+    // Control: the hearing took place yesterday; the same mutation is accepted.
+    await update(handler, c.id, { hearing: { at: ahead(-1) } })
+    expect((await updateThroughGraphQL(handler, c.id, { hearing: { attendees, report: REPORT } })).errors).toEqual({})
+    const held = await payload.findByID({ collection: 'complaints', id: c.id, overrideAccess: true })
+    expect(held.hearing?.report).toBe(REPORT)
+  })
+
+  it('Decision 11: an employer as complainant without the cliënt’s name is refused at the name; with the name the same mutation is accepted', async () => {
+    const c = await recordCase({ complainant: { role: 'client', name: 'Wim Werkgever', email: 'wim@example.nl' } })
+    const complainant = { role: 'employer', name: 'Wim Werkgever', email: 'wim@example.nl' }
+
+    const refused = await updateThroughGraphQL(handler, c.id, { complainant })
+    expect(Object.keys(refused.errors)).toEqual(['clientName'])
+    expect(refused.errors.clientName).toMatch(/cliënt/)
+    const kept = await payload.findByID({ collection: 'complaints', id: c.id, overrideAccess: true })
+    expect(kept.complainant?.role).toBe('client')
+
+    // Control: the same change with the cliënt's name.
+    expect((await updateThroughGraphQL(handler, c.id, { complainant, clientName: 'Carla Cliënt' })).errors).toEqual({})
+    const stored = await payload.findByID({ collection: 'complaints', id: c.id, overrideAccess: true })
+    expect([stored.complainant?.role, stored.clientName]).toEqual(['employer', 'Carla Cliënt'])
   })
 })

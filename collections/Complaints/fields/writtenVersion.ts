@@ -17,6 +17,9 @@ export const writtenVersion: Field = personal({
   type: 'group',
   label: { nl: 'Klacht samen opschrijven (art. 3, besluit 8)', en: 'Writing the complaint down (Art. 3)' },
   admin: {
+    // Decision 8: the version written down together answers a registered complaint; the form for a
+    // new one has nothing to write down yet.
+    condition: (_data, _sibling, { operation }) => operation !== 'create',
     description: {
       nl: 'Schrijf de klacht op zoals u die met de klager hebt verwoord. Vink "Naar de klager sturen" aan en sla op: de klager krijgt deze versie om te controleren en te verbeteren. De oorspronkelijke tekst hierboven blijft bewaard.',
       en: 'Write the complaint down as worded with the complainant; tick "Send" and save. The original text is kept.',

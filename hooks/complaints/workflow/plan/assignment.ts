@@ -54,7 +54,14 @@ export function checkGround(ground: string | null | undefined): Refusal[] {
 
 /**
  * Taking a new, unassigned case: a handler (not a manager) may touch it only to take it
- * themselves, not when involved (Art. 4), and moves it in a later save.
+ * themselves, not when involved (Art. 4), and moves it in a later save. Why a later save: until
+ * the case is theirs a handler reads only its reference, date, categories and deadlines
+ * (Decision 15), and every step from "received" rests on what the case file says — the
+ * acknowledgement's facts and conduct dates (Art. 5), the grounds and reasons of a non-admission
+ * (Art. 8.5), the complainant's confirmation of an informal settlement (Art. 5, note), the date of a
+ * withdrawal (Decision 9) — and sends the complainant a letter at once. Taken and moved in one save,
+ * that letter would rest on a file the handler has not seen. A manager reads the file before
+ * taking a case, so a manager takes and moves it in one save.
  */
 export function planTakeOver(input: {
   person: Person
