@@ -76,6 +76,24 @@ export async function createStaffUser(
   return { ...user, collection: 'users' }
 }
 
+/** A user read back from the Local API, ready to pass as `user` (the shape createStaffUser returns). */
+export const asStaffUser = (user: User): StaffUser => ({ ...user, collection: 'users' })
+
+/**
+ * Integration tests: a staff user (createStaffUser) and its REST token (staffUserToken) in one step, for
+ * files that act both through the Local API and through REST or GraphQL.
+ */
+export async function createStaffUserWithToken(
+  payload: Payload,
+  email: string,
+  name: string,
+  roles: User['roles'],
+  password = STAFF_PASSWORD,
+): Promise<{ user: StaffUser; token: string }> {
+  const user = await createStaffUser(payload, email, name, roles, password)
+  return { user, token: await staffUserToken(payload, email, password) }
+}
+
 /** Integration tests: logs a staff user in through the Local API; its token for REST (`authorization: JWT …`). */
 export async function staffUserToken(payload: Payload, email: string, password = STAFF_PASSWORD): Promise<string> {
   const { token } = await payload.login({ collection: 'users', data: { email, password } })
