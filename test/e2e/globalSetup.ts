@@ -24,9 +24,10 @@ declare module 'vitest' {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /**
- * Starts the whole portal exactly as `npm start` does (building first when needed), on a fresh
- * SQLite file and free ports, with no administrator seeded: the first browser visit to /admin
- * must offer Payload's create-first-user screen.
+ * Starts the whole portal exactly as `npm start` does (building first when needed), once per run, on
+ * a fresh SQLite file and free ports, with no administrator seeded. Every test file sets up what it
+ * needs through the API (test/helpers/staff.ts, admin.ts), so the files pass alone and in any order;
+ * the skeleton test removes every account before it meets the create-first-user screen.
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'))
