@@ -2,8 +2,17 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** The skeleton browser test meets the portal's create-first-user screen, so it must run first. */
+class FirstUserFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => (f.moduleId.endsWith('skeleton.e2e.spec.ts') ? 0 : 1)
+    return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId))
+  }
+}
 
 /**
  * Three projects, split by suffix as in Payload's own repository:
@@ -13,6 +22,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export default defineConfig({
   root,
   test: {
+    sequence: { sequencer: FirstUserFirst },
     projects: [
       {
         extends: true,
@@ -39,9 +49,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.spec.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/globalSetup.ts'],
-          // One portal serves every browser test; the files run one after another against it, each
-          // setting up the accounts, complaints and settings it needs, so any order works
-          // (`--sequence.shuffle.files` shows it).
+          // One portal serves every browser test; the files run one after another against it.
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,

@@ -45,6 +45,8 @@ export async function adminToken(cmsUrl: string): Promise<string> {
  * Brings the shared portal back to where a first start leaves it as to accounts: none, so that /admin
  * offers Payload's create-first-user screen again, whichever browser test files ran before. The first
  * administrator (whom every helper here logs in as) deletes every other account, then its own.
+ * Not yet enough: after a full browser run two accounts were refused ("Something went wrong"), so the
+ * skeleton test still runs first (vitest.config), where this finds no account and does nothing.
  */
 export async function withoutAccounts(cmsUrl: string): Promise<void> {
   const init = await fetch(`${cmsUrl}/api/users/init`)
