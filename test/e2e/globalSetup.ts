@@ -24,9 +24,11 @@ declare module 'vitest' {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /**
- * Starts the whole portal exactly as `npm start` does (building first when needed), on a fresh
- * SQLite file and free ports, with no administrator seeded: the first browser visit to /admin
- * must offer Payload's create-first-user screen.
+ * Starts the whole portal exactly as `npm start` does (building first when needed), once per run, on
+ * a fresh SQLite file and free ports, with no administrator seeded. Every other test file sets up what
+ * it needs through the API (test/helpers/staff.ts, admin.ts); the skeleton test still runs first (the
+ * sequencer in vitest.config) because emptying the accounts of a used portal (withoutAccounts) does
+ * not yet delete every account.
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'))

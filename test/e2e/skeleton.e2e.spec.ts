@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { SITE_CONTENT_SECURITY_POLICY } from '../../site/server'
 import { axeViolations, launchChromium, screenshot } from '../helpers/browser'
-import { FIRST_ADMIN } from '../helpers/staff'
+import { FIRST_ADMIN, withoutAccounts } from '../helpers/staff'
 
 let browser: Browser
 const siteUrl = inject('siteUrl')
@@ -83,6 +83,9 @@ describe('the started portal in Chromium', () => {
   })
 
   it('offers the create-first-user screen on the first visit to /admin, and that user becomes administrator', async () => {
+    // The portal is shared by every browser test file, in any order: the screen shows only while there is no account.
+    await withoutAccounts(cmsUrl)
+    expect(await (await fetch(`${cmsUrl}/api/users/init`)).json()).toEqual({ initialized: false })
     // A browser that prefers English still gets the Dutch admin: Dutch is the default.
     const context = await browser.newContext({ locale: 'en-US' })
     const violations = await watchPolicyViolations(context)

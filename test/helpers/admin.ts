@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Locator, Page, Request } from 'playwright-core'
 
 import { screenshotDir } from './browser'
+import { recordedComplaint } from './intake'
 import { adminToken, login } from './staff'
 
 const PASSWORD = 'een-lang-wachtwoord'
@@ -61,7 +62,7 @@ export const COMPLAINT_TEXT = 'Mijn coach kwam drie afspraken niet opdagen en be
 
 export type StoredComplaint = { id: string; reference: string; status: string }
 
-/** A complaint received by phone yesterday and recorded by staff (Art. 3, Decision 8). */
+/** A complaint received by phone yesterday and recorded by staff (Art. 3, Decision 8): recordedComplaint, through REST. */
 export async function recordComplaint(
   cmsUrl: string,
   token: string,
@@ -69,14 +70,11 @@ export async function recordComplaint(
   extra: Record<string, unknown> = {},
 ): Promise<StoredComplaint> {
   const { doc } = await api<{ doc: StoredComplaint }>(cmsUrl, token, 'POST', 'complaints', {
-    channel: 'phone',
-    receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
-    complainant: { role: 'client', name: complainantName, email: 'klager@example.nl' },
-    conduct: { when: 'date', date: '2026-11-02' },
-    involved: { kind: 'employee', description: 'De jobcoach' },
-    categories: ['negligence'],
-    complaintText: COMPLAINT_TEXT,
-    discussedBefore: 'no',
+    ...recordedComplaint({
+      complainant: { role: 'client', name: complainantName, email: 'klager@example.nl' },
+      involved: { kind: 'employee', description: 'De jobcoach' },
+      complaintText: COMPLAINT_TEXT,
+    }),
     ...extra,
   })
   return doc

@@ -11,9 +11,10 @@ import { seedRegulation } from '../../cms/seed/regulation/seedRegulation'
 import { hashServiceKey } from '../../hooks/complaints/serviceKey'
 import { LETTER_KIND_DEFINITIONS } from '../../hooks/letters/kinds'
 import { minimalPdf } from '../helpers/files'
-import { intakeForm, validIntake } from '../helpers/intake'
+import { intakeForm, recordedComplaint, validIntake } from '../helpers/intake'
 import { at, type Caller, type Doc, idOf, type Outcome, perform, query, type Way, WAYS } from '../helpers/matrix'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { createStaffUser, STAFF_PASSWORD, type StaffUser, staffUserToken } from '../helpers/staff'
 
 /*
  * The access matrix, written by hand. Every expectation below comes from the roles of DOMAIN.md
@@ -306,7 +307,7 @@ const ENDPOINTS = {
 // ---------------------------------------------------------------------------------------------
 // Fixtures (trusted: built with the Local API, access control bypassed on purpose)
 
-const PASSWORD = 'een-lang-wachtwoord'
+const PASSWORD = STAFF_PASSWORD
 const SITE_KEY = 'site-api-key-for-the-access-matrix-0123456789'
 const PUBLISHED_TITLE = 'Klachtenreglement Working Progression'
 const pdf = minimalPdf()
@@ -317,23 +318,20 @@ let uploadDir: string
 const ids = {} as Record<Exclude<Fixture, 'self'>, string>
 const callers = {} as Record<Actor, Caller>
 
-type Staff = User & { collection: 'users' }
+type Staff = StaffUser
 
 async function staffAccount(
   key: Exclude<Actor, 'anonymous' | 'site'> | 'victim',
   roles: User['roles'],
 ): Promise<Staff> {
-  const email = `${key.toLowerCase()}@example.nl`
-  const user = await payload.create({
-    collection: 'users',
-    data: { email, password: PASSWORD, name: `Medewerker ${key}`, roles },
-  })
+  const user = await createStaffUser(payload, `${key.toLowerCase()}@example.nl`, `Medewerker ${key}`, roles)
   ids[key] = user.id
-  return { ...user, collection: 'users' }
+  return user
 }
 
+/** Every personal field filled with the marker, so that a leak of any of them shows. */
 function complaintData(marker: string, overrides: Partial<Complaint> = {}): Complaint {
-  return {
+  return recordedComplaint({
     channel: 'email',
     receivedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
     complainant: {
@@ -349,12 +347,10 @@ function complaintData(marker: string, overrides: Partial<Complaint> = {}): Comp
     },
     conduct: { when: 'date', date: '2026-01-05' },
     involved: { kind: 'employee', description: `Coach bij ${marker}` },
-    categories: ['negligence'],
     complaintText: `De klacht ${marker}, zoals de klager die formuleerde.`,
     desiredOutcome: `Gewenste uitkomst ${marker}`,
-    discussedBefore: 'no',
     ...overrides,
-  } as Partial<Complaint> as Complaint
+  })
 }
 
 /** A complaint registered by trusted code, with its attachment; assigned when `handler` is given. */
@@ -429,7 +425,7 @@ beforeAll(async () => {
   }
   await staffAccount('victim', ['handler'])
   // A colleague who is logged in somewhere: their session must not show to others.
-  await payload.login({ collection: 'users', data: { email: 'victim@example.nl', password: PASSWORD } })
+  await staffUserToken(payload, 'victim@example.nl')
 
   // The site's identity, created as cms/seed does it: its key is no Payload login, only the intake's.
   const site = await payload.create({
@@ -539,9 +535,7 @@ beforeAll(async () => {
   // Through the Local API the site is nobody: its key means something only to the intake endpoint.
   callers.site = { user: null, authorization: `service-accounts API-Key ${SITE_KEY}` }
   for (const [actor, user] of Object.entries(staff) as [Actor, Staff][]) {
-    const { token } = await payload.login({ collection: 'users', data: { email: user.email, password: PASSWORD } })
-    if (!token) throw new Error(`no token for ${actor}`)
-    callers[actor] = { user, authorization: `JWT ${token}` }
+    callers[actor] = { user, authorization: `JWT ${await staffUserToken(payload, user.email)}` }
   }
 })
 

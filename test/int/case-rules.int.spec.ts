@@ -12,9 +12,11 @@ import { parseEnv } from '../../cms/env'
 import type { Complaint, User } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
 import { type FakeDelivery, type FakeResend, startFakeResend } from '../helpers/fakeResend'
+import { recordedComplaint } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { pdfToText, squash } from '../helpers/pdfText'
 import { refusal } from '../helpers/refusal'
+import { createStaffUser, type StaffUser, staffUserToken } from '../helpers/staff'
 
 /**
  * Rules of a case the handler's admin relies on, on every path (the admin and REST through Payload's
@@ -26,11 +28,10 @@ import { refusal } from '../helpers/refusal'
  * meet the same rules: the last block runs Payload's own resolvers on a schema built from this configuration.
  */
 
-type Staff = User & { collection: 'users' }
+type Staff = StaffUser
 
 const API_KEY = 're_case_rules_key'
 const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
-const PASSWORD = 'een-lang-wachtwoord'
 
 let ctx: TestPayload
 let payload: Payload
@@ -40,10 +41,8 @@ let handler: Staff
 let other: Staff
 let schema: GraphQLSchema
 
-async function staff(email: string, name: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({ collection: 'users', data: { email, password: PASSWORD, name, roles } })
-  return { ...user, collection: 'users' }
-}
+const staff = (email: string, name: string, roles: User['roles']): Promise<Staff> =>
+  createStaffUser(payload, email, name, roles)
 
 /** A complaint recorded by a manager (staff intake, Art. 3), assigned to the handler unless told otherwise. */
 async function recordCase(data: Partial<Complaint>): Promise<Complaint> {
@@ -51,17 +50,7 @@ async function recordCase(data: Partial<Complaint>): Promise<Complaint> {
     collection: 'complaints',
     overrideAccess: false,
     user: manager,
-    data: {
-      channel: 'phone',
-      receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
-      conduct: { when: 'date', date: '2026-11-02' },
-      involved: { kind: 'employee', description: 'Chris Coach' },
-      categories: ['negligence'],
-      discussedBefore: 'no',
-      assignedHandler: handler.id,
-      complaintText: 'Mijn coach kwam niet opdagen.',
-      ...data,
-    } as Partial<Complaint> as Complaint,
+    data: recordedComplaint({ assignedHandler: handler.id, ...data }),
   })
 }
 
@@ -94,12 +83,7 @@ const lettersOf = async (complaint: string, purpose?: string) =>
 
 /** REST as the admin sends it (Payload's own handler), with a staff member's session. */
 async function restAs(user: Staff, method: string, route: string, body: unknown): Promise<Response> {
-  const login = await ctx.rest('/users/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: user.email, password: PASSWORD }),
-  })
-  const { token } = (await login.json()) as { token: string }
+  const token = await staffUserToken(payload, user.email)
   return ctx.rest(route, {
     method,
     headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
@@ -241,17 +225,16 @@ describe('Art. 6.3: a hearing report records a hearing that took place', () => {
       }),
     )
     expect(Object.keys(errors)).toEqual(['hearing.report'])
-    const rest = await restAs(manager, 'POST', '/complaints', {
-      channel: 'phone',
-      receivedAt: new Date().toISOString(),
-      conduct: { when: 'date', date: '2026-11-02' },
-      involved: { kind: 'employee', description: 'Chris Coach' },
-      categories: ['negligence'],
-      discussedBefore: 'no',
-      complainant: { role: 'client', name: 'Nina Nu' },
-      complaintText: 'Mijn coach kwam niet opdagen.',
-      hearing: { at: ahead(2), place: 'Kantoor', report: REPORT },
-    })
+    const rest = await restAs(
+      manager,
+      'POST',
+      '/complaints',
+      recordedComplaint({
+        receivedAt: new Date().toISOString(),
+        complainant: { role: 'client', name: 'Nina Nu' },
+        hearing: { at: ahead(2), place: 'Kantoor', report: REPORT },
+      }),
+    )
     expect(rest.status).toBe(400)
     expect(JSON.stringify(await rest.json())).toContain('hearing.report')
     // Control.

@@ -2,10 +2,10 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { parseEnv } from '../../cms/env'
-import type { Complaint } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
-import { intakeForm, validIntake } from '../helpers/intake'
+import { intakeForm, recordedComplaint, validIntake } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+import { createStaffUser } from '../helpers/staff'
 
 /**
  * Decision 1 on a fresh installation: nobody has saved the settings yet, so no test before this one
@@ -40,24 +40,12 @@ describe('Decision 1: calendar days until an administrator chooses working days'
   })
 
   it('Art. 5: a complaint staff record as received on a Friday is to be acknowledged by the end of Wednesday', async () => {
-    const manager = await payload.create({
-      collection: 'users',
-      data: { email: 'manager@example.nl', password: 'een-lang-wachtwoord', name: 'Maria Manager', roles: ['manager'] },
-    })
+    const manager = await createStaffUser(payload, 'manager@example.nl', 'Maria Manager', ['manager'])
     const c = await payload.create({
       collection: 'complaints',
       overrideAccess: false,
-      user: { ...manager, collection: 'users' },
-      data: {
-        channel: 'phone',
-        receivedAt: FRIDAY,
-        complainant: { role: 'client', name: 'Jan Jansen', email: 'jan@example.nl' },
-        conduct: { when: 'date', date: '2026-11-02' },
-        involved: { kind: 'employee', description: 'Mijn coach' },
-        categories: ['negligence'],
-        complaintText: 'Mijn coach kwam drie afspraken niet opdagen.',
-        discussedBefore: 'no',
-      } as Partial<Complaint> as Complaint,
+      user: manager,
+      data: recordedComplaint({ receivedAt: FRIDAY }),
     })
     expect(c.deadlines?.acknowledgeBy).toBe(WEDNESDAY_END)
   })

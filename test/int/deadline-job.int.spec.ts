@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEADLINES_QUEUE, remindOfDeadlines } from '../../cms/jobs/deadlineReminders'
 import { parseEnv } from '../../cms/env'
 import type { Complaint, User } from '../../cms/payload-types'
+import { recordedComplaint } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+import { createStaffUser } from '../helpers/staff'
 
 let ctx: TestPayload
 let payload: Payload
@@ -30,31 +32,12 @@ const mails = async () =>
 beforeAll(async () => {
   ctx = await createTestPayload()
   payload = ctx.payload
-  await payload.create({
-    collection: 'users',
-    data: { email: 'beheer@example.nl', password: 'een-lang-wachtwoord', name: 'B', roles: ['admin'] },
-  })
-  await payload.create({
-    collection: 'users',
-    data: { email: 'manager@example.nl', password: 'een-lang-wachtwoord', name: 'M', roles: ['manager'] },
-  })
-  handler = await payload.create({
-    collection: 'users',
-    data: { email: 'behandelaar@example.nl', password: 'een-lang-wachtwoord', name: 'H', roles: ['handler'] },
-  })
+  await createStaffUser(payload, 'beheer@example.nl', 'B', ['admin'])
+  await createStaffUser(payload, 'manager@example.nl', 'M', ['manager'])
+  handler = await createStaffUser(payload, 'behandelaar@example.nl', 'H', ['handler'])
   complaint = await payload.create({
     collection: 'complaints',
-    data: {
-      channel: 'phone',
-      receivedAt: new Date(Date.now() - 4 * day).toISOString(),
-      complainant: { role: 'client', name: 'Jan Jansen', email: 'jan@example.nl' },
-      conduct: { when: 'unknown' },
-      involved: { kind: 'unknown' },
-      categories: ['negligence'],
-      complaintText: 'Niemand belt mij terug over mijn traject.',
-      discussedBefore: 'no',
-      assignedHandler: handler.id,
-    } as Partial<Complaint> as Complaint,
+    data: recordedComplaint({ receivedAt: new Date(Date.now() - 4 * day).toISOString(), assignedHandler: handler.id }),
   })
 })
 

@@ -6,6 +6,7 @@ import { seedSteps } from '../../cms/seed'
 import { minimalPdf, tinyPng } from '../helpers/files'
 import { intakeForm, validIntake } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+import { createStaffUserWithToken } from '../helpers/staff'
 
 /**
  * Attachments and letter PDFs (the dossier the complainant may inspect, Art. 6 note) leave the CMS
@@ -16,7 +17,6 @@ import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/pay
 
 const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
 const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
-const PASSWORD = 'een-lang-wachtwoord'
 
 /** A file that is a PDF by its first bytes and an HTML page with a script by the rest. */
 const polyglot = Buffer.concat([
@@ -31,9 +31,7 @@ let attachments: { filename: string; mimeType: string; bytes: Buffer }[] = []
 let letter: { filename: string; bytes: Buffer }
 
 async function staff(role: 'manager' | 'handler' | 'editor') {
-  const email = `${role}@downloads.example`
-  await payload.create({ collection: 'users', data: { email, password: PASSWORD, name: role, roles: [role] } })
-  const { token } = await payload.login({ collection: 'users', data: { email, password: PASSWORD } })
+  const { token } = await createStaffUserWithToken(payload, `${role}@downloads.example`, role, [role])
   auth[role] = { authorization: `JWT ${token}` }
 }
 

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../../cms/payload-types'
 import { LETTER_KIND_DEFINITIONS } from '../../hooks/letters/kinds'
+import { recordedComplaint } from '../helpers/intake'
 import { query } from '../helpers/matrix'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { createStaffUserWithToken, type StaffUser } from '../helpers/staff'
 
 /*
  * Payload's own collections: editing locks (`payload-locked-documents`, who is editing what right
@@ -16,7 +18,6 @@ import { createTestPayload, type TestPayload } from '../helpers/payload'
  * the admin's own screens ask.
  */
 
-const PASSWORD = 'een-lang-wachtwoord'
 const LOCKS = 'payload-locked-documents'
 
 let ctx: TestPayload
@@ -24,32 +25,27 @@ let payload: Payload
 const ids: Record<string, string> = {}
 const tokens: Record<string, string> = {}
 
-type Staff = User & { collection: 'users' }
-async function staff(key: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({
-    collection: 'users',
-    data: { email: `${key.toLowerCase()}@example.nl`, password: PASSWORD, name: `Medewerker ${key}`, roles },
-  })
+async function staff(key: string, roles: User['roles']): Promise<StaffUser> {
+  const { user, token } = await createStaffUserWithToken(
+    payload,
+    `${key.toLowerCase()}@example.nl`,
+    `Medewerker ${key}`,
+    roles,
+  )
   ids[key] = user.id
-  tokens[key] =
-    (await payload.login({ collection: 'users', data: { email: user.email, password: PASSWORD } })).token ?? ''
-  return { ...user, collection: 'users' }
+  tokens[key] = token
+  return user
 }
 
 async function registerCase(name: string, handler?: string): Promise<string> {
   const doc = await payload.create({
     collection: 'complaints',
-    data: {
+    data: recordedComplaint({
       channel: 'email',
-      receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
       complainant: { role: 'client', name: `Klager ${name}`, email: `klager-${name.toLowerCase()}@example.nl` },
-      conduct: { when: 'date', date: '2026-01-05' },
-      involved: { kind: 'employee', description: 'De coach' },
-      categories: ['negligence'],
       complaintText: `De klacht van zaak ${name}, lang genoeg om te bewaren.`,
-      discussedBefore: 'no',
       ...(handler ? { assignedHandler: handler } : {}),
-    } as never,
+    }),
   })
   return doc.id
 }

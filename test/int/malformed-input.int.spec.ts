@@ -2,9 +2,11 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { parseEnv } from '../../cms/env'
-import type { Complaint, User } from '../../cms/payload-types'
+import type { Complaint } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
+import { recordedComplaint } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+import { createStaffUserWithToken, type StaffUser } from '../helpers/staff'
 
 /**
  * Malformed input anywhere answers 400 with the field it is about, never 500: a date that is no
@@ -13,7 +15,7 @@ import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/pay
  */
 let ctx: TestPayload
 let payload: Payload
-let manager: User & { collection: 'users' }
+let manager: StaffUser
 let auth: { authorization: string }
 let complaint: Complaint
 const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
@@ -22,26 +24,18 @@ beforeAll(async () => {
   ctx = await createTestPayload()
   payload = ctx.payload
   for (const step of seedSteps) await step.run(payload, env)
-  const user = await payload.create({
-    collection: 'users',
-    data: {
-      email: 'manager@example.nl',
-      password: 'een-lang-wachtwoord',
-      name: 'Manager',
-      roles: ['manager', 'admin', 'editor'],
-    },
-  })
-  manager = { ...user, collection: 'users' }
-  const { token } = await payload.login({
-    collection: 'users',
-    data: { email: user.email, password: 'een-lang-wachtwoord' },
-  })
+  const { user, token } = await createStaffUserWithToken(payload, 'manager@example.nl', 'Manager', [
+    'manager',
+    'admin',
+    'editor',
+  ])
+  manager = user
   auth = { authorization: `JWT ${token}` }
   complaint = await payload.create({
     collection: 'complaints',
     overrideAccess: false,
     user: manager,
-    data: staffComplaint() as Partial<Complaint> as Complaint,
+    data: staffComplaint(),
   })
 })
 
@@ -49,17 +43,15 @@ afterAll(async () => {
   await ctx?.cleanup()
 })
 
-const staffComplaint = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
-  channel: 'phone',
-  receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
-  complainant: { role: 'client', name: 'Jan Jansen' },
-  conduct: { when: 'unknown' },
-  involved: { kind: 'unknown' },
-  categories: ['negligence'],
-  complaintText: 'Aan de telefoon verteld: de coach kwam niet opdagen.',
-  discussedBefore: 'no',
-  ...overrides,
-})
+/** A phone complaint with no e-mail address for the complainant, and little known about the conduct. */
+const staffComplaint = (overrides: Partial<Complaint> = {}): Complaint =>
+  recordedComplaint({
+    complainant: { role: 'client', name: 'Jan Jansen' },
+    conduct: { when: 'unknown' },
+    involved: { kind: 'unknown' },
+    complaintText: 'Aan de telefoon verteld: de coach kwam niet opdagen.',
+    ...overrides,
+  })
 
 const get = (path: string) => ctx.rest(path, { headers: auth })
 const send = (method: 'POST' | 'PATCH', path: string, body: unknown) =>

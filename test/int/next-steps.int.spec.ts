@@ -2,29 +2,25 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Complaint, User } from '../../cms/payload-types'
+import { recordedComplaint } from '../helpers/intake'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { createStaffUserWithToken, type StaffUser } from '../helpers/staff'
 
 /**
  * GET /api/complaints/:id/next-steps (the "Volgende stap" panel): a custom endpoint is public until
  * it checks the user, so it answers only the case's own handler and managers (DOMAIN.md, People;
  * Decision 15: not admins), with the steps of the workflow table and what each still needs.
  */
-type Staff = User & { collection: 'users' }
 let ctx: TestPayload
 let payload: Payload
 const auth: Record<string, Record<string, string>> = {}
-const staff: Record<string, Staff> = {}
+const staff: Record<string, StaffUser> = {}
 let assigned: string
 let unassigned: string
 
 async function member(key: string, roles: User['roles']) {
-  const email = `${key}@next-steps.example`
-  const user = await payload.create({
-    collection: 'users',
-    data: { email, password: 'een-lang-wachtwoord', name: key, roles },
-  })
-  staff[key] = { ...user, collection: 'users' }
-  const { token } = await payload.login({ collection: 'users', data: { email, password: 'een-lang-wachtwoord' } })
+  const { user, token } = await createStaffUserWithToken(payload, `${key}@next-steps.example`, key, roles)
+  staff[key] = user
   auth[key] = { authorization: `JWT ${token}` }
 }
 
@@ -34,17 +30,7 @@ const record = async (extra: Partial<Complaint>) =>
       collection: 'complaints',
       overrideAccess: false,
       user: staff.manager,
-      data: {
-        channel: 'phone',
-        receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
-        complainant: { role: 'client', name: 'Jan Jansen', email: 'jan@example.nl' },
-        conduct: { when: 'date', date: '2026-11-02' },
-        involved: { kind: 'employee', description: 'De coach' },
-        categories: ['negligence'],
-        complaintText: 'Mijn coach kwam drie afspraken niet opdagen.',
-        discussedBefore: 'no',
-        ...extra,
-      } as Partial<Complaint> as Complaint,
+      data: recordedComplaint(extra),
     })
   ).id
 

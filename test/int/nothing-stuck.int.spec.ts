@@ -9,8 +9,9 @@ import { parseEnv } from '../../cms/env'
 import type { Complaint, User } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
-import { intakeForm, validIntake } from '../helpers/intake'
+import { intakeForm, recordedComplaint, validIntake } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+import { createStaffUser, type StaffUser, staffUserToken } from '../helpers/staff'
 
 /**
  * Nothing stays stuck without the admin saying so:
@@ -21,13 +22,12 @@ import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/pay
  *   counted on a manager's dashboard, each linking to the list they count.
  */
 
-type Staff = User & { collection: 'users' }
+type Staff = StaffUser
 
 const API_KEY = 're_nothing_stuck'
 const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
 const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
 const EXPERT = { name: 'A. Deskundige', email: 'ad@uwv.example' }
-const PASSWORD = 'een-lang-wachtwoord'
 
 let ctx: TestPayload
 let payload: Payload
@@ -37,10 +37,8 @@ let manager: Staff
 let handler: Staff
 let second: Staff
 
-async function staff(email: string, name: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({ collection: 'users', data: { email, password: PASSWORD, name, roles } })
-  return { ...user, collection: 'users' }
-}
+const staff = (email: string, name: string, roles: User['roles']): Promise<Staff> =>
+  createStaffUser(payload, email, name, roles)
 
 async function runJobs(): Promise<void> {
   for (let round = 0; round < 4; round += 1) await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
@@ -67,14 +65,7 @@ async function register(name: string, email: string): Promise<Complaint> {
   return docs[0]
 }
 
-async function tokenOf(user: Staff): Promise<string> {
-  const login = await ctx.rest('/users/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: user.email, password: PASSWORD }),
-  })
-  return ((await login.json()) as { token: string }).token
-}
+const tokenOf = (user: Staff): Promise<string> => staffUserToken(payload, user.email)
 
 const warningFor = async (user: Staff) => {
   const element = await SettingsWarning({ payload, user })
@@ -229,21 +220,14 @@ describe('Decision 12, Art. 7: a manager’s counts, each a link to the list it 
       collection: 'complaints',
       overrideAccess: false,
       user: manager,
-      data: {
-        channel: 'phone',
-        receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
-        conduct: { when: 'date', date: '2026-11-02' },
-        involved: { kind: 'employee', description: 'Chris Coach' },
-        categories: ['negligence'],
-        discussedBefore: 'no',
+      data: recordedComplaint({
         assignedHandler: handlerId,
-        complaintText: 'Mijn coach kwam niet opdagen.',
         complainant: {
           role: 'client',
           name,
           ...(email ? { email } : { street: 'Dorpsstraat 1', postalCode: '1234 AB', city: 'Ede' }),
         },
-      } as Partial<Complaint> as Complaint,
+      }),
     })
 
   /** The list a dashboard link opens, asked through REST as the manager (Payload parses the same `where`). */

@@ -5,10 +5,11 @@ import { enqueueEmail, OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { REDACTED_BODY } from '../../cms/email/statuses'
 import type { Complaint, Outbox, User } from '../../cms/payload-types'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
+import { recordedComplaint } from '../helpers/intake'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { createStaffUserWithToken, type StaffUser } from '../helpers/staff'
 
 const API_KEY = 're_test_key_0123456789'
-const PASSWORD = 'een-lang-wachtwoord'
 const FROM = 'Working Progression <klachten@workingprogression.nl>'
 let fake: FakeResend
 let ctx: TestPayload
@@ -23,7 +24,7 @@ const ROLES: Record<Actor, User['roles']> = {
   editor: ['editor'],
   adminHandler: ['admin', 'handler'],
 }
-const users = {} as Record<Actor, User & { collection: 'users' }>
+const users = {} as Record<Actor, StaffUser>
 const jwt = {} as Record<Actor, string>
 let complaint: Complaint
 
@@ -37,29 +38,21 @@ beforeAll(async () => {
   })
   payload = ctx.payload
   for (const [actor, roles] of Object.entries(ROLES) as [Actor, User['roles']][]) {
-    const user = await payload.create({
-      collection: 'users',
-      data: { email: `${actor.toLowerCase()}@example.nl`, password: PASSWORD, name: actor, roles },
-    })
-    users[actor] = { ...user, collection: 'users' }
-    jwt[actor] =
-      (await payload.login({ collection: 'users', data: { email: user.email, password: PASSWORD } })).token ?? ''
+    const { user, token } = await createStaffUserWithToken(payload, `${actor.toLowerCase()}@example.nl`, actor, roles)
+    users[actor] = user
+    jwt[actor] = token
   }
   complaint = await payload.create({
     collection: 'complaints',
     overrideAccess: false,
     user: users.manager,
-    data: {
-      channel: 'phone',
-      receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+    data: recordedComplaint({
       complainant: { role: 'client', name: 'Klara Klager', email: 'klara@example.nl' },
       conduct: { when: 'unknown' },
       involved: { kind: 'unknown' },
-      categories: ['negligence'],
       complaintText: 'Aan de telefoon verteld: de coach kwam niet opdagen.',
-      discussedBefore: 'no',
       assignedHandler: users.handlerA.id,
-    } as Partial<Complaint> as Complaint,
+    }),
   })
 })
 

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { TEST_SECRET } from '../helpers/payload'
+import { createStaffUser } from '../helpers/staff'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-prepare-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -32,10 +33,7 @@ describe('the start-up preparation (migrate + seed)', () => {
     const { getPayload } = await import('payload')
     const { default: config } = await import('../../cms/payload.config')
     const payload = await getPayload({ config, key: 'between-starts' })
-    await payload.create({
-      collection: 'users',
-      data: { email: 'behandelaar@example.nl', password: 'een-lang-wachtwoord', name: 'B', roles: ['handler'] },
-    })
+    await createStaffUser(payload, 'behandelaar@example.nl', 'B', ['handler'])
     await payload.updateGlobal({ slug: 'settings', data: { phone: '010 000 00 00' } })
     // An editor's letter text survives the next start (seeded defaults never overwrite edits).
     const receipt = (await payload.find({ collection: 'letter-templates', where: { kind: { equals: 'receipt' } } }))

@@ -8,9 +8,11 @@ import type { User } from '../../cms/payload-types'
 import { personalFieldNames, QUEUE_QUERYABLE_FIELDS } from '../../collections/access/personalData'
 import { hashServiceKey } from '../../hooks/complaints/serviceKey'
 import { minimalPdf } from '../helpers/files'
+import { recordedComplaint } from '../helpers/intake'
 import type { Caller } from '../helpers/matrix'
 import { type Answer, askGraphQL, askLocal, askRest, type Question, told } from '../helpers/probe'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { createStaffUser, type StaffUser, staffUserToken } from '../helpers/staff'
 
 /*
  * Decision 15 and the queue: nobody learns what they may not read — not from an answer's
@@ -28,7 +30,6 @@ import { createTestPayload, type TestPayload } from '../helpers/payload'
 
 const MATCH = 'kwartel'
 const OTHER = 'merel'
-const PASSWORD = 'een-lang-wachtwoord'
 const SITE_KEY = 'site-api-key-for-the-query-leaks-test-0123456789'
 
 /**
@@ -197,14 +198,10 @@ const ids: Record<string, string> = {}
 const callers: Record<string, Caller> = {}
 const REGISTRY: string[] = []
 
-type Staff = User & { collection: 'users' }
-async function staff(key: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({
-    collection: 'users',
-    data: { email: `${key.toLowerCase()}@example.nl`, password: PASSWORD, name: `Medewerker ${key}`, roles },
-  })
+async function staff(key: string, roles: User['roles']): Promise<StaffUser> {
+  const user = await createStaffUser(payload, `${key.toLowerCase()}@example.nl`, `Medewerker ${key}`, roles)
   ids[key] = user.id
-  return { ...user, collection: 'users' }
+  return user
 }
 
 /** `{ a: { b: value } }` for the path `a.b`. */
@@ -224,7 +221,8 @@ const merge = (target: Record<string, unknown>, source: Record<string, unknown>)
 async function registerCase(name: string, handler?: string): Promise<string> {
   const doc = await payload.create({
     collection: 'complaints',
-    data: {
+    // Every field the probes compare is given here, so the two sides differ only by what hide() sets.
+    data: recordedComplaint({
       channel: 'email',
       receivedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
       complainant: {
@@ -235,11 +233,9 @@ async function registerCase(name: string, handler?: string): Promise<string> {
       },
       conduct: { when: 'date', date: '2026-01-05' },
       involved: { kind: 'employee', description: `Coach bij zaak ${name}` },
-      categories: ['negligence'],
       complaintText: `De klacht van zaak ${name}, lang genoeg om te bewaren.`,
-      discussedBefore: 'no',
       ...(handler ? { assignedHandler: handler } : {}),
-    } as never,
+    }),
   })
   return doc.id
 }
@@ -361,8 +357,7 @@ beforeAll(async () => {
   callers.anonymous = { user: null, authorization: null }
   callers.site = { user: null, authorization: `service-accounts API-Key ${SITE_KEY}` }
   for (const [key, user] of Object.entries(accounts)) {
-    const { token } = await payload.login({ collection: 'users', data: { email: user.email, password: PASSWORD } })
-    callers[key] = { user, authorization: `JWT ${token}` }
+    callers[key] = { user, authorization: `JWT ${await staffUserToken(payload, user.email)}` }
   }
 })
 

@@ -11,11 +11,12 @@ import { seedRegulation } from '../../cms/seed/regulation/seedRegulation'
 import { blocksToLexical, lexicalToPlainText } from '../../cms/seed/regulation/toLexical'
 import type { SerializedEditorState } from '../../cms/seed/regulation/types'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { createStaffUser, type StaffUser } from '../helpers/staff'
 
 let ctx: TestPayload
 let payload: Payload
-let editor: User & { collection: 'users' }
-let handler: User & { collection: 'users' }
+let editor: StaffUser
+let handler: StaffUser
 
 const seedText = readFileSync(
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cms/seed/regulation/klachtenreglement.txt'),
@@ -23,13 +24,7 @@ const seedText = readFileSync(
 )
 const plain = (state: unknown) => lexicalToPlainText(state as SerializedEditorState)
 
-async function staff(email: string, roles: User['roles']) {
-  const user = await payload.create({
-    collection: 'users',
-    data: { email, password: 'een-lang-wachtwoord', name: email, roles },
-  })
-  return { ...user, collection: 'users' as const }
-}
+const staff = (email: string, roles: User['roles']) => createStaffUser(payload, email, email, roles)
 
 beforeAll(async () => {
   ctx = await createTestPayload()

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { createStaffUser, STAFF_PASSWORD } from '../helpers/staff'
 
 /**
  * Staff sessions (OWASP ASVS V3.3.2, V3.4.1, V3.4.3), with the admin served over https. Time moves by
@@ -8,7 +9,7 @@ import { createTestPayload, type TestPayload } from '../helpers/payload'
  */
 const CMS_URL = 'https://klachten.example.nl'
 const EMAIL = 'sessie@example.nl'
-const PASSWORD = 'een-lang-wachtwoord'
+const PASSWORD = STAFF_PASSWORD
 const MINUTE = 60_000
 const START = new Date('2026-03-02T08:00:00Z').getTime()
 
@@ -16,10 +17,7 @@ let ctx: TestPayload
 
 beforeAll(async () => {
   ctx = await createTestPayload({ CMS_URL })
-  await ctx.payload.create({
-    collection: 'users',
-    data: { email: EMAIL, password: PASSWORD, name: 'Sanne Sessie', roles: ['admin'] },
-  })
+  await createStaffUser(ctx.payload, EMAIL, 'Sanne Sessie', ['admin'])
 })
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { asStaffUser, createStaffUser } from '../helpers/staff'
 
 let ctx: TestPayload
 
@@ -15,16 +16,10 @@ afterAll(async () => {
 describe('users', () => {
   it('makes the very first account an administrator, whatever roles were sent', async () => {
     const { payload } = ctx
-    const first = await payload.create({
-      collection: 'users',
-      data: { email: 'eerste@example.nl', password: 'een-lang-wachtwoord', name: 'Eerste', roles: ['editor'] },
-    })
+    const first = await createStaffUser(payload, 'eerste@example.nl', 'Eerste', ['editor'])
     expect([...first.roles].sort()).toEqual(['admin', 'editor'])
 
-    const second = await payload.create({
-      collection: 'users',
-      data: { email: 'tweede@example.nl', password: 'een-lang-wachtwoord', name: 'Tweede', roles: ['handler'] },
-    })
+    const second = await createStaffUser(payload, 'tweede@example.nl', 'Tweede', ['handler'])
     expect(second.roles).toEqual(['handler'])
   })
 
@@ -39,7 +34,7 @@ describe('users', () => {
       .docs[0]
     expect(handler?.roles).toEqual(['handler'])
     if (!handler) throw new Error('handler missing')
-    const user = { ...handler, collection: 'users' as const }
+    const user = asStaffUser(handler)
     const updated = await payload.update({
       collection: 'users',
       id: handler.id,
@@ -58,7 +53,7 @@ describe('users', () => {
     const first = (await payload.find({ collection: 'users', where: { email: { equals: 'eerste@example.nl' } } }))
       .docs[0]
     if (!handler || !first) throw new Error('users missing')
-    const user = { ...handler, collection: 'users' as const }
+    const user = asStaffUser(handler)
     const seen = await payload.find({ collection: 'users', overrideAccess: false, user, sort: 'email' })
     expect(seen.docs.map((u) => u.email)).toEqual(['eerste@example.nl', 'tweede@example.nl'])
     await expect(
@@ -94,16 +89,13 @@ describe('settings', () => {
 
   it('refuses changes from anyone but an administrator', async () => {
     const { payload } = ctx
-    const editor = await payload.create({
-      collection: 'users',
-      data: { email: 'redacteur@example.nl', password: 'een-lang-wachtwoord', name: 'Redacteur', roles: ['editor'] },
-    })
+    const editor = await createStaffUser(payload, 'redacteur@example.nl', 'Redacteur', ['editor'])
     await expect(
       payload.updateGlobal({
         slug: 'settings',
         data: { phone: '06' },
         overrideAccess: false,
-        user: { ...editor, collection: 'users' },
+        user: editor,
       }),
     ).rejects.toThrow()
     expect((await payload.findGlobal({ slug: 'settings', overrideAccess: true })).phone).toBe('010 123 45 67')
@@ -115,7 +107,7 @@ describe('settings', () => {
       slug: 'settings',
       data: { phone: '06' },
       overrideAccess: false,
-      user: { ...admin, collection: 'users' },
+      user: asStaffUser(admin),
     })
     expect((await payload.findGlobal({ slug: 'settings', overrideAccess: true })).phone).toBe('06')
   })

@@ -9,8 +9,9 @@ import type { Complaint, User } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
 import { CALLBACK_PROMISE } from '../../hooks/complaints/vocabulary'
 import { FROZEN_MESSAGE } from '../../hooks/complaints/workflow/frozen'
-import { intakeForm, validIntake } from '../helpers/intake'
+import { intakeForm, recordedComplaint, validIntake } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+import { createStaffUserWithToken, type StaffUser } from '../helpers/staff'
 
 /**
  * Art. 3: staff record a complaint received by phone, letter, e-mail or in person (Decision 8),
@@ -18,7 +19,7 @@ import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/pay
  * complainant who asks for help writing the complaint down gets a call-back, a written version to
  * correct, and every version kept (Decision 16).
  */
-type Staff = User & { collection: 'users' }
+type Staff = StaffUser
 let ctx: TestPayload
 let payload: Payload
 const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
@@ -28,19 +29,14 @@ const tokens: Record<string, string> = {}
 const people: Record<'handler' | 'manager' | 'admin' | 'editor' | 'colleague', Staff> = {} as never
 
 async function staff(email: string, roles: User['roles']): Promise<Staff> {
-  const user = await payload.create({
-    collection: 'users',
-    data: { email, password: PASSWORD, name: email.split('@')[0] ?? email, roles },
-  })
-  const { token } = await payload.login({ collection: 'users', data: { email, password: PASSWORD } })
-  tokens[user.id] = token ?? ''
-  return { ...user, collection: 'users' }
+  const { user, token } = await createStaffUserWithToken(payload, email, email.split('@')[0] ?? email, roles, PASSWORD)
+  tokens[user.id] = token
+  return user
 }
 
 /** A complaint as a handler takes it down on the phone: everything the site's form asks. */
 const phoneComplaint = (overrides: Partial<Complaint> = {}): Complaint =>
-  ({
-    channel: 'phone',
+  recordedComplaint({
     receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
     complainant: {
       role: 'client',
@@ -52,14 +48,11 @@ const phoneComplaint = (overrides: Partial<Complaint> = {}): Complaint =>
       postalCode: '1234 AB',
       city: 'Utrecht',
     },
-    conduct: { when: 'date', date: '2026-11-02' },
     involved: { kind: 'employee', description: 'Mijn coach' },
-    categories: ['negligence'],
     complaintText: 'Mijn coach belde twee keer niet terug, hoewel dat was afgesproken.',
     desiredOutcome: 'Een vaste belafspraak.',
-    discussedBefore: 'no',
     ...overrides,
-  }) as Complaint
+  })
 
 const read = (id: string): Promise<Complaint> =>
   payload.findByID({ collection: 'complaints', id, depth: 0, overrideAccess: true })

@@ -10,12 +10,13 @@ import { seedSteps } from '../../cms/seed'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { intakeForm, validIntake } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+import { createStaffUser, type StaffUser } from '../helpers/staff'
 
 /**
  * The case timeline says what happened: who (the staff member by name, the website only for the
  * form, the system for jobs), what (in plain Dutch from the entry's data) and when — every entry.
  */
-type Staff = User & { collection: 'users' }
+type Staff = StaffUser
 let ctx: TestPayload
 let payload: Payload
 let fake: FakeResend
@@ -26,10 +27,8 @@ const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
 const API_KEY = 're_timeline_key_123'
 const EXPERT = { name: 'A. Deskundige', email: 'ad@uwv.example' }
 
-const staff = async (email: string, name: string, roles: User['roles']): Promise<Staff> => ({
-  ...(await payload.create({ collection: 'users', data: { email, password: 'een-lang-wachtwoord', name, roles } })),
-  collection: 'users',
-})
+const staff = (email: string, name: string, roles: User['roles']): Promise<Staff> =>
+  createStaffUser(payload, email, name, roles)
 const update = (user: Staff, id: string, data: Record<string, unknown>) =>
   payload.update({ collection: 'complaints', id, data: data, overrideAccess: false, user })
 const runJobs = () => payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
