@@ -132,6 +132,7 @@ export interface Config {
       issueIntakeLetters: TaskIssueIntakeLetters;
       issueCaseLetter: TaskIssueCaseLetter;
       deadlineReminders: TaskDeadlineReminders;
+      freezeQuarterlyReport: TaskFreezeQuarterlyReport;
       inline: {
         input: unknown;
         output: unknown;
@@ -543,7 +544,8 @@ export interface Outbox {
     | 'withdrawal_confirmation'
     | 'handler_change'
     | 'system'
-    | 'password_reset';
+    | 'password_reset'
+    | 'report';
   attempts: number;
   lastError?: string | null;
   failureKind?: ('refused' | 'gave_up') | null;
@@ -598,7 +600,8 @@ export interface Letter {
     | 'withdrawal_confirmation'
     | 'handler_change'
     | 'system'
-    | 'password_reset';
+    | 'password_reset'
+    | 'report';
   channel: 'email' | 'post';
   /**
    * Counts as the sending date (Decision 12); between the letter's creation and today (Decision 17).
@@ -755,6 +758,10 @@ export interface Report {
     | null;
   madeByKind: 'system' | 'staff';
   madeBy?: (string | null) | User;
+  /**
+   * The quarterly report is e-mailed once to every manager.
+   */
+  mailedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -836,7 +843,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverEmail' | 'issueIntakeLetters' | 'issueCaseLetter' | 'deadlineReminders';
+        taskSlug:
+          | 'inline'
+          | 'deliverEmail'
+          | 'issueIntakeLetters'
+          | 'issueCaseLetter'
+          | 'deadlineReminders'
+          | 'freezeQuarterlyReport';
         taskID: string;
         input?:
           | {
@@ -869,7 +882,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverEmail' | 'issueIntakeLetters' | 'issueCaseLetter' | 'deadlineReminders') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'deliverEmail'
+        | 'issueIntakeLetters'
+        | 'issueCaseLetter'
+        | 'deadlineReminders'
+        | 'freezeQuarterlyReport'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1358,6 +1380,7 @@ export interface ReportsSelect<T extends boolean = true> {
   numbers?: T;
   madeByKind?: T;
   madeBy?: T;
+  mailedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1717,6 +1740,19 @@ export interface TaskDeadlineReminders {
   output: {
     reminded: number;
     escalated: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFreezeQuarterlyReport".
+ */
+export interface TaskFreezeQuarterlyReport {
+  input?: unknown;
+  output: {
+    report: string;
+    key: string;
+    frozen: boolean;
+    mailed: number;
   };
 }
 /**
