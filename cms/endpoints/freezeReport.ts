@@ -7,9 +7,12 @@ import { freezeReport, manualKey, startOfMinute } from '../../hooks/reports/free
 const json = (body: unknown, status: number) => Response.json(body, { status })
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
-/** A real calendar date (2026-02-30 is none: Date rolls it over). */
-const isDate = (value: unknown): value is string =>
-  typeof value === 'string' && DATE.test(value) && new Date(`${value}T12:00:00Z`).toISOString().slice(0, 10) === value
+/** A real calendar date (2026-02-30 is none: Date rolls it over; 2026-13-01 is no date at all). */
+function isDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !DATE.test(value)) return false
+  const date = new Date(`${value}T12:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
 
 /** The period from the body, or a Dutch message per field (`from`, `to`). */
 export function periodFromBody(

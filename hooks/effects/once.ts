@@ -53,7 +53,7 @@ export async function once<S extends CollectionSlug>(
       depth: 0,
       req,
     })
-    return { doc: doc, created: true }
+    return { doc, created: true }
   } catch (error) {
     if (!isUniqueViolation(error, field)) throw error
     const winner = await findByKey(payload, collection, field, key, req)

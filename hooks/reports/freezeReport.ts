@@ -68,7 +68,7 @@ export async function freezeReport(
           periodFrom: input.period.from,
           periodTo: input.period.to,
           asOf: numbers.asOf,
-          numbers: numbers,
+          numbers,
           madeByKind: input.madeBy ? ('staff' as const) : ('system' as const),
           madeBy: input.madeBy ?? null,
         },
