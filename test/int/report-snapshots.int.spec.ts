@@ -217,6 +217,9 @@ describe('Art. 9: the quarterly report, frozen by the job and mailed to the mana
       frozen: false,
       mailed: 0,
     })
+    // A crash after the mails were queued but before `mailedAt` was stored: the retry sends nothing more.
+    await payload.db.updateOne({ collection: 'reports', id: before?.id ?? '', data: { mailedAt: null } })
+    await runJobAt(amsterdamMorning('2026-10-03', true))
     await drain(OUTBOX_QUEUE)
     expect((await reports()).map((r) => [r.id, r.asOf])).toEqual([[before?.id, before?.asOf]])
     expect(await reportMails()).toHaveLength(3)
@@ -340,8 +343,11 @@ describe('Art. 9: a report frozen by hand (POST /api/reports/freeze)', () => {
   })
 
   it('an admin who is also a manager may (roles add up)', async () => {
-    const response = await freeze({ from: '2026-01-01', to: '2026-03-31' }, tokens.adminManager)
+    const response = await freeze({ from: '2026-04-01', to: '2026-06-30' }, tokens.adminManager)
     expect(response.status).toBe(201)
+    const { id } = (await response.json()) as { id: string }
+    const report = await payload.findByID({ collection: 'reports', id, overrideAccess: true, depth: 0 })
+    expect([report.madeBy, (report.numbers as { total: number }).total]).toEqual([staff.adminManager.id, 1])
   })
 
   it.each([
