@@ -46,6 +46,9 @@ export async function freezeReport(
   req?: Partial<PayloadRequest>,
 ): Promise<{ report: Report; created: boolean }> {
   let attempted: string | undefined
+  const removeAttempt = async () => {
+    if (attempted) await rm(path.join(reportsDir(payload), attempted), { force: true })
+  }
   const { doc, created } = await once(payload, {
     collection: 'reports',
     field: 'key',
@@ -55,7 +58,7 @@ export async function freezeReport(
       const numbers = await loadReport(payload, input.period, input.asOf, req)
       const title =
         input.title ??
-        `Verantwoording klachten (art. 9), ${periodLabel(numbers)}${input.kind === 'manual' ? `, cijfers per ${asOfLabel(numbers.asOf)}` : ''}`
+        `Verantwoording klachten (art. 9), ${periodLabel(numbers)}${input.kind === 'manual' ? `, cijfers per ${frozenAtLabel(numbers.asOf)}` : ''}`
       const pdf = await renderReportPdf(numbers, { title })
       // A name of its own per attempt: Payload writes the file before the row, so two attempts at
       // the same moment must never write the same file (the loser's is removed below).
@@ -75,10 +78,12 @@ export async function freezeReport(
         file: { data: Buffer.from(pdf), mimetype: 'application/pdf', name: attempted, size: pdf.byteLength },
       }
     },
+  }).catch(async (error: unknown) => {
+    // Payload writes the file before the row: a failed insert leaves no file without its report.
+    await removeAttempt()
+    throw error
   })
-  if (!created && attempted && attempted !== doc.filename) {
-    await rm(path.join(reportsDir(payload), attempted), { force: true })
-  }
+  if (!created && attempted !== doc.filename) await removeAttempt()
   return { report: doc, created }
 }
 
@@ -101,4 +106,4 @@ const fileStem = (key: string): string =>
     .replace(/^-|-$/g, '')
 
 /** "Cijfers per 14 april 2026, 10:03": the moment a report was frozen, as people read it. */
-export const asOfLabel = (asOf: string | Date): string => `${formatDutchDate(asOf)}, ${formatDutchTime(asOf)}`
+export const frozenAtLabel = (asOf: string | Date): string => `${formatDutchDate(asOf)}, ${formatDutchTime(asOf)}`
