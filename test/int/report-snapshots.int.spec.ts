@@ -180,7 +180,7 @@ describe('Art. 9: the quarterly report, frozen by the job and mailed to the mana
     const pdf = await reportPdf(payload, report as Report)
     const text = squash(await pdfToText(pdf))
     expect(text).toContain('Verantwoording klachten (art. 9), 3e kwartaal 2026')
-    expect(text).toContain('Ontvangen klachten: 1')
+    expect(text).toMatch(/Ontvangen klachten:? 1\b/)
 
     // One message per manager (not the admin, handler or editor), each with the stored PDF.
     const mails = await reportMails()
@@ -314,7 +314,7 @@ describe('Art. 9: a report frozen by hand (POST /api/reports/freeze)', () => {
     expect((report.numbers as { total: number }).total).toBe(3)
     const expected = await loadReport(payload, { from: '2026-05-01', to: '2026-09-30' }, new Date(report.asOf))
     expect(report.numbers).toEqual(JSON.parse(JSON.stringify(expected)))
-    expect(squash(await pdfToText(await reportPdf(payload, report)))).toContain('Ontvangen klachten: 3')
+    expect(squash(await pdfToText(await reportPdf(payload, report)))).toMatch(/Ontvangen klachten:? 3\b/)
     expect((await reportMails()).length).toBe(before.length)
   })
 
