@@ -33,6 +33,7 @@ import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
 import { deliverEmailTask } from './jobs/deliverEmail'
+import { freezeQuarterlyReportTask, REPORTS_QUEUE } from './jobs/freezeQuarterlyReport'
 import { issueCaseLetterTask } from './jobs/issueCaseLetter'
 import { issueIntakeLettersTask } from './jobs/issueIntakeLetters'
 import type { Env } from './env'
@@ -150,11 +151,19 @@ export const configFor = (env: Env): Config => ({
   // Every e-mail, Payload's own included, is stored in the outbox and delivered by a job.
   email: outboxEmailAdapter(env.MAIL_FROM),
   jobs: {
-    tasks: [deliverEmailTask(env), issueIntakeLettersTask, issueCaseLetterTask, deadlineRemindersTask(env)],
+    tasks: [
+      deliverEmailTask(env),
+      issueIntakeLettersTask,
+      issueCaseLetterTask,
+      deadlineRemindersTask(env),
+      freezeQuarterlyReportTask(env),
+    ],
     // Runs only in the process that starts Payload with cron enabled: the CMS (Next) server.
     autoRun: [
       { cron: '*/5 * * * * *', queue: OUTBOX_QUEUE, limit: 10, silent: { info: true } },
       { cron: '30 * * * * *', queue: DEADLINES_QUEUE, limit: 1, silent: { info: true } },
+      // Art. 9: the quarterly report's daily job (its schedule enqueues it, this runs it).
+      { cron: '45 */10 * * * *', queue: REPORTS_QUEUE, limit: 1, silent: { info: true } },
     ],
     access: {
       run: ({ req }) => hasRole(req.user, 'admin'),

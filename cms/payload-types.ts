@@ -134,6 +134,7 @@ export interface Config {
       issueIntakeLetters: TaskIssueIntakeLetters;
       issueCaseLetter: TaskIssueCaseLetter;
       deadlineReminders: TaskDeadlineReminders;
+      freezeQuarterlyReport: TaskFreezeQuarterlyReport;
       inline: {
         input: unknown;
         output: unknown;
@@ -545,7 +546,8 @@ export interface Outbox {
     | 'withdrawal_confirmation'
     | 'handler_change'
     | 'system'
-    | 'password_reset';
+    | 'password_reset'
+    | 'report';
   attempts: number;
   lastError?: string | null;
   failureKind?: ('refused' | 'gave_up') | null;
@@ -600,7 +602,8 @@ export interface Letter {
     | 'withdrawal_confirmation'
     | 'handler_change'
     | 'system'
-    | 'password_reset';
+    | 'password_reset'
+    | 'report';
   channel: 'email' | 'post';
   /**
    * Counts as the sending date (Decision 12); between the letter's creation and today (Decision 17).
@@ -760,6 +763,10 @@ export interface Report {
     | null;
   madeByKind: 'system' | 'staff';
   madeBy?: (string | null) | User;
+  /**
+   * The quarterly report is e-mailed once to every manager.
+   */
+  mailedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -877,7 +884,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverEmail' | 'issueIntakeLetters' | 'issueCaseLetter' | 'deadlineReminders';
+        taskSlug:
+          | 'inline'
+          | 'deliverEmail'
+          | 'issueIntakeLetters'
+          | 'issueCaseLetter'
+          | 'deadlineReminders'
+          | 'freezeQuarterlyReport';
         taskID: string;
         input?:
           | {
@@ -910,7 +923,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverEmail' | 'issueIntakeLetters' | 'issueCaseLetter' | 'deadlineReminders') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'deliverEmail'
+        | 'issueIntakeLetters'
+        | 'issueCaseLetter'
+        | 'deadlineReminders'
+        | 'freezeQuarterlyReport'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1399,6 +1421,7 @@ export interface ReportsSelect<T extends boolean = true> {
   numbers?: T;
   madeByKind?: T;
   madeBy?: T;
+  mailedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1785,6 +1808,19 @@ export interface TaskDeadlineReminders {
   output: {
     reminded: number;
     escalated: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFreezeQuarterlyReport".
+ */
+export interface TaskFreezeQuarterlyReport {
+  input?: unknown;
+  output: {
+    report: string;
+    key: string;
+    frozen: boolean;
+    mailed: number;
   };
 }
 /**

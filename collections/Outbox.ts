@@ -186,8 +186,10 @@ export const Outbox: CollectionConfig = {
             { name: 'size', type: 'number', required: true, label: { nl: 'Grootte (bytes)', en: 'Size (bytes)' } },
           ],
         },
-        // The bytes themselves, base64; too long to show and of no use on screen.
-        { name: 'contentBase64', type: 'textarea', required: true, admin: { hidden: true } },
+        // The bytes themselves, base64; too long to show and of no use on screen. Payload's default
+        // limit for text (40,000 characters) would refuse any PDF over 30 kB, such as the Art. 9
+        // report; Resend takes up to 40 MB per message.
+        { name: 'contentBase64', type: 'textarea', required: true, maxLength: 40_000_000, admin: { hidden: true } },
       ],
     },
   ],

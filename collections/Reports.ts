@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { freezeReportEndpoint } from '../cms/endpoints/freezeReport'
 import { nobody } from './access/nobody'
 import { hasRole } from './access/roles'
 import { dutchDate } from './fields/dutchDate'
@@ -39,6 +40,8 @@ export const Reports: CollectionConfig = {
     update: nobody,
     delete: nobody,
   },
+  // POST /api/reports/freeze: a manager freezes a period by hand (the endpoint checks the role).
+  endpoints: [freezeReportEndpoint],
   fields: [
     {
       name: 'key',
@@ -112,6 +115,19 @@ export const Reports: CollectionConfig = {
       relationTo: 'users',
       label: { nl: 'Manager', en: 'Manager' },
       admin: { readOnly: true },
+    },
+    {
+      name: 'mailedAt',
+      type: 'date',
+      label: { nl: 'Gemaild aan de managers op', en: 'Mailed to the managers at' },
+      admin: {
+        readOnly: true,
+        date: dutchDate('dayAndTime'),
+        description: {
+          nl: 'De kwartaalrapportage gaat één keer per e-mail naar elke manager.',
+          en: 'The quarterly report is e-mailed once to every manager.',
+        },
+      },
     },
   ],
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { Payload, PayloadRequest } from 'payload'
 
+import { once } from '../../hooks/effects/once'
 import type { Outbox } from '../payload-types'
 import { idempotencyKeyFor } from './deliver'
 import type { MessagePurpose } from './statuses'
@@ -34,6 +35,38 @@ export async function enqueueEmail(
   input: EmailInput,
   options: { req?: Partial<PayloadRequest>; defaultFrom: string },
 ): Promise<Outbox> {
+  const { data } = outboxMessage(input, options.defaultFrom)
+  // Trusted server code: the outbox has no create access for anyone, by design.
+  // Depth 0: callers use the message's own fields; populating would read its complaint back.
+  const message = await payload.create({ collection: 'outbox', overrideAccess: true, depth: 0, req: options.req, data })
+  await queueDelivery(payload, message.id, options.req)
+  return message
+}
+
+/**
+ * As `enqueueEmail`, but at most one message per `idempotencyKey`, ever: for a job that may run
+ * twice (PITFALLS). The key is the message's idempotency key, unique in the outbox, so the
+ * database lets one of two simultaneous runs store the message and queue its delivery; the other
+ * gets the stored message back (`created: false`) and queues nothing. The key is sent to Resend
+ * too, so make it deterministic and specific (`report-<report>-<recipient>`).
+ */
+export async function enqueueEmailOnce(
+  payload: Payload,
+  input: EmailInput & { idempotencyKey: string },
+  options: { req?: Partial<PayloadRequest>; defaultFrom: string },
+): Promise<{ message: Outbox; created: boolean }> {
+  const { doc, created } = await once(payload, {
+    collection: 'outbox',
+    field: 'idempotencyKey',
+    key: input.idempotencyKey,
+    make: () => outboxMessage(input, options.defaultFrom),
+    req: options.req,
+  })
+  if (created) await queueDelivery(payload, doc.id, options.req)
+  return { message: doc, created }
+}
+
+function outboxMessage(input: EmailInput & { idempotencyKey?: string }, defaultFrom: string) {
   const to = input.to.map((a) => a.trim()).filter(Boolean)
   if (to.length === 0) throw new Error('An e-mail needs at least one recipient')
   // Every message has a plain-text body: for mail readers that show no HTML, and for screen readers.
@@ -43,24 +76,18 @@ export async function enqueueEmail(
     html: input.html,
     text: input.text.trim() ? input.text : htmlToText(input.html),
   }
-  // Trusted server code: the outbox has no create access for anyone, by design.
-  // Depth 0: callers use the message's own fields; populating would read its complaint back.
-  const message = await payload.create({
-    collection: 'outbox',
-    overrideAccess: true,
-    depth: 0,
-    req: options.req,
+  return {
     data: {
       ...content,
       cc: input.cc,
       replyTo: input.replyTo,
-      from: input.from ?? options.defaultFrom,
+      from: input.from ?? defaultFrom,
       purpose: input.purpose,
       complaint: input.complaint ?? null,
-      status: 'queued',
+      status: 'queued' as const,
       attempts: 0,
       // A fresh token per message, plus its content: stable across every retry of this message.
-      idempotencyKey: idempotencyKeyFor(randomUUID(), content),
+      idempotencyKey: input.idempotencyKey ?? idempotencyKeyFor(randomUUID(), content),
       attachments: input.attachments?.map((a) => ({
         filename: a.filename,
         contentType: a.contentType,
@@ -68,9 +95,7 @@ export async function enqueueEmail(
         contentBase64: a.content.toString('base64'),
       })),
     },
-  })
-  await queueDelivery(payload, message.id, options.req)
-  return message
+  }
 }
 
 export async function queueDelivery(payload: Payload, messageId: string, req?: Partial<PayloadRequest>): Promise<void> {

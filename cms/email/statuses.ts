@@ -13,9 +13,10 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, { nl: string; en: string
 
 /**
  * What a message is: one of the letters of the regulation, a system message (e.g. a deadline
- * reminder), or a message that carries a credential (a password-reset link).
+ * reminder), a message that carries a credential (a password-reset link), or the quarterly
+ * Art. 9 report to the managers.
  */
-export const MESSAGE_PURPOSES = [...LETTER_KINDS, 'system', 'password_reset'] as const
+export const MESSAGE_PURPOSES = [...LETTER_KINDS, 'system', 'password_reset', 'report'] as const
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
 
 /**
@@ -57,4 +58,5 @@ export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, { nl: string; en: st
     nl: 'Wachtwoord herstellen (inhoud na verzending verwijderd)',
     en: 'Password reset (body removed after delivery)',
   },
+  report: { nl: 'Verantwoording (art. 9)', en: 'Accountability report (Art. 9)' },
 }

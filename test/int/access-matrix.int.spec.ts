@@ -76,6 +76,7 @@ type Fixture =
   | 'letA'
   | 'letQ' // the PDF copies of their first letters, in the dossier
   | 'tpl' // the text of a letter, as editors maintain it
+  | 'rep' // a frozen Art. 9 report
 
 type Slug =
   | 'complaints'
@@ -89,6 +90,7 @@ type Slug =
   | 'payload-jobs'
   | 'letters'
   | 'letter-templates'
+  | 'reports'
 
 type Line =
   | { collection: Slug; op: 'find'; cells: Cols<ListCell> }
@@ -200,6 +202,14 @@ const MATRIX: Line[] = [
   { collection: 'payload-jobs', op: 'create',                 cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'payload-jobs', op: 'update', target: 'job',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'payload-jobs', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+
+  // reports — the frozen Art. 9 reports: reporting is the managers' duty (Art. 9); only trusted code (the quarterly job, the freeze endpoint) writes one.
+  // decision: counts only, but for managers: the admin manages the portal, not its accountability (Decision 15); a frozen report is never changed or removed.
+  { collection: 'reports', op: 'find',                   cells: [F, F, F, L(['rep']), F, F, F, F] },
+  { collection: 'reports', op: 'findByID', target: 'rep', cells: [F, F, F, OK, F, F, F, F] },
+  { collection: 'reports', op: 'create',                 cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'reports', op: 'update', target: 'rep',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'reports', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
 ]
 
 /** The complaint's sensitive fields: only the assigned handler and managers read them (Decision 15: not admins). */
@@ -302,6 +312,8 @@ const ENDPOINTS = {
   runJobs:     [NO,        NO,   OK,   NO,     NO,      NO,      NO,    NO] as Cols<WriteCell>,
   // Downloading an attachment's file follows the attachment's readers (Decision 15: not the admin).
   fileOfAttA:  [F,         F,    F,    OK,     OK,      F,       F,     F] as Cols<ReadCell>,
+  // A frozen report's PDF follows the report's readers: managers only.
+  fileOfRep:   [F,         F,    F,    OK,     F,       F,       F,     F] as Cols<ReadCell>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -525,6 +537,14 @@ beforeAll(async () => {
   ids.facts = (
     await trusted(payload).create({ collection: 'case-facts', data: factsData('matrix-fixture'), overrideAccess: true })
   ).id
+  // A frozen report with its PDF, as the quarterly job stores it.
+  ids.rep = (
+    await payload.create({
+      collection: 'reports',
+      data: reportData('rep'),
+      file: { data: pdf, mimetype: 'application/pdf', name: 'verantwoording-rep.pdf', size: pdf.byteLength },
+    })
+  ).id
   // Its own queue: the server's runner (started by the first REST call) works only the outbox queue.
   ids.job = String(
     (await payload.jobs.queue({ task: 'deliverEmail', queue: 'matrix-fixture', input: { messageId: ids.msgSys } })).id,
@@ -581,6 +601,7 @@ function fixturesOf(collection: Slug): Exclude<Fixture, 'self'>[] {
     'payload-jobs': ['job'],
     letters: ['letA', 'letQ'],
     'letter-templates': ['tpl'],
+    reports: ['rep'],
   }
   return byCollection[collection]
 }
@@ -631,6 +652,24 @@ function newDocument(
       }
     case 'letter-templates':
       return { data: { kind: 'decision', ...LETTER_KIND_DEFINITIONS.decision.defaults } }
+    case 'reports':
+      return {
+        data: reportData(marker),
+        file: { name: `verantwoording-${marker}.pdf`, type: 'application/pdf', bytes: pdf },
+      }
+  }
+}
+
+function reportData(marker: string) {
+  return {
+    key: `matrix:${marker}`,
+    title: `Verantwoording ${marker}`,
+    kind: 'manual' as const,
+    periodFrom: '2026-01-01',
+    periodTo: '2026-03-31',
+    asOf: new Date().toISOString(),
+    numbers: { total: 0 },
+    madeByKind: 'system' as const,
   }
 }
 
@@ -686,6 +725,8 @@ function change(collection: Slug, marker: string): { data: Record<string, unknow
     }
     case 'letter-templates':
       return { data: { closing: `Groet ${marker}` }, path: 'closing', value: `Groet ${marker}` }
+    case 'reports':
+      return { data: { title: `Titel ${marker}` }, path: 'title', value: `Titel ${marker}` }
   }
 }
 
@@ -733,6 +774,14 @@ async function freshToDelete(collection: Slug, marker: string): Promise<string> 
           data: { kind: 'receipt', ...LETTER_KIND_DEFINITIONS.receipt.defaults },
         })
       ).id
+    }
+    case 'reports': {
+      const doc = await payload.create({
+        collection: 'reports',
+        data: reportData(`weg-${marker}`),
+        file: { data: pdf, mimetype: 'application/pdf', name: `weg-${marker}.pdf`, size: pdf.byteLength },
+      })
+      return doc.id
     }
     default: {
       const { data } = newDocument(collection, `weg-${marker}`)
@@ -1309,6 +1358,17 @@ describe('endpoints through REST', () => {
       })
       if (cell === OK) expect(response.status).toBe(200)
       else expect([401, 403]).toContain(response.status)
+    })
+  }
+
+  for (const [actor, cell] of cellsOf(ENDPOINTS.fileOfRep)) {
+    it(`the PDF of report rep, downloaded by ${actor}: ${cell}`, async () => {
+      const filename = String(at(await stored('reports', ids.rep), 'filename'))
+      const response = await ctx.rest(`/reports/file/${encodeURIComponent(filename)}`, { headers: headersOf(actor) })
+      if (cell === OK) {
+        expect(response.status).toBe(200)
+        expect(Buffer.from(await response.arrayBuffer()).equals(pdf)).toBe(true)
+      } else expect(REFUSED).toContain(response.status)
     })
   }
 

@@ -1,0 +1,83 @@
+import type {
+  CollectionSlug,
+  DataFromCollectionSlug,
+  File,
+  Payload,
+  PayloadRequest,
+  RequiredDataFromCollectionSlug,
+  Where,
+} from 'payload'
+import { ValidationError } from 'payload'
+
+export type Once<S extends CollectionSlug> = { doc: DataFromCollectionSlug<S>; created: boolean }
+
+/** What to store the first time: the document's data (the key is added) and, for an upload, its file. */
+export type Making<S extends CollectionSlug> = { data: Omit<RequiredDataFromCollectionSlug<S>, 'id'>; file?: File }
+
+/**
+ * "Create the row with this unique key, or return the existing one": the guard of every side
+ * effect that must happen once although its job may run twice (PITFALLS: Payload 3.90 can run one
+ * job twice, on two workers or as a retry after a crash between the effect and the job's end).
+ *
+ * The database decides, not a check before the insert: `field` must carry a unique index. The
+ * lookup first only saves the work of `make` when the row exists; of two callers at the same
+ * moment both may pass it, both insert, and the index lets exactly one through. The other gets
+ * the unique violation (Payload turns it into a ValidationError at `field`, on SQLite and MongoDB
+ * alike) and returns the winner's row. Trusted server code: access control is off, the callers
+ * decide who may cause the effect.
+ *
+ * `req` is passed on so the writes join the caller's transaction where there is one; a unique
+ * violation rolls that transaction back (Payload's create kills it), and the lookup then reads
+ * outside it, where the winner's committed row is.
+ */
+export async function once<S extends CollectionSlug>(
+  payload: Payload,
+  args: {
+    collection: S
+    field: string
+    key: string
+    make: () => Promise<Making<S>> | Making<S>
+    req?: Partial<PayloadRequest>
+  },
+): Promise<Once<S>> {
+  const { collection, field, key, req } = args
+  const existing = await findByKey(payload, collection, field, key, req)
+  if (existing) return { doc: existing, created: false }
+  const { data, file } = await args.make()
+  try {
+    const doc = await payload.create({
+      collection,
+      data: { ...data, [field]: key } as RequiredDataFromCollectionSlug<S>,
+      file,
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
+    return { doc, created: true }
+  } catch (error) {
+    if (!isUniqueViolation(error, field)) throw error
+    const winner = await findByKey(payload, collection, field, key, req)
+    // A violation without a row to show for it: the winner is not committed yet; the job tries again.
+    if (!winner) throw error
+    return { doc: winner, created: false }
+  }
+}
+
+async function findByKey<S extends CollectionSlug>(
+  payload: Payload,
+  collection: S,
+  field: string,
+  key: string,
+  req?: Partial<PayloadRequest>,
+): Promise<DataFromCollectionSlug<S> | null> {
+  const where: Where = { [field]: { equals: key } }
+  const { docs } = await payload.find({ collection, where, limit: 1, depth: 0, overrideAccess: true, req })
+  return (docs[0] as DataFromCollectionSlug<S> | undefined) ?? null
+}
+
+/** Payload's answer to a duplicate in a unique index (drizzle's handleUpsertError, mongoose's handleError). */
+export function isUniqueViolation(error: unknown, field: string): boolean {
+  if (!(error instanceof ValidationError)) return false
+  const errors = (error.data as { errors?: { path?: unknown }[] } | undefined)?.errors ?? []
+  return errors.some((e) => e.path === field)
+}
