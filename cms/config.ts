@@ -30,6 +30,7 @@ import { refuseMalformedData, refuseMalformedGlobalData } from './lib/guardMalfo
 import { nameFieldsByLabel } from './lib/nameFieldsByLabel'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
+import { reportEndpoint } from './endpoints/report'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
 import { deliverEmailTask } from './jobs/deliverEmail'
 import { issueCaseLetterTask } from './jobs/issueCaseLetter'
@@ -101,6 +102,15 @@ const guardedGlobal = (global: GlobalConfig): GlobalConfig => ({
   hooks: { ...global.hooks, beforeOperation: [refuseMalformedGlobalData, ...(global.hooks?.beforeOperation ?? [])] },
 })
 
+/**
+ * Art. 9: GET /api/complaints/report. Payload matches a collection's own endpoints before its
+ * `/:id` routes (collections/config/sanitize appends those), so `/report` is never read as an id.
+ */
+const withReportEndpoint = (collection: CollectionConfig): CollectionConfig =>
+  collection.slug === 'complaints'
+    ? { ...collection, endpoints: [reportEndpoint, ...(collection.endpoints || [])] }
+    : collection
+
 /** The whole configuration for an environment; tests build variants of it (e.g. the offline Mongo schema). */
 export const configFor = (env: Env): Config => ({
   serverURL: env.CMS_URL,
@@ -119,6 +129,7 @@ export const configFor = (env: Env): Config => ({
     Sequences,
     withUploadDir(Reports, env.UPLOAD_DIR),
   ]
+    .map(withReportEndpoint)
     .map(withQueryGuard)
     .map(guarded),
   globals: [Regulation, Settings].map(guardedGlobal),
