@@ -145,6 +145,11 @@ export const configFor = (env: Env): Config => ({
       graphics: { Logo: '/components/Brand#Logo', Icon: '/components/Brand#Icon' },
       // Payload's notice that someone else is editing, in Dutch (components/DutchLockNotice.tsx).
       providers: ['/components/DutchLockNotice#DutchLockNotice'],
+      // Art. 9: the accountability report for managers (the view checks the role itself).
+      afterNavLinks: ['/components/report/ReportNavLink#ReportNavLink'],
+      views: {
+        verantwoording: { Component: '/components/report/ReportView#ReportView', path: '/verantwoording', exact: true },
+      },
     },
     meta: { titleSuffix: ' – Klachtenportaal Working Progression' },
     importMap: {
