@@ -14,6 +14,11 @@ import { REPORT_CSS } from './reportStyles'
 
 export const REPORT_PATH = '/verantwoording'
 
+/** Where the nav's link to the report points, for a manager; `null` hides it for everyone else. */
+export function reportNavHref(user: TypedUser | null | undefined, adminRoute = '/admin'): string | null {
+  return hasRole(user, 'manager') ? `${adminRoute}${REPORT_PATH}` : null
+}
+
 type SearchParams = Record<string, string | string[] | undefined>
 
 export type ReportContentProps = {
