@@ -160,9 +160,14 @@ function PeriodForm({ action, presets: offered, current, typed, errors }: FormPr
                     value={preset.key}
                     className={`report-form__preset${selected ? ' report-form__preset--current' : ''}`}
                     aria-pressed={selected}
-                    aria-label={preset.key.includes('Q') ? preset.label : `Heel ${preset.label}`}
                   >
-                    {preset.key.includes('Q') ? `${preset.key.slice(-1)}e kwartaal` : 'Heel jaar'}
+                    {preset.key.includes('Q') ? (
+                      <>
+                        {preset.key.slice(-1)}e kwartaal<span className="report-sr"> {year}</span>
+                      </>
+                    ) : (
+                      `Heel ${preset.label}`
+                    )}
                   </button>
                 )
               })}
@@ -208,10 +213,10 @@ function ReportBody({
         </h2>
         <p className="report__asof">Cijfers per {asOf}.</p>
         <div className="report__files">
-          <a className="btn btn--style-secondary btn--size-medium" href={files.csv} download>
+          <a className="report__download" href={files.csv} download>
             Download CSV
           </a>
-          <a className="btn btn--style-secondary btn--size-medium" href={files.pdf} download>
+          <a className="report__download" href={files.pdf} download>
             Download PDF
           </a>
           {/* The "Vastleggen" (freeze) button goes here: ReportContent's `renderFreeze`. */}

@@ -11,7 +11,9 @@ export const REPORT_CSS = `
 .report__section { margin-top: calc(var(--base) * 2); }
 .report__period { font-size: 1.5rem; margin: 0 0 calc(var(--base) * 0.25); }
 .report__files { display: flex; flex-wrap: wrap; gap: calc(var(--base) * 0.75); align-items: center; margin-top: var(--base); }
-.report__files .btn { margin: 0; }
+.report__download { display: inline-block; padding: calc(var(--base) * 0.4) calc(var(--base) * 0.8); border: 1px solid var(--theme-elevation-400); border-radius: var(--style-radius-s, 3px); background: var(--theme-elevation-0); color: var(--theme-text); text-decoration: none; font-weight: 600; }
+.report__download:hover, .report__download:focus-visible { background: var(--theme-elevation-100); color: var(--theme-text); }
+.report__download:focus-visible { outline: 2px solid var(--theme-success-500); outline-offset: 2px; }
 .report-form { margin-top: calc(var(--base) * 1.5); padding: var(--base); border: 1px solid var(--theme-elevation-150); border-radius: var(--style-radius-m, 4px); background: var(--theme-elevation-0); }
 .report-form fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
 .report-form legend { font-weight: 600; padding: 0; margin-bottom: calc(var(--base) * 0.25); }
@@ -47,6 +49,7 @@ export const REPORT_CSS = `
 .report-chart__bar { fill: var(--theme-success-500); }
 .report-chart__track { fill: var(--theme-elevation-50); }
 .report-chart__axis { stroke: var(--theme-elevation-400); stroke-width: 1; }
+.report-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .report--refused { padding-block: calc(var(--base) * 2); }
 @media print {
   .nav, .template-default__nav-toggler-wrapper, .app-header, .report-form, .report__files { display: none !important; }
