@@ -34,7 +34,7 @@ export const REPORT_CSS = `
 .report__numbers { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: var(--base); }
 .report__number { padding: var(--base); display: flex; flex-direction: column; gap: calc(var(--base) * 0.25); margin: 0; }
 .report__figure { font-size: 2.25rem; line-height: 1.1; font-weight: 600; margin: 0; }
-.report__lead-times { display: flex; flex-wrap: wrap; gap: var(--base); margin: var(--base) 0 0; }
+.report__lead-times { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 16rem)); gap: var(--base); margin: var(--base) 0 0; }
 .report__lead-times dt { font-weight: 600; }
 .report__pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr); gap: calc(var(--base) * 2); align-items: start; }
 @media (max-width: 900px) { .report__pair { grid-template-columns: 1fr; } }
@@ -43,7 +43,7 @@ export const REPORT_CSS = `
 .report__data th, .report__data td { text-align: left; padding: calc(var(--base) * 0.3) calc(var(--base) * 0.4); border-bottom: 1px solid var(--theme-elevation-150); font-weight: normal; vertical-align: top; }
 .report__data thead th { font-weight: 600; border-bottom-color: var(--theme-elevation-400); }
 .report__data .report__count { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.report-chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
+.report-chart { display: block; width: 100%; max-width: 560px; height: auto; font-family: inherit; }
 .report-chart__label { fill: var(--theme-elevation-800); font-size: 12px; }
 .report-chart__value { fill: var(--theme-elevation-1000); font-size: 12px; font-weight: 600; }
 .report-chart__bar { fill: var(--theme-success-500); }
