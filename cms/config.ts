@@ -31,6 +31,7 @@ import { refuseMalformedData, refuseMalformedGlobalData } from './lib/guardMalfo
 import { nameFieldsByLabel } from './lib/nameFieldsByLabel'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
+import { reportEndpoint } from './endpoints/report'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
 import { deliverEmailTask } from './jobs/deliverEmail'
 import { freezeQuarterlyReportTask, REPORTS_QUEUE } from './jobs/freezeQuarterlyReport'
@@ -103,6 +104,15 @@ const guardedGlobal = (global: GlobalConfig): GlobalConfig => ({
   hooks: { ...global.hooks, beforeOperation: [refuseMalformedGlobalData, ...(global.hooks?.beforeOperation ?? [])] },
 })
 
+/**
+ * Art. 9: GET /api/complaints/report. Payload matches a collection's own endpoints before its
+ * `/:id` routes (collections/config/sanitize appends those), so `/report` is never read as an id.
+ */
+const withReportEndpoint = (collection: CollectionConfig): CollectionConfig =>
+  collection.slug === 'complaints'
+    ? { ...collection, endpoints: [reportEndpoint, ...(collection.endpoints || [])] }
+    : collection
+
 /** The whole configuration for an environment; tests build variants of it (e.g. the offline Mongo schema). */
 export const configFor = (env: Env): Config => ({
   serverURL: env.CMS_URL,
@@ -122,6 +132,7 @@ export const configFor = (env: Env): Config => ({
     withUploadDir(Reports, env.UPLOAD_DIR),
     CaseFacts,
   ]
+    .map(withReportEndpoint)
     .map(withQueryGuard)
     .map(guarded),
   globals: [Regulation, Settings].map(guardedGlobal),
@@ -137,6 +148,11 @@ export const configFor = (env: Env): Config => ({
       graphics: { Logo: '/components/Brand#Logo', Icon: '/components/Brand#Icon' },
       // Payload's notice that someone else is editing, in Dutch (components/DutchLockNotice.tsx).
       providers: ['/components/DutchLockNotice#DutchLockNotice'],
+      // Art. 9: the accountability report for managers (the view checks the role itself).
+      afterNavLinks: ['/components/report/ReportNavLink#ReportNavLink'],
+      views: {
+        verantwoording: { Component: '/components/report/ReportView#ReportView', path: '/verantwoording', exact: true },
+      },
     },
     meta: {
       titleSuffix: ' – Klachtenportaal Working Progression',
