@@ -2,6 +2,7 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
+import { FreezeButton } from './FreezeButton'
 import { ManagersOnly, ReportContent } from './ReportContent'
 
 /**
@@ -40,6 +41,7 @@ export function ReportView({ initPageResult, params, searchParams }: AdminViewSe
           searchParams={searchParams}
           adminRoute={adminRoute}
           apiRoute={apiRoute}
+          renderFreeze={({ period }) => <FreezeButton from={period.from} to={period.to} />}
         />
       </Gutter>
     </DefaultTemplate>
