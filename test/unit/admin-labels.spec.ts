@@ -83,7 +83,9 @@ const globalTexts = (global: GlobalConfig): AdminText[] => [
 
 /** Every admin text of the portal's own collections and globals (Payload's own fields translate themselves). */
 const adminTexts = (config: Config): AdminText[] => [
-  ...(config.collections ?? []).flatMap(collectionTexts),
+  // A collection hidden from the admin (a projection only server code reads, such as case-facts)
+  // shows no label to anyone.
+  ...(config.collections ?? []).filter((c) => c.admin?.hidden !== true).flatMap(collectionTexts),
   ...(config.globals ?? []).flatMap(globalTexts),
 ]
 
