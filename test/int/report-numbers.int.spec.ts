@@ -317,6 +317,8 @@ describe('Art. 9: existing installations (deriveMissingEvents, migration 2026120
       collection: 'case-events',
       where: { type: { in: ['classified', 'travel_costs_requested', 'delay_notice_sent', 'hearing_recorded'] } },
     })
+    // Older versions kept no per-case projection either (case-facts).
+    await payload.db.deleteMany({ collection: 'case-facts', where: { caseId: { exists: true } } })
     // The old timeline counts nothing: no case has a date of receipt the report can read.
     expect((await loadReport(payload, Q1, AS_OF)).total).toBe(0)
 
