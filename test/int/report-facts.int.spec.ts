@@ -12,7 +12,6 @@ import type { Complaint, User } from '../../cms/payload-types'
 import { personalFieldNames } from '../../collections/access/personalData'
 import { Complaints } from '../../collections/Complaints'
 import { computeReport, type Period } from '../../hooks/reports/computeReport'
-import { refoldCase } from '../../hooks/reports/facts/projectCase'
 import { mongoFactsQuery } from '../../hooks/reports/facts/readFacts'
 import { rebuildCaseFacts } from '../../hooks/reports/facts/rebuildCaseFacts'
 import { reportCsv } from '../../hooks/reports/files/csv'
@@ -55,38 +54,6 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISO
 const isSqlite = () => payload.db.name === 'sqlite'
 const sqlite = () => (payload.db as unknown as { client: SqliteClient }).client
 
-/**
- * The `received` entry as the fold reads it (hooks/reports/caseFacts.ts: the date of receipt and
- * the due moments). Until the intake writes them itself, the test adds them from the case's own
- * fields, at the adapter (the timeline refuses updates through the API); where the entry has them
- * already, nothing changes.
- */
-async function completeReceivedEntry(id: string): Promise<void> {
-  const { docs } = await payload.find({
-    collection: 'case-events',
-    where: { and: [{ complaint: { equals: id } }, { type: { equals: 'received' } }] },
-    overrideAccess: true,
-    depth: 0,
-  })
-  const entry = docs[0]
-  if (!entry) throw new Error(`no received entry for ${id}`)
-  const data = entry.data as Record<string, unknown>
-  if (typeof data.receivedAt === 'string' && data.due) return
-  const c = await payload.findByID({ collection: 'complaints', id, overrideAccess: true, depth: 0 })
-  const due = {
-    acknowledge: c.deadlines?.acknowledgeBy,
-    nonAdmissionNotice: c.deadlines?.nonAdmissionNoticeBy,
-    decisionTarget: c.deadlines?.decisionTargetBy,
-    decisionLimit: c.deadlines?.decisionLimitBy,
-  }
-  await payload.db.updateOne({
-    collection: 'case-events',
-    id: entry.id,
-    data: { data: { ...data, receivedAt: c.receivedAt, due } },
-  })
-  await refoldCase(payload, id)
-}
-
 async function recordCase(receivedAt: string, data: Partial<Complaint> = {}): Promise<string> {
   const c = await payload.create({
     collection: 'complaints',
@@ -94,7 +61,6 @@ async function recordCase(receivedAt: string, data: Partial<Complaint> = {}): Pr
     user: manager,
     data: recordedComplaint({ receivedAt, assignedHandler: handler.id, ...data }),
   })
-  await completeReceivedEntry(c.id)
   return c.id
 }
 

@@ -74,42 +74,7 @@ async function registerComplaint(receivedAt: string, overrides: Partial<Complain
       ...overrides,
     }),
   })
-  await receivedAsReportsReadIt(complaint)
   return complaint
-}
-
-/**
- * The report reads the moment and the due dates of receipt from the `received` entry
- * (hooks/reports/caseFacts.ts), which the Art. 9 timeline work makes the intake write. Where this
- * branch's intake does not write them yet, the entry gets them here, as that intake writes them;
- * where it does, this changes nothing. Adapter-level: the timeline refuses updates through Payload.
- */
-async function receivedAsReportsReadIt(complaint: Complaint) {
-  const { docs } = await payload.find({
-    collection: 'case-events',
-    where: { and: [{ complaint: { equals: complaint.id } }, { type: { equals: 'received' } }] },
-    overrideAccess: true,
-  })
-  const event = docs[0]
-  const data = (event?.data ?? {}) as Record<string, unknown>
-  if (!event || 'receivedAt' in data) return
-  const d = complaint.deadlines
-  await payload.db.updateOne({
-    collection: 'case-events',
-    id: event.id,
-    data: {
-      data: {
-        ...data,
-        receivedAt: new Date(complaint.receivedAt).toISOString(),
-        due: {
-          acknowledge: d?.acknowledgeBy ?? '',
-          nonAdmissionNotice: d?.nonAdmissionNoticeBy ?? '',
-          decisionTarget: d?.decisionTargetBy ?? '',
-          decisionLimit: d?.decisionLimitBy ?? '',
-        },
-      },
-    },
-  })
 }
 
 beforeAll(async () => {
