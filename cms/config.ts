@@ -18,6 +18,7 @@ import { LetterTemplates } from '../collections/LetterTemplates'
 import { Outbox } from '../collections/Outbox'
 import { Sequences } from '../collections/Sequences'
 import { ServiceAccounts } from '../collections/ServiceAccounts'
+import { PublishedFigures } from '../collections/PublishedFigures'
 import { Reports } from '../collections/Reports'
 import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
@@ -118,6 +119,7 @@ export const configFor = (env: Env): Config => ({
     ServiceAccounts,
     Sequences,
     withUploadDir(Reports, env.UPLOAD_DIR),
+    PublishedFigures,
   ]
     .map(withQueryGuard)
     .map(guarded),

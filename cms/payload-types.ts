@@ -77,6 +77,7 @@ export interface Config {
     'service-accounts': ServiceAccount;
     sequences: Sequence;
     reports: Report;
+    'published-figures': PublishedFigure;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +102,7 @@ export interface Config {
     'service-accounts': ServiceAccountsSelect<false> | ServiceAccountsSelect<true>;
     sequences: SequencesSelect<false> | SequencesSelect<true>;
     reports: ReportsSelect<false> | ReportsSelect<true>;
+    'published-figures': PublishedFiguresSelect<false> | PublishedFiguresSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -768,6 +770,31 @@ export interface Report {
   focalY?: number | null;
 }
 /**
+ * The yearly figures as everyone sees them on the website. Counts under 5, and counts that could be worked out from them, show as "minder dan 5". A manager publishes from a frozen yearly report; publishing again replaces that year.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "published-figures".
+ */
+export interface PublishedFigure {
+  id: string;
+  year: number;
+  figures:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  changes: string;
+  publishedAt: string;
+  publishedBy?: (string | null) | User;
+  report?: (string | null) | Report;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -931,6 +958,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'reports';
         value: string | Report;
+      } | null)
+    | ({
+        relationTo: 'published-figures';
+        value: string | PublishedFigure;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1369,6 +1400,20 @@ export interface ReportsSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "published-figures_select".
+ */
+export interface PublishedFiguresSelect<T extends boolean = true> {
+  year?: T;
+  figures?: T;
+  changes?: T;
+  publishedAt?: T;
+  publishedBy?: T;
+  report?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -13,6 +13,7 @@ import * as migration_20261126_131921_hearing_cancellation_withdrawal_letters fr
 import * as migration_20261201_212104_trustworthy_record from './20261201_212104_trustworthy_record';
 import * as migration_20261202_003236_handler_admin from './20261202_003236_handler_admin';
 import * as migration_20261202_015742_reports from './20261202_015742_reports';
+import * as migration_20261202_022938_published_figures from './20261202_022938_published_figures';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261202_015742_reports.up,
     down: migration_20261202_015742_reports.down,
-    name: '20261202_015742_reports'
+    name: '20261202_015742_reports',
+  },
+  {
+    up: migration_20261202_022938_published_figures.up,
+    down: migration_20261202_022938_published_figures.down,
+    name: '20261202_022938_published_figures'
   },
 ];
