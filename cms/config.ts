@@ -19,6 +19,7 @@ import { LetterTemplates } from '../collections/LetterTemplates'
 import { Outbox } from '../collections/Outbox'
 import { Sequences } from '../collections/Sequences'
 import { ServiceAccounts } from '../collections/ServiceAccounts'
+import { PublishedFigures } from '../collections/PublishedFigures'
 import { Reports } from '../collections/Reports'
 import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
@@ -131,6 +132,7 @@ export const configFor = (env: Env): Config => ({
     Sequences,
     withUploadDir(Reports, env.UPLOAD_DIR),
     CaseFacts,
+    PublishedFigures,
   ]
     .map(withReportEndpoint)
     .map(withQueryGuard)

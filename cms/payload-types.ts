@@ -78,6 +78,7 @@ export interface Config {
     sequences: Sequence;
     reports: Report;
     'case-facts': CaseFact;
+    'published-figures': PublishedFigure;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -103,6 +104,7 @@ export interface Config {
     sequences: SequencesSelect<false> | SequencesSelect<true>;
     reports: ReportsSelect<false> | ReportsSelect<true>;
     'case-facts': CaseFactsSelect<false> | CaseFactsSelect<true>;
+    'published-figures': PublishedFiguresSelect<false> | PublishedFiguresSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -816,6 +818,31 @@ export interface CaseFact {
   foldedThrough: string;
 }
 /**
+ * The yearly figures as everyone sees them on the website. Counts under 5, and counts that could be worked out from them, show as "minder dan 5". A manager publishes from a frozen yearly report; publishing again replaces that year.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "published-figures".
+ */
+export interface PublishedFigure {
+  id: string;
+  year: number;
+  figures:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  changes: string;
+  publishedAt: string;
+  publishedBy?: (string | null) | User;
+  report?: (string | null) | Report;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -994,6 +1021,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'reports';
         value: string | Report;
+      } | null)
+    | ({
+        relationTo: 'published-figures';
+        value: string | PublishedFigure;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1460,6 +1491,20 @@ export interface CaseFactsSelect<T extends boolean = true> {
   hearings?: T;
   travelCostRequests?: T;
   foldedThrough?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "published-figures_select".
+ */
+export interface PublishedFiguresSelect<T extends boolean = true> {
+  year?: T;
+  figures?: T;
+  changes?: T;
+  publishedAt?: T;
+  publishedBy?: T;
+  report?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -13,9 +13,7 @@ import * as migration_20261126_131921_hearing_cancellation_withdrawal_letters fr
 import * as migration_20261201_212104_trustworthy_record from './20261201_212104_trustworthy_record';
 import * as migration_20261202_003236_handler_admin from './20261202_003236_handler_admin';
 import * as migration_20261202_015742_reports from './20261202_015742_reports';
-import * as migration_20261202_021011_report_snapshots from './20261202_021011_report_snapshots';
-import * as migration_20261202_021032_case_facts from './20261202_021032_case_facts';
-import * as migration_20261202_021045_report_events from './20261202_021045_report_events';
+import * as migration_20261202_033052_art9_report from './20261202_033052_art9_report';
 
 export const migrations = [
   {
@@ -94,18 +92,8 @@ export const migrations = [
     name: '20261202_015742_reports',
   },
   {
-    up: migration_20261202_021011_report_snapshots.up,
-    down: migration_20261202_021011_report_snapshots.down,
-    name: '20261202_021011_report_snapshots'
-  },
-  {
-    up: migration_20261202_021032_case_facts.up,
-    down: migration_20261202_021032_case_facts.down,
-    name: '20261202_021032_case_facts'
-  },
-  {
-    up: migration_20261202_021045_report_events.up,
-    down: migration_20261202_021045_report_events.down,
-    name: '20261202_021045_report_events'
+    up: migration_20261202_033052_art9_report.up,
+    down: migration_20261202_033052_art9_report.down,
+    name: '20261202_033052_art9_report'
   },
 ];

@@ -7,6 +7,7 @@ import { z } from 'zod'
 
 import type { Regulation, Setting } from '../../cms/payload-types'
 import type { ComplaintInput } from '../../hooks/complaints/schema'
+import type { PublishedFiguresData } from '../../hooks/reports/suppress'
 import { cached } from './cache'
 import { siteEnv } from './env'
 
@@ -24,6 +25,24 @@ const FALLBACK_SETTINGS: PublicSettings = { organisationName: 'Working Progressi
 const settings = cached('settings', () => getJson<PublicSettings>('/globals/settings?depth=0'))
 const regulation = cached('regulation', () => getJson<PublishedRegulation>('/globals/regulation?depth=0&draft=false'))
 
+/** A year of "Klachten in cijfers" as anyone may read it: the suppressed copy only (Decision 18). */
+export type PublishedYear = {
+  year: number
+  figures: PublishedFiguresData
+  changes: string
+  publishedAt: string
+}
+// Every published year, newest first: a handful of small documents, one request per publication.
+const figures = cached('published-figures', async () => {
+  const list = await getJson<{ docs: PublishedYear[] }>('/published-figures?depth=0&sort=-year&limit=100')
+  return list.docs.map(({ year, figures: data, changes, publishedAt }) => ({
+    year,
+    figures: data,
+    changes,
+    publishedAt,
+  }))
+})
+
 /** Working Progression's public contact details (Decision 14: shown only once filled in). */
 export async function getPublicSettings(): Promise<PublicSettings> {
   try {
@@ -40,14 +59,19 @@ export function getPublishedRegulation(): Promise<PublishedRegulation> {
   return regulation.get()
 }
 
+/** The published years of "Klachten in cijfers", newest first; throws only when never fetched and the CMS is unreachable. */
+export function getPublishedFigures(): Promise<PublishedYear[]> {
+  return figures.get()
+}
+
 /**
  * Whether a page built now shows the current published content, so the server may keep it as
  * bytes until the next publication (site/server.ts). A page built from a fallback is never kept.
  */
-export async function publishedContentIsCurrent(uses: { regulation: boolean }): Promise<boolean> {
+export async function publishedContentIsCurrent(uses: { regulation: boolean; figures?: boolean }): Promise<boolean> {
   // The layout shows the settings (contact details) on every page.
   await getPublicSettings()
-  return settings.isCurrent() && (!uses.regulation || regulation.isCurrent())
+  return settings.isCurrent() && (!uses.regulation || regulation.isCurrent()) && (!uses.figures || figures.isCurrent())
 }
 
 /** Marks the response as a page of published content that the server may keep until the next publication. */

@@ -77,6 +77,7 @@ type Fixture =
   | 'letQ' // the PDF copies of their first letters, in the dossier
   | 'tpl' // the text of a letter, as editors maintain it
   | 'rep' // a frozen Art. 9 report
+  | 'pf' // a year's published figures (Decision 18)
 
 type Slug =
   | 'complaints'
@@ -91,6 +92,7 @@ type Slug =
   | 'letters'
   | 'letter-templates'
   | 'reports'
+  | 'published-figures'
 
 type Line =
   | { collection: Slug; op: 'find'; cells: Cols<ListCell> }
@@ -143,6 +145,14 @@ const MATRIX: Line[] = [
   { collection: 'letter-templates', op: 'create',                 cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'letter-templates', op: 'update', target: 'tpl',  cells: [NO, NO, OK, NO, NO, NO, OK, OK] },
   { collection: 'letter-templates', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+
+  // published-figures — "Klachten in cijfers" (Decision 18): everyone reads the published, already suppressed copy; it is written only by
+  // the managers' publish step (POST /api/published-figures/publish, its own test), never by an ordinary create or update; nobody deletes one.
+  { collection: 'published-figures', op: 'find',                   cells: [L(['pf']), L(['pf']), L(['pf']), L(['pf']), L(['pf']), L(['pf']), L(['pf']), L(['pf'])] },
+  { collection: 'published-figures', op: 'findByID', target: 'pf', cells: [OK, OK, OK, OK, OK, OK, OK, OK] },
+  { collection: 'published-figures', op: 'create',                 cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'published-figures', op: 'update', target: 'pf',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'published-figures', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
 
   // case-events — the timeline: readers are those who may read the case, not the admin (Decision 15); nobody creates, edits or deletes through the API.
   // decision: the timeline is part of the case file, not of the queue's limited view: a handler does not read the queue's timelines.
@@ -520,6 +530,13 @@ beforeAll(async () => {
       overrideAccess: true,
     })
   ).id
+  ids.pf = (
+    await trusted(payload).create({
+      collection: 'published-figures',
+      data: publishedFiguresData(),
+      overrideAccess: true,
+    })
+  ).id
   ids.evA = (await firstEvent(ids.A)) ?? ''
   ids.evQ = (await firstEvent(ids.Q)) ?? ''
   ids.msgA = (await firstMessage(ids.A)) ?? ''
@@ -578,6 +595,18 @@ function outboxData(marker: string) {
   }
 }
 
+/** A year's published figures as the publish step stores them; each its own year (the year is unique). */
+let nextYear = 2000
+function publishedFiguresData() {
+  nextYear += 1
+  return {
+    year: nextYear,
+    figures: { period: { from: `${nextYear}-01-01`, to: `${nextYear}-12-31` }, tables: [] },
+    changes: 'Wat we hebben veranderd.',
+    publishedAt: new Date().toISOString(),
+  }
+}
+
 /** The document id a fixture name stands for, for this caller. */
 function idFor(fixture: Fixture, actor: Actor): string {
   if (fixture === 'self') {
@@ -602,6 +631,7 @@ function fixturesOf(collection: Slug): Exclude<Fixture, 'self'>[] {
     letters: ['letA', 'letQ'],
     'letter-templates': ['tpl'],
     reports: ['rep'],
+    'published-figures': ['pf'],
   }
   return byCollection[collection]
 }
@@ -657,6 +687,8 @@ function newDocument(
         data: reportData(marker),
         file: { name: `verantwoording-${marker}.pdf`, type: 'application/pdf', bytes: pdf },
       }
+    case 'published-figures':
+      return { data: publishedFiguresData() }
   }
 }
 
@@ -727,6 +759,8 @@ function change(collection: Slug, marker: string): { data: Record<string, unknow
       return { data: { closing: `Groet ${marker}` }, path: 'closing', value: `Groet ${marker}` }
     case 'reports':
       return { data: { title: `Titel ${marker}` }, path: 'title', value: `Titel ${marker}` }
+    case 'published-figures':
+      return { data: { changes: `Veranderd ${marker}` }, path: 'changes', value: `Veranderd ${marker}` }
   }
 }
 
