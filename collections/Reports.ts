@@ -129,5 +129,12 @@ export const Reports: CollectionConfig = {
         },
       },
     },
+    {
+      // Decision 18: a manager's explicit step puts a frozen yearly report on the site (suppressed).
+      name: 'publish',
+      type: 'ui',
+      label: { nl: 'Publiceren op de website', en: 'Publish on the website' },
+      admin: { components: { Field: '/components/report/PublishFigures#PublishFigures' } },
+    },
   ],
 }
