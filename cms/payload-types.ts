@@ -807,6 +807,21 @@ export interface CaseFact {
   hearings: number;
   travelCostRequests: number;
   foldedThrough: string;
+  notAdmitted: number;
+  notAdmittedOnTime: number;
+  admitted: number;
+  admittedOnTimeStated: number;
+  admittedOnTimeLimit: number;
+  ended: number;
+  acknowledged: number;
+  acknowledgedOnTime: number;
+  hasDelayNotice: number;
+  informal: number;
+  withdrawn: number;
+  travel: number;
+  leadTimeDays?: number | null;
+  outcomeKey?: string | null;
+  overdueFrom?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1437,6 +1452,21 @@ export interface CaseFactsSelect<T extends boolean = true> {
   hearings?: T;
   travelCostRequests?: T;
   foldedThrough?: T;
+  notAdmitted?: T;
+  notAdmittedOnTime?: T;
+  admitted?: T;
+  admittedOnTimeStated?: T;
+  admittedOnTimeLimit?: T;
+  ended?: T;
+  acknowledged?: T;
+  acknowledgedOnTime?: T;
+  hasDelayNotice?: T;
+  informal?: T;
+  withdrawn?: T;
+  travel?: T;
+  leadTimeDays?: T;
+  outcomeKey?: T;
+  overdueFrom?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -15,6 +15,7 @@ import * as migration_20261202_003236_handler_admin from './20261202_003236_hand
 import * as migration_20261202_015742_reports from './20261202_015742_reports';
 import * as migration_20261202_021032_case_facts from './20261202_021032_case_facts';
 import * as migration_20261202_021045_report_events from './20261202_021045_report_events';
+import * as migration_20261202_031720_report_flags from './20261202_031720_report_flags';
 
 export const migrations = [
   {
@@ -95,11 +96,16 @@ export const migrations = [
   {
     up: migration_20261202_021032_case_facts.up,
     down: migration_20261202_021032_case_facts.down,
-    name: '20261202_021032_case_facts'
+    name: '20261202_021032_case_facts',
   },
   {
     up: migration_20261202_021045_report_events.up,
     down: migration_20261202_021045_report_events.down,
-    name: '20261202_021045_report_events'
+    name: '20261202_021045_report_events',
+  },
+  {
+    up: migration_20261202_031720_report_flags.up,
+    down: migration_20261202_031720_report_flags.down,
+    name: '20261202_031720_report_flags'
   },
 ];
