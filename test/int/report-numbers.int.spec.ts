@@ -6,6 +6,7 @@ import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import type { Complaint } from '../../cms/payload-types'
 import type { Art9Report } from '../../hooks/reports/computeReport'
 import { deriveMissingEvents } from '../../hooks/reports/deriveEvents'
+import { rebuildCaseFacts } from '../../hooks/reports/facts/rebuildCaseFacts'
 import { loadReport } from '../../hooks/reports/loadReport'
 import { quarter } from '../../hooks/reports/periods'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
@@ -317,6 +318,8 @@ describe('Art. 9: existing installations (deriveMissingEvents, migration 2026120
       collection: 'case-events',
       where: { type: { in: ['classified', 'travel_costs_requested', 'delay_notice_sent', 'hearing_recorded'] } },
     })
+    // The projection as the case-facts migration (20261202_021032, before this one) builds it from that old timeline.
+    await rebuildCaseFacts(payload)
     // The old timeline counts nothing: no case has a date of receipt the report can read.
     expect((await loadReport(payload, Q1, AS_OF)).total).toBe(0)
 

@@ -38,12 +38,15 @@ export async function timelinesOf(
 
 /**
  * A `received` entry written before it carried the date of receipt and the due moments cannot be
- * folded (the fold reads `receivedAt` and `due`); such a case has no facts until its entry does.
+ * folded (the fold reads `receivedAt` and `due`); such a case has no facts until its entry does,
+ * or until the `received_backfilled` entry hooks/reports/deriveEvents.ts adds for it.
  */
 function foldable(events: readonly ReportEvent[]): boolean {
-  const received = events.find((event) => event.type === 'received')?.data as
-    { receivedAt?: unknown; due?: unknown } | undefined
-  return typeof received?.receivedAt === 'string' && typeof received.due === 'object' && received.due !== null
+  return events.some((event) => {
+    if (event.type !== 'received' && event.type !== 'received_backfilled') return false
+    const data = event.data as { receivedAt?: unknown; due?: unknown } | null
+    return typeof data?.receivedAt === 'string' && typeof data.due === 'object' && data.due !== null
+  })
 }
 
 /** A case's facts from its timeline, up to `asOf` (Decision 18); null when there is nothing to count. */
