@@ -13,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
-import type { ReportEvent } from '../hooks/reports/caseFacts'
+import { caseGenerator, COMPLAINT_COLUMNS, complaintRow } from '../test/helpers/reportCases'
 
 const CASES = Number(process.argv[2] ?? 100_000)
 const RUNS = 9
@@ -25,23 +25,16 @@ Object.assign(process.env, {
   NODE_ENV: 'production',
   UPLOAD_DIR: path.join(dir, 'uploads'),
 })
-const [
-  { getPayload },
-  { default: config },
-  { foldCaseEvents },
-  { toRow, FACT_COLUMNS },
-  reportModule,
-  periods,
-  { computeReport },
-] = await Promise.all([
-  import('payload'),
-  import('../cms/payload.config'),
-  import('../hooks/reports/caseFacts'),
-  import('../hooks/reports/facts/rows'),
-  import('../hooks/reports/loadReport'),
-  import('../hooks/reports/periods'),
-  import('../hooks/reports/computeReport'),
-])
+const [{ getPayload }, { default: config }, { foldCaseEvents }, { toRow }, reportModule, periods, { computeReport }] =
+  await Promise.all([
+    import('payload'),
+    import('../cms/payload.config'),
+    import('../hooks/reports/caseFacts'),
+    import('../hooks/reports/facts/rows'),
+    import('../hooks/reports/loadReport'),
+    import('../hooks/reports/periods'),
+    import('../hooks/reports/computeReport'),
+  ])
 const { loadReport, loadCaseFacts, loadPeriodFacts } = reportModule
 const payload = await getPayload({ config, key: 'bench-report' })
 await payload.db.migrate()
@@ -52,98 +45,9 @@ type Client = {
 }
 const client = (payload.db as unknown as { client: Client }).client
 
-// A seeded generator: every run seeds the same cases.
-let seed = 20261202
-const random = (): number => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
-const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T
-const DAY = 86_400_000
-const iso = (ms: number) => new Date(ms).toISOString()
-
 const NOW = Date.now()
-const SPAN = 5 * 365 * DAY
-const CHANNELS = ['web', 'web', 'web', 'phone', 'letter', 'email', 'in_person'] as const
-const ROLES = ['client', 'client', 'client', 'client_organisation', 'employer', 'other'] as const
-const ORGANISATIONS = ['uwv', 'uwv', 'municipality', 'other', 'unknown', null] as const
-const CATEGORIES = ['inadequate_action', 'negligence', 'privacy_breach', 'incorrect_information', 'other_shortcoming']
-
-type Seeded = { id: string; events: ReportEvent[]; status: string; receivedAt: number; categories: string[] }
-
-/** One case's timeline, in the shapes the fold reads (hooks/reports/caseFacts.ts), cut at now. */
-function seedCase(): Seeded {
-  const id = randomUUID()
-  const received = NOW - Math.floor(random() * SPAN)
-  const due = {
-    acknowledge: iso(received + 5 * DAY),
-    nonAdmissionNotice: iso(received + 28 * DAY),
-    decisionTarget: iso(received + 28 * DAY),
-    decisionLimit: iso(received + 42 * DAY),
-  }
-  const categories = random() < 0.2 ? [pick(CATEGORIES), pick(CATEGORIES)] : [pick(CATEGORIES)]
-  const unique = [...new Set(categories)]
-  const events: ReportEvent[] = [
-    {
-      type: 'received',
-      at: iso(received),
-      data: {
-        receivedAt: iso(received),
-        channel: pick(CHANNELS),
-        role: pick(ROLES),
-        clientOrganisation: pick(ORGANISATIONS),
-        categories: unique,
-        wantsHearing: random() < 0.3,
-        wantsHelpWriting: false,
-        due,
-      },
-    },
-  ]
-  let status = 'received'
-  const at = (offsetDays: number) => received + Math.floor(offsetDays * DAY)
-  const push = (type: string, when: number, data: Record<string, unknown>) => {
-    if (when <= NOW) events.push({ type, at: iso(when), data })
-    return when <= NOW
-  }
-  const letter = (purpose: string, when: number) => {
-    const ref = randomUUID()
-    push('letter_issued', when, { purpose, channel: 'email', letter: ref, message: ref })
-    return push('letter_sent', when + 60_000, { purpose, letter: ref, channel: 'email' })
-  }
-  const end = (to: string, purpose: string, offsetDays: number) => {
-    const when = at(offsetDays)
-    if (!push('status_changed', when, { from: status, to })) return
-    status = to
-    letter(purpose, when)
-  }
-  const r = random()
-  if (r < 0.08) end('not_admitted', 'non_admission_notice', 2 + random() * 35)
-  else if (r < 0.12) end('withdrawn', 'withdrawal_confirmation', 1 + random() * 30)
-  else {
-    const acknowledged = at(0.5 + random() * 6)
-    if (push('status_changed', acknowledged, { from: 'received', to: 'acknowledged' })) {
-      status = 'acknowledged'
-      push('deadline_changed', acknowledged, { clock: 'decisionTarget', from: null, to: due.decisionTarget })
-      letter('acknowledgement', acknowledged)
-      if (random() < 0.1 && push('delay_notice_sent', at(24), {})) {
-        push('deadline_changed', at(24), { clock: 'decisionTarget', from: due.decisionTarget, to: due.decisionLimit })
-        letter('delay_notice', at(24))
-      }
-      if (random() < 0.15) letter('hearing_report', at(14 + random() * 10))
-      if (random() < 0.05) push('travel_costs_requested', at(15), {})
-      if (random() < 0.1) end('resolved_informally', 'informal_confirmation', 8 + random() * 20)
-      else {
-        const decided = at(10 + random() * 40)
-        if (push('decision_recorded', decided, { outcome: pick(['upheld', 'not_upheld']), remedy: null }))
-          end('decided', 'decision', (decided - received) / DAY)
-      }
-    }
-  }
-  if (status !== 'received' && status !== 'acknowledged' && received < NOW - 60 * DAY) status = 'closed'
-  return { id, events, status, receivedAt: received, categories: unique }
-}
+// A seeded generator (test/helpers/reportCases.ts, as the SQL-versus-JS test uses): every run seeds the same cases.
+const generate = caseGenerator({ seed: 20261202, now: NOW, spanDays: 5 * 365 })
 
 /** Many rows in few statements, all in one transaction per table. */
 async function insertRows(table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
@@ -161,7 +65,6 @@ async function insertRows(table: string, columns: readonly string[], rows: unkno
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
-const OPEN = new Set(['received', 'acknowledged'])
 
 // --- seed -------------------------------------------------------------------------------------
 const seedStart = performance.now()
@@ -169,49 +72,26 @@ const complaintRows: unknown[][] = []
 const categoryRows: unknown[][] = []
 const eventRows: unknown[][] = []
 const factRows: unknown[][] = []
+let factColumns: string[] = []
 for (let n = 0; n < CASES; n += 1) {
-  const c = seedCase()
-  const data = c.events[0]?.data as {
-    channel: string
-    role: string
-    clientOrganisation: string | null
-    due: Record<string, string>
-  }
-  const open = OPEN.has(c.status)
-  const nextDue = open ? (c.status === 'received' ? data.due.acknowledge : data.due.decisionTarget) : null
-  complaintRows.push([
-    c.id,
-    `WP-${new Date(c.receivedAt).getUTCFullYear()}-${String(n + 1).padStart(6, '0')}`,
-    c.status,
-    data.channel,
-    iso(c.receivedAt),
-    data.role,
-    data.clientOrganisation,
-    `Klager ${n}`,
-    `klager${n}@example.nl`,
-    'date',
-    'employee',
-    'Een gemiste afspraak.',
-    'no',
-    data.due.acknowledge,
-    data.due.nonAdmissionNotice,
-    data.due.decisionTarget,
-    data.due.decisionLimit,
-    open ? (c.status === 'received' ? 'acknowledge' : 'decisionTarget') : null,
-    nextDue,
-    open ? (nextDue && Date.parse(nextDue) < NOW ? 'overdue' : 'on_time') : null,
-  ])
+  const c = generate()
+  complaintRows.push(complaintRow(c, n, NOW))
   c.categories.forEach((value, order) => categoryRows.push([order + 1, c.id, value, randomUUID()]))
   for (const event of c.events)
     eventRows.push([randomUUID(), c.id, event.type, event.at, 'system', JSON.stringify(event.data)])
-  const last = c.events.at(-1)?.at ?? iso(c.receivedAt)
+  const last = c.events.at(-1)?.at ?? new Date(c.receivedAt).toISOString()
   const facts = foldCaseEvents(c.id, c.events, last)
   if (!facts) continue
+  // The row as the portal writes it (facts and their flags: hooks/reports/facts/rows.ts).
   const row = toRow(facts, last) as unknown as Record<string, unknown>
-  factRows.push([randomUUID(), ...FACT_COLUMNS.map((k) => (k === 'categories' ? JSON.stringify(row[k]) : row[k]))])
+  if (factColumns.length === 0) factColumns = Object.keys(row)
+  factRows.push([randomUUID(), ...factColumns.map((k) => (k === 'categories' ? JSON.stringify(row[k]) : row[k]))])
 }
 const generated = performance.now()
-// A bulk load: the indexes are built once after it (random ids into a B-tree cost a page each), with a large cache.
+// A bulk load, for this throw-away file only: no fsync per transaction (synchronous=OFF, WAL), a
+// large cache, and the indexes built once after it (random ids into a B-tree cost a page each).
+await client.execute('PRAGMA journal_mode = WAL')
+await client.execute('PRAGMA synchronous = OFF')
 await client.execute('PRAGMA cache_size = -262144')
 const SEEDED_TABLES = ['complaints', 'complaints_categories', 'case_events', 'case_facts']
 const indexes = (
@@ -220,37 +100,13 @@ const indexes = (
   )
 ).rows.map((r) => ({ name: String(r.name), sql: String(r.sql) }))
 for (const index of indexes) await client.execute(`DROP INDEX "${index.name}"`)
-await insertRows(
-  'complaints',
-  [
-    'id',
-    'reference',
-    'status',
-    'channel',
-    'received_at',
-    'complainant_role',
-    'complainant_client_organisation',
-    'complainant_name',
-    'complainant_email',
-    'conduct_when',
-    'involved_kind',
-    'complaint_text',
-    'discussed_before',
-    'deadlines_acknowledge_by',
-    'deadlines_non_admission_notice_by',
-    'deadlines_decision_target_by',
-    'deadlines_decision_limit_by',
-    'next_deadline_clock',
-    'next_deadline_due',
-    'next_deadline_state',
-  ],
-  complaintRows,
-)
+await insertRows('complaints', COMPLAINT_COLUMNS, complaintRows)
 await insertRows('complaints_categories', ['order', 'parent_id', 'value', 'id'], categoryRows)
 await insertRows('case_events', ['id', 'complaint_id', 'type', 'at', 'actor_kind', 'data'], eventRows)
-await insertRows('case_facts', ['id', ...FACT_COLUMNS.map(snake)], factRows)
+await insertRows('case_facts', ['id', ...factColumns.map(snake)], factRows)
 for (const index of indexes) await client.execute(index.sql)
-await client.execute('ANALYZE')
+// No ANALYZE: the portal never runs it, so the planner here chooses as it does there (with the
+// statistics it scans the next-deadline index past every closed case for the open-cases list).
 const seeded = performance.now()
 console.log(
   `seeded ${CASES} cases, ${eventRows.length} events, ${factRows.length} facts rows in ${((seeded - seedStart) / 1000).toFixed(1)} s ` +
@@ -331,30 +187,43 @@ const manager = await payload.create({
 })
 const user = { ...manager, collection: 'users' as const }
 const openWhere = { status: { in: ['received', 'acknowledged'] } }
+// As the admin's list view asks (@payloadcms/next views/List with `admin.enableListViewSelectAPI`):
+// only the active columns (collections/Complaints/index.ts `defaultColumns`), draft, lock status.
+const listSelect = {
+  reference: true,
+  receivedAt: true,
+  status: true,
+  assignedHandler: true,
+  nextDeadline: { due: true, state: true },
+  callback: { state: true },
+} as const
 let listTotal = 0
 const listPortal = await median(async () => {
   const result = await payload.find({
     collection: 'complaints',
     depth: 0,
     draft: true,
+    fallbackLocale: null,
     includeLockStatus: true,
     limit: 25,
     page: 1,
     overrideAccess: false,
     user,
+    select: listSelect,
     sort: 'nextDeadline.due',
     where: openWhere,
   })
   listTotal = result.totalDocs
   JSON.stringify(result)
 })
-// Where the list's time goes: the same find without the case's joins (letters, timeline, attachments).
-const withoutJoins = await median(async () => {
+// The same page of whole documents (the list before `enableListViewSelectAPI`): the case's joins and 100+ fields.
+const wholeDocuments = await median(async () => {
   JSON.stringify(
     await payload.find({
       collection: 'complaints',
       depth: 0,
-      joins: false,
+      draft: true,
+      includeLockStatus: true,
       limit: 25,
       page: 1,
       overrideAccess: false,
@@ -364,22 +233,17 @@ const withoutJoins = await median(async () => {
     }),
   )
 })
-console.log(`open-cases list without joins and lock status: ${withoutJoins.toFixed(1)} ms`)
+console.log(`open-cases list as whole documents (no select): ${wholeDocuments.toFixed(1)} ms`)
+const LIST_SQL = `SELECT id, reference, received_at, status, assigned_handler_id, next_deadline_due, next_deadline_state, callback_state
+  FROM complaints WHERE status IN ('received', 'acknowledged') ORDER BY next_deadline_due LIMIT 25`
 let sqlTotal = 0
 const listSql = await median(async () => {
-  const page = await client.execute(
-    "SELECT * FROM complaints WHERE status IN ('received', 'acknowledged') ORDER BY next_deadline_due LIMIT 25",
-  )
-  const ids = page.rows.map((r) => r.id)
-  const categories = await client.execute({
-    sql: `SELECT parent_id, value FROM complaints_categories WHERE parent_id IN (${ids.map(() => '?').join(',')}) ORDER BY "order"`,
-    args: ids,
-  })
+  const page = await client.execute(LIST_SQL)
   const count = await client.execute(
     "SELECT count(*) AS n FROM complaints WHERE status IN ('received', 'acknowledged')",
   )
   sqlTotal = Number(count.rows[0]?.n)
-  JSON.stringify({ docs: page.rows, categories: categories.rows, totalDocs: sqlTotal })
+  JSON.stringify({ docs: page.rows, totalDocs: sqlTotal })
 })
 rows.push([
   `open-cases list, page 1 of 25 by next deadline (${listTotal} open)`,
@@ -398,10 +262,7 @@ for (const [what, portal, sql, check] of rows)
 
 for (const plan of [
   { sql: FIVE, args: [asOf.toISOString(), lastYear.from, lastYear.to] },
-  {
-    sql: "SELECT * FROM complaints WHERE status IN ('received', 'acknowledged') ORDER BY next_deadline_due LIMIT 25",
-    args: [],
-  },
+  { sql: LIST_SQL, args: [] },
 ]) {
   const { rows: steps } = await client.execute({ sql: `EXPLAIN QUERY PLAN ${plan.sql}`, args: plan.args })
   console.log(`\nplan: ${plan.sql.split('\n')[0]?.slice(0, 60)}…\n  ${steps.map((s) => String(s.detail)).join('\n  ')}`)

@@ -816,6 +816,21 @@ export interface CaseFact {
   hearings: number;
   travelCostRequests: number;
   foldedThrough: string;
+  notAdmitted: number;
+  notAdmittedOnTime: number;
+  admitted: number;
+  admittedOnTimeStated: number;
+  admittedOnTimeLimit: number;
+  ended: number;
+  acknowledged: number;
+  acknowledgedOnTime: number;
+  hasDelayNotice: number;
+  informal: number;
+  withdrawn: number;
+  travel: number;
+  leadTimeDays?: number | null;
+  outcomeKey?: string | null;
+  overdueFrom?: number | null;
 }
 /**
  * The yearly figures as everyone sees them on the website. Counts under 5, and counts that could be worked out from them, show as "minder dan 5". A manager publishes from a frozen yearly report; publishing again replaces that year.
@@ -1491,6 +1506,21 @@ export interface CaseFactsSelect<T extends boolean = true> {
   hearings?: T;
   travelCostRequests?: T;
   foldedThrough?: T;
+  notAdmitted?: T;
+  notAdmittedOnTime?: T;
+  admitted?: T;
+  admittedOnTimeStated?: T;
+  admittedOnTimeLimit?: T;
+  ended?: T;
+  acknowledged?: T;
+  acknowledgedOnTime?: T;
+  hasDelayNotice?: T;
+  informal?: T;
+  withdrawn?: T;
+  travel?: T;
+  leadTimeDays?: T;
+  outcomeKey?: T;
+  overdueFrom?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,9 +1,12 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import { FLAG_FIELDS } from '../hooks/reports/facts/rows'
 import { nobody } from './access/nobody'
 
 const text = (name: string, extra: Partial<Field> = {}): Field => ({ name, type: 'text', ...extra }) as Field
 const count = (name: string): Field => ({ name, type: 'number', required: true, defaultValue: 0 })
+/** A yes/no of the report as 0 or 1, so that the database sums it. */
+const flag = (name: string): Field => ({ name, type: 'number', required: true, defaultValue: 0 })
 
 /**
  * The Art. 9 report's projection (hooks/reports/facts/): one row per case with its facts as folded
@@ -47,7 +50,15 @@ export const CaseFacts: CollectionConfig = {
     count('delayNotices'),
     count('hearings'),
     count('travelCostRequests'),
-    // The `at` of the last event folded: a report as of an earlier moment refolds the case.
-    text('foldedThrough', { required: true }),
+    // The `at` of the last event folded: a report as of an earlier moment refolds the case
+    // (indexed: that query names only the rows folded after the report's moment).
+    text('foldedThrough', { required: true, index: true }),
+    // The case's contribution to the report (hooks/reports/computeReport.ts `classifyCase`) as of
+    // `foldedThrough`, for the database to count (hooks/reports/facts/aggregate.ts).
+    ...FLAG_FIELDS.map((name) => flag(name)),
+    { name: 'leadTimeDays', type: 'number' },
+    text('outcomeKey'),
+    // Epoch ms (a number, so that the database compares moments, not strings).
+    { name: 'overdueFrom', type: 'number' },
   ],
 }

@@ -13,7 +13,7 @@ import * as migration_20261126_131921_hearing_cancellation_withdrawal_letters fr
 import * as migration_20261201_212104_trustworthy_record from './20261201_212104_trustworthy_record';
 import * as migration_20261202_003236_handler_admin from './20261202_003236_handler_admin';
 import * as migration_20261202_015742_reports from './20261202_015742_reports';
-import * as migration_20261202_033052_art9_report from './20261202_033052_art9_report';
+import * as migration_20261202_034414_art9_report from './20261202_034414_art9_report';
 
 export const migrations = [
   {
@@ -92,8 +92,8 @@ export const migrations = [
     name: '20261202_015742_reports',
   },
   {
-    up: migration_20261202_033052_art9_report.up,
-    down: migration_20261202_033052_art9_report.down,
-    name: '20261202_033052_art9_report'
+    up: migration_20261202_034414_art9_report.up,
+    down: migration_20261202_034414_art9_report.down,
+    name: '20261202_034414_art9_report'
   },
 ];

@@ -57,11 +57,15 @@ export const Complaints: CollectionConfig = {
     ],
     group: { nl: 'Klachten', en: 'Complaints' },
     listSearchableFields: ['reference'],
+    // The list asks only for its columns, not 100+ fields and the case's joins (bench/report.ts).
+    enableListViewSelectAPI: true,
     description: {
       nl: 'Elke klacht, van ontvangst tot afsluiting. Een klacht per telefoon, brief of e-mail legt u hier vast met "Nieuw aanmaken" (art. 3).',
       en: 'Every complaint from receipt to closure. Record a complaint received by phone, letter or e-mail with "Create new" (Art. 3).',
     },
   },
+  // The field access on personal data reads the handler assigned: in every query that selects.
+  forceSelect: { assignedHandler: true },
   access: {
     read: canReadComplaint,
     create: canRecordComplaint,

@@ -95,93 +95,203 @@ function outcomeOf(facts: CaseFacts, ended: boolean): string {
   return facts.ending
 }
 
-export function computeReport(all: readonly CaseFacts[], period: Period, asOf: string): Art9Report {
-  const report: Art9Report = {
-    period,
-    asOf,
-    total: 0,
-    notAdmitted: 0,
-    notAdmittedOnTime: 0,
-    admitted: 0,
-    admittedOnTimeStated: 0,
-    admittedOnTimeLimit: 0,
-    open: 0,
-    openOverdue: 0,
-    acknowledged: 0,
-    acknowledgedOnTime: 0,
-    ended: 0,
-    leadTimeDays: { median: null, p90: null },
-    delayNotices: 0,
-    casesWithDelayNotice: 0,
-    hearings: 0,
-    informalSettlements: 0,
-    withdrawals: 0,
-    travelCostRequests: 0,
-    byCategory: {},
-    byRole: {},
-    byClientOrganisation: {},
-    byChannel: {},
-    byOutcome: {},
-    byMonth: monthsOf(period).map((month) => ({ month, total: 0, notAdmitted: 0, admitted: 0, ended: 0 })),
-  }
-  const months = new Map(report.byMonth.map((row) => [row.month, row]))
-  const leadTimes: number[] = []
+/**
+ * One case's contribution to the report as of `asOf`: THE rules of Art. 9 and Decision 18, kept
+ * here once. `computeReport` counts these; the `case-facts` row stores them as of its
+ * `foldedThrough` for the database to count (hooks/reports/facts/aggregate.ts).
+ */
+export type CaseFlags = {
+  notAdmitted: boolean
+  notAdmittedOnTime: boolean
+  admitted: boolean
+  admittedOnTimeStated: boolean
+  admittedOnTimeLimit: boolean
+  ended: boolean
+  /** Calendar days from the date of receipt to the day it ended; null while not ended. */
+  leadTimeDays: number | null
+  acknowledged: boolean
+  acknowledgedOnTime: boolean
+  delayNotices: number
+  hasDelayNotice: boolean
+  hearings: number
+  informal: boolean
+  withdrawn: boolean
+  travel: boolean
+  /** The key in `byOutcome`. */
+  outcome: string
+  /** Epoch ms: a case not ended is overdue at any moment after this one; null: never overdue (it has an ending). */
+  overdueFrom: number | null
+}
 
-  for (const facts of all) {
-    if (facts.receivedOn < period.from || facts.receivedOn > period.to) continue
-    const ended = before(facts.endedAt, asOf)
-    const month = months.get(facts.receivedOn.slice(0, 7))
-    report.total += 1
-    if (month) month.total += 1
-
+export function classifyCase(facts: CaseFacts, asOf: string): CaseFlags {
+  const ended = before(facts.endedAt, asOf)
+  const notAdmitted = facts.ending === 'not_admitted'
+  // Overdue: past the decision term as it now stands, or unacknowledged past its 5 days (the earlier of them).
+  const dues =
+    facts.ending !== null
+      ? []
+      : [
+          Date.parse(facts.currentTargetDue),
+          ...(facts.acknowledgementSentAt === null ? [Date.parse(facts.acknowledgeDue)] : []),
+        ].filter(Number.isFinite)
+  return {
     // Art. 9: not admitted is the status reached; the notice counts on time when sent within 4 weeks.
-    if (facts.ending === 'not_admitted') {
-      report.notAdmitted += 1
-      if (month) month.notAdmitted += 1
-      if (
-        before(facts.nonAdmissionNoticeSentAt, asOf) &&
-        before(facts.nonAdmissionNoticeSentAt, facts.nonAdmissionNoticeDue)
-      )
-        report.notAdmittedOnTime += 1
-    } else {
-      // Decision 18 and 9: every other complaint, ended or still open (withdrawn included), is admitted.
-      report.admitted += 1
-      if (month) month.admitted += 1
-      if (ended && before(facts.endedAt, facts.statedTermDue)) report.admittedOnTimeStated += 1
-      if (ended && before(facts.endedAt, facts.decisionLimitDue)) report.admittedOnTimeLimit += 1
-    }
-
-    if (ended && facts.endedAt) {
-      report.ended += 1
-      if (month) month.ended += 1
-      leadTimes.push(civilDays(facts.receivedOn, civilDateIn(facts.endedAt)))
-    } else {
-      report.open += 1
-      const asOfTime = Date.parse(asOf)
-      const pastTarget = facts.ending === null && asOfTime > Date.parse(facts.currentTargetDue)
-      const unacknowledged = facts.acknowledgementSentAt === null && facts.ending === null
-      if (pastTarget || (unacknowledged && asOfTime > Date.parse(facts.acknowledgeDue))) report.openOverdue += 1
-    }
-
-    if (facts.acknowledgementSentAt) {
-      report.acknowledged += 1
-      if (before(facts.acknowledgementSentAt, facts.acknowledgeDue)) report.acknowledgedOnTime += 1
-    }
-    report.delayNotices += facts.delayNotices
-    if (facts.delayNotices > 0) report.casesWithDelayNotice += 1
-    report.hearings += facts.hearings
-    if (facts.ending === 'resolved_informally') report.informalSettlements += 1
-    if (facts.ending === 'withdrawn') report.withdrawals += 1
-    if (facts.travelCostRequests > 0) report.travelCostRequests += 1
-
-    for (const category of facts.categories) add(report.byCategory, category)
-    add(report.byRole, facts.role)
-    add(report.byClientOrganisation, facts.clientOrganisation ?? UNKNOWN)
-    add(report.byChannel, facts.channel)
-    add(report.byOutcome, outcomeOf(facts, ended))
+    notAdmitted,
+    notAdmittedOnTime:
+      notAdmitted &&
+      before(facts.nonAdmissionNoticeSentAt, asOf) &&
+      before(facts.nonAdmissionNoticeSentAt, facts.nonAdmissionNoticeDue),
+    // Decision 18 and 9: every other complaint, ended or still open (withdrawn included), is admitted.
+    admitted: !notAdmitted,
+    admittedOnTimeStated: !notAdmitted && ended && before(facts.endedAt, facts.statedTermDue),
+    admittedOnTimeLimit: !notAdmitted && ended && before(facts.endedAt, facts.decisionLimitDue),
+    ended,
+    leadTimeDays: ended && facts.endedAt ? civilDays(facts.receivedOn, civilDateIn(facts.endedAt)) : null,
+    acknowledged: Boolean(facts.acknowledgementSentAt),
+    acknowledgedOnTime:
+      Boolean(facts.acknowledgementSentAt) && before(facts.acknowledgementSentAt, facts.acknowledgeDue),
+    delayNotices: facts.delayNotices,
+    hasDelayNotice: facts.delayNotices > 0,
+    hearings: facts.hearings,
+    informal: facts.ending === 'resolved_informally',
+    withdrawn: facts.ending === 'withdrawn',
+    travel: facts.travelCostRequests > 0,
+    outcome: outcomeOf(facts, ended),
+    overdueFrom: dues.length > 0 ? Math.min(...dues) : null,
   }
+}
 
-  leadTimes.sort((a, b) => a - b)
-  report.leadTimeDays = { median: median(leadTimes), p90: percentile(leadTimes, 90) }
+/** Overdue at `asOfMs`: open (not ended) and past its `overdueFrom`. */
+export const isOverdue = (flags: Pick<CaseFlags, 'ended' | 'overdueFrom'>, asOfMs: number): boolean =>
+  !flags.ended && flags.overdueFrom !== null && asOfMs > flags.overdueFrom
+
+/** A report being counted: its numbers so far and the lead times of the cases ended (unsorted). */
+export type Tally = { report: Art9Report; leadTimes: number[] }
+
+export function emptyTally(period: Period, asOf: string): Tally {
+  return {
+    report: {
+      period,
+      asOf,
+      total: 0,
+      notAdmitted: 0,
+      notAdmittedOnTime: 0,
+      admitted: 0,
+      admittedOnTimeStated: 0,
+      admittedOnTimeLimit: 0,
+      open: 0,
+      openOverdue: 0,
+      acknowledged: 0,
+      acknowledgedOnTime: 0,
+      ended: 0,
+      leadTimeDays: { median: null, p90: null },
+      delayNotices: 0,
+      casesWithDelayNotice: 0,
+      hearings: 0,
+      informalSettlements: 0,
+      withdrawals: 0,
+      travelCostRequests: 0,
+      byCategory: {},
+      byRole: {},
+      byClientOrganisation: {},
+      byChannel: {},
+      byOutcome: {},
+      byMonth: monthsOf(period).map((month) => ({ month, total: 0, notAdmitted: 0, admitted: 0, ended: 0 })),
+    },
+    leadTimes: [],
+  }
+}
+
+/** The plain counts of a report, in the order of `Art9Report`. */
+export const COUNTS = [
+  'total',
+  'notAdmitted',
+  'notAdmittedOnTime',
+  'admitted',
+  'admittedOnTimeStated',
+  'admittedOnTimeLimit',
+  'open',
+  'openOverdue',
+  'acknowledged',
+  'acknowledgedOnTime',
+  'ended',
+  'delayNotices',
+  'casesWithDelayNotice',
+  'hearings',
+  'informalSettlements',
+  'withdrawals',
+  'travelCostRequests',
+] as const satisfies readonly (keyof Art9Report)[]
+
+export const BREAKDOWNS = ['byCategory', 'byRole', 'byClientOrganisation', 'byChannel', 'byOutcome'] as const
+
+/** Adds `part` (a tally of other cases of the same period and asOf) into `into`. */
+export function mergeTally(into: Tally, part: Tally): Tally {
+  for (const key of COUNTS) into.report[key] += part.report[key]
+  for (const key of BREAKDOWNS)
+    for (const [value, n] of Object.entries(part.report[key]))
+      into.report[key][value] = (into.report[key][value] ?? 0) + n
+  into.report.byMonth.forEach((row, i) => {
+    const other = part.report.byMonth[i]
+    if (!other) return
+    row.total += other.total
+    row.notAdmitted += other.notAdmitted
+    row.admitted += other.admitted
+    row.ended += other.ended
+  })
+  for (const days of part.leadTimes) into.leadTimes.push(days)
+  return into
+}
+
+/** The report of a tally: the lead times' median and 90th percentile. */
+export function finishTally({ report, leadTimes }: Tally): Art9Report {
+  const sorted = [...leadTimes].sort((a, b) => a - b)
+  report.leadTimeDays = { median: median(sorted), p90: percentile(sorted, 90) }
   return report
+}
+
+/** Counts one case of the period into the tally. */
+export function tallyCase(tally: Tally, facts: CaseFacts, asOf: string): void {
+  const { report } = tally
+  const flags = classifyCase(facts, asOf)
+  const month = report.byMonth.find((row) => row.month === facts.receivedOn.slice(0, 7))
+  const n = (flag: boolean): number => (flag ? 1 : 0)
+  report.total += 1
+  report.notAdmitted += n(flags.notAdmitted)
+  report.notAdmittedOnTime += n(flags.notAdmittedOnTime)
+  report.admitted += n(flags.admitted)
+  report.admittedOnTimeStated += n(flags.admittedOnTimeStated)
+  report.admittedOnTimeLimit += n(flags.admittedOnTimeLimit)
+  report.ended += n(flags.ended)
+  report.open += n(!flags.ended)
+  report.openOverdue += n(isOverdue(flags, Date.parse(asOf)))
+  if (flags.leadTimeDays !== null) tally.leadTimes.push(flags.leadTimeDays)
+  if (month) {
+    month.total += 1
+    month.notAdmitted += n(flags.notAdmitted)
+    month.admitted += n(flags.admitted)
+    month.ended += n(flags.ended)
+  }
+  report.acknowledged += n(flags.acknowledged)
+  report.acknowledgedOnTime += n(flags.acknowledgedOnTime)
+  report.delayNotices += flags.delayNotices
+  report.casesWithDelayNotice += n(flags.hasDelayNotice)
+  report.hearings += flags.hearings
+  report.informalSettlements += n(flags.informal)
+  report.withdrawals += n(flags.withdrawn)
+  report.travelCostRequests += n(flags.travel)
+  for (const category of facts.categories) add(report.byCategory, category)
+  add(report.byRole, facts.role)
+  add(report.byClientOrganisation, facts.clientOrganisation ?? UNKNOWN)
+  add(report.byChannel, facts.channel)
+  add(report.byOutcome, flags.outcome)
+}
+
+export const inPeriod = (facts: Pick<CaseFacts, 'receivedOn'>, period: Period): boolean =>
+  facts.receivedOn >= period.from && facts.receivedOn <= period.to
+
+export function computeReport(all: readonly CaseFacts[], period: Period, asOf: string): Art9Report {
+  const tally = emptyTally(period, asOf)
+  for (const facts of all) if (inPeriod(facts, period)) tallyCase(tally, facts, asOf)
+  return finishTally(tally)
 }

@@ -1,7 +1,17 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { CaseFacts } from './caseFacts'
-import { type Art9Report, computeReport, type Period } from './computeReport'
+import {
+  type Art9Report,
+  computeReport,
+  emptyTally,
+  finishTally,
+  inPeriod,
+  mergeTally,
+  type Period,
+  tallyCase,
+} from './computeReport'
+import { aggregateFacts, type SqlClient } from './facts/aggregate'
 import { foldTimeline, timelinesOf } from './facts/projectCase'
 import { readFacts } from './facts/readFacts'
 
@@ -13,7 +23,9 @@ import { readFacts } from './facts/readFacts'
  *
  * The folds are kept in the `case-facts` projection (one row per case, written with every event:
  * hooks/reports/facts/); a case whose row has folded an event after `asOf` is folded again from
- * its timeline with `asOf` as the cutoff.
+ * its timeline with `asOf` as the cutoff. On SQLite the database counts the rows (their stored
+ * `classifyCase` flags: hooks/reports/facts/aggregate.ts) and JS only the refolded cases; on
+ * MongoDB and any other adapter the rows are read and counted in JS (`computeReport`), the same rules.
  */
 export async function loadReport(
   payload: Payload,
@@ -22,7 +34,49 @@ export async function loadReport(
   req?: Partial<PayloadRequest>,
 ): Promise<Art9Report> {
   const at = asOf.toISOString()
-  return computeReport(await loadPeriodFacts(payload, period, at, req), period, at)
+  const db = payload.db as unknown as { name: string; client?: SqlClient }
+  // MongoDB and any other adapter: the period's rows read and counted in JS (the same rules).
+  if (db.name !== 'sqlite' || !db.client)
+    return computeReport(await loadPeriodFacts(payload, period, at, req), period, at)
+  // SQLite: the database sums the flags of the rows folded through `at` (hooks/reports/facts/aggregate.ts);
+  // a case with events after `at` (a report as of the past) is folded again up to `at` and counted in JS.
+  const tally = await aggregateFacts(db.client, period, at)
+  if (!tally) return computeReport(await loadPeriodFacts(payload, period, at, req), period, at)
+  const { rows } = await db.client.execute({
+    // By the index on `folded_through` (the `+` keeps SQLite off the `received_on` one): as of now
+    // it names no row, where the period's range would visit every row of the period.
+    sql: `SELECT "case_id" FROM "case_facts" WHERE "folded_through" > ?1 AND +"received_on" >= ?2 AND +"received_on" <= ?3`,
+    args: [at, period.from, period.to],
+  })
+  const later = emptyTally(period, at)
+  for (const facts of await refold(
+    payload,
+    rows.map((row) => String(row.case_id)),
+    at,
+    req,
+  ))
+    if (inPeriod(facts, period)) tallyCase(later, facts, at)
+  return finishTally(mergeTally(tally, later))
+}
+
+/** The facts as of `asOf` of some cases, folded from their timelines. */
+async function refold(
+  payload: Payload,
+  caseIds: readonly string[],
+  asOf: string,
+  req?: Partial<PayloadRequest>,
+): Promise<CaseFacts[]> {
+  const out: CaseFacts[] = []
+  // In chunks: a query names at most a few hundred cases.
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const chunk = caseIds.slice(i, i + 500)
+    const timelines = await timelinesOf(payload, chunk, req)
+    for (const caseId of chunk) {
+      const facts = foldTimeline(caseId, timelines.get(caseId) ?? [], asOf)
+      if (facts) out.push(facts)
+    }
+  }
+  return out
 }
 
 /** The facts, as of `asOf`, of the cases received in the period. Trusted server code. */
@@ -40,16 +94,7 @@ export async function loadPeriodFacts(
     else later.push(facts.complaint)
   }
   if (later.length === 0) return out
-  // In chunks: a query names at most a few hundred cases.
-  for (let i = 0; i < later.length; i += 500) {
-    const chunk = later.slice(i, i + 500)
-    const timelines = await timelinesOf(payload, chunk, req)
-    for (const caseId of chunk) {
-      const facts = foldTimeline(caseId, timelines.get(caseId) ?? [], asOf)
-      if (facts) out.push(facts)
-    }
-  }
-  return out
+  return [...out, ...(await refold(payload, later, asOf, req))]
 }
 
 /** Every case's facts as of `asOf`, folded from the whole timeline (no projection): the reference the projection is held to. */

@@ -1,11 +1,35 @@
 import type { Ending } from '../../complaints/workflow/transitions'
 import type { CaseFacts } from '../caseFacts'
+import { type CaseFlags, classifyCase } from '../computeReport'
 
 /** The slug of the projection (collections/CaseFacts.ts). */
 export const CASE_FACTS = 'case-facts'
 
-/** One row of `case-facts`: a case's facts and the `at` of the last event folded into them. */
-export type FactsRow = Omit<CaseFacts, 'complaint'> & { caseId: string; foldedThrough: string }
+/** The yes/no flags of `classifyCase` stored as 0/1 columns (the counts `delayNotices` and `hearings` are facts already). */
+export const FLAG_FIELDS = [
+  'notAdmitted',
+  'notAdmittedOnTime',
+  'admitted',
+  'admittedOnTimeStated',
+  'admittedOnTimeLimit',
+  'ended',
+  'acknowledged',
+  'acknowledgedOnTime',
+  'hasDelayNotice',
+  'informal',
+  'withdrawn',
+  'travel',
+] as const satisfies readonly (keyof CaseFlags)[]
+export type FlagField = (typeof FLAG_FIELDS)[number]
+
+export type FlagColumns = Record<FlagField, 0 | 1> & {
+  leadTimeDays: number | null
+  outcomeKey: string
+  overdueFrom: number | null
+}
+
+/** One row of `case-facts`: a case's facts, the `at` of the last event folded into them, and its flags as of then. */
+export type FactsRow = Omit<CaseFacts, 'complaint'> & { caseId: string; foldedThrough: string } & FlagColumns
 
 /** The columns a report reads, in the order of the SQLite query (read.ts). */
 export const FACT_COLUMNS = [
@@ -32,9 +56,34 @@ export const FACT_COLUMNS = [
   'foldedThrough',
 ] as const satisfies readonly (keyof FactsRow)[]
 
+/**
+ * The flags as of `foldedThrough` hold for every later moment too: every instant they compare
+ * with the moment of the report (`endedAt`, `nonAdmissionNoticeSentAt`) is the `at` of a folded
+ * event, so at most `foldedThrough`, and no event comes after it. The rest compare instants of
+ * the case with each other. Only "overdue" depends on the moment itself: the row keeps its input
+ * (`overdueFrom`), and the query compares it with the report's moment.
+ */
+export function flagColumns(facts: CaseFacts, foldedThrough: string): FlagColumns {
+  const flags = classifyCase(facts, foldedThrough)
+  return {
+    ...(Object.fromEntries(FLAG_FIELDS.map((name) => [name, flags[name] ? 1 : 0])) as Record<FlagField, 0 | 1>),
+    leadTimeDays: flags.leadTimeDays,
+    outcomeKey: flags.outcome,
+    overdueFrom: flags.overdueFrom,
+  }
+}
+
 export function toRow(facts: CaseFacts, foldedThrough: string): FactsRow {
   const { complaint, ...rest } = facts
-  return { ...rest, categories: [...facts.categories], caseId: complaint, foldedThrough }
+  // An ISO string as toISOString writes it, so that the database compares it with a report's moment as text.
+  const through = new Date(foldedThrough).toISOString()
+  return {
+    ...rest,
+    categories: [...facts.categories],
+    caseId: complaint,
+    foldedThrough: through,
+    ...flagColumns(facts, through),
+  }
 }
 
 const str = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value))

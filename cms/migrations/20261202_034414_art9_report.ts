@@ -26,11 +26,27 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`delay_notices\` numeric DEFAULT 0 NOT NULL,
   	\`hearings\` numeric DEFAULT 0 NOT NULL,
   	\`travel_cost_requests\` numeric DEFAULT 0 NOT NULL,
-  	\`folded_through\` text NOT NULL
+  	\`folded_through\` text NOT NULL,
+  	\`not_admitted\` numeric DEFAULT 0 NOT NULL,
+  	\`not_admitted_on_time\` numeric DEFAULT 0 NOT NULL,
+  	\`admitted\` numeric DEFAULT 0 NOT NULL,
+  	\`admitted_on_time_stated\` numeric DEFAULT 0 NOT NULL,
+  	\`admitted_on_time_limit\` numeric DEFAULT 0 NOT NULL,
+  	\`ended\` numeric DEFAULT 0 NOT NULL,
+  	\`acknowledged\` numeric DEFAULT 0 NOT NULL,
+  	\`acknowledged_on_time\` numeric DEFAULT 0 NOT NULL,
+  	\`has_delay_notice\` numeric DEFAULT 0 NOT NULL,
+  	\`informal\` numeric DEFAULT 0 NOT NULL,
+  	\`withdrawn\` numeric DEFAULT 0 NOT NULL,
+  	\`travel\` numeric DEFAULT 0 NOT NULL,
+  	\`lead_time_days\` numeric,
+  	\`outcome_key\` text,
+  	\`overdue_from\` numeric
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`case_facts_case_id_idx\` ON \`case_facts\` (\`case_id\`);`)
   await db.run(sql`CREATE INDEX \`case_facts_received_on_idx\` ON \`case_facts\` (\`received_on\`);`)
+  await db.run(sql`CREATE INDEX \`case_facts_folded_through_idx\` ON \`case_facts\` (\`folded_through\`);`)
   await db.run(sql`CREATE TABLE \`published_figures\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`year\` numeric NOT NULL,
