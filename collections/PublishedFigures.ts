@@ -32,6 +32,9 @@ export const PublishedFigures: CollectionConfig = {
   },
   admin: {
     group: { nl: 'Klachten', en: 'Complaints' },
+    // Anyone may read the published copy (the site does), but only managers publish: nobody else
+    // finds it in the admin's navigation (DOMAIN.md, People: editors and admins see no complaints group).
+    hidden: ({ user }) => !hasRole(user, 'manager'),
     useAsTitle: 'year',
     defaultColumns: ['year', 'publishedAt'],
     description: {
