@@ -72,10 +72,29 @@ export function FreezeButton({ from: initialFrom = '', to: initialTo = '' }: { f
       }}
     >
       <p>
-        Leg de cijfers van deze periode vast zoals ze nu zijn. De vastgelegde verantwoording verandert daarna niet meer.
+        Leg de cijfers van deze periode vast zoals ze nu zijn. De vastgelegde verantwoording verandert daarna niet meer;
+        u vindt haar onder Klachten → Verantwoordingen (art. 9).
       </p>
-      {field('from', 'Ontvangen vanaf', from, setFrom)}
-      {field('to', 'Ontvangen tot en met', to, setTo)}
+      {/* On the report view the period is the one on screen: no second pair of dates to choose. */}
+      {initialFrom && initialTo ? (
+        <>
+          {errors.from ? (
+            <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
+              {errors.from}
+            </p>
+          ) : null}
+          {errors.to ? (
+            <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
+              {errors.to}
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <>
+          {field('from', 'Ontvangen vanaf', from, setFrom)}
+          {field('to', 'Ontvangen tot en met', to, setTo)}
+        </>
+      )}
       {errors.form ? (
         <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
           {errors.form}
