@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { colleagueName } from '../cms/endpoints/colleagueName'
 import { assignFirstUserAdmin } from '../hooks/users/assignFirstUserAdmin'
 import { hashForUnknownAccount } from '../hooks/users/hashForUnknownAccount'
 import { hideLockedAccounts } from '../hooks/users/hideLockedAccounts'
@@ -16,6 +17,7 @@ import { hasRole, ROLE_LABELS, ROLES } from './access/roles'
  */
 export const Users: CollectionConfig = {
   slug: 'users',
+  endpoints: [colleagueName],
   labels: {
     singular: { nl: 'Gebruiker', en: 'User' },
     plural: { nl: 'Gebruikers', en: 'Users' },

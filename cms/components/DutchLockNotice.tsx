@@ -23,11 +23,10 @@ const names = new Map<string, Promise<string | null>>()
 function nameOf(api: string, email: string): Promise<string | null> {
   let found = names.get(email)
   if (!found) {
-    const query = `where[email][equals]=${encodeURIComponent(email)}&limit=1&depth=0&select[name]=true`
-    found = fetch(`${api}/users?${query}`, { credentials: 'include' })
-      .then((response) => (response.ok ? (response.json() as Promise<{ docs?: { name?: unknown }[] }>) : null))
+    found = fetch(`${api}/users/colleague-name?email=${encodeURIComponent(email)}`, { credentials: 'include' })
+      .then((response) => (response.ok ? (response.json() as Promise<{ name?: unknown }>) : null))
       .then((body) => {
-        const name = body?.docs?.[0]?.name
+        const name = body?.name
         return typeof name === 'string' && name.trim() ? name.trim() : null
       })
       .catch(() => null)
@@ -37,8 +36,8 @@ function nameOf(api: string, email: string): Promise<string | null> {
 }
 
 /**
- * The editor's name instead of the address Payload shows, where the reader may see colleagues'
- * names. It changes the text React rendered in place, so that React's next render of the notice
+ * The editor's name instead of the address Payload shows (GET /api/users/colleague-name, for any
+ * staff member: cms/endpoints/colleagueName.ts). It changes the text React rendered in place, so that React's next render of the notice
  * writes into the same text, and this visit names the editor again.
  */
 function nameTheEditor(api: string, who: Element): void {
@@ -57,9 +56,9 @@ function nameTheEditor(api: string, who: Element): void {
  * Payload 3.90's admin that ignores its language and date settings: it gives the time in American
  * English ("Dec 1, 2026, 7:48 PM"), and names the editor by e-mail address (DocumentLocked renders
  * `user.email` of the lock's user, whatever the collection's `useAsTitle`). There is no option or
- * slot for it, so this provider puts a Dutch date in it, and the editor's name: read through the
- * users API with the reader's own rights (managers and handlers see their colleagues; an editor
- * sees no one else's account and keeps the address).
+ * slot for it, so this provider puts a Dutch date in it, and the editor's name: only the name,
+ * which every staff member may ask (an editor may read no other account, but sees who holds the
+ * text they want to change).
  */
 export function DutchLockNotice({ children }: { children?: ReactNode }) {
   const { config } = useConfig()
