@@ -6,7 +6,8 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { computeReport } from '../../hooks/reports/computeReport'
-import { axeViolations, launchChromium, screenshot } from '../helpers/browser'
+import { createStaff, loginToAdmin, scrollToField } from '../helpers/admin'
+import { axeViolations, launchChromium, newDutchContext, screenshot } from '../helpers/browser'
 import { staffToken } from '../helpers/staff'
 
 /**
@@ -173,5 +174,36 @@ describe('Klachten in cijfers in Chromium (Decision 18)', () => {
     expect((await index.goto(`${siteUrl}/klachten-in-cijfers`))?.status()).toBe(200)
     expect(await index.locator('main a', { hasText: `Klachten in cijfers ${YEAR}` }).count()).toBe(1)
     await context.close()
+  })
+
+  it('a manager publishes a frozen year from its page in the admin, after a confirmation', async () => {
+    const manager = await createStaff(cmsUrl, 'cijfers.knop@example.nl', 'Şükrü Manager', ['manager'])
+    // A real snapshot this time, frozen as a manager does it (POST /api/reports/freeze).
+    const frozen = await fetch(`${cmsUrl}/api/reports/freeze`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${manager.token}` },
+      body: JSON.stringify({ from: `${YEAR - 1}-01-01`, to: `${YEAR - 1}-12-31` }),
+    })
+    expect(frozen.status).toBe(201)
+    const { id } = (await frozen.json()) as { id: string }
+
+    const context = await newDutchContext(browser)
+    const page = await context.newPage()
+    await loginToAdmin(page, cmsUrl, manager.email, manager.password)
+    await page.goto(`${cmsUrl}/admin/collections/reports/${id}`)
+    await scrollToField(page, '#publish-text')
+    await page.locator('#publish-text').fill('Klachten over afspraken bespreken we nu elke maand in het team.')
+    await page.getByRole('button', { name: 'Publiceren op de website' }).click()
+    // Nothing goes out before the confirmation.
+    expect((await fetch(`${siteUrl}/klachten-in-cijfers/${YEAR - 1}`)).status).toBe(404)
+    await page.getByRole('button', { name: 'Ja, publiceren' }).click()
+    await page.getByText(`De cijfers van ${YEAR - 1} staan nu op de website.`).waitFor({ timeout: 20_000 })
+    await screenshot(page, 'admin-publish-figures')
+    await context.close()
+
+    const site = await openWithoutJs(`${siteUrl}/klachten-in-cijfers/${YEAR - 1}`)
+    expect(site.status).toBe(200)
+    expect(await site.page.locator('.figures-changes').innerText()).toContain('elke maand in het team')
+    await site.context.close()
   })
 })
