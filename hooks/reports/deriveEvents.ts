@@ -4,9 +4,17 @@ import type { Complaint } from '../../cms/payload-types'
 import type { EventDataOf } from '../caseEvents/eventData'
 import { recordLetterMilestones } from '../caseEvents/letterMilestones'
 import { recordEvent } from '../caseEvents/recordEvent'
+import { timelinesOf } from './facts/projectCase'
 
 type Registration = EventDataOf<'received_backfilled'>
 type Entry = { type: string; at: string; data: unknown }
+
+/** One case's whole timeline, in order: the same read the case-facts projection folds. */
+const timelineOf = async (
+  payload: Payload,
+  caseId: string,
+  req: Partial<PayloadRequest> | undefined,
+): Promise<Entry[]> => (await timelinesOf(payload, [caseId], req)).get(caseId) ?? []
 type StoredCase = Pick<
   Complaint,
   'id' | 'receivedAt' | 'channel' | 'categories' | 'wantsHearing' | 'wantsHelpWriting' | 'deadlines'
@@ -96,22 +104,7 @@ async function deriveRegistration(
   now: Date,
 ): Promise<{ registrations: number; classifications: number }> {
   const none = { registrations: 0, classifications: 0 }
-  const { docs } = await payload.find({
-    collection: 'case-events',
-    overrideAccess: true,
-    pagination: false,
-    depth: 0,
-    sort: 'at',
-    where: {
-      and: [
-        { complaint: { equals: complaint.id } },
-        { type: { in: ['received', 'received_backfilled', 'deadline_changed', 'fields_changed'] } },
-      ],
-    },
-    select: { type: true, at: true, data: true },
-    req,
-  })
-  const events: Entry[] = docs.map((d) => ({ type: d.type, at: d.at, data: d.data }))
+  const events = await timelineOf(payload, complaint.id, req)
   const registered = events.filter((e) => e.type === 'received' || e.type === 'received_backfilled')
   if (registered.some((e) => hasMoment(e.data))) return none
   const deadlines = complaint.deadlines
@@ -203,20 +196,10 @@ async function deriveTravelCostRequest(
   now: Date,
 ): Promise<number> {
   if (complaint.hearing?.travelCostRequested !== true) return 0
-  const { docs } = await payload.find({
-    collection: 'case-events',
-    overrideAccess: true,
-    pagination: false,
-    depth: 0,
-    sort: 'at',
-    where: {
-      and: [{ complaint: { equals: complaint.id } }, { type: { in: ['travel_costs_requested', 'fields_changed'] } }],
-    },
-    select: { type: true, at: true, data: true },
-    req,
-  })
+  const docs = await timelineOf(payload, complaint.id, req)
   if (docs.some((d) => d.type === 'travel_costs_requested')) return 0
   const lastChange = docs
+    .filter((d) => d.type === 'fields_changed')
     .filter((d) => ((d.data as { fields?: string[] } | null)?.fields ?? []).includes('hearing.travelCostRequested'))
     .at(-1)?.at
   await recordEvent(
