@@ -11,6 +11,7 @@ import { canLockDocument, canReachLock, lockInOwnName } from '../collections/acc
 import { nobody, nobodyField } from '../collections/access/nobody'
 import { hasRole } from '../collections/access/roles'
 import { CaseEvents } from '../collections/CaseEvents'
+import { AccessLog } from '../collections/AccessLog'
 import { CaseFacts } from '../collections/CaseFacts'
 import { ComplaintAttachments } from '../collections/ComplaintAttachments'
 import { Complaints } from '../collections/Complaints'
@@ -133,6 +134,7 @@ export const configFor = (env: Env): Config => ({
     withUploadDir(Reports, env.UPLOAD_DIR),
     CaseFacts,
     PublishedFigures,
+    AccessLog,
   ]
     .map(withReportEndpoint)
     .map(withQueryGuard)

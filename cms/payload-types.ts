@@ -79,6 +79,7 @@ export interface Config {
     reports: Report;
     'case-facts': CaseFact;
     'published-figures': PublishedFigure;
+    'access-log': AccessLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -105,6 +106,7 @@ export interface Config {
     reports: ReportsSelect<false> | ReportsSelect<true>;
     'case-facts': CaseFactsSelect<false> | CaseFactsSelect<true>;
     'published-figures': PublishedFiguresSelect<false> | PublishedFiguresSelect<true>;
+    'access-log': AccessLogSelect<false> | AccessLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -858,6 +860,20 @@ export interface PublishedFigure {
   createdAt: string;
 }
 /**
+ * Who read which complainant's personal data, and when (GDPR). Nobody can change or remove an entry.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "access-log".
+ */
+export interface AccessLog {
+  id: string;
+  at: string;
+  actorKind: 'staff' | 'complainant';
+  actor?: (string | null) | User;
+  complaint: string | Complaint;
+  kind: 'case_opened' | 'case_read' | 'attachment_downloaded' | 'letter_downloaded' | 'export' | 'dossier';
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1538,6 +1554,17 @@ export interface PublishedFiguresSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "access-log_select".
+ */
+export interface AccessLogSelect<T extends boolean = true> {
+  at?: T;
+  actorKind?: T;
+  actor?: T;
+  complaint?: T;
+  kind?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1725,6 +1752,8 @@ export interface Setting {
    * Art. 5 says "within five days" without saying which days. Decision 1: calendar days by default.
    */
   dayMode: 'calendar' | 'working';
+  retentionYears: number;
+  accessLogYears: number;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1803,6 +1832,8 @@ export interface SettingsSelect<T extends boolean = true> {
       };
   uwvComplaintProcedure?: T;
   dayMode?: T;
+  retentionYears?: T;
+  accessLogYears?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

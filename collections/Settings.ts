@@ -124,5 +124,47 @@ export const Settings: GlobalConfig = {
       },
       access: { read: isStaffField },
     },
+    {
+      type: 'collapsible',
+      label: { nl: 'Privacy (AVG)', en: 'Privacy (GDPR)' },
+      admin: {
+        description: {
+          nl: 'Hoe lang persoonsgegevens blijven bewaard (Besluit 13 en 19). De privacyverklaring op de website noemt deze termijn.',
+          en: 'How long personal data is kept (Decisions 13 and 19). The privacy notice on the site states this term.',
+        },
+      },
+      fields: [
+        {
+          name: 'retentionYears',
+          type: 'number',
+          required: true,
+          defaultValue: 2,
+          min: 1,
+          max: 20,
+          admin: { step: 1 },
+          label: {
+            nl: 'Bewaartermijn klachtdossier (jaren na afsluiting)',
+            en: 'Case retention (years after closing)',
+          },
+          validate: (value: number | null | undefined) =>
+            (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 20) ||
+            'Vul een heel aantal jaren in, van 1 tot en met 20.',
+        },
+        {
+          name: 'accessLogYears',
+          type: 'number',
+          required: true,
+          defaultValue: 2,
+          min: 1,
+          max: 20,
+          admin: { step: 1 },
+          label: { nl: 'Bewaartermijn raadpleeglog (jaren)', en: 'Access log retention (years)' },
+          validate: (value: number | null | undefined) =>
+            (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 20) ||
+            'Vul een heel aantal jaren in, van 1 tot en met 20.',
+          access: { read: isStaffField },
+        },
+      ],
+    },
   ],
 }
