@@ -443,6 +443,15 @@ export interface Complaint {
     email?: string | null;
   };
   consentAt?: string | null;
+  privacy?: {
+    closedAt?: string | null;
+    legalHold?: boolean | null;
+    legalHoldReason?: string | null;
+    legalHoldSince?: string | null;
+    legalHoldBy?: (string | null) | User;
+    anonymisedAt?: string | null;
+    erasureReason?: string | null;
+  };
   /**
    * "Failed" needs action: contact the complainant another way.
    */
@@ -1302,6 +1311,17 @@ export interface ComplaintsSelect<T extends boolean = true> {
         email?: T;
       };
   consentAt?: T;
+  privacy?:
+    | T
+    | {
+        closedAt?: T;
+        legalHold?: T;
+        legalHoldReason?: T;
+        legalHoldSince?: T;
+        legalHoldBy?: T;
+        anonymisedAt?: T;
+        erasureReason?: T;
+      };
   messages?: T;
   letters?: T;
   timeline?: T;

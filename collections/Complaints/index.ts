@@ -33,6 +33,7 @@ import { joins } from './fields/joins'
 import { lettersSent } from './fields/lettersSent'
 import { nextStep } from './fields/nextStep'
 import { nextDeadline } from './fields/nextDeadline'
+import { privacy } from './fields/privacy'
 import { registration } from './fields/registration'
 import { uwvLabourExpert } from './fields/uwvLabourExpert'
 import { writtenVersion } from './fields/writtenVersion'
@@ -110,6 +111,7 @@ export const Complaints: CollectionConfig = {
     ...ending,
     uwvLabourExpert,
     consentAt,
+    privacy,
     ...joins,
     // The public form's token: a repeated submission returns the first one's result.
     formToken,
