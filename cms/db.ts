@@ -8,6 +8,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { isMongoUrl } from './env'
 import { guardQueries } from './lib/guardMalformedInput'
+import { requireMongoTransactions } from './lib/mongoTransactions'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 export const migrationDir = path.resolve(dirname, 'migrations')
@@ -20,7 +21,10 @@ export const migrationDir = path.resolve(dirname, 'migrations')
 export function databaseAdapter(databaseUrl: string): DatabaseAdapterObj {
   // Every query is checked before it reaches the database: a value that does not fit its field is a 400.
   if (isMongoUrl(databaseUrl)) {
-    return guardQueries(mongooseAdapter({ url: databaseUrl, migrationDir }))
+    // No start without transactions: Payload would silently run without them (cms/lib/mongoTransactions.ts).
+    return guardQueries(
+      mongooseAdapter({ url: databaseUrl, migrationDir, afterOpenConnection: requireMongoTransactions }),
+    )
   }
   reuseSqliteStatements()
   return guardQueries(
