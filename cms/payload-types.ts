@@ -668,7 +668,8 @@ export interface CaseEvent {
     | 'fields_changed'
     | 'correction_recorded'
     | 'posting_date_corrected'
-    | 'message_resent';
+    | 'message_resent'
+    | 'inspection_provided';
   at: string;
   actorKind: 'staff' | 'public' | 'system';
   actor?: (string | null) | User;

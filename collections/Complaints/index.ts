@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { checkIntakeStatus } from '../../cms/endpoints/checkIntakeStatus'
+import { dossierEndpoint } from '../../cms/endpoints/dossier'
 import { submitComplaint } from '../../cms/endpoints/submitComplaint'
 import { assignReferenceAndDeadlines } from '../../hooks/complaints/assignReferenceAndDeadlines'
 import { enforceWorkflow } from '../../hooks/complaints/enforceWorkflow'
@@ -74,7 +75,7 @@ export const Complaints: CollectionConfig = {
     // A complaint is never deleted through the API; personal data is anonymised after retention (Decision 13).
     delete: nobody,
   },
-  endpoints: [submitComplaint, checkIntakeStatus, listNextSteps],
+  endpoints: [submitComplaint, checkIntakeStatus, listNextSteps, dossierEndpoint],
   hooks: {
     beforeOperation: [guardPersonalDataQueries],
     beforeValidate: [validateComplaint],
@@ -112,6 +113,13 @@ export const Complaints: CollectionConfig = {
     uwvLabourExpert,
     consentAt,
     privacy,
+    // AVG art. 15, Art. 6 note: the dossier for inspection as a ZIP (cms/endpoints/dossier.ts).
+    {
+      name: 'dossierDownload',
+      type: 'ui',
+      label: { nl: 'Inzagedossier', en: 'Dossier for inspection' },
+      admin: { position: 'sidebar', components: { Field: '/components/DossierDownloadLink#DossierDownloadLink' } },
+    },
     ...joins,
     // The public form's token: a repeated submission returns the first one's result.
     formToken,

@@ -61,6 +61,7 @@ const fieldNames = (paths: string[], lookups: EventLookups): string =>
   list(paths.map((path) => lookups.fieldLabels.get(path) ?? path))
 /** A role's label without the form's first-person explanation: "Cliënt (ik word begeleid …)" → "Cliënt". */
 const short = (label: string): string => label.replace(/\s*\(.*\)$/, '')
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 const day = (at: string | null): string => (at ? formatDutchDate(at) : 'geen datum')
 
 /** How the complaint came in, as the end of "Klacht ontvangen …". */
@@ -148,6 +149,9 @@ const DESCRIBE: Describers = {
   message_resent: (d) =>
     `Mislukt bericht opnieuw verstuurd: ${letterName(d.purpose)}` +
     (d.newKey ? ' (als nieuw bericht: het eerste kwam zeker niet aan)' : ''),
+  inspection_provided: (d) =>
+    `Inzage verstrekt: het dossier als ZIP-bestand (overzicht, ${count(d.letters, 'brief', 'brieven')} en ${count(d.attachments, 'bijlage', 'bijlagen')}), ` +
+    (d.via === 'complainant' ? 'gedownload door de klager zelf' : 'gedownload door een medewerker voor de klager'),
 }
 
 /** A registration written before `received` carried its moment and due dates still reads in full. */

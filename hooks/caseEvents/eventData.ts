@@ -109,6 +109,16 @@ export const EVENT_DATA = {
   posting_date_corrected: z.object({ letter: id, purpose, from: instant, to: instant }).strict(),
   // A failed message sent again by a manager or an admin, with a new idempotency key or not.
   message_resent: z.object({ message: id, purpose, newKey: z.boolean() }).strict(),
+  // AVG art. 15, Art. 6 note: the dossier for inspection was handed out as a ZIP, to a staff
+  // member (who passes it on) or to the complainant on their own page (Decision 20). What it held
+  // stays out of the entry: the counts of letters and attachments only.
+  inspection_provided: z
+    .object({
+      via: z.enum(['staff', 'complainant']),
+      letters: z.number().int().min(0),
+      attachments: z.number().int().min(0),
+    })
+    .strict(),
 } as const satisfies Record<CaseEventType, z.ZodType>
 
 export type EventDataOf<T extends CaseEventType> = z.infer<(typeof EVENT_DATA)[T]>

@@ -131,6 +131,10 @@ const TABLE: { [T in CaseEventType]: { data: EventDataOf<T>; what: string } } = 
     data: { message: 'm7', purpose: 'receipt', newKey: true },
     what: 'Mislukt bericht opnieuw verstuurd: Bevestiging van ontvangst (als nieuw bericht: het eerste kwam zeker niet aan)',
   },
+  inspection_provided: {
+    data: { via: 'staff', letters: 3, attachments: 1 },
+    what: 'Inzage verstrekt: het dossier als ZIP-bestand (overzicht, 3 brieven en 1 bijlage), gedownload door een medewerker voor de klager',
+  },
 }
 
 describe('describeEvent: the timeline says who did what, and when', () => {

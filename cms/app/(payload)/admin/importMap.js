@@ -1,5 +1,6 @@
 import { CallbackNotice as CallbackNotice_6c4f1ae5ab072c8fa6a83771ce908a36 } from '../../../components/CallbackNotice'
 import { NextStepPanel as NextStepPanel_17dbe2e89936498d5f6b2e0bbd3ffa8c } from '../../../components/NextStepPanel'
+import { DossierDownloadLink as DossierDownloadLink_efba6ce201335be3c3be132a36e69fce } from '../../../components/DossierDownloadLink'
 import { CaseTimeline as CaseTimeline_aec703b75b9f16c3daeae439f9dba24c } from '../../../components/CaseTimeline'
 import { ResendMessageButton as ResendMessageButton_1635d4f90f08ea66abd2f27e238e9180 } from '../../../components/ResendMessageButton'
 import { PublishFigures as PublishFigures_4325ce068d84a709d929c30b3e6ffa9f } from '../../../components/report/PublishFigures'
@@ -40,6 +41,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/components/CallbackNotice#CallbackNotice": CallbackNotice_6c4f1ae5ab072c8fa6a83771ce908a36,
   "/components/NextStepPanel#NextStepPanel": NextStepPanel_17dbe2e89936498d5f6b2e0bbd3ffa8c,
+  "/components/DossierDownloadLink#DossierDownloadLink": DossierDownloadLink_efba6ce201335be3c3be132a36e69fce,
   "/components/CaseTimeline#CaseTimeline": CaseTimeline_aec703b75b9f16c3daeae439f9dba24c,
   "/components/ResendMessageButton#ResendMessageButton": ResendMessageButton_1635d4f90f08ea66abd2f27e238e9180,
   "/components/report/PublishFigures#PublishFigures": PublishFigures_4325ce068d84a709d929c30b3e6ffa9f,
