@@ -57,7 +57,7 @@ export async function purgeDeliveredMessages(
       overrideAccess: true,
       depth: 0,
       limit: PAGE,
-      select: { id: true },
+      select: { status: true },
       req,
     })
     if (docs.length === 0) return { purged }
