@@ -95,3 +95,14 @@ describe('AVG art. 30: the records of processing in the admin, for managers and 
     expect(recordsNavHref(null)).toBeNull()
   })
 })
+
+describe('Decision 19: the site reads the retention term from the settings', () => {
+  it('anyone reads retentionYears through REST (the privacy notice states it); the access log term stays with staff', async () => {
+    const response = await ctx.rest('/globals/settings?depth=0')
+    expect(response.status).toBe(200)
+    const settings = (await response.json()) as Record<string, unknown>
+    // Set to 7 by the admin above.
+    expect(settings.retentionYears).toBe(7)
+    expect(settings).not.toHaveProperty('accessLogYears')
+  })
+})
