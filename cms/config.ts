@@ -153,9 +153,18 @@ export const configFor = (env: Env): Config => ({
       // Payload's notice that someone else is editing, in Dutch (components/DutchLockNotice.tsx).
       providers: ['/components/DutchLockNotice#DutchLockNotice'],
       // Art. 9: the accountability report for managers (the view checks the role itself).
-      afterNavLinks: ['/components/report/ReportNavLink#ReportNavLink'],
+      // AVG art. 30: the records of processing for managers and admins (the view checks the role itself).
+      afterNavLinks: [
+        '/components/report/ReportNavLink#ReportNavLink',
+        '/components/records/RecordsNavLink#RecordsNavLink',
+      ],
       views: {
         verantwoording: { Component: '/components/report/ReportView#ReportView', path: '/verantwoording', exact: true },
+        verwerkingsregister: {
+          Component: '/components/records/RecordsView#RecordsView',
+          path: '/verwerkingsregister',
+          exact: true,
+        },
       },
     },
     meta: {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { recordEvent } from '../../hooks/caseEvents/recordEvent'
+import { removedContent } from '../../hooks/privacy/purgeDeliveredMessages'
 import { idempotencyKeyFor } from './deliver'
 import { queueDelivery } from './enqueue'
 
@@ -34,6 +35,17 @@ export async function resendMessage(
     disableErrors: true,
   })
   if (!message) return { ok: false, status: 404, message: 'Dit bericht bestaat niet.' }
+  // Decisions 19, 20: a removed body is a note, not the message; sending it again would mail that note.
+  const removed = removedContent(message)
+  if (removed)
+    return {
+      ok: false,
+      status: 409,
+      message:
+        removed === 'purged'
+          ? 'Dit bericht kan niet opnieuw worden verstuurd: de inhoud is 30 dagen na bezorging verwijderd. De brief staat als PDF in het dossier.'
+          : 'Dit bericht kan niet opnieuw worden verstuurd: de inhoud bevatte een inloglink en is verwijderd. Vraag een nieuwe link aan.',
+    }
   if (message.status !== 'failed')
     return { ok: false, status: 409, message: 'Alleen een mislukt bericht kan opnieuw worden verstuurd.' }
 

@@ -11,7 +11,9 @@ import type { PublishedFiguresData } from '../../hooks/reports/suppress'
 import { cached } from './cache'
 import { siteEnv } from './env'
 
-export type PublicSettings = Pick<Setting, 'organisationName' | 'address' | 'phone' | 'contactEmail'>
+/** What anyone may read of the settings: the contact details (Decision 14) and the retention term (Decision 19). */
+export type PublicSettings = Pick<Setting, 'organisationName' | 'address' | 'phone' | 'contactEmail'> &
+  Partial<Pick<Setting, 'retentionYears'>>
 export type PublishedRegulation = Regulation
 
 async function getJson<T>(path: string): Promise<T> {

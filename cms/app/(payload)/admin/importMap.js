@@ -31,10 +31,12 @@ import { ArticleRowLabel as ArticleRowLabel_c845ca4b2c9462785620e8432f7ae721 } f
 import { Icon as Icon_42af45a2e169122dea8a98337d41efda } from '../../../components/Brand'
 import { Logo as Logo_42af45a2e169122dea8a98337d41efda } from '../../../components/Brand'
 import { ReportNavLink as ReportNavLink_662e9ca0b1789301fe57ae6d65f7c658 } from '../../../components/report/ReportNavLink'
+import { RecordsNavLink as RecordsNavLink_77115ded7a4114e022153a8ae3b68396 } from '../../../components/records/RecordsNavLink'
 import { SettingsWarning as SettingsWarning_2016bf619b6f429341e7ae57d0e74042 } from '../../../components/SettingsWarning'
 import { CaseDashboard as CaseDashboard_86232ea9471339ac61b356d31b31ac0e } from '../../../components/CaseDashboard'
 import { DutchLockNotice as DutchLockNotice_a3566ebb8ad137d7a6239df795c5ab78 } from '../../../components/DutchLockNotice'
 import { ReportView as ReportView_89dce8c7c84782a2e6d35c8f5e7d4b21 } from '../../../components/report/ReportView'
+import { RecordsView as RecordsView_e65871ff64af0d47624ff533c041d0bd } from '../../../components/records/RecordsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -72,9 +74,11 @@ export const importMap = {
   "/components/Brand#Icon": Icon_42af45a2e169122dea8a98337d41efda,
   "/components/Brand#Logo": Logo_42af45a2e169122dea8a98337d41efda,
   "/components/report/ReportNavLink#ReportNavLink": ReportNavLink_662e9ca0b1789301fe57ae6d65f7c658,
+  "/components/records/RecordsNavLink#RecordsNavLink": RecordsNavLink_77115ded7a4114e022153a8ae3b68396,
   "/components/SettingsWarning#SettingsWarning": SettingsWarning_2016bf619b6f429341e7ae57d0e74042,
   "/components/CaseDashboard#CaseDashboard": CaseDashboard_86232ea9471339ac61b356d31b31ac0e,
   "/components/DutchLockNotice#DutchLockNotice": DutchLockNotice_a3566ebb8ad137d7a6239df795c5ab78,
   "/components/report/ReportView#ReportView": ReportView_89dce8c7c84782a2e6d35c8f5e7d4b21,
+  "/components/records/RecordsView#RecordsView": RecordsView_e65871ff64af0d47624ff533c041d0bd,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
