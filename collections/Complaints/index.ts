@@ -13,6 +13,7 @@ import { recordCallback } from '../../hooks/complaints/recordCallback'
 import { recordWrittenVersion } from '../../hooks/complaints/recordWrittenVersion'
 import { rememberCreatedId } from '../../hooks/complaints/rememberCreatedId'
 import { validateComplaint } from '../../hooks/complaints/validateComplaint'
+import { recordPrivacyEvents, recordPrivacyRequests } from '../../hooks/privacy/recordPrivacyRequests'
 import { canReadComplaint, canRecordComplaint, canUpdateComplaint } from '../access/complaintAccess'
 import { nobody } from '../access/nobody'
 import { callback, callbackNotice } from './fields/callback'
@@ -33,6 +34,7 @@ import { joins } from './fields/joins'
 import { lettersSent } from './fields/lettersSent'
 import { nextStep } from './fields/nextStep'
 import { nextDeadline } from './fields/nextDeadline'
+import { inspectionDueAt, inspectionRequests } from './fields/inspectionRequests'
 import { privacy } from './fields/privacy'
 import { registration } from './fields/registration'
 import { uwvLabourExpert } from './fields/uwvLabourExpert'
@@ -83,11 +85,12 @@ export const Complaints: CollectionConfig = {
     beforeChange: [
       recordCallback,
       recordWrittenVersion,
+      recordPrivacyRequests,
       enforceWorkflow,
       assignReferenceAndDeadlines,
       refreshDeadlineState,
     ],
-    afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges],
+    afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges, recordPrivacyEvents],
   },
   fields: [
     ...registration,
@@ -112,6 +115,8 @@ export const Complaints: CollectionConfig = {
     uwvLabourExpert,
     consentAt,
     privacy,
+    inspectionRequests,
+    inspectionDueAt,
     ...joins,
     // The public form's token: a repeated submission returns the first one's result.
     formToken,

@@ -148,6 +148,10 @@ const DESCRIBE: Describers = {
   message_resent: (d) =>
     `Mislukt bericht opnieuw verstuurd: ${letterName(d.purpose)}` +
     (d.newKey ? ' (als nieuw bericht: het eerste kwam zeker niet aan)' : ''),
+  legal_hold_set: () => 'Vernietiging opgeschort',
+  legal_hold_lifted: () => 'Opschorting opgeheven',
+  inspection_requested: (d) =>
+    `Verzoek om inzage ontvangen (AVG art. 15); antwoord uiterlijk ${formatDutchDate(d.due)}`,
 }
 
 /** A registration written before `received` carried its moment and due dates still reads in full. */

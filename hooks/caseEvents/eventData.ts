@@ -109,6 +109,11 @@ export const EVENT_DATA = {
   posting_date_corrected: z.object({ letter: id, purpose, from: instant, to: instant }).strict(),
   // A failed message sent again by a manager or an admin, with a new idempotency key or not.
   message_resent: z.object({ message: id, purpose, newKey: z.boolean() }).strict(),
+  // Decision 19: that a manager set or lifted a legal hold; the reason stays on the case.
+  legal_hold_set: z.object({}).strict(),
+  legal_hold_lifted: z.object({}).strict(),
+  // AVG art. 15: a request for inspection was recorded; only the date by which it is answered.
+  inspection_requested: z.object({ due: instant }).strict(),
 } as const satisfies Record<CaseEventType, z.ZodType>
 
 export type EventDataOf<T extends CaseEventType> = z.infer<(typeof EVENT_DATA)[T]>

@@ -24,6 +24,9 @@ export const CASE_EVENT_TYPES = [
   'correction_recorded',
   'posting_date_corrected',
   'message_resent',
+  'legal_hold_set',
+  'legal_hold_lifted',
+  'inspection_requested',
 ] as const
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
 
@@ -58,4 +61,10 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }
   correction_recorded: { nl: 'Verstuurde brief gecorrigeerd (besluit 16)', en: 'Letter sent corrected (Decision 16)' },
   posting_date_corrected: { nl: 'Verzenddatum gecorrigeerd (besluit 17)', en: 'Posting date corrected (Decision 17)' },
   message_resent: { nl: 'Mislukt bericht opnieuw verstuurd', en: 'Failed message sent again' },
+  legal_hold_set: { nl: 'Vernietiging opgeschort', en: 'Legal hold set' },
+  legal_hold_lifted: { nl: 'Opschorting opgeheven', en: 'Legal hold lifted' },
+  inspection_requested: {
+    nl: 'Verzoek om inzage ontvangen (AVG art. 15)',
+    en: 'Request for inspection received (GDPR Art. 15)',
+  },
 }

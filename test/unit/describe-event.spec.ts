@@ -131,6 +131,12 @@ const TABLE: { [T in CaseEventType]: { data: EventDataOf<T>; what: string } } = 
     data: { message: 'm7', purpose: 'receipt', newKey: true },
     what: 'Mislukt bericht opnieuw verstuurd: Bevestiging van ontvangst (als nieuw bericht: het eerste kwam zeker niet aan)',
   },
+  legal_hold_set: { data: {}, what: 'Vernietiging opgeschort' },
+  legal_hold_lifted: { data: {}, what: 'Opschorting opgeheven' },
+  inspection_requested: {
+    data: { due: '2027-01-01T22:59:59.999Z' },
+    what: 'Verzoek om inzage ontvangen (AVG art. 15); antwoord uiterlijk 1 januari 2027',
+  },
 }
 
 describe('describeEvent: the timeline says who did what, and when', () => {
