@@ -88,6 +88,8 @@ const PROBES: Record<string, Probe> = {
   endedAt: date('endedAt'),
   uwvLabourExpert: { ...email('uwvLabourExpert.email'), m: `${MATCH}@uwv.example`, n: `${OTHER}@uwv.example` },
   consentAt: date('consentAt'),
+  inspectionRequests: date('inspectionRequests.receivedAt'),
+  inspectionDueAt: date('inspectionDueAt'),
   messages: { ...text('messages.subject'), many: true },
   letters: { ...choice('letters.purpose', 'decision', 'receipt'), many: true },
   timeline: { ...choice('timeline.type', 'decision_recorded', 'hearing_recorded'), many: true },

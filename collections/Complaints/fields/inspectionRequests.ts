@@ -1,5 +1,6 @@
 import type { DateFieldValidation, Field } from 'payload'
 
+import { canReadPersonalData } from '../../access/complaintAccess'
 import { civilDateIn } from '../../../hooks/dates/amsterdam'
 import { dutchDate } from '../../fields/dutchDate'
 import { personal } from './personal'
@@ -25,6 +26,8 @@ export const inspectionRequests: Field = personal({
     singular: { nl: 'Inzageverzoek', en: 'Inspection request' },
     plural: { nl: 'Inzageverzoeken', en: 'Inspection requests' },
   },
+  // The assigned handler and managers, who read the case (Decision 15); not a handler of another case.
+  access: { update: canReadPersonalData },
   admin: {
     position: 'sidebar',
     description: {
