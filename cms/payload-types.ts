@@ -453,6 +453,18 @@ export interface Complaint {
     erasureReason?: string | null;
   };
   /**
+   * The complainant asks to see the dossier. The answer follows within one month of receipt.
+   */
+  inspectionRequests?:
+    | {
+        receivedAt: string;
+        dueAt?: string | null;
+        providedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  inspectionDueAt?: string | null;
+  /**
    * "Failed" needs action: contact the complainant another way.
    */
   messages?: {
@@ -669,7 +681,10 @@ export interface CaseEvent {
     | 'correction_recorded'
     | 'posting_date_corrected'
     | 'message_resent'
-    | 'inspection_provided';
+    | 'inspection_provided'
+    | 'legal_hold_set'
+    | 'legal_hold_lifted'
+    | 'inspection_requested';
   at: string;
   actorKind: 'staff' | 'public' | 'system';
   actor?: (string | null) | User;
@@ -1323,6 +1338,15 @@ export interface ComplaintsSelect<T extends boolean = true> {
         anonymisedAt?: T;
         erasureReason?: T;
       };
+  inspectionRequests?:
+    | T
+    | {
+        receivedAt?: T;
+        dueAt?: T;
+        providedAt?: T;
+        id?: T;
+      };
+  inspectionDueAt?: T;
   messages?: T;
   letters?: T;
   timeline?: T;

@@ -14,6 +14,7 @@ import { recordCallback } from '../../hooks/complaints/recordCallback'
 import { recordWrittenVersion } from '../../hooks/complaints/recordWrittenVersion'
 import { rememberCreatedId } from '../../hooks/complaints/rememberCreatedId'
 import { validateComplaint } from '../../hooks/complaints/validateComplaint'
+import { recordPrivacyEvents, recordPrivacyRequests } from '../../hooks/privacy/recordPrivacyRequests'
 import { canReadComplaint, canRecordComplaint, canUpdateComplaint } from '../access/complaintAccess'
 import { nobody } from '../access/nobody'
 import { callback, callbackNotice } from './fields/callback'
@@ -34,6 +35,7 @@ import { joins } from './fields/joins'
 import { lettersSent } from './fields/lettersSent'
 import { nextStep } from './fields/nextStep'
 import { nextDeadline } from './fields/nextDeadline'
+import { inspectionDueAt, inspectionRequests } from './fields/inspectionRequests'
 import { privacy } from './fields/privacy'
 import { registration } from './fields/registration'
 import { uwvLabourExpert } from './fields/uwvLabourExpert'
@@ -84,11 +86,12 @@ export const Complaints: CollectionConfig = {
     beforeChange: [
       recordCallback,
       recordWrittenVersion,
+      recordPrivacyRequests,
       enforceWorkflow,
       assignReferenceAndDeadlines,
       refreshDeadlineState,
     ],
-    afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges],
+    afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges, recordPrivacyEvents],
   },
   fields: [
     ...registration,
@@ -120,6 +123,8 @@ export const Complaints: CollectionConfig = {
       label: { nl: 'Inzagedossier', en: 'Dossier for inspection' },
       admin: { position: 'sidebar', components: { Field: '/components/DossierDownloadLink#DossierDownloadLink' } },
     },
+    inspectionRequests,
+    inspectionDueAt,
     ...joins,
     // The public form's token: a repeated submission returns the first one's result.
     formToken,

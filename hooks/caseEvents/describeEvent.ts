@@ -152,6 +152,10 @@ const DESCRIBE: Describers = {
   inspection_provided: (d) =>
     `Inzage verstrekt: het dossier als ZIP-bestand (overzicht, ${count(d.letters, 'brief', 'brieven')} en ${count(d.attachments, 'bijlage', 'bijlagen')}), ` +
     (d.via === 'complainant' ? 'gedownload door de klager zelf' : 'gedownload door een medewerker voor de klager'),
+  legal_hold_set: () => 'Vernietiging opgeschort',
+  legal_hold_lifted: () => 'Opschorting opgeheven',
+  inspection_requested: (d) =>
+    `Verzoek om inzage ontvangen (AVG art. 15); antwoord uiterlijk ${formatDutchDate(d.due)}`,
 }
 
 /** A registration written before `received` carried its moment and due dates still reads in full. */

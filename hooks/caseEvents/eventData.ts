@@ -119,6 +119,11 @@ export const EVENT_DATA = {
       attachments: z.number().int().min(0),
     })
     .strict(),
+  // Decision 19: that a manager set or lifted a legal hold; the reason stays on the case.
+  legal_hold_set: z.object({}).strict(),
+  legal_hold_lifted: z.object({}).strict(),
+  // AVG art. 15: a request for inspection was recorded; only the date by which it is answered.
+  inspection_requested: z.object({ due: instant }).strict(),
 } as const satisfies Record<CaseEventType, z.ZodType>
 
 export type EventDataOf<T extends CaseEventType> = z.infer<(typeof EVENT_DATA)[T]>

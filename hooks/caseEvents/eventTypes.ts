@@ -25,6 +25,9 @@ export const CASE_EVENT_TYPES = [
   'posting_date_corrected',
   'message_resent',
   'inspection_provided',
+  'legal_hold_set',
+  'legal_hold_lifted',
+  'inspection_requested',
 ] as const
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
 
@@ -60,4 +63,10 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }
   posting_date_corrected: { nl: 'Verzenddatum gecorrigeerd (besluit 17)', en: 'Posting date corrected (Decision 17)' },
   message_resent: { nl: 'Mislukt bericht opnieuw verstuurd', en: 'Failed message sent again' },
   inspection_provided: { nl: 'Inzage verstrekt', en: 'Dossier for inspection provided' },
+  legal_hold_set: { nl: 'Vernietiging opgeschort', en: 'Legal hold set' },
+  legal_hold_lifted: { nl: 'Opschorting opgeheven', en: 'Legal hold lifted' },
+  inspection_requested: {
+    nl: 'Verzoek om inzage ontvangen (AVG art. 15)',
+    en: 'Request for inspection received (GDPR Art. 15)',
+  },
 }

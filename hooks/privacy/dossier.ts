@@ -20,6 +20,7 @@ import {
   type DossierSection,
   renderDossierOverview,
 } from './dossierOverview'
+import { markInspectionProvided } from './inspection'
 import { logAccess, type Reader } from './logAccess'
 import { PERSONAL_DATA_STORES, type PersonalDataStore, type Term } from './registry'
 
@@ -301,7 +302,8 @@ export async function buildDossier(
     req,
   )
   await logAccess(payload, { reader: options.reader, complaint: caseId, kind: 'dossier', at })
-  // LEAD: call markInspectionProvided (hooks/privacy/inspection.ts) here, once that helper has landed.
+  // AVG art. 15: every open request for inspection received by now is answered by this dossier.
+  await markInspectionProvided(payload, caseId, at, req)
 
   return { fileName: `${reference}-inzage.zip`, zip }
 }

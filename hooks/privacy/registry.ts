@@ -96,6 +96,7 @@ export const PERSONAL_DATA_STORES: readonly PersonalDataStore[] = [
       'withdrawal',
       'correction',
       'involvedStaff',
+      'inspectionRequests',
     ],
     subject: 'complainant',
     purpose: 'Vastleggen hoe de klacht is behandeld en wat de klager is meegedeeld (art. 5 tot en met 8).',

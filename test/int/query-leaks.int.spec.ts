@@ -88,7 +88,9 @@ const PROBES: Record<string, Probe> = {
   endedAt: date('endedAt'),
   uwvLabourExpert: { ...email('uwvLabourExpert.email'), m: `${MATCH}@uwv.example`, n: `${OTHER}@uwv.example` },
   consentAt: date('consentAt'),
-  privacy: text('privacy.legalHoldReason'),
+  privacy: date('privacy.legalHoldSince'),
+  inspectionRequests: date('inspectionRequests.receivedAt'),
+  inspectionDueAt: date('inspectionDueAt'),
   messages: { ...text('messages.subject'), many: true },
   letters: { ...choice('letters.purpose', 'decision', 'receipt'), many: true },
   timeline: { ...choice('timeline.type', 'decision_recorded', 'hearing_recorded'), many: true },
@@ -302,9 +304,17 @@ async function write(complaint: string, changes: Record<string, unknown>) {
 async function hide(complaint: string, side: 'm' | 'n', attachment: string) {
   const data: Record<string, unknown> = {}
   for (const [field, probe] of Object.entries(PROBES)) {
-    if (['messages', 'letters', 'timeline', 'attachments', 'involvedStaff'].includes(field)) continue
+    if (['messages', 'letters', 'timeline', 'attachments', 'involvedStaff', 'inspectionRequests'].includes(field))
+      continue
     merge(data, nested(probe.path, side === 'm' ? probe.m : probe.n))
   }
+  // An array field: its probe is a row's date (AVG art. 15).
+  data.inspectionRequests = [
+    {
+      id: `inspection-${side}-${complaint.slice(0, 8)}`,
+      receivedAt: side === 'm' ? PROBES.inspectionRequests?.m : PROBES.inspectionRequests?.n,
+    },
+  ]
   data.attachments = [attachment]
   data.involvedStaff = [side === 'm' ? ids.staffM : ids.staffN]
   await write(complaint, data)

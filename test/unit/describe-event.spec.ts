@@ -135,6 +135,12 @@ const TABLE: { [T in CaseEventType]: { data: EventDataOf<T>; what: string } } = 
     data: { via: 'staff', letters: 3, attachments: 1 },
     what: 'Inzage verstrekt: het dossier als ZIP-bestand (overzicht, 3 brieven en 1 bijlage), gedownload door een medewerker voor de klager',
   },
+  legal_hold_set: { data: {}, what: 'Vernietiging opgeschort' },
+  legal_hold_lifted: { data: {}, what: 'Opschorting opgeheven' },
+  inspection_requested: {
+    data: { due: '2027-01-01T22:59:59.999Z' },
+    what: 'Verzoek om inzage ontvangen (AVG art. 15); antwoord uiterlijk 1 januari 2027',
+  },
 }
 
 describe('describeEvent: the timeline says who did what, and when', () => {

@@ -26,6 +26,10 @@ export const NOT_SUBSTANTIVE = new Set([
   'hearing.sendInvitation',
   'hearing.sendReport',
   'hearing.sendAgreements',
+  // Computed by recordPrivacyRequests (Decision 19, AVG art. 15).
+  'privacy.legalHoldSince',
+  'privacy.legalHoldBy',
+  'inspectionDueAt',
 ])
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

@@ -4,12 +4,23 @@ import { FROZEN_MESSAGE, type FrozenKind, frozenBy } from '../frozen'
 import type { Status } from '../statuses'
 import { type Person, type Refusal, refuse } from './refusal'
 
-/** Decision 16: after `closed` nobody edits the case; its timeline keeps growing. */
+/**
+ * Decision 16: what a person may still write to a closed case: a legal hold and its reason
+ * (Decision 19) and a request for inspection (AVG art. 15). Their own hook (recordPrivacyRequests)
+ * decides who and how; since, by and the due dates are computed there.
+ */
+export const WRITABLE_AFTER_CLOSED: readonly string[] = [
+  'privacy.legalHold',
+  'privacy.legalHoldReason',
+  'inspectionRequests',
+]
+
+/** Decision 16: after `closed` nobody edits the case but for WRITABLE_AFTER_CLOSED; its timeline keeps growing. */
 export function planClosed(statusBefore: Status, changed: string[]): Refusal[] {
   if (statusBefore !== 'closed') return []
   // A status change gets the workflow table's own reason (planTransition).
   return changed
-    .filter((path) => path !== 'status')
+    .filter((path) => path !== 'status' && !WRITABLE_AFTER_CLOSED.includes(path))
     .map((path) => refuse(path, 'Deze klacht is afgesloten: het dossier verandert niet meer (besluit 16).'))
 }
 
