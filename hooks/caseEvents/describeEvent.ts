@@ -148,6 +148,8 @@ const DESCRIBE: Describers = {
   message_resent: (d) =>
     `Mislukt bericht opnieuw verstuurd: ${letterName(d.purpose)}` +
     (d.newKey ? ' (als nieuw bericht: het eerste kwam zeker niet aan)' : ''),
+  anonymised: (d) =>
+    `Persoonsgegevens geanonimiseerd (${d.by === 'retention' ? 'bewaartermijn' : 'verzoek om wissen'})`,
 }
 
 /** A registration written before `received` carried its moment and due dates still reads in full. */

@@ -109,6 +109,8 @@ export const EVENT_DATA = {
   posting_date_corrected: z.object({ letter: id, purpose, from: instant, to: instant }).strict(),
   // A failed message sent again by a manager or an admin, with a new idempotency key or not.
   message_resent: z.object({ message: id, purpose, newKey: z.boolean() }).strict(),
+  // Decision 19: retention's run (its id), or a manager's erasure request; the reason stays on the case.
+  anonymised: z.object({ by: z.enum(['retention', 'erasure']), run: id.optional() }).strict(),
 } as const satisfies Record<CaseEventType, z.ZodType>
 
 export type EventDataOf<T extends CaseEventType> = z.infer<(typeof EVENT_DATA)[T]>

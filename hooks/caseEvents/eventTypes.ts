@@ -24,6 +24,7 @@ export const CASE_EVENT_TYPES = [
   'correction_recorded',
   'posting_date_corrected',
   'message_resent',
+  'anonymised',
 ] as const
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
 
@@ -58,4 +59,5 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }
   correction_recorded: { nl: 'Verstuurde brief gecorrigeerd (besluit 16)', en: 'Letter sent corrected (Decision 16)' },
   posting_date_corrected: { nl: 'Verzenddatum gecorrigeerd (besluit 17)', en: 'Posting date corrected (Decision 17)' },
   message_resent: { nl: 'Mislukt bericht opnieuw verstuurd', en: 'Failed message sent again' },
+  anonymised: { nl: 'Persoonsgegevens geanonimiseerd', en: 'Personal data anonymised' },
 }

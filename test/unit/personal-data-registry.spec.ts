@@ -107,11 +107,12 @@ describe('Decision 19, AVG art. 30: the registry of personal data is complete', 
 
   it('control: a new text field on a complaint, or a new upload collection, is reported as missing', async () => {
     const base = configFor(env)
+    const shoeSize: Field = { name: 'shoeSize', type: 'text' }
     const tweaked = await build({
       ...base,
       collections: [
         ...(base.collections ?? []).map((c) =>
-          c.slug === 'complaints' ? { ...c, fields: [...c.fields, { name: 'shoeSize', type: 'text' }] } : c,
+          c.slug === 'complaints' ? { ...c, fields: [...c.fields, shoeSize] } : c,
         ),
         { slug: 'scans', upload: { staticDir: '/tmp/scans-never-written' }, fields: [] },
       ],
