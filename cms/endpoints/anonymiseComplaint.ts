@@ -33,7 +33,7 @@ export const anonymiseComplaintEndpoint: Endpoint = {
       overrideAccess: true,
       req,
     })
-    const complaint = docs[0] as Complaint | undefined
+    const complaint: Complaint | undefined = docs[0]
     if (!complaint) return json({ error: 'Deze klacht bestaat niet.' }, 404)
 
     let body: unknown
@@ -47,10 +47,12 @@ export const anonymiseComplaintEndpoint: Endpoint = {
     if (!reason)
       return json({ errors: [{ path: 'reason', message: 'Vul de reden in van het verzoek om wissen.' }] }, 400)
     if (reason.length > MAX_REASON)
-      return json({ errors: [{ path: 'reason', message: `De reden is te lang (hoogstens ${MAX_REASON} tekens).` }] }, 400)
+      return json(
+        { errors: [{ path: 'reason', message: `De reden is te lang (hoogstens ${MAX_REASON} tekens).` }] },
+        400,
+      )
 
-    if (complaint.privacy?.anonymisedAt)
-      return json({ error: 'Dit dossier is al geanonimiseerd.' }, 409)
+    if (complaint.privacy?.anonymisedAt) return json({ error: 'Dit dossier is al geanonimiseerd.' }, 409)
     if (complaint.privacy?.legalHold)
       return json(
         { error: 'De vernietiging van dit dossier is opgeschort. Hef eerst de opschorting op, met een reden.' },

@@ -35,10 +35,16 @@ type Doc = Record<string, unknown> & { id: string }
 /**
  * Blanks, in one document, every text-like field a store names (by its own path or a parent's):
  * empty, or a fixed placeholder where the field is required. Groups, tabs and array rows are
- * walked, so the rows stay (a correction's date, an attendee's role) and only their text goes;
+ * walked, so the rows stay (a correction's date, an attendee's role) and only their text goes
+ * (with `dropRows`, an array a store names is emptied instead: an e-mail's attachments);
  * dates, codes, numbers and relationships stay: the classification, the outcome, the clocks.
  */
-export function blankFields(fields: readonly Field[], doc: Record<string, unknown>, paths: readonly string[]) {
+export function blankFields(
+  fields: readonly Field[],
+  doc: Record<string, unknown>,
+  paths: readonly string[],
+  options: { dropRows?: boolean } = {},
+) {
   const inScope = (p: string) => paths.some((s) => p === s || p.startsWith(`${s}.`))
   const touches = (p: string) => paths.some((s) => s === p || s.startsWith(`${p}.`) || p.startsWith(`${s}.`))
 
@@ -49,7 +55,7 @@ export function blankFields(fields: readonly Field[], doc: Record<string, unknow
         for (const tab of field.tabs) {
           if ('name' in tab && tab.name) {
             const p = `${prefix}${tab.name}`
-            if (touches(p)) out[tab.name] = walk(tab.fields, asObject(value[tab.name]), `${p}.`)
+            if (touches(p)) out[tab.name] = whole(tab.fields, asObject(value[tab.name]), `${p}.`)
           } else Object.assign(out, walk(tab.fields, value, prefix))
         }
         continue
@@ -62,10 +68,11 @@ export function blankFields(fields: readonly Field[], doc: Record<string, unknow
       const p = `${prefix}${field.name}`
       if (!touches(p)) continue
       const current = value[field.name]
-      if (field.type === 'group') out[field.name] = walk(field.fields, asObject(current), `${p}.`)
+      if (field.type === 'group') out[field.name] = whole(field.fields, asObject(current), `${p}.`)
+      else if (field.type === 'array' && options.dropRows && inScope(p)) out[field.name] = []
       else if (field.type === 'array')
         out[field.name] = Array.isArray(current)
-          ? current.map((row) => ({ ...asObject(row), ...walk(field.fields, asObject(row), `${p}.*.`) }))
+          ? current.map((row) => whole(field.fields, asObject(row), `${p}.*.`))
           : current
       else if (TEXT_LIKE.has(field.type) && inScope(p)) {
         const required = 'required' in field && field.required === true
@@ -76,9 +83,13 @@ export function blankFields(fields: readonly Field[], doc: Record<string, unknow
         else out[field.name] = required && field.type !== 'json' && field.type !== 'richText' ? blank : null
       }
     }
-    // Keep what was not walked (Payload's own keys of a row), so a group is written whole.
-    return prefix === '' ? out : { ...value, ...out }
+    return out
   }
+  // A group, tab or row is written whole: what was not blanked (codes, dates, a row's id) stays.
+  const whole = (list: readonly Field[], value: Record<string, unknown>, prefix: string) => ({
+    ...value,
+    ...walk(list, value, prefix),
+  })
   return walk(fields, doc, '')
 }
 
@@ -205,7 +216,8 @@ async function anonymiseRows(payload: Payload, caseId: string, req?: Partial<Pay
       req,
     })
     for (const doc of docs as unknown as Doc[]) {
-      const data = blankFields(config.fields, doc, paths)
+      // A message's attachments go as a whole: the rows are nothing but the files.
+      const data = blankFields(config.fields, doc, paths, { dropRows: true })
       if (stores.some((s) => s.files) && typeof config.upload === 'object') {
         const filename = typeof doc.filename === 'string' ? doc.filename : null
         if (filename) {
@@ -217,7 +229,8 @@ async function anonymiseRows(payload: Payload, caseId: string, req?: Partial<Pay
         data.url = null
         data.thumbnailURL = null
       }
-      await payload.db.updateOne({ collection, id: doc.id, data, req, returning: false })
+      // The adapter writes the whole row (its upsert needs every required column).
+      await payload.db.updateOne({ collection, id: doc.id, data: { ...doc, ...data }, req, returning: false })
     }
   }
   return files

@@ -164,7 +164,8 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
     result.endedAs = to
   }
   // Decision 19: the retention term counts from the closing, written in the same save.
-  if (to !== from && to === 'closed') result.privacy = { ...originalDoc.privacy, ...data.privacy, closedAt: now.toISOString() }
+  if (to !== from && to === 'closed')
+    result.privacy = { ...originalDoc.privacy, ...data.privacy, closedAt: now.toISOString() }
 
   const delay = planDelayNotice({ before: originalDoc, next, now })
   if (delay.errors.length > 0) fail(delay.errors, req)
