@@ -246,6 +246,8 @@ export const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'outbox.idempotencyKey': 'Een sleutel uit ids, zodat een bericht maar één keer wordt bezorgd.',
   'service-accounts':
     'De serviceaccounts van systemen (de website): een naam van het systeem en de HMAC van de sleutel, geen persoon.',
+  'retention-runs':
+    'De administratie van het anonimiseren zelf: ids, datums en aantallen, geen naam en geen reden (besluit 19).',
   sequences: 'Tellers voor de kenmerken, per jaar.',
   reports: 'Vastgelegde verantwoordingen (art. 9): alleen aantallen, zonder persoonsgegevens, ook in de pdf.',
   'case-facts': 'De feiten per klacht voor de verantwoording (art. 9): alleen codes en datums.',
