@@ -23,6 +23,7 @@ import { ServiceAccounts } from '../collections/ServiceAccounts'
 import { PublishedFigures } from '../collections/PublishedFigures'
 import { Reports } from '../collections/Reports'
 import { Regulation } from '../collections/Regulation'
+import { RetentionRuns } from '../collections/RetentionRuns'
 import { Settings } from '../collections/Settings'
 import { Users } from '../collections/Users'
 import { DATE_TIME_FORMAT, giveDatesDutchFormat } from '../collections/fields/dutchDate'
@@ -33,12 +34,14 @@ import { refuseMalformedData, refuseMalformedGlobalData } from './lib/guardMalfo
 import { nameFieldsByLabel } from './lib/nameFieldsByLabel'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
+import { anonymiseComplaintEndpoint } from './endpoints/anonymiseComplaint'
 import { reportEndpoint } from './endpoints/report'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
 import { deliverEmailTask } from './jobs/deliverEmail'
 import { freezeQuarterlyReportTask, REPORTS_QUEUE } from './jobs/freezeQuarterlyReport'
 import { issueCaseLetterTask } from './jobs/issueCaseLetter'
 import { issueIntakeLettersTask } from './jobs/issueIntakeLetters'
+import { applyRetentionTask, RETENTION_QUEUE } from './jobs/applyRetention'
 import type { Env } from './env'
 import { dutchOverrides } from './translations'
 
@@ -112,7 +115,7 @@ const guardedGlobal = (global: GlobalConfig): GlobalConfig => ({
  */
 const withReportEndpoint = (collection: CollectionConfig): CollectionConfig =>
   collection.slug === 'complaints'
-    ? { ...collection, endpoints: [reportEndpoint, ...(collection.endpoints || [])] }
+    ? { ...collection, endpoints: [reportEndpoint, anonymiseComplaintEndpoint, ...(collection.endpoints || [])] }
     : collection
 
 /** The whole configuration for an environment; tests build variants of it (e.g. the offline Mongo schema). */
@@ -135,6 +138,7 @@ export const configFor = (env: Env): Config => ({
     CaseFacts,
     PublishedFigures,
     AccessLog,
+    RetentionRuns,
   ]
     .map(withReportEndpoint)
     .map(withQueryGuard)
@@ -186,6 +190,7 @@ export const configFor = (env: Env): Config => ({
       issueCaseLetterTask,
       deadlineRemindersTask(env),
       freezeQuarterlyReportTask(env),
+      applyRetentionTask,
     ],
     // Runs only in the process that starts Payload with cron enabled: the CMS (Next) server.
     autoRun: [
@@ -193,6 +198,8 @@ export const configFor = (env: Env): Config => ({
       { cron: '30 * * * * *', queue: DEADLINES_QUEUE, limit: 1, silent: { info: true } },
       // Art. 9: the quarterly report's daily job (its schedule enqueues it, this runs it).
       { cron: '45 */10 * * * *', queue: REPORTS_QUEUE, limit: 1, silent: { info: true } },
+      // Decision 19: the retention job's daily run (its schedule enqueues it, this runs it).
+      { cron: '15 */10 * * * *', queue: RETENTION_QUEUE, limit: 1, silent: { info: true } },
     ],
     access: {
       run: ({ req }) => hasRole(req.user, 'admin'),

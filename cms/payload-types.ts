@@ -80,6 +80,7 @@ export interface Config {
     'case-facts': CaseFact;
     'published-figures': PublishedFigure;
     'access-log': AccessLog;
+    'retention-runs': RetentionRun;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -107,6 +108,7 @@ export interface Config {
     'case-facts': CaseFactsSelect<false> | CaseFactsSelect<true>;
     'published-figures': PublishedFiguresSelect<false> | PublishedFiguresSelect<true>;
     'access-log': AccessLogSelect<false> | AccessLogSelect<true>;
+    'retention-runs': RetentionRunsSelect<false> | RetentionRunsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -139,6 +141,7 @@ export interface Config {
       issueCaseLetter: TaskIssueCaseLetter;
       deadlineReminders: TaskDeadlineReminders;
       freezeQuarterlyReport: TaskFreezeQuarterlyReport;
+      applyRetention: TaskApplyRetention;
       inline: {
         input: unknown;
         output: unknown;
@@ -684,7 +687,8 @@ export interface CaseEvent {
     | 'inspection_provided'
     | 'legal_hold_set'
     | 'legal_hold_lifted'
-    | 'inspection_requested';
+    | 'inspection_requested'
+    | 'anonymised';
   at: string;
   actorKind: 'staff' | 'public' | 'system';
   actor?: (string | null) | User;
@@ -900,6 +904,24 @@ export interface AccessLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retention-runs".
+ */
+export interface RetentionRun {
+  id: string;
+  key: string;
+  kind: 'run' | 'claim';
+  at: string;
+  cases?: number | null;
+  finishedAt?: string | null;
+  complaint?: string | null;
+  by?: ('retention' | 'erasure') | null;
+  run?: string | null;
+  doneAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -973,7 +995,8 @@ export interface PayloadJob {
           | 'issueIntakeLetters'
           | 'issueCaseLetter'
           | 'deadlineReminders'
-          | 'freezeQuarterlyReport';
+          | 'freezeQuarterlyReport'
+          | 'applyRetention';
         taskID: string;
         input?:
           | {
@@ -1014,6 +1037,7 @@ export interface PayloadJob {
         | 'issueCaseLetter'
         | 'deadlineReminders'
         | 'freezeQuarterlyReport'
+        | 'applyRetention'
       )
     | null;
   queue?: string | null;
@@ -1610,6 +1634,23 @@ export interface AccessLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retention-runs_select".
+ */
+export interface RetentionRunsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  at?: T;
+  cases?: T;
+  finishedAt?: T;
+  complaint?: T;
+  by?: T;
+  run?: T;
+  doneAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1972,6 +2013,18 @@ export interface TaskFreezeQuarterlyReport {
     key: string;
     frozen: boolean;
     mailed: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskApplyRetention".
+ */
+export interface TaskApplyRetention {
+  input?: unknown;
+  output: {
+    run: string;
+    anonymised: number;
+    skipped: number;
   };
 }
 /**

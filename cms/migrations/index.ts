@@ -14,8 +14,7 @@ import * as migration_20261201_212104_trustworthy_record from './20261201_212104
 import * as migration_20261202_003236_handler_admin from './20261202_003236_handler_admin';
 import * as migration_20261202_015742_reports from './20261202_015742_reports';
 import * as migration_20261202_034414_art9_report from './20261202_034414_art9_report';
-import * as migration_20261202_051605_privacy_spine from './20261202_051605_privacy_spine';
-import * as migration_20261202_054136_legal_hold_inspection from './20261202_054136_legal_hold_inspection';
+import * as migration_20261202_063010_privacy from './20261202_063010_privacy';
 
 export const migrations = [
   {
@@ -99,13 +98,8 @@ export const migrations = [
     name: '20261202_034414_art9_report',
   },
   {
-    up: migration_20261202_051605_privacy_spine.up,
-    down: migration_20261202_051605_privacy_spine.down,
-    name: '20261202_051605_privacy_spine',
-  },
-  {
-    up: migration_20261202_054136_legal_hold_inspection.up,
-    down: migration_20261202_054136_legal_hold_inspection.down,
-    name: '20261202_054136_legal_hold_inspection'
+    up: migration_20261202_063010_privacy.up,
+    down: migration_20261202_063010_privacy.down,
+    name: '20261202_063010_privacy'
   },
 ];

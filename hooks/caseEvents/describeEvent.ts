@@ -156,6 +156,8 @@ const DESCRIBE: Describers = {
   legal_hold_lifted: () => 'Opschorting opgeheven',
   inspection_requested: (d) =>
     `Verzoek om inzage ontvangen (AVG art. 15); antwoord uiterlijk ${formatDutchDate(d.due)}`,
+  anonymised: (d) =>
+    `Persoonsgegevens geanonimiseerd (${d.by === 'retention' ? 'bewaartermijn' : 'verzoek om wissen'})`,
 }
 
 /** A registration written before `received` carried its moment and due dates still reads in full. */

@@ -124,6 +124,8 @@ export const EVENT_DATA = {
   legal_hold_lifted: z.object({}).strict(),
   // AVG art. 15: a request for inspection was recorded; only the date by which it is answered.
   inspection_requested: z.object({ due: instant }).strict(),
+  // Decision 19: retention's run (its id), or a manager's erasure request; the reason stays on the case.
+  anonymised: z.object({ by: z.enum(['retention', 'erasure']), run: id.optional() }).strict(),
 } as const satisfies Record<CaseEventType, z.ZodType>
 
 export type EventDataOf<T extends CaseEventType> = z.infer<(typeof EVENT_DATA)[T]>

@@ -28,6 +28,7 @@ export const CASE_EVENT_TYPES = [
   'legal_hold_set',
   'legal_hold_lifted',
   'inspection_requested',
+  'anonymised',
 ] as const
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
 
@@ -69,4 +70,5 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }
     nl: 'Verzoek om inzage ontvangen (AVG art. 15)',
     en: 'Request for inspection received (GDPR Art. 15)',
   },
+  anonymised: { nl: 'Persoonsgegevens geanonimiseerd', en: 'Personal data anonymised' },
 }

@@ -4,14 +4,23 @@ import type { Complaint } from '../../cms/payload-types'
 import { FIELD_PATHS, fromComplaintData } from './mapping'
 import { civilDateIn } from '../dates/amsterdam'
 import { complaintSchema } from './schema'
+import { systemOperationOf } from './workflow/systemOperations'
 
 /**
  * The same rules as the public form (the shared schema), on every create and update of a
  * complaint: staff intake in the admin, the intake endpoint, the REST API and the Local API.
  * A broken rule becomes a Dutch message at its field.
  */
-export const validateComplaint: CollectionBeforeValidateHook<Complaint> = ({ data, operation, originalDoc, req }) => {
+export const validateComplaint: CollectionBeforeValidateHook<Complaint> = ({
+  context,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   if (!data) return data
+  // Decision 19: an anonymised case no longer has the name and address the intake asks for.
+  if (systemOperationOf(context) === 'anonymise') return data
   const merged: Partial<Complaint> =
     operation === 'update' && originalDoc
       ? {

@@ -206,6 +206,10 @@ function termInWords(term: Term, settings: RecordsSettings, purgedFields: string
       return `${yearsInWords(settings.accessLogYears)} na de raadpleging.`
     case 'account':
       return 'Zolang het account bestaat.'
+    case 'setting':
+      return 'Tot een beheerder het in de instellingen wijzigt.'
+    case 'erasureRecord':
+      return 'Zo lang als de geanonimiseerde klacht zelf: het is de verantwoording waarom die eerder is gewist.'
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CollectionSlug } from 'payload'
+import type { CollectionSlug, GlobalSlug } from 'payload'
 
 /**
  * Every store of personal data in the portal (AVG art. 30; Decision 19), in one list that the
@@ -22,6 +22,10 @@ export type Term =
   | 'accessLog'
   /** A staff account: as long as the account exists. */
   | 'account'
+  /** A contact an admin keeps in the settings: until an admin changes it. */
+  | 'setting'
+  /** The record of an erasure itself (why a case was wiped early): kept as long as the case's row (AVG art. 5 lid 2). */
+  | 'erasureRecord'
 
 /** What retention does to a store once its term is over. */
 export type Erasure =
@@ -31,7 +35,7 @@ export type Erasure =
   | 'removeFile'
   /** The whole row removed. */
   | 'remove'
-  /** Kept: the term is not retention's (a staff account). */
+  /** Kept: the term is not retention's (a staff account, a setting, the record of an erasure). */
   | 'keep'
 
 export type PersonalDataStore = {
@@ -39,7 +43,8 @@ export type PersonalDataStore = {
   id: string
   /** Plain Dutch name of the store, as the records of processing show it. */
   label: string
-  collection: CollectionSlug | 'payload-jobs'
+  /** The collection (or, for a setting, the global) that holds the store. */
+  collection: CollectionSlug | GlobalSlug | 'payload-jobs'
   /** Dotted field paths; absent for a store that is the upload's files only. */
   fields?: readonly string[]
   /** The collection's uploaded files on disk (attachments, letter PDFs). */
@@ -97,6 +102,7 @@ export const PERSONAL_DATA_STORES: readonly PersonalDataStore[] = [
       'correction',
       'involvedStaff',
       'inspectionRequests',
+      'privacy.legalHoldReason',
     ],
     subject: 'complainant',
     purpose: 'Vastleggen hoe de klacht is behandeld en wat de klager is meegedeeld (art. 5 tot en met 8).',
@@ -122,7 +128,7 @@ export const PERSONAL_DATA_STORES: readonly PersonalDataStore[] = [
     label: 'Bijlagen bij de klacht',
     collection: 'complaint-attachments',
     files: true,
-    fields: ['filename'],
+    fields: ['filename', 'url', 'thumbnailURL'],
     subject: 'complainant',
     purpose: 'De klacht onderzoeken (art. 6).',
     readers: CASE_READERS,
@@ -135,7 +141,7 @@ export const PERSONAL_DATA_STORES: readonly PersonalDataStore[] = [
     label: 'Brieven aan de klager (PDF)',
     collection: 'letters',
     files: true,
-    fields: ['filename', 'postedAtChangeReason'],
+    fields: ['filename', 'url', 'thumbnailURL', 'postedAtChangeReason'],
     subject: 'complainant',
     purpose: 'Vastleggen wat de klager schriftelijk is meegedeeld (Besluit 16).',
     readers: CASE_READERS,
@@ -147,7 +153,8 @@ export const PERSONAL_DATA_STORES: readonly PersonalDataStore[] = [
     id: 'outbox.message',
     label: 'Verzonden e-mails: ontvangers, tekst en bijlagen',
     collection: 'outbox',
-    fields: ['to', 'cc', 'replyTo', 'subject', 'text', 'html', 'attachments'],
+    // The last error too: a refusal may quote the address it refused.
+    fields: ['to', 'cc', 'replyTo', 'subject', 'text', 'html', 'attachments', 'lastError'],
     subject: 'complainant',
     purpose: 'Brieven per e-mail bezorgen en nagaan of dat gelukt is.',
     readers: ['Manager (inhoud)', 'Beheerder (alleen de bezorgstatus)'],
@@ -159,19 +166,22 @@ export const PERSONAL_DATA_STORES: readonly PersonalDataStore[] = [
     id: 'jobs.input',
     label: 'Opdrachten in de wachtrij die een brief bevatten',
     collection: 'payload-jobs',
-    fields: ['input', 'log'],
+    // What a job carries: its input (a composed letter), each try's log and the status built from
+    // it, and the error a failed try left (it may quote a field of the letter).
+    fields: ['input', 'log', 'taskStatus', 'error'],
     subject: 'complainant',
     purpose: 'Brieven en e-mails versturen, ook na een storing.',
     readers: ['Niemand (alleen het systeem)'],
     recipients: [],
     term: 'case',
-    erasure: 'blank',
+    erasure: 'remove',
   },
   {
     id: 'users.account',
     label: 'Medewerkers: naam, e-mailadres en rollen',
     collection: 'users',
-    fields: ['name', 'email'],
+    // With what proves who a person is: the password's hash and salt, a reset token, the sessions.
+    fields: ['name', 'email', 'hash', 'salt', 'resetPasswordToken', 'sessions'],
     subject: 'staff',
     purpose: 'Inloggen, rechten en vastleggen wie wat deed.',
     readers: ['Beheerder', 'Collega-medewerkers (alleen de naam)'],
@@ -191,7 +201,72 @@ export const PERSONAL_DATA_STORES: readonly PersonalDataStore[] = [
     term: 'accessLog',
     erasure: 'remove',
   },
+  {
+    id: 'complaint.erasureRecord',
+    label: 'Reden van vroegtijdig wissen (AVG art. 17)',
+    collection: 'complaints',
+    fields: ['privacy.erasureReason'],
+    subject: 'complainant',
+    purpose: 'Verantwoorden waarom een dossier eerder dan na de bewaartermijn is gewist (AVG art. 5 lid 2).',
+    readers: CASE_READERS,
+    recipients: [],
+    term: 'erasureRecord',
+    erasure: 'keep',
+  },
+  {
+    id: 'settings.uwvLabourExpert',
+    label: 'De vaste arbeidsdeskundige van UWV',
+    collection: 'settings',
+    fields: ['uwvLabourExpert'],
+    subject: 'thirdParty',
+    purpose: 'Elke klacht melden aan de arbeidsdeskundige van UWV (art. 5, besluit 11).',
+    readers: ['Beheerder', 'Manager'],
+    recipients: ['Arbeidsdeskundige van UWV'],
+    term: 'setting',
+    erasure: 'keep',
+  },
 ]
 
-/** Fields of a text-like kind that hold no personal data, each with its reason (Decision 19). */
-export const NOT_PERSONAL: Readonly<Record<string, string>> = {}
+/**
+ * Fields of a text-like kind (and upload collections, `slug (files)`) that hold no personal data,
+ * each with its reason (Decision 19). A key is `collection.path`, or a collection or global slug
+ * for all its fields and files.
+ */
+export const NOT_PERSONAL: Readonly<Record<string, string>> = {
+  'complaints.reference': 'Het kenmerk (WP-jjjj-nnnn) is een volgnummer; het blijft na het anonimiseren.',
+  'complaints.formToken': 'Een willekeurige code van het webformulier, alleen om dubbel versturen te herkennen.',
+  'complaint-attachments.mimeType': 'Het soort bestand (bijvoorbeeld application/pdf), niets over een persoon.',
+  'letters.mimeType': 'Het soort bestand (application/pdf), niets over een persoon.',
+  'case-events.data':
+    'Alleen codes, ids en datums; een zod-schema per soort weigert vrije tekst (hooks/caseEvents/eventData.ts).',
+  'letter-templates':
+    'De teksten van de brieven met plaatshouders, door redacteuren geschreven, zonder gegevens van een klacht.',
+  'outbox.from': 'Het afzenderadres van Working Progression (een instelling), niet van een klager.',
+  'outbox.resends.*.id': 'Het nummer van een rij, door Payload gemaakt.',
+  'outbox.providerId': 'Het nummer dat Resend aan een bericht gaf.',
+  'outbox.idempotencyKey': 'Een sleutel uit ids, zodat een bericht maar één keer wordt bezorgd.',
+  'service-accounts':
+    'De serviceaccounts van systemen (de website): een naam van het systeem en de HMAC van de sleutel, geen persoon.',
+  'retention-runs':
+    'De administratie van het anonimiseren zelf: ids, datums en aantallen, geen naam en geen reden (besluit 19).',
+  sequences: 'Tellers voor de kenmerken, per jaar.',
+  reports: 'Vastgelegde verantwoordingen (art. 9): alleen aantallen, zonder persoonsgegevens, ook in de pdf.',
+  'case-facts': 'De feiten per klacht voor de verantwoording (art. 9): alleen codes en datums.',
+  'published-figures':
+    'Gepubliceerde cijfers en een door de manager geschreven tekst over verbeteringen, zonder tekst uit een klacht (besluit 18).',
+  'payload-kv': 'Payloads eigen opslag van sleutels en waarden voor het systeem; het portaal zet er geen gegevens in.',
+  'payload-jobs.queue': 'De naam van de wachtrij.',
+  'payload-jobs.meta': 'Payloads eigen gegevens van de planning van een opdracht.',
+  'payload-locked-documents.globalSlug': 'De naam van een globale instelling die iemand bewerkt.',
+  'payload-preferences':
+    'Voorkeuren van de medewerker in het beheer (kolommen, sortering), geen gegevens uit een klacht.',
+  'payload-migrations.name': 'De naam van een migratie van de database.',
+  'payload-jobs-stats': 'Wanneer elke geplande opdracht voor het laatst liep.',
+  regulation: 'Het gepubliceerde klachtenreglement met de toelichting: een openbare tekst.',
+  'settings.organisationName': 'De naam van Working Progression.',
+  'settings.address': 'Het adres van Working Progression, niet van een persoon.',
+  'settings.phone': 'Het algemene telefoonnummer van Working Progression.',
+  'settings.contactEmail': 'Het algemene e-mailadres van Working Progression.',
+  'settings.senderAddress': 'Het afzenderadres van de e-mail van Working Progression.',
+  'settings.uwvComplaintProcedure': 'Waar de klachtenprocedure van UWV staat: een openbare verwijzing.',
+}

@@ -141,6 +141,8 @@ const TABLE: { [T in CaseEventType]: { data: EventDataOf<T>; what: string } } = 
     data: { due: '2027-01-01T22:59:59.999Z' },
     what: 'Verzoek om inzage ontvangen (AVG art. 15); antwoord uiterlijk 1 januari 2027',
   },
+  // Decision 19: no reason in the entry, only whether the term or a request caused it.
+  anonymised: { data: { by: 'retention', run: 'r1' }, what: 'Persoonsgegevens geanonimiseerd (bewaartermijn)' },
 }
 
 describe('describeEvent: the timeline says who did what, and when', () => {
@@ -158,6 +160,12 @@ describe('describeEvent: the timeline says who did what, and when', () => {
       })
     },
   )
+
+  it('Decision 19: an erasure on request reads as such', () => {
+    expect(describeEvent(staff({ by: 'erasure' }, 'anonymised'), lookups).what).toBe(
+      'Persoonsgegevens geanonimiseerd (verzoek om wissen)',
+    )
+  })
 
   it('who: the staff member by name (id or populated user), the website only for the form, the system for jobs', () => {
     const received = TABLE.received.data

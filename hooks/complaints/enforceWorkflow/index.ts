@@ -163,6 +163,9 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
     result.endedAt = now.toISOString()
     result.endedAs = to
   }
+  // Decision 19: the retention term counts from the closing, written in the same save.
+  if (to !== from && to === 'closed')
+    result.privacy = { ...originalDoc.privacy, ...data.privacy, closedAt: now.toISOString() }
 
   const delay = planDelayNotice({ before: originalDoc, next, now })
   if (delay.errors.length > 0) fail(delay.errors, req)

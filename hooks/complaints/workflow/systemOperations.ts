@@ -1,4 +1,15 @@
+import { PERSONAL_DATA_STORES } from '../../privacy/registry'
 import { normalise } from './changes'
+
+/** Decision 19: the case's own stores of personal data (their top-level fields), as the registry lists them. */
+const ANONYMISED_FIELDS: readonly string[] = [
+  ...new Set(
+    PERSONAL_DATA_STORES.filter((store) => store.collection === 'complaints' && store.term === 'case').flatMap(
+      (store) => (store.fields ?? []).map((path) => path.split('.')[0] ?? path),
+    ),
+  ),
+  'privacy',
+]
 
 /**
  * The few system operations that write a case outside the workflow (DOMAIN.md, Decision 16: after
@@ -13,6 +24,8 @@ export const SYSTEM_OPERATIONS = {
   refreshDeadlines: ['nextDeadline', 'deadlineOutcomes'],
   /** The dossier was provided on a request for inspection (AVG art. 15; hooks/privacy/inspection.ts). */
   recordInspectionProvided: ['inspectionRequests', 'inspectionDueAt'],
+  /** Retention or an erasure request anonymises the case, also after `closed` (Decision 19; hooks/privacy/anonymiseCase.ts). */
+  anonymise: ANONYMISED_FIELDS,
 } as const satisfies Record<string, readonly string[]>
 
 export type SystemOperation = keyof typeof SYSTEM_OPERATIONS

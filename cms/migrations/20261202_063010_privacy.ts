@@ -1,6 +1,20 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
+import { backfillClosedAt } from '../../hooks/privacy/backfillClosedAt'
+
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`complaints_inspection_requests\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`received_at\` text NOT NULL,
+  	\`due_at\` text,
+  	\`provided_at\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`complaints\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`complaints_inspection_requests_order_idx\` ON \`complaints_inspection_requests\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`complaints_inspection_requests_parent_id_idx\` ON \`complaints_inspection_requests\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`access_log\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`at\` text NOT NULL,
@@ -15,6 +29,25 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`access_log_at_idx\` ON \`access_log\` (\`at\`);`)
   await db.run(sql`CREATE INDEX \`access_log_actor_idx\` ON \`access_log\` (\`actor_id\`);`)
   await db.run(sql`CREATE INDEX \`access_log_complaint_idx\` ON \`access_log\` (\`complaint_id\`);`)
+  await db.run(sql`CREATE TABLE \`retention_runs\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`kind\` text NOT NULL,
+  	\`at\` text NOT NULL,
+  	\`cases\` numeric,
+  	\`finished_at\` text,
+  	\`complaint\` text,
+  	\`by\` text,
+  	\`run\` text,
+  	\`done_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`retention_runs_key_idx\` ON \`retention_runs\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`retention_runs_complaint_idx\` ON \`retention_runs\` (\`complaint\`);`)
+  await db.run(sql`CREATE INDEX \`retention_runs_updated_at_idx\` ON \`retention_runs\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`retention_runs_created_at_idx\` ON \`retention_runs\` (\`created_at\`);`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_closed_at\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_legal_hold\` integer DEFAULT false;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_legal_hold_reason\` text;`)
@@ -22,13 +55,20 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_legal_hold_by_id\` text(36) REFERENCES users(id);`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_anonymised_at\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_erasure_reason\` text;`)
+  await db.run(sql`ALTER TABLE \`complaints\` ADD \`inspection_due_at\` text;`)
   await db.run(sql`CREATE INDEX \`complaints_privacy_privacy_legal_hold_by_idx\` ON \`complaints\` (\`privacy_legal_hold_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`complaints_inspection_due_at_idx\` ON \`complaints\` (\`inspection_due_at\`);`)
   await db.run(sql`ALTER TABLE \`settings\` ADD \`retention_years\` numeric DEFAULT 2 NOT NULL;`)
   await db.run(sql`ALTER TABLE \`settings\` ADD \`access_log_years\` numeric DEFAULT 2 NOT NULL;`)
+  // Data step, after the schema (hand-written). Decision 19: the retention term counts from the
+  // closing, which older versions did not store on the case; taken from the timeline (idempotent).
+  await backfillClosedAt(payload, req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`complaints_inspection_requests\`;`)
   await db.run(sql`DROP TABLE \`access_log\`;`)
+  await db.run(sql`DROP TABLE \`retention_runs\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_complaints\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
