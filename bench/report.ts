@@ -234,6 +234,92 @@ const wholeDocuments = await median(async () => {
   )
 })
 console.log(`open-cases list as whole documents (no select): ${wholeDocuments.toFixed(1)} ms`)
+if (process.env.BENCH_LIST_VARIANTS) {
+  // Where the open-cases list's time goes: the same page through cheaper options of Payload's `find`,
+  // the adapter alone (no access, hooks or afterRead), and the count alone.
+  const base = {
+    collection: 'complaints' as const,
+    depth: 0,
+    limit: 25,
+    page: 1,
+    select: listSelect,
+    sort: 'nextDeadline.due',
+    where: openWhere,
+  }
+  const variants: [string, () => Promise<unknown>][] = [
+    [
+      'as the admin asks',
+      () =>
+        payload.find({
+          ...base,
+          draft: true,
+          fallbackLocale: null,
+          includeLockStatus: true,
+          overrideAccess: false,
+          user,
+        }),
+    ],
+    [
+      'without includeLockStatus',
+      () => payload.find({ ...base, draft: true, fallbackLocale: null, overrideAccess: false, user }),
+    ],
+    ['without draft', () => payload.find({ ...base, includeLockStatus: true, overrideAccess: false, user })],
+    [
+      'pagination: false (no count)',
+      () =>
+        payload.find({ ...base, draft: true, includeLockStatus: true, overrideAccess: false, user, pagination: false }),
+    ],
+    [
+      'select: reference only',
+      () =>
+        payload.find({
+          ...base,
+          select: { reference: true },
+          draft: true,
+          includeLockStatus: true,
+          overrideAccess: false,
+          user,
+        }),
+    ],
+    [
+      'overrideAccess: true (no access, no user)',
+      () => payload.find({ ...base, draft: true, includeLockStatus: true }),
+    ],
+    ['all cheap options together', () => payload.find({ ...base, overrideAccess: false, user, pagination: false })],
+    [
+      'payload.count alone (same where, as the manager)',
+      () => payload.count({ collection: 'complaints', where: openWhere, overrideAccess: false, user }),
+    ],
+    [
+      'adapter alone: payload.db.find (with count)',
+      () =>
+        payload.db.find({
+          collection: 'complaints',
+          where: openWhere,
+          limit: 25,
+          page: 1,
+          sort: 'nextDeadline.due',
+          select: listSelect,
+        }),
+    ],
+    [
+      'adapter alone: payload.db.find, pagination: false',
+      () =>
+        payload.db.find({
+          collection: 'complaints',
+          where: openWhere,
+          limit: 25,
+          page: 1,
+          sort: 'nextDeadline.due',
+          select: listSelect,
+          pagination: false,
+        }),
+    ],
+  ]
+  console.log('\nopen-cases list, variants (median ms):')
+  for (const [name, fn] of variants)
+    console.log(`  ${name}: ${(await median(async () => JSON.stringify(await fn()))).toFixed(1)}`)
+}
 const LIST_SQL = `SELECT id, reference, received_at, status, assigned_handler_id, next_deadline_due, next_deadline_state, callback_state
   FROM complaints WHERE status IN ('received', 'acknowledged') ORDER BY next_deadline_due LIMIT 25`
 let sqlTotal = 0

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { refoldCase } from '../reports/facts/projectCase'
+import { caseEventWritten } from '../reports/facts/projectCase'
 import { EVENT_DATA, type EventDataOf } from './eventData'
 import type { CaseEventType } from './eventTypes'
 
@@ -45,6 +45,7 @@ export async function recordEvent<T extends CaseEventType>(
       at: (event.at ?? new Date()).toISOString(),
     },
   })
-  // Art. 9: the case's report facts follow its timeline in the same request (hooks/reports/facts/).
-  await refoldCase(payload, event.complaint, req)
+  // Art. 9: the case's report facts follow its timeline in the same request (hooks/reports/facts/):
+  // at once, or once at the end of the save (refoldingOnce) that writes this entry among others.
+  await caseEventWritten(payload, event.complaint, req)
 }

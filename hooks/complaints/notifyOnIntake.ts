@@ -3,14 +3,22 @@ import type { CollectionAfterChangeHook } from 'payload'
 import type { Complaint } from '../../cms/payload-types'
 import { recordEvent } from '../caseEvents/recordEvent'
 import { queueIntakeLetters } from '../letters/intakeLetters'
+import { refoldingOnce } from '../reports/facts/projectCase'
 
 /**
  * After registration: the first timeline entry, and one job for the letters of registration (the
  * receipt or the written version, and the UWV notification; hooks/letters/intakeLetters.ts). The
  * letters are made after the answer, so registering stays fast; the job is stored with the
- * complaint, so none is lost.
+ * complaint, so none is lost. Art. 9: the case's report facts are folded once, after its entries.
  */
-export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = async ({ doc: visible, operation, req }) => {
+export const notifyOnIntake: CollectionAfterChangeHook<Complaint> = (args) =>
+  refoldingOnce(args.req.payload, args.req, () => registerOnTimeline(args))
+
+const registerOnTimeline = async ({
+  doc: visible,
+  operation,
+  req,
+}: Parameters<CollectionAfterChangeHook<Complaint>>[0]): Promise<Complaint> => {
   if (operation !== 'create') return visible
   const { payload } = req
   // The hook's doc has passed field read access: a handler recording a complaint they were not

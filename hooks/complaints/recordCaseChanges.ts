@@ -8,6 +8,7 @@ import { issueLetter } from '../letters/issueLetter'
 import { queueUwvNotificationIfMissing } from '../letters/pendingNotifications'
 import { takeLetters } from '../letters/pendingLetters'
 import { queueLetterRetry } from '../letters/retryLetter'
+import { refoldingOnce } from '../reports/facts/projectCase'
 import { takeChanges } from './workflow/pendingChanges'
 import { relId } from '../relations'
 
@@ -55,14 +56,25 @@ async function classificationChanges(
  * After a change to a case: its timeline (who, when, what — ids and codes only, no personal
  * data) and the letters this save issues (composed and checked by enforceWorkflow), queued in the
  * outbox. A letter counts as sent when the outbox delivered it (recordLetterSent), not now.
+ * Art. 9: the case's report facts are folded once, after the last entry of the save
+ * (refoldingOnce, hooks/reports/facts/projectCase.ts), also when the save fails half-way.
  */
-export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = async ({
+export const recordCaseChanges: CollectionAfterChangeHook<Complaint> = (args) =>
+  refoldingOnce(
+    args.req.payload,
+    args.req,
+    () => recordChangesOfSave(args),
+    (error) =>
+      args.req.payload.logger.error({ err: error, msg: `Report facts of ${args.doc.reference} could not be folded` }),
+  )
+
+const recordChangesOfSave = async ({
   context,
   doc: visible,
   operation,
   previousDoc,
   req,
-}) => {
+}: Parameters<CollectionAfterChangeHook<Complaint>>[0]): Promise<Complaint> => {
   if (operation !== 'update' || context.systemOperation) return visible
   const { payload } = req
   // Whoever may change a case reads its workflow fields, so the timeline entries come from `visible`.

@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 
 import { recordEvent } from '../caseEvents/recordEvent'
+import { refoldingOnce } from '../reports/facts/projectCase'
 import { readSettings } from '../settings/cachedSettings'
 import { issueLetter } from './issueLetter'
 import type { LetterKind } from './kinds'
@@ -35,12 +36,22 @@ export async function queueIntakeLetters(
  * of a complaint received orally, to correct (staff intake, Art. 3 and Decision 8) — by e-mail, or
  * as a PDF for post without an address (Decision 12); and the notification of the designated UWV
  * labour expert (Art. 5, 9; Decision 11). Idempotent: a retried job issues only what is missing.
+ * Art. 9: the case's report facts are folded once, after the entries of all its letters.
  */
 export async function issueIntakeLetters(
   payload: Payload,
   complaintId: string,
   req: Partial<PayloadRequest>,
   actor: string | null = null,
+): Promise<LetterKind[]> {
+  return refoldingOnce(payload, req, () => issueMissingIntakeLetters(payload, complaintId, req, actor))
+}
+
+async function issueMissingIntakeLetters(
+  payload: Payload,
+  complaintId: string,
+  req: Partial<PayloadRequest>,
+  actor: string | null,
 ): Promise<LetterKind[]> {
   // Trusted job code: the letters need the whole case.
   const complaint = await payload.findByID({

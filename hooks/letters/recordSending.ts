@@ -3,24 +3,29 @@ import type { PayloadRequest } from 'payload'
 import type { MessagePurpose } from '../../cms/email/statuses'
 import { MILESTONE_PURPOSES, recordLetterMilestones } from '../caseEvents/letterMilestones'
 import { recordEvent, type EventData } from '../caseEvents/recordEvent'
+import { refoldingOnce } from '../reports/facts/projectCase'
 import { SENT_FIELD } from './sentField'
 
 /**
  * A letter of a case was sent — delivered by the outbox, or posted (Decision 12): the moment goes
  * on the case (a deadline is met by the sending, DOMAIN.md) and into its timeline. The one place
- * where "sent" is recorded, whichever way the letter went.
+ * where "sent" is recorded, whichever way the letter went. Art. 9: the case's report facts are
+ * folded once, after its entries (the sending and the milestone it makes).
  */
-export async function recordSending(
-  req: PayloadRequest,
-  sending: {
-    complaint: string
-    purpose: MessagePurpose
-    at: string
-    actor?: string | null
-    data: EventData
-    replace?: boolean
-  },
-): Promise<void> {
+export async function recordSending(req: PayloadRequest, sending: Sending): Promise<void> {
+  await refoldingOnce(req.payload, req, () => recordSent(req, sending))
+}
+
+type Sending = {
+  complaint: string
+  purpose: MessagePurpose
+  at: string
+  actor?: string | null
+  data: EventData
+  replace?: boolean
+}
+
+async function recordSent(req: PayloadRequest, sending: Sending): Promise<void> {
   const field = SENT_FIELD[sending.purpose]
   if (
     field &&

@@ -65,6 +65,24 @@ type Received = {
 type Classified = { channel?: string; role?: string; clientOrganisation?: string | null; categories?: string[] }
 type LetterIssued = { purpose: string; letter: string; message?: string | null; correction?: boolean }
 type LetterSent = { purpose: string; letter?: string; message?: string }
+type PostingDateCorrected = { letter: string; to: string }
+
+/**
+ * Decision 12 and 17: the sending moment of a letter by post is its posting date, and a corrected
+ * posting date replaces the earlier one (the latest correction up to the cutoff wins). Each
+ * posting writes a `letter_sent` at the date entered, so the letter's earlier `letter_sent` entries
+ * are superseded: per corrected letter, the moment of its one sending that counts.
+ */
+function correctedPostingDates(events: readonly ReportEvent[], cutoff: number): Map<string, number> {
+  const postedAt = new Map<string, number>()
+  for (const event of events) {
+    if (Date.parse(event.at) > cutoff) break
+    if (event.type !== 'posting_date_corrected') continue
+    const data = event.data as PostingDateCorrected
+    postedAt.set(data.letter, Date.parse(data.to))
+  }
+  return postedAt
+}
 
 const isRegistration = (data: Partial<Received>): data is Received =>
   typeof data.receivedAt === 'string' && typeof data.due === 'object' && data.due !== null
@@ -84,6 +102,7 @@ export function foldCaseEvents(complaint: string, events: readonly ReportEvent[]
   const letterOfMessage = new Map<string, string>()
   let endingStatusAt: string | null = null
   let acknowledgementIssuedAt: string | null = null
+  const correctedPostedAt = correctedPostingDates(events, cutoff)
 
   for (const event of events) {
     if (Date.parse(event.at) > cutoff) break
@@ -147,6 +166,9 @@ export function foldCaseEvents(complaint: string, events: readonly ReportEvent[]
         const data = event.data as LetterSent
         const letter = data.letter ?? (data.message ? (letterOfMessage.get(data.message) ?? data.message) : undefined)
         if (letter && corrections.has(letter)) break
+        // Decision 17: a posting date since corrected was not the letter's sending.
+        const postedAt = letter ? correctedPostedAt.get(letter) : undefined
+        if (postedAt !== undefined && Date.parse(event.at) !== postedAt) break
         // Decision 18: a hearing counts once its report was sent — once per letter: a corrected
         // posting date (Decision 17) records the same letter's sending again.
         if (data.purpose === 'hearing_report') {

@@ -266,6 +266,64 @@ describe('the fold over timelines written before the report (Art. 9, Decision 18
     ])
     expect(foldCaseEvents('c', events, ASOF)?.hearings).toBe(2)
   })
+
+  it('Decision 12, 17: a posted letter was sent on its posting date as corrected, the latest correction winning', () => {
+    // Received 12 January: the notice of non-admission is due by 9 February (Art. 7: 4 weeks).
+    const posted = (at: string): Step => [
+      at,
+      'letter_sent',
+      { purpose: 'non_admission_notice', letter: 'n1', channel: 'post' },
+    ]
+    const corrected = (at: string, from: string, to: string): Step => [
+      at,
+      'posting_date_corrected',
+      { letter: 'n1', purpose: 'non_admission_notice', from, to },
+    ]
+    const notice: Step[] = [
+      ['2026-02-08T09:00:00.000Z', 'status_changed', status('received', 'not_admitted')],
+      [
+        '2026-02-08T09:00:00.000Z',
+        'letter_issued',
+        { purpose: 'non_admission_notice', channel: 'post', letter: 'n1', message: null },
+      ],
+    ]
+    const day27 = '2026-02-08T12:00:00.000Z'
+    const day30 = '2026-02-11T12:00:00.000Z'
+    const day29 = '2026-02-10T12:00:00.000Z'
+    // Each posting date entered writes a sending at that date (recordPosting); the correction is recorded later.
+    const postedOnce = timeline('2026-01-12T09:00:00.000Z', [...notice, posted(day27)])
+    const movedLater = timeline('2026-01-12T09:00:00.000Z', [
+      ...notice,
+      posted(day27),
+      posted(day30),
+      corrected('2026-02-12T09:00:00.000Z', day27, day30),
+    ])
+    const movedTwice = timeline('2026-01-12T09:00:00.000Z', [
+      ...notice,
+      posted(day27),
+      posted(day29),
+      posted(day30),
+      corrected('2026-02-12T09:00:00.000Z', day27, day30),
+      corrected('2026-02-13T09:00:00.000Z', day30, day29),
+    ])
+    const fold = (events: ReportEvent[], asOf = ASOF) => {
+      const facts = foldCaseEvents('n', events, asOf)
+      return [facts?.nonAdmissionNoticeSentAt, facts?.endedAt]
+    }
+    expect(fold(postedOnce)).toEqual([day27, day27])
+    expect(fold(movedLater)).toEqual([day30, day30])
+    expect(fold(movedTwice)).toEqual([day29, day29])
+    // Art. 7: on time as first entered, late once corrected to day 30.
+    const onTime = (events: ReportEvent[]) =>
+      computeReport(
+        [foldCaseEvents('n', events, ASOF)].filter((f): f is CaseFacts => f !== null),
+        Q1,
+        ASOF,
+      ).notAdmittedOnTime
+    expect([onTime(postedOnce), onTime(movedLater), onTime(movedTwice)]).toEqual([1, 0, 0])
+    // Decision 18: as of a moment before the correction was recorded, the date entered then counts.
+    expect(fold(movedLater, '2026-02-11T18:00:00.000Z')).toEqual([day27, day27])
+  })
 })
 
 describe('periods (Art. 9: at least every quarter)', () => {

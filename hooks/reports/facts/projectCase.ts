@@ -79,3 +79,63 @@ export async function refoldCase(payload: Payload, caseId: string, req?: Partial
   const events = (await timelinesOf(payload, [caseId], req)).get(caseId) ?? []
   await storeFacts(payload, caseId, events, req)
 }
+
+/** The cases whose timeline grew inside an open `refoldingOnce` of a request, and how deep it is nested. */
+type Batch = { depth: number; cases: Set<string> }
+// Keyed by the request object itself: Payload hands the same object to every nested Local API call
+// given `req`, while it replaces `req.context` with a copy whenever such a call passes a `context`.
+const batches = new WeakMap<Partial<PayloadRequest>, Batch>()
+
+/**
+ * A timeline entry of the case was written (recordEvent): inside a `refoldingOnce` of this request
+ * its row is folded once when that closes; anywhere else (a job, the backfill, a call without a
+ * request) at once, as before.
+ */
+export async function caseEventWritten(payload: Payload, caseId: string, req?: Partial<PayloadRequest>): Promise<void> {
+  const batch = req ? batches.get(req) : undefined
+  if (batch) batch.cases.add(caseId)
+  else await refoldCase(payload, caseId, req)
+}
+
+/**
+ * Runs `write` (one save, which may write many timeline entries) and then folds each case it
+ * touched once, in the same request and transaction: the row is current when the save returns.
+ * Also when `write` throws half-way: the entries written before stay (SQLite runs without
+ * transactions), so the row is folded from them before the error goes on. Nested calls on the same
+ * request join the outermost one. Without a request nothing can be shared: each entry refolds.
+ * A refold that fails after `write` succeeded is thrown, or given to `onRefoldError` where the
+ * caller logs a timeline failure rather than fail a save that is stored already.
+ */
+export async function refoldingOnce<T>(
+  payload: Payload,
+  req: Partial<PayloadRequest> | undefined,
+  write: () => Promise<T>,
+  onRefoldError?: (error: unknown) => void,
+): Promise<T> {
+  if (!req) return write()
+  const open = batches.get(req)
+  const batch = open ?? { depth: 0, cases: new Set<string>() }
+  if (!open) batches.set(req, batch)
+  batch.depth += 1
+  let result: { ok: true; value: T } | { ok: false; error: unknown }
+  try {
+    result = { ok: true, value: await write() }
+  } catch (error) {
+    result = { ok: false, error }
+  }
+  batch.depth -= 1
+  if (batch.depth === 0) {
+    batches.delete(req)
+    try {
+      for (const caseId of batch.cases) await refoldCase(payload, caseId, req)
+    } catch (refoldError) {
+      // After a failed save its own error is the one to report; this one is logged beside it.
+      if (!result.ok)
+        payload.logger.error({ err: refoldError, msg: 'Art. 9: case facts could not be folded after a failed save' })
+      else if (onRefoldError) onRefoldError(refoldError)
+      else throw refoldError
+    }
+  }
+  if (!result.ok) throw result.error
+  return result.value
+}
