@@ -80,6 +80,8 @@ export interface Config {
     'case-facts': CaseFact;
     'published-figures': PublishedFigure;
     'access-log': AccessLog;
+    'complainant-links': ComplainantLink;
+    'complainant-sessions': ComplainantSession;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -107,6 +109,8 @@ export interface Config {
     'case-facts': CaseFactsSelect<false> | CaseFactsSelect<true>;
     'published-figures': PublishedFiguresSelect<false> | PublishedFiguresSelect<true>;
     'access-log': AccessLogSelect<false> | AccessLogSelect<true>;
+    'complainant-links': ComplainantLinksSelect<false> | ComplainantLinksSelect<true>;
+    'complainant-sessions': ComplainantSessionsSelect<false> | ComplainantSessionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -139,6 +143,7 @@ export interface Config {
       issueCaseLetter: TaskIssueCaseLetter;
       deadlineReminders: TaskDeadlineReminders;
       freezeQuarterlyReport: TaskFreezeQuarterlyReport;
+      sendComplainantLink: TaskSendComplainantLink;
       inline: {
         input: unknown;
         output: unknown;
@@ -560,6 +565,7 @@ export interface Outbox {
     | 'handler_change'
     | 'system'
     | 'password_reset'
+    | 'complainant_link'
     | 'report';
   attempts: number;
   lastError?: string | null;
@@ -616,6 +622,7 @@ export interface Letter {
     | 'handler_change'
     | 'system'
     | 'password_reset'
+    | 'complainant_link'
     | 'report';
   channel: 'email' | 'post';
   /**
@@ -732,7 +739,7 @@ export interface LetterTemplate {
 export interface ServiceAccount {
   id: string;
   name: string;
-  scopes: 'complaint-intake'[];
+  scopes: ('complaint-intake' | 'complainant')[];
   keyHash?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -884,6 +891,32 @@ export interface AccessLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complainant-links".
+ */
+export interface ComplainantLink {
+  id: string;
+  complaint: string | Complaint;
+  tokenHash: string;
+  expiresAt: string;
+  usedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complainant-sessions".
+ */
+export interface ComplainantSession {
+  id: string;
+  complaint: string | Complaint;
+  link: string | ComplainantLink;
+  sessionHash: string;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -957,7 +990,8 @@ export interface PayloadJob {
           | 'issueIntakeLetters'
           | 'issueCaseLetter'
           | 'deadlineReminders'
-          | 'freezeQuarterlyReport';
+          | 'freezeQuarterlyReport'
+          | 'sendComplainantLink';
         taskID: string;
         input?:
           | {
@@ -998,6 +1032,7 @@ export interface PayloadJob {
         | 'issueCaseLetter'
         | 'deadlineReminders'
         | 'freezeQuarterlyReport'
+        | 'sendComplainantLink'
       )
     | null;
   queue?: string | null;
@@ -1065,6 +1100,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'published-figures';
         value: string | PublishedFigure;
+      } | null)
+    | ({
+        relationTo: 'complainant-links';
+        value: string | ComplainantLink;
+      } | null)
+    | ({
+        relationTo: 'complainant-sessions';
+        value: string | ComplainantSession;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1585,6 +1628,30 @@ export interface AccessLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complainant-links_select".
+ */
+export interface ComplainantLinksSelect<T extends boolean = true> {
+  complaint?: T;
+  tokenHash?: T;
+  expiresAt?: T;
+  usedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complainant-sessions_select".
+ */
+export interface ComplainantSessionsSelect<T extends boolean = true> {
+  complaint?: T;
+  link?: T;
+  sessionHash?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1947,6 +2014,21 @@ export interface TaskFreezeQuarterlyReport {
     key: string;
     frozen: boolean;
     mailed: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendComplainantLink".
+ */
+export interface TaskSendComplainantLink {
+  input: {
+    requestId: string;
+    reference: string;
+    emailHash: string;
+    requestedAt: string;
+  };
+  output: {
+    result: string;
   };
 }
 /**
