@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { queueComplainantLink } from '../../hooks/complainant/links'
-import { REFERENCE_PATTERN, normaliseReference } from '../../hooks/complainant/secrets'
+import { checkLinkRequest } from '../../hooks/complainant/linkRequest'
 import { caseOfSession, endComplainantSession, openComplainantSession } from '../../hooks/complainant/sessions'
 import { complainantView } from '../../hooks/complainant/view'
 import { hasServiceScope } from '../../hooks/complaints/serviceKey'
@@ -18,8 +18,6 @@ export const COMPLAINANT_SESSION_HEADER = 'x-complainant-session'
 const json = (body: unknown, status: number) => Response.json(body, { status })
 const forbidden = () => json({ error: 'Geen toegang.' }, 403)
 const allowed = (req: PayloadRequest) => hasServiceScope(req.payload, req.headers.get('authorization'), 'complainant')
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
   try {
@@ -43,15 +41,9 @@ export const requestLinkEndpoint: Endpoint = {
   handler: async (req) => {
     if (!(await allowed(req))) return forbidden()
     const data = await body(req)
-    const reference = normaliseReference(text(data.reference))
-    const email = text(data.email).trim()
-    const errors: Record<string, string> = {}
-    if (!REFERENCE_PATTERN.test(reference))
-      errors.reference = 'Vul het kenmerk in zoals het in uw brief staat, bijvoorbeeld WP-2026-0007.'
-    if (!EMAIL.test(email) || email.length > 254)
-      errors.email = 'Vul een e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.'
-    if (Object.keys(errors).length > 0) return json({ errors }, 400)
-    await queueComplainantLink(req.payload, { reference, email })
+    const check = checkLinkRequest(data.reference, data.email)
+    if (!check.ok) return json({ errors: check.errors }, 400)
+    await queueComplainantLink(req.payload, { reference: check.reference, email: check.email })
     return json({}, 202)
   },
 }

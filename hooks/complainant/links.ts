@@ -1,11 +1,11 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { enqueueEmailOnce } from '../../cms/email/enqueue'
+import { enqueueEmailOnce, OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { senderOf } from '../../cms/email/sender'
-import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import type { Complaint } from '../../cms/payload-types'
 import { once } from '../effects/once'
-import { keyedHash, LINK_VALID_MS, linkTokenFor, newSecret, normaliseEmail, normaliseReference } from './secrets'
+import { normaliseEmail, normaliseReference } from './linkRequest'
+import { keyedHash, LINK_VALID_MS, linkTokenFor, newSecret } from './secrets'
 
 export const COMPLAINANT_LINK_TASK = 'sendComplainantLink'
 

@@ -6,12 +6,6 @@ import type { Payload } from 'payload'
 export const LINK_VALID_MS = 60 * 60 * 1000
 export const SESSION_VALID_MS = 30 * 60 * 1000
 
-/** The case's reference as a person may type it: WP-2026-0007 (any case, spaces around). */
-export const REFERENCE_PATTERN = /^WP-\d{4}-\d{1,8}$/
-
-export const normaliseReference = (value: string): string => value.trim().toUpperCase()
-export const normaliseEmail = (value: string): string => value.trim().toLowerCase()
-
 /** A fresh unguessable value (256 bits), URL-safe. */
 export const newSecret = (): string => randomBytes(32).toString('base64url')
 
