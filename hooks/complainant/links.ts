@@ -76,12 +76,12 @@ export async function sendComplainantLink(
 ): Promise<'sent' | 'skipped'> {
   // Trusted job code: one indexed read of the fields the check needs, no hooks, no access log
   // (nobody reads the case here; it is only compared).
-  const found = (await payload.db.findOne({
+  const found = await payload.db.findOne<Reachable>({
     collection: 'complaints',
     where: { reference: { equals: input.reference } },
     select: { reference: true, complainant: { email: true }, privacy: { anonymisedAt: true } },
     req: options.req,
-  })) as Reachable | null
+  })
   const email = found?.complainant?.email?.trim()
   if (!found || !email || found.privacy?.anonymisedAt) return 'skipped'
   if (keyedHash(payload, 'email', normaliseEmail(email)) !== input.emailHash) return 'skipped'
@@ -95,7 +95,7 @@ export async function sendComplainantLink(
     make: () => ({ data: { complaint: found.id, tokenHash: keyedHash(payload, 'link', token), expiresAt } }),
     req: options.req,
   })
-  const settings = await payload.findGlobal({ slug: 'settings', depth: 0, req: options.req as PayloadRequest })
+  const settings = await payload.findGlobal({ slug: 'settings', depth: 0, req: options.req })
   const message = linkMessage(found.reference ?? input.reference, linkUrl(options.siteUrl, token))
   await enqueueEmailOnce(
     payload,

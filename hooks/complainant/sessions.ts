@@ -24,14 +24,14 @@ export async function openComplainantSession(
   token: string,
   now: Date = new Date(),
 ): Promise<OpenedSession | { kind: 'refused'; reason: LinkRefusal }> {
-  const link = (await payload.db.findOne({
+  const link = await payload.db.findOne<LinkRow>({
     collection: 'complainant-links',
     where: { tokenHash: { equals: keyedHash(payload, 'link', token) } },
-  })) as LinkRow | null
+  })
   if (!link) return { kind: 'refused', reason: 'unknown' }
   if (link.usedAt) return { kind: 'refused', reason: 'used' }
   if (new Date(link.expiresAt).getTime() <= now.getTime()) return { kind: 'refused', reason: 'expired' }
-  const complaint = relId(link.complaint as string | { id: string } | null)
+  const complaint = relId(link.complaint)
   if (!complaint) return { kind: 'refused', reason: 'unknown' }
 
   const session = newSecret()
@@ -60,12 +60,12 @@ export async function openComplainantSession(
 /** The one case a session opens, or null when it is unknown, ended or older than 30 minutes. */
 export async function caseOfSession(payload: Payload, session: string, now: Date = new Date()): Promise<string | null> {
   if (!session) return null
-  const row = (await payload.db.findOne({
+  const row = await payload.db.findOne<SessionRow>({
     collection: 'complainant-sessions',
     where: { sessionHash: { equals: keyedHash(payload, 'session', session) } },
-  })) as SessionRow | null
+  })
   if (!row || new Date(row.expiresAt).getTime() <= now.getTime()) return null
-  return relId(row.complaint as string | { id: string } | null)
+  return relId(row.complaint)
 }
 
 /** Sign out: the session is gone; its cookie opens nothing any more. */

@@ -48,13 +48,13 @@ export async function complainantView(payload: Payload, caseId: string): Promise
   if (!found?.reference || found.privacy?.anonymisedAt) return null
   const handlerId = relId(found.assignedHandler)
   const handler = handlerId
-    ? ((await payload.db.findOne({
+    ? await payload.db.findOne<Pick<User, 'id' | 'name'>>({
         collection: 'users',
         where: { id: { equals: handlerId } },
         select: { name: true },
-      })) as Pick<User, 'name'> | null)
+      })
     : null
-  const status = (found.status ?? 'received') as Status
+  const status: Status = found.status ?? 'received'
   return {
     reference: found.reference,
     statusLabel: COMPLAINANT_STATUS_LABELS[status] ?? COMPLAINANT_STATUS_LABELS.received,

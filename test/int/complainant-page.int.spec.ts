@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
+import { parseEnv } from '../../cms/env'
+import { seedSteps } from '../../cms/seed'
 import { REDACTED_BODY } from '../../cms/email/statuses'
 import type { Complaint, Outbox, User } from '../../cms/payload-types'
 import { hashServiceKey } from '../../hooks/complaints/serviceKey'
@@ -10,7 +12,7 @@ import { complainantCms, type LinkRequestOutcome, requestLinkForm } from '../../
 import { createLinkLimiter } from '../../site/lib/complainantLimit'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { intakeForm, recordedComplaint, validIntake } from '../helpers/intake'
-import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { createStaffUserWithToken, type StaffUser } from '../helpers/staff'
 
 /*
@@ -453,5 +455,36 @@ describe('Decision 20: after delivery no outbox field readable through any API h
     const asUser: User = staff.handlerA.user
     const viaLocal = await payload.find({ collection: 'outbox', overrideAccess: false, user: asUser, limit: 100 })
     expect(JSON.stringify(viaLocal)).not.toContain(token)
+  })
+})
+
+describe('Decision 20: an installation from before gets the complainant scope on its next start', () => {
+  it('the seed adds `complainant` to the site’s account and keeps its key; control: before, the key was refused', async () => {
+    const { docs } = await payload.find({
+      collection: 'service-accounts',
+      where: { name: { equals: 'site' } },
+      overrideAccess: true,
+    })
+    const account = docs[0]
+    if (!account) throw new Error('no site account')
+    await payload.update({
+      collection: 'service-accounts',
+      id: account.id,
+      overrideAccess: true,
+      data: { scopes: ['complaint-intake'] },
+    })
+    const ask = () =>
+      ctx.rest(
+        '/complainant/link',
+        keyed(SITE_KEY, { method: 'POST', body: JSON.stringify({ reference: 'WP-2026-9999', email: 'a@example.nl' }) }),
+      )
+    expect((await ask()).status).toBe(403)
+    const step = seedSteps.find((s) => s.name === 'site service account')
+    expect(await step?.run(payload, parseEnv({ PAYLOAD_SECRET: TEST_SECRET, SITE_API_KEY: SITE_KEY }))).toBe(
+      'rechten van de website bijgewerkt',
+    )
+    const updated = await payload.findByID({ collection: 'service-accounts', id: account.id, overrideAccess: true })
+    expect(updated.scopes).toEqual(['complaint-intake', 'complainant'])
+    expect((await ask()).status).toBe(202)
   })
 })
