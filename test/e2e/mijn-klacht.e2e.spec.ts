@@ -172,5 +172,6 @@ describe('Decision 20: /mijn-klacht — ask for a link, open it, see the case', 
       await expectAccessible(page, `mijn-klacht-${tag}-session-ended`)
       await context.close()
     },
+    180_000,
   )
 })
