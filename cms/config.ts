@@ -13,6 +13,8 @@ import { hasRole } from '../collections/access/roles'
 import { CaseEvents } from '../collections/CaseEvents'
 import { AccessLog } from '../collections/AccessLog'
 import { CaseFacts } from '../collections/CaseFacts'
+import { ComplainantLinks } from '../collections/ComplainantLinks'
+import { ComplainantSessions } from '../collections/ComplainantSessions'
 import { ComplaintAttachments } from '../collections/ComplaintAttachments'
 import { Complaints } from '../collections/Complaints'
 import { Letters } from '../collections/Letters'
@@ -35,6 +37,7 @@ import { nameFieldsByLabel } from './lib/nameFieldsByLabel'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
 import { anonymiseComplaintEndpoint } from './endpoints/anonymiseComplaint'
+import { complainantEndpoints } from './endpoints/complainant'
 import { reportEndpoint } from './endpoints/report'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
 import { deliverEmailTask } from './jobs/deliverEmail'
@@ -42,6 +45,7 @@ import { freezeQuarterlyReportTask, REPORTS_QUEUE } from './jobs/freezeQuarterly
 import { issueCaseLetterTask } from './jobs/issueCaseLetter'
 import { issueIntakeLettersTask } from './jobs/issueIntakeLetters'
 import { applyRetentionTask, RETENTION_QUEUE } from './jobs/applyRetention'
+import { sendComplainantLinkTask } from './jobs/sendComplainantLink'
 import type { Env } from './env'
 import { dutchOverrides } from './translations'
 
@@ -139,11 +143,15 @@ export const configFor = (env: Env): Config => ({
     PublishedFigures,
     AccessLog,
     RetentionRuns,
+    ComplainantLinks,
+    ComplainantSessions,
   ]
     .map(withReportEndpoint)
     .map(withQueryGuard)
     .map(guarded),
   globals: [Regulation, Settings].map(guardedGlobal),
+  // Decision 20: /api/complainant/* for the site's complainant page (each checks the site's key and scope).
+  endpoints: complainantEndpoints,
   admin: {
     user: 'users',
     // No requests to gravatar.com: the portal runs on closed networks too.
@@ -191,6 +199,7 @@ export const configFor = (env: Env): Config => ({
       deadlineRemindersTask(env),
       freezeQuarterlyReportTask(env),
       applyRetentionTask,
+      sendComplainantLinkTask(env),
     ],
     // Runs only in the process that starts Payload with cron enabled: the CMS (Next) server.
     autoRun: [

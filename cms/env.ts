@@ -47,6 +47,10 @@ export const envSchema = z.object({
   SITE_API_KEY: z.string().min(24, 'moet minstens 24 tekens lang zijn').optional(),
   SITE_RATE_LIMIT_PER_HOUR: count().min(1, 'moet minstens 1 zijn').default(30),
   SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR: count().min(1, 'moet minstens 1 zijn').default(3),
+  // Decision 20: link requests on /mijn-klacht (site/lib/complainantLimit.ts).
+  SITE_RATE_LIMIT_LINK_PER_HOUR: count().min(1, 'moet minstens 1 zijn').default(20),
+  SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR: count().min(1, 'moet minstens 1 zijn').default(5),
+  SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR: count().min(1, 'moet minstens 1 zijn').default(3),
   UPLOAD_DIR: optionalString,
   OUTBOX_MAX_ATTEMPTS: count().min(1, 'moet minstens 1 zijn').max(50, 'mag hoogstens 50 zijn').default(8),
   OUTBOX_RETRY_DELAY_MS: count().min(0, 'mag niet negatief zijn').default(30_000),

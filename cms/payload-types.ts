@@ -81,6 +81,8 @@ export interface Config {
     'published-figures': PublishedFigure;
     'access-log': AccessLog;
     'retention-runs': RetentionRun;
+    'complainant-links': ComplainantLink;
+    'complainant-sessions': ComplainantSession;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -109,6 +111,8 @@ export interface Config {
     'published-figures': PublishedFiguresSelect<false> | PublishedFiguresSelect<true>;
     'access-log': AccessLogSelect<false> | AccessLogSelect<true>;
     'retention-runs': RetentionRunsSelect<false> | RetentionRunsSelect<true>;
+    'complainant-links': ComplainantLinksSelect<false> | ComplainantLinksSelect<true>;
+    'complainant-sessions': ComplainantSessionsSelect<false> | ComplainantSessionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -142,6 +146,7 @@ export interface Config {
       deadlineReminders: TaskDeadlineReminders;
       freezeQuarterlyReport: TaskFreezeQuarterlyReport;
       applyRetention: TaskApplyRetention;
+      sendComplainantLink: TaskSendComplainantLink;
       inline: {
         input: unknown;
         output: unknown;
@@ -575,6 +580,7 @@ export interface Outbox {
     | 'handler_change'
     | 'system'
     | 'password_reset'
+    | 'complainant_link'
     | 'report';
   attempts: number;
   lastError?: string | null;
@@ -631,6 +637,7 @@ export interface Letter {
     | 'handler_change'
     | 'system'
     | 'password_reset'
+    | 'complainant_link'
     | 'report';
   channel: 'email' | 'post';
   /**
@@ -752,7 +759,7 @@ export interface LetterTemplate {
 export interface ServiceAccount {
   id: string;
   name: string;
-  scopes: 'complaint-intake'[];
+  scopes: ('complaint-intake' | 'complainant')[];
   keyHash?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -922,6 +929,32 @@ export interface RetentionRun {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complainant-links".
+ */
+export interface ComplainantLink {
+  id: string;
+  complaint: string | Complaint;
+  tokenHash: string;
+  expiresAt: string;
+  usedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complainant-sessions".
+ */
+export interface ComplainantSession {
+  id: string;
+  complaint: string | Complaint;
+  link: string | ComplainantLink;
+  sessionHash: string;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -996,7 +1029,8 @@ export interface PayloadJob {
           | 'issueCaseLetter'
           | 'deadlineReminders'
           | 'freezeQuarterlyReport'
-          | 'applyRetention';
+          | 'applyRetention'
+          | 'sendComplainantLink';
         taskID: string;
         input?:
           | {
@@ -1038,6 +1072,7 @@ export interface PayloadJob {
         | 'deadlineReminders'
         | 'freezeQuarterlyReport'
         | 'applyRetention'
+        | 'sendComplainantLink'
       )
     | null;
   queue?: string | null;
@@ -1105,6 +1140,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'published-figures';
         value: string | PublishedFigure;
+      } | null)
+    | ({
+        relationTo: 'complainant-links';
+        value: string | ComplainantLink;
+      } | null)
+    | ({
+        relationTo: 'complainant-sessions';
+        value: string | ComplainantSession;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1651,6 +1694,30 @@ export interface RetentionRunsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complainant-links_select".
+ */
+export interface ComplainantLinksSelect<T extends boolean = true> {
+  complaint?: T;
+  tokenHash?: T;
+  expiresAt?: T;
+  usedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "complainant-sessions_select".
+ */
+export interface ComplainantSessionsSelect<T extends boolean = true> {
+  complaint?: T;
+  link?: T;
+  sessionHash?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2025,6 +2092,21 @@ export interface TaskApplyRetention {
     run: string;
     anonymised: number;
     skipped: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendComplainantLink".
+ */
+export interface TaskSendComplainantLink {
+  input: {
+    requestId: string;
+    reference: string;
+    emailHash: string;
+    requestedAt: string;
+  };
+  output: {
+    result: string;
   };
 }
 /**

@@ -4,8 +4,9 @@ import { isAdmin } from './access/isAdmin'
 import { nobodyField } from './access/nobody'
 
 /**
- * Machine identities with their scopes. The public site is one: its key opens exactly one door,
- * `POST /api/complaints/intake`, which checks the key itself. The key is no Payload login, so it
+ * Machine identities with their scopes. The public site is one: its key opens the intake
+ * (`POST /api/complaints/intake`, scope complaint-intake) and the complainant's own page
+ * (`/api/complainant/*`, scope complainant), each endpoint checking the key and its scope itself. The key is no Payload login, so it
  * reads nothing and writes nothing else — not even Payload's own editing locks or preferences.
  */
 export const ServiceAccounts: CollectionConfig = {
@@ -28,6 +29,14 @@ export const ServiceAccounts: CollectionConfig = {
         {
           value: 'complaint-intake',
           label: { nl: 'Klachten aanleveren (niet lezen)', en: 'Hand in complaints (not read)' },
+        },
+        {
+          // Decision 20: the endpoints of /mijn-klacht only (cms/endpoints/complainant.ts).
+          value: 'complainant',
+          label: {
+            nl: 'Klagers hun eigen klacht laten bekijken (met link en sessie)',
+            en: 'Let complainants view their own complaint (with link and session)',
+          },
         },
       ],
     },

@@ -16,15 +16,15 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, { nl: string; en: string
  * reminder), a message that carries a credential (a password-reset link), or the quarterly
  * Art. 9 report to the managers.
  */
-export const MESSAGE_PURPOSES = [...LETTER_KINDS, 'system', 'password_reset', 'report'] as const
+export const MESSAGE_PURPOSES = [...LETTER_KINDS, 'system', 'password_reset', 'complainant_link', 'report'] as const
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number]
 
 /**
  * Messages whose body is a key to an account (Decision 20: no message readable through any API
  * holds a usable token after delivery). Their bodies are readable by nobody through the API, and
- * are replaced by a note once delivered. The complainant's sign-in link belongs here too.
+ * are replaced by a note once delivered. The complainant's link to their own page is one (Decision 20).
  */
-export const CREDENTIAL_PURPOSES: readonly MessagePurpose[] = ['password_reset']
+export const CREDENTIAL_PURPOSES: readonly MessagePurpose[] = ['password_reset', 'complainant_link']
 
 export const carriesCredential = (purpose: string | null | undefined): boolean =>
   CREDENTIAL_PURPOSES.some((p) => p === purpose)
@@ -57,6 +57,10 @@ export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, { nl: string; en: st
   password_reset: {
     nl: 'Wachtwoord herstellen (inhoud na verzending verwijderd)',
     en: 'Password reset (body removed after delivery)',
+  },
+  complainant_link: {
+    nl: 'Link naar Mijn klacht (inhoud na verzending verwijderd)',
+    en: 'Link to My complaint (body removed after delivery)',
   },
   report: { nl: 'Verantwoording (art. 9)', en: 'Accountability report (Art. 9)' },
 }

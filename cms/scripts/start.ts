@@ -99,11 +99,13 @@ async function buildIfNeeded(env: NodeJS.ProcessEnv) {
     writeStamp(cmsStampFile, cmsStamp)
   }
   // The site also builds in the shared vocabulary, schema and attachment rules of hooks/complaints,
-  // and the letters' font check the schema uses (hooks/letters/pdf/fonts.ts).
+  // and the letters' font check the schema uses (hooks/letters/pdf/fonts.ts), and the check of a
+  // request for a link to /mijn-klacht (hooks/complainant/linkRequest.ts).
   const siteStamp = sourceStamp(root, [
     'site',
     'astro.config.mjs',
     'hooks/complaints',
+    'hooks/complainant/linkRequest.ts',
     'hooks/letters/pdf/fonts.ts',
     ...shared,
   ])

@@ -28,8 +28,11 @@ const firstAdmin: SeedStep = {
   },
 }
 
+/** The site's doors: the intake, and the complainant's own page (Decision 20). */
+const SITE_SCOPES = ['complaint-intake', 'complainant'] as const
+
 /**
- * The public site's create-only identity (service account `site`, scope complaint-intake),
+ * The public site's create-only identity (service account `site`, scopes complaint-intake and complainant),
  * with the API key from SITE_API_KEY (derived from PAYLOAD_SECRET unless set). A changed key
  * is written over the old one, so the site and the CMS always agree after a start.
  */
@@ -50,13 +53,21 @@ const siteServiceAccount: SeedStep = {
       await payload.create({
         collection: 'service-accounts',
         overrideAccess: true,
-        data: { name: 'site', scopes: ['complaint-intake'], keyHash },
+        data: { name: 'site', scopes: [...SITE_SCOPES], keyHash },
       })
       return 'service-account voor de website aangemaakt'
     }
-    if (existing.keyHash === keyHash) return null
-    await payload.update({ collection: 'service-accounts', id: existing.id, overrideAccess: true, data: { keyHash } })
-    return 'sleutel van de website bijgewerkt'
+    // An installation from before Decision 20 gets the complainant scope on its next start.
+    const scopes = existing.scopes ?? []
+    const missing = SITE_SCOPES.filter((scope) => !scopes.includes(scope))
+    if (existing.keyHash === keyHash && missing.length === 0) return null
+    await payload.update({
+      collection: 'service-accounts',
+      id: existing.id,
+      overrideAccess: true,
+      data: { keyHash, scopes: [...scopes, ...missing] },
+    })
+    return missing.length > 0 ? 'rechten van de website bijgewerkt' : 'sleutel van de website bijgewerkt'
   },
 }
 

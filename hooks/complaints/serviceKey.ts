@@ -9,11 +9,18 @@ export function hashServiceKey(payload: Payload, key: string): string {
   return createHmac('sha256', payload.secret).update(`service-key:${key}`).digest('hex')
 }
 
+/**
+ * The doors a service key may open. `complaint-intake`: hand in a complaint and ask whether it was
+ * stored. `complainant`: the complainant's own page (Decision 20) — request a link, open a session,
+ * read the one case of that session. One scope opens none of the other's endpoints.
+ */
+export type ServiceScope = 'complaint-intake' | 'complainant'
+
 /** True when the request carries the key of a service account with the scope. */
 export async function hasServiceScope(
   payload: Payload,
   authorization: string | null,
-  scope: 'complaint-intake',
+  scope: ServiceScope,
 ): Promise<boolean> {
   if (!authorization?.startsWith(PREFIX)) return false
   const hash = hashServiceKey(payload, authorization.slice(PREFIX.length).trim())

@@ -1,11 +1,22 @@
 import { defineAction } from 'astro:actions'
 
 import { submitComplaint } from '../lib/cms'
+import {
+  complainantCms,
+  type LinkRequestOutcome,
+  type OpenLinkOutcome,
+  openLinkForm,
+  requestLinkForm,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+} from '../lib/complainant'
+import { linkLimiter } from '../lib/complainantLimit'
 import { siteEnv } from '../lib/env'
 import { complaintLimiter } from '../lib/rateLimit'
 import { type SubmitOutcome, submitComplaintForm } from '../lib/submitForm'
 
 export type { SubmitOutcome } from '../lib/submitForm'
+export type { LinkRequestOutcome, OpenLinkOutcome } from '../lib/complainant'
 
 export const server = {
   /**
@@ -24,5 +35,39 @@ export const server = {
         limiter: complaintLimiter(),
         submit: (request) => submitComplaint(request),
       }),
+  }),
+  /**
+   * Decision 20: ask for a link to /mijn-klacht. Public, like the page: the same outcome for every
+   * well-formed request, whether or not the reference and the address belong together.
+   */
+  requestComplainantLink: defineAction({
+    accept: 'form',
+    handler: (form, context): Promise<LinkRequestOutcome> =>
+      requestLinkForm(form, { clientAddress: context.clientAddress, limiter: linkLimiter(), cms: complainantCms() }),
+  }),
+  /** Decision 20: the button "Bekijk mijn klacht" uses the link and starts the session (its cookie). */
+  openComplainantLink: defineAction({
+    accept: 'form',
+    handler: async (form, context): Promise<OpenLinkOutcome> => {
+      const outcome = await openLinkForm(form, complainantCms())
+      if (outcome.kind === 'opened')
+        context.cookies.set(
+          SESSION_COOKIE,
+          outcome.session,
+          sessionCookieOptions(context.url.protocol === 'https:', outcome.expiresAt, new Date()),
+        )
+      // The session's value stays in the cookie; the caller learns only that it opened.
+      return outcome.kind === 'opened' ? { kind: 'opened', session: '', expiresAt: outcome.expiresAt } : outcome
+    },
+  }),
+  /** Decision 20: sign out; the session ends at the CMS and the cookie is removed. */
+  endComplainantSession: defineAction({
+    accept: 'form',
+    handler: async (_form, context): Promise<{ kind: 'signedOut' }> => {
+      const session = context.cookies.get(SESSION_COOKIE)?.value
+      if (session) await complainantCms().endSession(session)
+      context.cookies.delete(SESSION_COOKIE, { path: '/mijn-klacht' })
+      return { kind: 'signedOut' }
+    },
   }),
 }

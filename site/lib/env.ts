@@ -16,6 +16,10 @@ const siteEnvSchema = z.object({
   SITE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(30),
   // Complaints per e-mail address per hour: strict.
   SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(3),
+  // Decision 20: requests for a link to /mijn-klacht, per IP address, per e-mail address, per reference + address.
+  SITE_RATE_LIMIT_LINK_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(20),
+  SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(5),
+  SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(3),
 })
 
 export type SiteEnv = z.infer<typeof siteEnvSchema>
@@ -28,6 +32,9 @@ export function parseSiteEnv(source: Record<string, string | undefined>): SiteEn
     SITE_API_KEY: source.SITE_API_KEY || undefined,
     SITE_RATE_LIMIT_PER_HOUR: source.SITE_RATE_LIMIT_PER_HOUR || undefined,
     SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR: source.SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR || undefined,
+    SITE_RATE_LIMIT_LINK_PER_HOUR: source.SITE_RATE_LIMIT_LINK_PER_HOUR || undefined,
+    SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR: source.SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR || undefined,
+    SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR: source.SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR || undefined,
   })
   if (!result.success) {
     const issue = result.error.issues[0]

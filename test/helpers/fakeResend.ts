@@ -84,6 +84,12 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
 
   function handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
+    // For browser tests, whose portal runs in another process: what was delivered so far (no attachments).
+    if (path === '/test/deliveries' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(deliveries.map(({ attachments: _attachments, ...delivery }) => delivery)))
+      return
+    }
     if (path !== '/emails') return send(res, resendError(404, 'The requested endpoint does not exist.'))
     if (req.method !== 'POST') return send(res, resendError(405, 'Method is not allowed for the requested path.'))
     requests += 1

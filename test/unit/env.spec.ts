@@ -128,6 +128,9 @@ describe('secrets per process (the site holds only its own keys)', () => {
       SITE_CACHE_SECRET: env.SITE_CACHE_SECRET,
       SITE_RATE_LIMIT_PER_HOUR: '7',
       SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR: '3',
+      SITE_RATE_LIMIT_LINK_PER_HOUR: '20',
+      SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR: '5',
+      SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR: '3',
     })
     // What the site's own configuration reads from it: the keys the CMS expects.
     expect(parseSiteEnv(site)).toEqual({
@@ -136,6 +139,9 @@ describe('secrets per process (the site holds only its own keys)', () => {
       SITE_CACHE_SECRET: env.SITE_CACHE_SECRET,
       SITE_RATE_LIMIT_PER_HOUR: 7,
       SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR: 3,
+      SITE_RATE_LIMIT_LINK_PER_HOUR: 20,
+      SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR: 5,
+      SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR: 3,
     })
     expect(siteProcessEnv({ ...full, CMS_API_URL: 'https://cms.example/api' }, env).CMS_API_URL).toBe(
       'https://cms.example/api',

@@ -48,6 +48,38 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`retention_runs_complaint_idx\` ON \`retention_runs\` (\`complaint\`);`)
   await db.run(sql`CREATE INDEX \`retention_runs_updated_at_idx\` ON \`retention_runs\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`retention_runs_created_at_idx\` ON \`retention_runs\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`complainant_links\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`complaint_id\` text(36) NOT NULL,
+  	\`token_hash\` text NOT NULL,
+  	\`expires_at\` text NOT NULL,
+  	\`used_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`complaint_id\`) REFERENCES \`complaints\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`complainant_links_complaint_idx\` ON \`complainant_links\` (\`complaint_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`complainant_links_token_hash_idx\` ON \`complainant_links\` (\`token_hash\`);`)
+  await db.run(sql`CREATE INDEX \`complainant_links_updated_at_idx\` ON \`complainant_links\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`complainant_links_created_at_idx\` ON \`complainant_links\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`complainant_sessions\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`complaint_id\` text(36) NOT NULL,
+  	\`link_id\` text(36) NOT NULL,
+  	\`session_hash\` text NOT NULL,
+  	\`expires_at\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`complaint_id\`) REFERENCES \`complaints\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`link_id\`) REFERENCES \`complainant_links\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`complainant_sessions_complaint_idx\` ON \`complainant_sessions\` (\`complaint_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`complainant_sessions_link_idx\` ON \`complainant_sessions\` (\`link_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`complainant_sessions_session_hash_idx\` ON \`complainant_sessions\` (\`session_hash\`);`)
+  await db.run(sql`CREATE INDEX \`complainant_sessions_updated_at_idx\` ON \`complainant_sessions\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`complainant_sessions_created_at_idx\` ON \`complainant_sessions\` (\`created_at\`);`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_closed_at\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_legal_hold\` integer DEFAULT false;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_legal_hold_reason\` text;`)
@@ -58,6 +90,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`inspection_due_at\` text;`)
   await db.run(sql`CREATE INDEX \`complaints_privacy_privacy_legal_hold_by_idx\` ON \`complaints\` (\`privacy_legal_hold_by_id\`);`)
   await db.run(sql`CREATE INDEX \`complaints_inspection_due_at_idx\` ON \`complaints\` (\`inspection_due_at\`);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`complainant_links_id\` text(36) REFERENCES complainant_links(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`complainant_sessions_id\` text(36) REFERENCES complainant_sessions(id);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_complainant_links_id_idx\` ON \`payload_locked_documents_rels\` (\`complainant_links_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_complainant_sessions_id_idx\` ON \`payload_locked_documents_rels\` (\`complainant_sessions_id\`);`)
   await db.run(sql`ALTER TABLE \`settings\` ADD \`retention_years\` numeric DEFAULT 2 NOT NULL;`)
   await db.run(sql`ALTER TABLE \`settings\` ADD \`access_log_years\` numeric DEFAULT 2 NOT NULL;`)
   // Data step, after the schema (hand-written). Decision 19: the retention term counts from the
@@ -69,6 +105,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`complaints_inspection_requests\`;`)
   await db.run(sql`DROP TABLE \`access_log\`;`)
   await db.run(sql`DROP TABLE \`retention_runs\`;`)
+  await db.run(sql`DROP TABLE \`complainant_links\`;`)
+  await db.run(sql`DROP TABLE \`complainant_sessions\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_complaints\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
@@ -192,6 +230,53 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE UNIQUE INDEX \`complaints_form_token_idx\` ON \`complaints\` (\`form_token\`);`)
   await db.run(sql`CREATE INDEX \`complaints_updated_at_idx\` ON \`complaints\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`complaints_created_at_idx\` ON \`complaints\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` text(36) NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`complaints_id\` text(36),
+  	\`complaint_attachments_id\` text(36),
+  	\`letters_id\` text(36),
+  	\`case_events_id\` text(36),
+  	\`letter_templates_id\` text(36),
+  	\`outbox_id\` text(36),
+  	\`users_id\` text(36),
+  	\`service_accounts_id\` text(36),
+  	\`sequences_id\` text(36),
+  	\`reports_id\` text(36),
+  	\`published_figures_id\` text(36),
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`complaints_id\`) REFERENCES \`complaints\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`complaint_attachments_id\`) REFERENCES \`complaint_attachments\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`letters_id\`) REFERENCES \`letters\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`case_events_id\`) REFERENCES \`case_events\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`letter_templates_id\`) REFERENCES \`letter_templates\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`outbox_id\`) REFERENCES \`outbox\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`service_accounts_id\`) REFERENCES \`service_accounts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`sequences_id\`) REFERENCES \`sequences\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`reports_id\`) REFERENCES \`reports\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`published_figures_id\`) REFERENCES \`published_figures\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "complaints_id", "complaint_attachments_id", "letters_id", "case_events_id", "letter_templates_id", "outbox_id", "users_id", "service_accounts_id", "sequences_id", "reports_id", "published_figures_id") SELECT "id", "order", "parent_id", "path", "complaints_id", "complaint_attachments_id", "letters_id", "case_events_id", "letter_templates_id", "outbox_id", "users_id", "service_accounts_id", "sequences_id", "reports_id", "published_figures_id" FROM \`payload_locked_documents_rels\`;`)
+  await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
+  await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_complaints_id_idx\` ON \`payload_locked_documents_rels\` (\`complaints_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_complaint_attachments_id_idx\` ON \`payload_locked_documents_rels\` (\`complaint_attachments_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_letters_id_idx\` ON \`payload_locked_documents_rels\` (\`letters_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_case_events_id_idx\` ON \`payload_locked_documents_rels\` (\`case_events_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_letter_templates_id_idx\` ON \`payload_locked_documents_rels\` (\`letter_templates_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_outbox_id_idx\` ON \`payload_locked_documents_rels\` (\`outbox_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_service_accounts_id_idx\` ON \`payload_locked_documents_rels\` (\`service_accounts_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_sequences_id_idx\` ON \`payload_locked_documents_rels\` (\`sequences_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_reports_id_idx\` ON \`payload_locked_documents_rels\` (\`reports_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_published_figures_id_idx\` ON \`payload_locked_documents_rels\` (\`published_figures_id\`);`)
   await db.run(sql`ALTER TABLE \`settings\` DROP COLUMN \`retention_years\`;`)
   await db.run(sql`ALTER TABLE \`settings\` DROP COLUMN \`access_log_years\`;`)
 }

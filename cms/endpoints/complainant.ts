@@ -1,0 +1,95 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { queueComplainantLink } from '../../hooks/complainant/links'
+import { checkLinkRequest } from '../../hooks/complainant/linkRequest'
+import { caseOfSession, endComplainantSession, openComplainantSession } from '../../hooks/complainant/sessions'
+import { complainantView } from '../../hooks/complainant/view'
+import { hasServiceScope } from '../../hooks/complaints/serviceKey'
+import { logAccess } from '../../hooks/privacy/logAccess'
+
+/**
+ * Decision 20: the complainant's own page, as the site reaches it with its service key (scope
+ * `complainant`, and that scope only opens these). Thin adapters over hooks/complainant/. The
+ * complainant is no Payload user: the site hands over the session's value from its cookie in the
+ * `x-complainant-session` header, and the case endpoint answers for that session's one case only.
+ */
+export const COMPLAINANT_SESSION_HEADER = 'x-complainant-session'
+
+const json = (body: unknown, status: number) => Response.json(body, { status })
+const forbidden = () => json({ error: 'Geen toegang.' }, 403)
+const allowed = (req: PayloadRequest) => hasServiceScope(req.payload, req.headers.get('authorization'), 'complainant')
+
+async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
+  try {
+    const parsed: unknown = await req.json?.()
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+
+/**
+ * POST /api/complainant/link — `{ reference, email }`. Answers 202 with an empty object for every
+ * well-formed request, whether or not the two belong together: the check and the mail happen in a
+ * queued job (hooks/complainant/links.ts), after this answer.
+ */
+export const requestLinkEndpoint: Endpoint = {
+  path: '/complainant/link',
+  method: 'post',
+  handler: async (req) => {
+    if (!(await allowed(req))) return forbidden()
+    const data = await body(req)
+    const check = checkLinkRequest(data.reference, data.email)
+    if (!check.ok) return json({ errors: check.errors }, 400)
+    await queueComplainantLink(req.payload, { reference: check.reference, email: check.email })
+    return json({}, 202)
+  },
+}
+
+/** POST /api/complainant/session — `{ token }`: the button was pressed. 201 `{ session, expiresAt }`, or 410 `{ reason }`. */
+export const openSessionEndpoint: Endpoint = {
+  path: '/complainant/session',
+  method: 'post',
+  handler: async (req) => {
+    if (!(await allowed(req))) return forbidden()
+    const token = text((await body(req)).token)
+    const result = await openComplainantSession(req.payload, token)
+    if (result.kind === 'opened') return json({ session: result.session, expiresAt: result.expiresAt }, 201)
+    return json({ reason: result.reason }, 410)
+  },
+}
+
+/** POST /api/complainant/session/end — `{ session }`: sign out. 204, also for a session that had ended. */
+export const endSessionEndpoint: Endpoint = {
+  path: '/complainant/session/end',
+  method: 'post',
+  handler: async (req) => {
+    if (!(await allowed(req))) return forbidden()
+    await endComplainantSession(req.payload, text((await body(req)).session))
+    return new Response(null, { status: 204 })
+  },
+}
+
+/** GET /api/complainant/case — the session's one case as `complainantView` gives it; 401 without a valid session. */
+export const complainantCaseEndpoint: Endpoint = {
+  path: '/complainant/case',
+  method: 'get',
+  handler: async (req) => {
+    if (!(await allowed(req))) return forbidden()
+    const caseId = await caseOfSession(req.payload, req.headers.get(COMPLAINANT_SESSION_HEADER) ?? '')
+    if (!caseId) return json({ error: 'Niet aangemeld of de sessie is verlopen.' }, 401)
+    const view = await complainantView(req.payload, caseId)
+    if (!view) return json({ error: 'Niet aangemeld of de sessie is verlopen.' }, 401)
+    await logAccess(req.payload, { reader: { kind: 'complainant' }, complaint: caseId, kind: 'case_read' })
+    return json(view, 200)
+  },
+}
+
+export const complainantEndpoints: Endpoint[] = [
+  requestLinkEndpoint,
+  openSessionEndpoint,
+  endSessionEndpoint,
+  complainantCaseEndpoint,
+]
