@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AccessLog, Complaint } from '../../cms/payload-types'
 import { ACCESS_LOG_WINDOW_MS, logAccess } from '../../hooks/privacy/logAccess'
 import { purgeAccessLog } from '../../hooks/privacy/purgeAccessLog'
+import { relId } from '../../hooks/relations'
 import { minimalPdf } from '../helpers/files'
 import { recordedComplaint } from '../helpers/intake'
 import { perform, WAYS, type Caller, type Doc } from '../helpers/matrix'
@@ -240,8 +241,9 @@ describe.each(WAYS)('Contracts added, access log: append-only through the %s API
 
   it('nobody, not even a manager, creates, changes or removes an entry', async () => {
     const entry = await anEntry('write')
+    const caseId = relId(entry.complaint) ?? ''
     for (const caller of Object.values(callers())) {
-      const before = (await entriesOf(String(entry.complaint))).length
+      const before = (await entriesOf(caseId)).length
       const created = await perform(ctx, way, caller, {
         kind: 'create',
         collection: 'access-log',
@@ -249,12 +251,12 @@ describe.each(WAYS)('Contracts added, access log: append-only through the %s API
           at: new Date().toISOString(),
           actorKind: 'staff',
           actor: manager.user.id,
-          complaint: entry.complaint,
+          complaint: caseId,
           kind: 'export',
         },
       })
       expect([403, 404]).toContain(created.status)
-      expect(await entriesOf(String(entry.complaint))).toHaveLength(before)
+      expect(await entriesOf(caseId)).toHaveLength(before)
       const changed = await perform(ctx, way, caller, {
         kind: 'update',
         collection: 'access-log',
