@@ -905,9 +905,13 @@ export interface AccessLog {
   id: string;
   at: string;
   actorKind: 'staff' | 'complainant';
+  /**
+   * Empty: the complainant.
+   */
   actor?: (string | null) | User;
   complaint: string | Complaint;
   kind: 'case_opened' | 'case_read' | 'attachment_downloaded' | 'letter_downloaded' | 'export' | 'dossier';
+  windowKey?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1674,6 +1678,7 @@ export interface AccessLogSelect<T extends boolean = true> {
   actor?: T;
   complaint?: T;
   kind?: T;
+  windowKey?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseAccessLogDeletes, refuseAccessLogUpdates } from '../hooks/privacy/keepAccessLogAppendOnly'
 import { nobody } from './access/nobody'
 import { hasRole } from './access/roles'
 import { dutchDate } from './fields/dutchDate'
@@ -40,7 +41,8 @@ export const AccessLog: CollectionConfig = {
   },
   admin: {
     group: { nl: 'Klachten', en: 'Complaints' },
-    defaultColumns: ['at', 'actorKind', 'actor', 'complaint', 'kind'],
+    // Moment, who, case reference (the complaint's title), what; filters on each (the list's "Filters").
+    defaultColumns: ['at', 'actor', 'complaint', 'kind'],
     description: {
       nl: 'Wie welke persoonsgegevens van een klager heeft ingezien, en wanneer (AVG). Niemand kan een regel wijzigen of verwijderen.',
       en: "Who read which complainant's personal data, and when (GDPR). Nobody can change or remove an entry.",
@@ -54,6 +56,8 @@ export const AccessLog: CollectionConfig = {
     update: nobody,
     delete: nobody,
   },
+  // Append-only for trusted code too: only the log's own retention removes (hooks/privacy/purgeAccessLog.ts).
+  hooks: { beforeChange: [refuseAccessLogUpdates], beforeDelete: [refuseAccessLogDeletes] },
   fields: [
     {
       name: 'at',
@@ -71,14 +75,15 @@ export const AccessLog: CollectionConfig = {
         { value: 'staff', label: { nl: 'Medewerker', en: 'Staff member' } },
         { value: 'complainant', label: { nl: 'Klager', en: 'Complainant' } },
       ],
-      label: { nl: 'Wie', en: 'Who' },
+      label: { nl: 'Soort lezer', en: 'Kind of reader' },
     },
     {
       name: 'actor',
       type: 'relationship',
       relationTo: 'users',
       index: true,
-      label: { nl: 'Medewerker', en: 'Staff member' },
+      label: { nl: 'Wie', en: 'Who' },
+      admin: { description: { nl: 'Leeg: de klager zelf.', en: 'Empty: the complainant.' } },
     },
     {
       name: 'complaint',
@@ -94,6 +99,15 @@ export const AccessLog: CollectionConfig = {
       required: true,
       options: ACCESS_KINDS.map((value) => ({ value, label: ACCESS_KIND_LABELS[value] })),
       label: { nl: 'Wat', en: 'What' },
+    },
+    {
+      // One entry per reader, case and kind per window, race-safe (hooks/privacy/logAccess.ts).
+      // Not required: SQLite adds no NOT NULL column to a table that exists; logAccess always sets it.
+      name: 'windowKey',
+      type: 'text',
+      unique: true,
+      admin: { hidden: true },
+      label: { nl: 'Sleutel', en: 'Key' },
     },
   ],
 }

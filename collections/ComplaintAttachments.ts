@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { canReadCaseFile } from './access/complaintAccess'
 import { nobody } from './access/nobody'
 import { serveAsDownload } from './uploads/serveAsDownload'
+import { logFileDownload } from '../hooks/privacy/logFileDownload'
 import { ATTACHMENT_MIME_TYPES } from '../hooks/complaints/attachments'
 
 /**
@@ -24,6 +25,8 @@ export const ComplaintAttachments: CollectionConfig = {
     disableLocalStorage: false,
     // Served as a download only, never rendered in the browser (collections/uploads/serveAsDownload).
     modifyResponseHeaders: serveAsDownload,
+    // Each staff download is logged after the access check (hooks/privacy/logFileDownload.ts).
+    handlers: [logFileDownload('attachment_downloaded')],
   },
   access: {
     read: canReadCaseFile,

@@ -7,6 +7,7 @@ import { canReadCaseFile } from './access/complaintAccess'
 import { nobody, nobodyField } from './access/nobody'
 import { hasRole } from './access/roles'
 import { serveAsDownload } from './uploads/serveAsDownload'
+import { logFileDownload } from '../hooks/privacy/logFileDownload'
 import { dutchDate } from './fields/dutchDate'
 
 /**
@@ -32,6 +33,8 @@ export const Letters: CollectionConfig = {
     mimeTypes: ['application/pdf'],
     // Served as a download only, never rendered in the browser (collections/uploads/serveAsDownload).
     modifyResponseHeaders: serveAsDownload,
+    // Each staff download is logged after the access check (hooks/privacy/logFileDownload.ts).
+    handlers: [logFileDownload('letter_downloaded')],
   },
   access: {
     read: canReadCaseFile,

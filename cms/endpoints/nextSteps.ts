@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { Complaint } from '../payload-types'
 import { hasRole } from '../../collections/access/roles'
+import { READ_NOT_SHOWN } from '../../hooks/privacy/logCaseRead'
 import { relId } from '../../hooks/relations'
 import { countUwvNotifications } from '../../hooks/complaints/enforceWorkflow/load'
 import { nextSteps, uwvWillBeNotified } from '../../hooks/complaints/workflow/nextSteps'
@@ -27,7 +28,8 @@ export const listNextSteps: Endpoint = {
         { status: 403 },
       )
     const id = String(req.routeParams?.id ?? '')
-    // With the person's own rights: a case they may not read is not found.
+    // With the person's own rights: a case they may not read is not found. Only the steps are
+    // answered, none of the case's personal data: no access to log (hooks/privacy/logCaseRead.ts).
     const doc: Complaint | null = await req.payload.findByID({
       collection: 'complaints',
       id,
@@ -35,6 +37,7 @@ export const listNextSteps: Endpoint = {
       overrideAccess: false,
       user,
       req,
+      context: { [READ_NOT_SHOWN]: true },
       disableErrors: true,
     })
     const assignedHandler = doc ? relId(doc.assignedHandler) : null

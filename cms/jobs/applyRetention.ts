@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { _internal_jobSystemGlobals, type Payload, type PayloadRequest, type TaskConfig } from 'payload'
 
 import { anonymiseCase } from '../../hooks/privacy/anonymiseCase'
+import { purgeAccessLog } from '../../hooks/privacy/purgeAccessLog'
 import { purgeDeliveredMessages } from '../../hooks/privacy/purgeDeliveredMessages'
 import { retentionSchedule } from '../../hooks/privacy/schedule'
 
@@ -43,6 +44,8 @@ export async function applyRetention(
   // Decision 19: delivered messages keep their bodies and attachments for 30 days (the PDF in the
   // dossier is the record).
   const { purged } = await purgeDeliveredMessages(payload, now, req)
+  // Decision 19: the access log's entries go after `accessLogYears`, the one exception to append-only.
+  await purgeAccessLog(payload, now)
 
   if (anonymised > 0 || purged > 0) await compactSqlite(payload)
   await payload.update({

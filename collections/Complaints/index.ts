@@ -8,6 +8,7 @@ import { enforceWorkflow } from '../../hooks/complaints/enforceWorkflow'
 import { guardPersonalDataQueries } from '../../hooks/complaints/guardPersonalDataQueries'
 import { listNextSteps } from '../../cms/endpoints/nextSteps'
 import { notifyOnIntake } from '../../hooks/complaints/notifyOnIntake'
+import { logCaseRead } from '../../hooks/privacy/logCaseRead'
 import { recordCaseChanges } from '../../hooks/complaints/recordCaseChanges'
 import { refreshDeadlineState } from '../../hooks/complaints/refreshDeadlineState'
 import { recordCallback } from '../../hooks/complaints/recordCallback'
@@ -92,6 +93,8 @@ export const Complaints: CollectionConfig = {
       refreshDeadlineState,
     ],
     afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges, recordPrivacyEvents],
+    // The access log: every staff read of personal data, after it succeeded.
+    afterOperation: [logCaseRead],
   },
   fields: [
     ...registration,

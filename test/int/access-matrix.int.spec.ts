@@ -78,6 +78,7 @@ type Fixture =
   | 'tpl' // the text of a letter, as editors maintain it
   | 'rep' // a frozen Art. 9 report
   | 'pf' // a year's published figures (Decision 18)
+  | 'log' // an access-log entry (DOMAIN.md Contracts added)
 
 type Slug =
   | 'complaints'
@@ -93,6 +94,7 @@ type Slug =
   | 'letter-templates'
   | 'reports'
   | 'published-figures'
+  | 'access-log'
 
 type Line =
   | { collection: Slug; op: 'find'; cells: Cols<ListCell> }
@@ -220,6 +222,14 @@ const MATRIX: Line[] = [
   { collection: 'reports', op: 'create',                 cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'reports', op: 'update', target: 'rep',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'reports', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+
+  // access-log — who read which case's personal data (DOMAIN.md Contracts added): managers read it; append-only for everyone, written by trusted code only.
+  // decision: not the admin (Decision 15: the log would tell what cases hold), not handlers or editors (a colleague's reads are not theirs to watch).
+  { collection: 'access-log', op: 'find',                   cells: [F, F, F, L(['log']), F, F, F, F] },
+  { collection: 'access-log', op: 'findByID', target: 'log', cells: [F, F, F, OK, F, F, F, F] },
+  { collection: 'access-log', op: 'create',                 cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'access-log', op: 'update', target: 'log',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'access-log', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
 ]
 
 /** The complaint's sensitive fields: only the assigned handler and managers read them (Decision 15: not admins). */
@@ -562,6 +572,9 @@ beforeAll(async () => {
       file: { data: pdf, mimetype: 'application/pdf', name: 'verantwoording-rep.pdf', size: pdf.byteLength },
     })
   ).id
+  ids.log = (
+    await trusted(payload).create({ collection: 'access-log', data: accessLogData('log'), overrideAccess: true })
+  ).id
   // Its own queue: the server's runner (started by the first REST call) works only the outbox queue.
   ids.job = String(
     (await payload.jobs.queue({ task: 'deliverEmail', queue: 'matrix-fixture', input: { messageId: ids.msgSys } })).id,
@@ -632,6 +645,7 @@ function fixturesOf(collection: Slug): Exclude<Fixture, 'self'>[] {
     'letter-templates': ['tpl'],
     reports: ['rep'],
     'published-figures': ['pf'],
+    'access-log': ['log'],
   }
   return byCollection[collection]
 }
@@ -689,6 +703,20 @@ function newDocument(
       }
     case 'published-figures':
       return { data: publishedFiguresData() }
+    case 'access-log':
+      return { data: accessLogData(marker) }
+  }
+}
+
+/** An access-log entry as logAccess writes it (hooks/privacy/logAccess.ts). */
+function accessLogData(marker: string) {
+  return {
+    at: new Date().toISOString(),
+    actorKind: 'staff',
+    actor: ids.manager,
+    complaint: ids.A,
+    kind: 'case_read',
+    windowKey: `matrix-${marker}`,
   }
 }
 
@@ -761,6 +789,8 @@ function change(collection: Slug, marker: string): { data: Record<string, unknow
       return { data: { title: `Titel ${marker}` }, path: 'title', value: `Titel ${marker}` }
     case 'published-figures':
       return { data: { changes: `Veranderd ${marker}` }, path: 'changes', value: `Veranderd ${marker}` }
+    case 'access-log':
+      return { data: { kind: 'export' }, path: 'kind', value: 'export' }
   }
 }
 

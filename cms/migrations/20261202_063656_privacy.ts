@@ -22,6 +22,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`actor_id\` text(36),
   	\`complaint_id\` text(36) NOT NULL,
   	\`kind\` text NOT NULL,
+  	\`window_key\` text,
   	FOREIGN KEY (\`actor_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`complaint_id\`) REFERENCES \`complaints\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
@@ -29,6 +30,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`access_log_at_idx\` ON \`access_log\` (\`at\`);`)
   await db.run(sql`CREATE INDEX \`access_log_actor_idx\` ON \`access_log\` (\`actor_id\`);`)
   await db.run(sql`CREATE INDEX \`access_log_complaint_idx\` ON \`access_log\` (\`complaint_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`access_log_window_key_idx\` ON \`access_log\` (\`window_key\`);`)
   await db.run(sql`CREATE TABLE \`retention_runs\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
