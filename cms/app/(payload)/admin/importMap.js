@@ -32,6 +32,7 @@ import { Logo as Logo_42af45a2e169122dea8a98337d41efda } from '../../../componen
 import { ReportNavLink as ReportNavLink_662e9ca0b1789301fe57ae6d65f7c658 } from '../../../components/report/ReportNavLink'
 import { SettingsWarning as SettingsWarning_2016bf619b6f429341e7ae57d0e74042 } from '../../../components/SettingsWarning'
 import { CaseDashboard as CaseDashboard_86232ea9471339ac61b356d31b31ac0e } from '../../../components/CaseDashboard'
+import { DatePickerLocale as DatePickerLocale_3920138140f1df7fe708d6a4a998ba54 } from '../../../components/DatePickerLocale'
 import { DutchLockNotice as DutchLockNotice_a3566ebb8ad137d7a6239df795c5ab78 } from '../../../components/DutchLockNotice'
 import { ReportView as ReportView_89dce8c7c84782a2e6d35c8f5e7d4b21 } from '../../../components/report/ReportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -72,6 +73,7 @@ export const importMap = {
   "/components/report/ReportNavLink#ReportNavLink": ReportNavLink_662e9ca0b1789301fe57ae6d65f7c658,
   "/components/SettingsWarning#SettingsWarning": SettingsWarning_2016bf619b6f429341e7ae57d0e74042,
   "/components/CaseDashboard#CaseDashboard": CaseDashboard_86232ea9471339ac61b356d31b31ac0e,
+  "/components/DatePickerLocale#DatePickerLocale": DatePickerLocale_3920138140f1df7fe708d6a4a998ba54,
   "/components/DutchLockNotice#DutchLockNotice": DutchLockNotice_a3566ebb8ad137d7a6239df795c5ab78,
   "/components/report/ReportView#ReportView": ReportView_89dce8c7c84782a2e6d35c8f5e7d4b21,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
