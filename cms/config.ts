@@ -162,8 +162,9 @@ export const configFor = (env: Env): Config => ({
       beforeDashboard: ['/components/SettingsWarning#SettingsWarning', '/components/CaseDashboard#CaseDashboard'],
       // Working Progression's name and mark on the login page and in the nav, not Payload's.
       graphics: { Logo: '/components/Brand#Logo', Icon: '/components/Brand#Icon' },
-      // Payload's notice that someone else is editing, in Dutch (components/DutchLockNotice.tsx).
-      providers: ['/components/DutchLockNotice#DutchLockNotice'],
+      // Payload's notice that someone else is editing, in Dutch (components/DutchLockNotice.tsx); the
+      // month names of every date input in the admin's language (components/DatePickerLocale.tsx).
+      providers: ['/components/DatePickerLocale#DatePickerLocale', '/components/DutchLockNotice#DutchLockNotice'],
       // Art. 9: the accountability report for managers (the view checks the role itself).
       // AVG art. 30: the records of processing for managers and admins (the view checks the role itself).
       afterNavLinks: [

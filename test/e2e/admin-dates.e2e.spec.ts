@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import {
@@ -63,6 +63,58 @@ const shownText = async (): Promise<string> => {
   return [text, ...dates].join('\n')
 }
 const dateInput = (fieldId: string) => page.locator(`#${fieldId} input`)
+/** A moment as a Dutch handler reads it: "2 december 2026, 06:15" (Amsterdam time). */
+const dutchDateTime = (iso: string): string => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('nl-NL', {
+      timeZone: 'Europe/Amsterdam',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  )
+  return `${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute}`
+}
+
+/**
+ * Holds back the script that carries react-datepicker, as a slow connection would, until `ready` is
+ * on the page — or until the page waits for nothing else (when the picker's code is needed before
+ * that). Then the page renders its date pickers last, after the rest of the form.
+ */
+async function holdDatePickerCode(target: BrowserContext) {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  let others = 0
+  let held = false
+  await target.route('**/_next/static/chunks/*.js', async (route) => {
+    const response = await route.fetch()
+    const body = await response.text()
+    if (body.includes('react-datepicker__')) {
+      held = true
+      await released
+    }
+    await route.fulfill({ response, body })
+  })
+  target.on('request', () => void others++)
+  target.on('requestfinished', () => void others--)
+  target.on('requestfailed', () => void others--)
+  return {
+    async releaseWhen(ready: Locator) {
+      let quiet = 0
+      while (!(await ready.count()) && quiet < 20) {
+        await ready.page().waitForTimeout(100)
+        quiet = held && others <= 1 ? quiet + 1 : 0
+      }
+      release()
+      await target.unrouteAll({ behavior: 'wait' })
+    },
+  }
+}
 
 beforeAll(async () => {
   await setUwvLabourExpert(cmsUrl)
@@ -109,6 +161,12 @@ describe('Art. 5, 6, 7: dates in the admin read Dutch', () => {
     await dateInput('field-hearing__at').waitFor()
     await screenshotAt(page, 'admin-dates-hearing', hearingTab)
     const hearing = await shownText()
+    // Every date input of the case, not only the ones named below.
+    const values = await page
+      .locator('.date-time-field input')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value).filter(Boolean))
+    expect(values.length).toBeGreaterThan(4)
+    for (const value of values) expect(value).toMatch(new RegExp(`${DUTCH_DATE.source}|${DUTCH_DATE_TIME.source}`))
 
     for (const text of [first, hearing]) {
       expect(text.match(AM_PM)).toBeNull()
@@ -128,6 +186,37 @@ describe('Art. 5, 6, 7: dates in the admin read Dutch', () => {
     expect(await page.locator('.react-datepicker__time-list').innerText()).toContain('14:30')
     await screenshot(page, 'admin-dates-picker')
     await page.keyboard.press('Escape')
+  })
+
+  it('Art. 9, Decision 18: a frozen report’s page shows "Cijfers per" in its date input as a Dutch date, month in lower case', async () => {
+    const frozen = await fetch(`${cmsUrl}/api/reports/freeze`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${manager.token}` },
+      body: JSON.stringify({ from: `${year}-01-01`, to: `${year}-03-31` }),
+    })
+    expect(frozen.status).toBe(201)
+    const { id } = (await frozen.json()) as { id: string }
+    const { asOf } = await apiGet<{ asOf: string }>(cmsUrl, manager.token, `reports/${id}?depth=0`)
+    const other = await newDutchContext(browser, { viewport: { width: 1280, height: 900 } })
+    try {
+      const reportPage = await other.newPage()
+      await loginToAdmin(reportPage, cmsUrl, manager.email, manager.password)
+      // As on a slow connection: the date picker's code arrives after the rest of the form.
+      const held = await holdDatePickerCode(other)
+      await reportPage.goto(`${cmsUrl}/admin/collections/reports/${id}`, { waitUntil: 'commit' })
+      await held.releaseWhen(reportPage.locator('#field-asOf'))
+      const input = reportPage.locator('#field-asOf input')
+      await input.waitFor()
+      await settle(reportPage)
+      await screenshotAt(reportPage, 'admin-dates-report', reportPage.locator('#field-asOf'))
+      const shown = await input.inputValue()
+      expect(shown).toMatch(DUTCH_DATE_TIME)
+      expect(shown.match(ENGLISH_MONTH)).toBeNull()
+      // The very moment stored, in Amsterdam time and in Dutch words.
+      expect(shown).toBe(dutchDateTime(asOf))
+    } finally {
+      await other.close()
+    }
   })
 
   it('a date typed the Dutch way is the date stored: "1 december 2026", and "11-12-<year> 15:45" for the hearing', async () => {
@@ -182,9 +271,11 @@ describe('Art. 5, 6, 7: dates in the admin read Dutch', () => {
       const colleague = await other.newPage()
       await loginToAdmin(colleague, cmsUrl, manager.email, manager.password)
       await colleague.goto(`${cmsUrl}/admin/collections/complaints/${complaint.id}`)
-      const notice = colleague.locator('.document-locked__content')
-      await notice.waitFor()
-      await expect.poll(() => notice.innerText()).toMatch(new RegExp(`Bewerkt sinds \\d{1,2} ${DUTCH_MONTH}`))
+      // The notice comes in Payload's English first; wait until the provider has put the Dutch date in it.
+      const notice = colleague.locator('.document-locked__content', {
+        hasText: new RegExp(`Bewerkt sinds \\d{1,2} ${DUTCH_MONTH}`),
+      })
+      await notice.waitFor({ timeout: 60_000 })
       const text = await notice.innerText()
       await screenshot(colleague, 'admin-dates-locked')
       expect(text).toContain('Als u het overneemt')

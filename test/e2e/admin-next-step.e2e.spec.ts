@@ -123,7 +123,9 @@ describe('Volgende stap: a complete upheld case in few interactions and saves', 
     await act.click(factsNeed)
     // The link opened the tab and put the cursor in the field.
     const facts = page.locator('#field-acknowledgement__factsSummary')
-    await expect.poll(() => facts.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.waitForFunction(() => document.activeElement?.id === 'field-acknowledgement__factsSummary', undefined, {
+      timeout: 60_000,
+    })
     await act.fill(facts, FACTS)
     // Filled, not yet saved: the requirement is gone from the panel.
     await expect.poll(() => factsNeed.count()).toBe(0)

@@ -34,6 +34,7 @@ import { ReportNavLink as ReportNavLink_662e9ca0b1789301fe57ae6d65f7c658 } from 
 import { RecordsNavLink as RecordsNavLink_77115ded7a4114e022153a8ae3b68396 } from '../../../components/records/RecordsNavLink'
 import { SettingsWarning as SettingsWarning_2016bf619b6f429341e7ae57d0e74042 } from '../../../components/SettingsWarning'
 import { CaseDashboard as CaseDashboard_86232ea9471339ac61b356d31b31ac0e } from '../../../components/CaseDashboard'
+import { DatePickerLocale as DatePickerLocale_3920138140f1df7fe708d6a4a998ba54 } from '../../../components/DatePickerLocale'
 import { DutchLockNotice as DutchLockNotice_a3566ebb8ad137d7a6239df795c5ab78 } from '../../../components/DutchLockNotice'
 import { ReportView as ReportView_89dce8c7c84782a2e6d35c8f5e7d4b21 } from '../../../components/report/ReportView'
 import { RecordsView as RecordsView_e65871ff64af0d47624ff533c041d0bd } from '../../../components/records/RecordsView'
@@ -77,6 +78,7 @@ export const importMap = {
   "/components/records/RecordsNavLink#RecordsNavLink": RecordsNavLink_77115ded7a4114e022153a8ae3b68396,
   "/components/SettingsWarning#SettingsWarning": SettingsWarning_2016bf619b6f429341e7ae57d0e74042,
   "/components/CaseDashboard#CaseDashboard": CaseDashboard_86232ea9471339ac61b356d31b31ac0e,
+  "/components/DatePickerLocale#DatePickerLocale": DatePickerLocale_3920138140f1df7fe708d6a4a998ba54,
   "/components/DutchLockNotice#DutchLockNotice": DutchLockNotice_a3566ebb8ad137d7a6239df795c5ab78,
   "/components/report/ReportView#ReportView": ReportView_89dce8c7c84782a2e6d35c8f5e7d4b21,
   "/components/records/RecordsView#RecordsView": RecordsView_e65871ff64af0d47624ff533c041d0bd,
