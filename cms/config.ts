@@ -34,6 +34,7 @@ import { nameFieldsByLabel } from './lib/nameFieldsByLabel'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
 import { reportEndpoint } from './endpoints/report'
+import { siteVersionEndpoint } from './endpoints/siteVersion'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
 import { deliverEmailTask } from './jobs/deliverEmail'
 import { freezeQuarterlyReportTask, REPORTS_QUEUE } from './jobs/freezeQuarterlyReport'
@@ -140,6 +141,8 @@ export const configFor = (env: Env): Config => ({
     .map(withQueryGuard)
     .map(guarded),
   globals: [Regulation, Settings].map(guardedGlobal),
+  // The public site's content version: every site process checks it (site/server.ts).
+  endpoints: [siteVersionEndpoint],
   admin: {
     user: 'users',
     // No requests to gravatar.com: the portal runs on closed networks too.
