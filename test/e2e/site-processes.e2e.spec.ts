@@ -23,8 +23,10 @@ const portalSiteUrl = inject('siteUrl')
 const children: ChildProcess[] = []
 let proxy: Awaited<ReturnType<typeof startCountingProxy>>
 let sites: string[] = []
+/** A third process whose check is never due during the test: what the others would do without it. */
+let unchecked = ''
 
-async function startSite(port: number): Promise<string> {
+async function startSite(port: number, env: Record<string, string> = {}): Promise<string> {
   const child = spawn(process.execPath, [path.join(root, 'site/server.ts')], {
     cwd: root,
     env: {
@@ -37,6 +39,7 @@ async function startSite(port: number): Promise<string> {
       CMS_API_URL: `${proxy.url}/api`,
       SITE_API_KEY: deriveSecret(TEST_SECRET, 'site-api-key'),
       SITE_CACHE_SECRET: deriveSecret(TEST_SECRET, 'site-cache'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -91,7 +94,11 @@ async function untilShown(expected: string, limitMs: number, from: number) {
 
 beforeAll(async () => {
   proxy = await startCountingProxy(cmsUrl)
-  sites = await Promise.all([startSite(await freePort()), startSite(await freePort())])
+  ;[unchecked, ...sites] = await Promise.all([
+    startSite(await freePort(), { SITE_VERSION_CHECK_MS: '3600000' }),
+    startSite(await freePort()),
+    startSite(await freePort()),
+  ])
 })
 
 afterAll(async () => {
@@ -107,10 +114,12 @@ describe('a publication reaches every site process, not only the one the push re
     await publish(editor, before)
     // The starting point, on every site process (the extra ones learn it by the check too).
     expect(await untilShown(before, 10_000, Date.now())).not.toContain(null)
+    // The unchecked process starts now, so it holds this text (its first request sets its baseline).
+    expect(await title(unchecked)).toBe(before)
 
     // Control: each extra process serves its cached page — no content request reaches the CMS.
     await fetch(`${proxy.url}/__proxy/reset`, { method: 'POST' })
-    for (let i = 0; i < 10; i++) for (const site of sites) expect(await title(site)).toBe(before)
+    for (let i = 0; i < 10; i++) for (const site of [...sites, unchecked]) expect(await title(site)).toBe(before)
     expect(await contentRequests()).toEqual([])
 
     const publishedAt = Date.now()
@@ -118,6 +127,8 @@ describe('a publication reaches every site process, not only the one the push re
     const shownAfter = await untilShown(after, 5_000, publishedAt)
     console.log(`[site-processes] shown on the two extra site processes after ${shownAfter.join(' ms and ')} ms`)
     expect(shownAfter).not.toContain(null)
+    // Control: without a check that is due and without a push, a process keeps its cached old text.
+    expect(await title(unchecked)).toBe(before)
     // The portal's own site, which got the push, shows it as well.
     expect(await title(portalSiteUrl)).toBe(after)
     // Each process fetched the new content once (the regulation, with the settings the layout shows).
