@@ -219,4 +219,40 @@ describe('the site server with the version check', () => {
     expect(await get()).toBe('<p>nieuwe tekst</p>')
     expect(renders).toBe(2)
   })
+
+  it('serves but does not keep a page whose rendering began before a drop (it may hold the old text)', async () => {
+    const renderOnce = async (dropWhileRendering: boolean) => {
+      let release: (() => void) | undefined
+      let started: (() => void) | undefined
+      const rendering = new Promise<void>((resolve) => (started = resolve))
+      const cache = new PageCache()
+      const handler = (_req: IncomingMessage, res: ServerResponse) => {
+        started?.()
+        void new Promise<void>((resolve) => (release = resolve)).then(() => {
+          res.writeHead(200, { 'content-type': 'text/html', [PAGE_CACHE_HEADER]: 'public' })
+          res.end('<p>oude tekst</p>')
+        })
+      }
+      const versionCheck = createVersionCheck({
+        read: () => Promise.resolve('v1'),
+        intervalMs: 2000,
+        maxAgeMs: 300_000,
+        drop: () => cache.clear(),
+        now: () => 0,
+        log: () => {},
+      })
+      await versionCheck.beforeServing() // the baseline, so the request below awaits nothing
+      const server = createSiteServer(handler, { cache, versionCheck })
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      running.push(() => new Promise((resolve) => server.close(() => resolve())))
+      const answer = fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
+      await rendering
+      if (dropWhileRendering) versionCheck.pushed()
+      release?.()
+      expect(await (await answer).text()).toBe('<p>oude tekst</p>')
+      return cache.size
+    }
+    expect(await renderOnce(false)).toBe(1) // control: kept
+    expect(await renderOnce(true)).toBe(0)
+  })
 })
