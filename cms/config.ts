@@ -39,6 +39,7 @@ import { outboxEmailAdapter } from './email/outboxAdapter'
 import { anonymiseComplaintEndpoint } from './endpoints/anonymiseComplaint'
 import { complainantEndpoints } from './endpoints/complainant'
 import { reportEndpoint } from './endpoints/report'
+import { siteVersionEndpoint } from './endpoints/siteVersion'
 import { DEADLINES_QUEUE, deadlineRemindersTask } from './jobs/deadlineReminders'
 import { deliverEmailTask } from './jobs/deliverEmail'
 import { freezeQuarterlyReportTask, REPORTS_QUEUE } from './jobs/freezeQuarterlyReport'
@@ -150,8 +151,9 @@ export const configFor = (env: Env): Config => ({
     .map(withQueryGuard)
     .map(guarded),
   globals: [Regulation, Settings].map(guardedGlobal),
-  // Decision 20: /api/complainant/* for the site's complainant page (each checks the site's key and scope).
-  endpoints: complainantEndpoints,
+  // Decision 20: /api/complainant/* for the site's complainant page (each checks the site's key and scope);
+  // the public site's content version, which every site process checks (site/server.ts).
+  endpoints: [...complainantEndpoints, siteVersionEndpoint],
   admin: {
     user: 'users',
     // No requests to gravatar.com: the portal runs on closed networks too.

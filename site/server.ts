@@ -2,8 +2,9 @@
  * The site's production server: Astro's standalone Node handler (dist/server/entry.mjs), with
  * security headers on every answer and a page cache in front. A page that opts in (response header
  * `x-portal-page-cache: public`, set by pages that show only published content) is kept as bytes —
- * plain and gzip — and served without entering Astro again until the CMS signals a publication
- * (POST /internal/cache-invalidate, checked by Astro itself). Kept pages carry an ETag and a
+ * plain and gzip — and served without entering Astro again until the published content changes:
+ * the CMS's push (POST /internal/cache-invalidate, checked by Astro itself), or a changed content
+ * version (`createVersionCheck`, below), or the maximum age. Kept pages carry an ETag and a
  * Last-Modified date, so a browser that has the page gets `304 Not Modified`.
  * Run by `npm start` with Node 24 (which strips the types: no enums or parameter properties here).
  */
@@ -148,8 +149,11 @@ export class PageCache {
     return page
   }
 
-  /** Builds and keeps a page; a page larger than the whole cache is served but not kept. */
-  keep(key: string, headers: OutgoingHttpHeaders, plain: Buffer): CachedPage {
+  /**
+   * Builds and keeps a page; a page larger than the whole cache is served but not kept, and so is
+   * one with `store: false` (rendered from content that was dropped while it rendered).
+   */
+  keep(key: string, headers: OutgoingHttpHeaders, plain: Buffer, store = true): CachedPage {
     const hash = createHash('sha256').update(plain).digest('base64url').slice(0, 27)
     const page: CachedPage = {
       headers,
@@ -158,6 +162,7 @@ export class PageCache {
       etag: `"${hash}"`,
       lastModified: Math.floor(this.#now() / 1000) * 1000,
     }
+    if (!store) return page
     this.#remove(key)
     if (sizeOf(page) > this.maxBytes) return page
     this.#pages.set(key, page)
@@ -192,12 +197,147 @@ export class PageCache {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The content version check: every site process finds out about a publication by itself
+
+/*
+ * Why a version stamp the site asks for, and not only the CMS's push:
+ * - Production runs several site processes behind a reverse proxy. The push reaches one address
+ *   (SITE_INTERNAL_URL); the proxy hands it to one process, and the others would keep the old
+ *   text until they restart. Asking "what is the content version?" needs no list of targets in
+ *   the CMS to keep in step with the proxy: a process that is started, moved or scaled out asks
+ *   by itself, and N processes cost N small reads every few seconds, whatever N is.
+ * - It survives a missed push: a site that was restarting, a network hiccup, a CMS that crashed
+ *   right after the write. The version is derived from the published documents' own `updatedAt`
+ *   (hooks/site/readSiteVersion.ts), so it changes in the same write as the publication.
+ * - The push stays: with one process it makes a publication visible on the very next request,
+ *   and the check then only confirms it. The maximum age is the last backstop (a CMS that answers
+ *   an old version, a clock gone wrong): no page outlives it.
+ * The check is cheap when not due (two subtractions, no await), and at most one request per
+ * interval waits for one small read; while the CMS cannot be reached, the cached pages stay.
+ */
+
+export type VersionCheckOptions = {
+  /** Reads the CMS's content version (GET /api/site-version); throws when it cannot. */
+  read: () => Promise<string>
+  /** Ask at most this often (SITE_VERSION_CHECK_MS, default 2 s). */
+  intervalMs: number
+  /** Drop everything this long after the last drop, changed or not (SITE_CACHE_MAX_AGE_MS, default 5 min). */
+  maxAgeMs: number
+  /** Drops every cache of this process: the kept pages and the published content Astro holds. */
+  drop: (reason: 'changed' | 'expired') => void
+  now?: () => number
+  log?: (message: string) => void
+}
+
+export type VersionCheck = {
+  /**
+   * Called before a page is served from the cache or rendered. Undefined when no check is due
+   * (the usual case: nothing to await); otherwise the one check in flight, which drops the caches
+   * first when the version changed.
+   */
+  beforeServing: () => Promise<void> | undefined
+  /** After an accepted push: the caches were just dropped; the next request asks the version at once. */
+  pushed: () => void
+  /** Grows with every drop: a page whose rendering began before a drop is served but not kept. */
+  readonly generation: number
+}
+
+export function createVersionCheck(options: VersionCheckOptions): VersionCheck {
+  const now = options.now ?? Date.now
+  const log = options.log ?? ((message: string) => console.error(`[site] ${message}`))
+  let known: string | undefined
+  let checkedAt = -Infinity
+  let droppedAt = now()
+  let generation = 0
+  let inFlight: Promise<void> | undefined
+  let failing = false
+
+  const drop = (reason: 'changed' | 'expired') => {
+    generation += 1
+    droppedAt = now()
+    options.drop(reason)
+  }
+  const check = async () => {
+    try {
+      const version = await options.read()
+      if (failing) log('content version readable again')
+      failing = false
+      // The first answer only sets the baseline: what this process holds was fetched after it started.
+      if (known !== undefined && version !== known) drop('changed')
+      known = version
+    } catch (error) {
+      // Once per outage, not once per interval: the pages kept stay served meanwhile.
+      if (!failing) log(`content version not checked, the cached pages stay (${(error as Error).message})`)
+      failing = true
+    } finally {
+      inFlight = undefined
+    }
+  }
+
+  return {
+    beforeServing: () => {
+      const at = now()
+      if (at - droppedAt >= options.maxAgeMs) drop('expired')
+      if (inFlight) return inFlight
+      if (at - checkedAt < options.intervalMs) return undefined
+      checkedAt = at
+      inFlight = check()
+      return inFlight
+    },
+    pushed: () => {
+      generation += 1
+      droppedAt = now()
+      checkedAt = -Infinity
+    },
+    get generation() {
+      return generation
+    },
+  }
+}
+
+/** The check's two settings from the environment, in milliseconds; a wrong value stops the start with one line. */
+export function versionCheckSettings(source: Record<string, string | undefined>): {
+  intervalMs: number
+  maxAgeMs: number
+} {
+  const read = (name: string, fallback: number) => {
+    const raw = source[name]
+    if (raw === undefined || raw === '') return fallback
+    if (!/^\d+$/.test(raw)) throw new Error(`Configuratiefout: ${name} moet een geheel aantal milliseconden zijn`)
+    return Number(raw)
+  }
+  return { intervalMs: read('SITE_VERSION_CHECK_MS', 2000), maxAgeMs: read('SITE_CACHE_MAX_AGE_MS', 5 * 60_000) }
+}
+
+/** Reads GET /api/site-version; a CMS that does not answer within a second counts as unreachable. */
+export function siteVersionReader(cmsApiUrl: string): () => Promise<string> {
+  return async () => {
+    const response = await fetch(`${cmsApiUrl}/site-version`, { signal: AbortSignal.timeout(1000) })
+    if (!response.ok) throw new Error(`HTTP ${response.status}`)
+    return (await response.text()).trim()
+  }
+}
+
+/**
+ * Astro's bundle (dist/server) has its own copy of site/lib/cache.ts, so the two meet through a
+ * global under a registered symbol: the bundle puts its "drop the published content" there.
+ */
+export const DROP_PUBLISHED_CONTENT = Symbol.for('klachtenportaal.site.dropPublishedContent')
+
+function dropPublishedContent(): void {
+  const drop = (globalThis as Record<symbol, unknown>)[DROP_PUBLISHED_CONTENT]
+  if (typeof drop === 'function') (drop as () => void)()
+}
+
+// ---------------------------------------------------------------------------------------------
 // The server
 
 export type SiteServerOptions = {
   /** The site is served over https (SITE_URL starts with https:): send HSTS. */
   https?: boolean
   cache?: PageCache
+  /** Asks the CMS's content version before serving (production: always; see createVersionCheck). */
+  versionCheck?: VersionCheck
 }
 
 /** Headers a kept page does not keep: they describe one transfer, or are this server's own. */
@@ -261,6 +401,7 @@ export function createSiteServer(handler: Handler, options: SiteServerOptions = 
    * like every later hit (gzip, ETag, 304); any other answer passes through untouched, streamed.
    */
   const renderAndKeep = (req: IncomingMessage, res: ServerResponse, key: string) => {
+    const generation = options.versionCheck?.generation
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .apply(res), and put back by restore()
     const { writeHead, write, end } = res
     const chunks: Buffer[] = []
@@ -308,7 +449,8 @@ export function createSiteServer(handler: Handler, options: SiteServerOptions = 
       restore()
       if (!kept) return (end as (...args: unknown[]) => ServerResponse).apply(res, args)
       if (args[0] !== undefined && typeof args[0] !== 'function') collect(args[0])
-      const page = cache.keep(key, kept, Buffer.concat(chunks))
+      // Content dropped while this page rendered: it may be the old text, so serve it once, keep it not.
+      const page = cache.keep(key, kept, Buffer.concat(chunks), options.versionCheck?.generation === generation)
       // What Astro set on the response itself is in the kept headers now; the answer starts afresh.
       for (const name of res.getHeaderNames()) res.removeHeader(name)
       applySecurityHeaders(res)
@@ -319,24 +461,36 @@ export function createSiteServer(handler: Handler, options: SiteServerOptions = 
     handler(req, res)
   }
 
+  const serveRead = (req: IncomingMessage, res: ServerResponse, url: string) => {
+    const key = pageCacheKey(url)
+    if (key === undefined) return handler(req, res)
+    // Astro renders the page under its one spelling, so a kept page never depends on the spelling asked.
+    req.url = key
+    const page = cache.get(key)
+    if (page) return serveKept(req, res, page)
+    // A HEAD answer has no body to keep.
+    if (req.method === 'HEAD') return handler(req, res)
+    return renderAndKeep(req, res, key)
+  }
+
   return http.createServer((req, res) => {
     applySecurityHeaders(res)
     const url = req.url ?? '/'
     if (req.method === 'GET' || req.method === 'HEAD') {
-      const key = pageCacheKey(url)
-      if (key === undefined) return handler(req, res)
-      // Astro renders the page under its one spelling, so a kept page never depends on the spelling asked.
-      req.url = key
-      const page = cache.get(key)
-      if (page) return serveKept(req, res, page)
-      // A HEAD answer has no body to keep.
-      if (req.method === 'HEAD') return handler(req, res)
-      return renderAndKeep(req, res, key)
+      // Any page may show published content (the layout shows the contact details): the version first.
+      const due = options.versionCheck?.beforeServing()
+      if (due) {
+        void due.then(() => serveRead(req, res, url))
+        return
+      }
+      return serveRead(req, res, url)
     }
     if (req.method === 'POST' && url === INVALIDATE_PATH) {
       // Astro checks the signature; only an accepted signal empties the page cache.
       res.on('finish', () => {
-        if (res.statusCode === 204) cache.clear()
+        if (res.statusCode !== 204) return
+        cache.clear()
+        options.versionCheck?.pushed()
       })
     }
     handler(req, res)
@@ -351,7 +505,16 @@ if (isMain) {
   const host = process.env.HOST ?? '127.0.0.1'
   const port = Number(process.env.PORT ?? 4321)
   const https = (process.env.SITE_URL ?? '').startsWith('https:')
-  createSiteServer(handler, { https }).listen(port, host, () =>
+  const cache = new PageCache()
+  const versionCheck = createVersionCheck({
+    ...versionCheckSettings(process.env),
+    read: siteVersionReader(process.env.CMS_API_URL || 'http://127.0.0.1:3000/api'),
+    drop: () => {
+      cache.clear()
+      dropPublishedContent()
+    },
+  })
+  createSiteServer(handler, { https, cache, versionCheck }).listen(port, host, () =>
     process.stdout.write(`Server listening on http://${host}:${port}\n`),
   )
 }

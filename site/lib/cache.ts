@@ -1,8 +1,9 @@
 /**
  * The site's read cache of published content. Between publications no request reaches the CMS
  * (and so the database): a value is fetched once and then served from memory until the CMS
- * signals a publication. After that signal the next request fetches again; if the CMS cannot
- * be reached, the last value keeps being served (and is retried after a short pause).
+ * signals a publication, or the site's server finds the content version changed or the maximum
+ * age passed (site/server.ts, createVersionCheck). After that the next request fetches again; if
+ * the CMS cannot be reached, the last value keeps being served (and is retried after a short pause).
  */
 export type CachedLoader<T> = {
   get: () => Promise<T>
@@ -21,12 +22,15 @@ export function cached<T>(name: string, load: () => Promise<T>, options: { now?:
   let stale = true
   let inFlight: Promise<T> | undefined
   let lastFailureAt = -Infinity
+  /** Grows with every invalidation: a fetch that began before one may hold the old text. */
+  let epoch = 0
 
   const refresh = (): Promise<T> => {
+    const startedIn = epoch
     inFlight ??= load()
       .then((data) => {
         value = { data }
-        stale = false
+        stale = startedIn !== epoch
         return data
       })
       .catch((error: unknown) => {
@@ -48,6 +52,7 @@ export function cached<T>(name: string, load: () => Promise<T>, options: { now?:
       return refresh()
     },
     invalidate: () => {
+      epoch += 1
       stale = true
       lastFailureAt = -Infinity
     },
@@ -57,7 +62,11 @@ export function cached<T>(name: string, load: () => Promise<T>, options: { now?:
   return loader
 }
 
-/** Called on the CMS's signed signal after a publication. */
+/** Called on the CMS's signed signal after a publication, and by the server's version check. */
 export function invalidateAll(): void {
   for (const loader of loaders) loader.invalidate()
 }
+
+// The site's server (site/server.ts, outside this bundle) finds a changed content version; it
+// reaches this copy of the module through this registered symbol (DROP_PUBLISHED_CONTENT there).
+;(globalThis as Record<symbol, unknown>)[Symbol.for('klachtenportaal.site.dropPublishedContent')] = invalidateAll

@@ -56,5 +56,7 @@ export function siteProcessEnv(source: NodeJS.ProcessEnv, env: Env): NodeJS.Proc
     SITE_RATE_LIMIT_LINK_PER_HOUR: String(env.SITE_RATE_LIMIT_LINK_PER_HOUR),
     SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR: String(env.SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR),
     SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR: String(env.SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR),
+    // How often the site asks the content version, and the most a cached page may age (site/server.ts).
+    ...pick(source, ['SITE_VERSION_CHECK_MS', 'SITE_CACHE_MAX_AGE_MS']),
   }
 }
