@@ -1,7 +1,8 @@
 import type { Endpoint } from 'payload'
 
 import { hasRole } from '../../collections/access/roles'
-import { buildDossier, DossierNotFoundError } from '../../hooks/privacy/dossier'
+import { buildDossier } from '../../hooks/privacy/dossier'
+import { DossierNotFoundError } from '../../hooks/privacy/dossierParts'
 import { relId } from '../../hooks/relations'
 
 // Personal data: no cache (the browser's or a proxy's) keeps a copy.

@@ -154,6 +154,9 @@ export async function anonymiseCase(
   // The case's satellites first: a run that dies halfway leaves the case itself to do again.
   const files = await anonymiseRows(payload, caseId, req)
   const { messages, jobs } = await removeJobsAndCount(payload, caseId, req)
+  // Decision 19, 20: the complainant's links and sessions to their own page go with the case.
+  for (const collection of ['complainant-links', 'complainant-sessions'] as const)
+    await payload.delete({ collection, where: { complaint: { equals: caseId } }, overrideAccess: true, req })
 
   const paths = storesOf('complaints', (s) => s.term === 'case' && s.erasure !== 'keep').flatMap((s) => s.fields ?? [])
   const blanked = blankFields(payload.collections.complaints.config.fields, complaint, paths)

@@ -20,6 +20,8 @@ export type ConfigForRecords = {
     access?: { read?: unknown }
     upload?: unknown
   }[]
+  /** Globals (the settings) hold stores too; a global's Dutch name is its label. */
+  globals?: readonly { slug: string; label?: unknown; fields: readonly Field[]; access?: { read?: unknown } }[]
 }
 
 export type RecordsSettings = { retentionYears: number; accessLogYears: number }
@@ -61,6 +63,18 @@ const PAYLOAD_OWN_LABELS: Readonly<Record<string, string>> = {
   'payload-jobs.log': 'Logboek van de opdracht',
   'users.email': 'E-mailadres',
   '*.filename': 'Bestandsnaam',
+  '*.url': 'Adres van het bestand',
+  '*.thumbnailURL': 'Adres van het voorbeeldplaatje',
+  'users.hash': 'Wachtwoord (alleen als hash)',
+  'users.salt': 'Zout van het wachtwoord',
+  'users.resetPasswordToken': 'Code om het wachtwoord opnieuw in te stellen',
+  'users.sessions': 'Sessies',
+  'payload-jobs.taskStatus': 'Stand van de opdracht',
+  'payload-jobs.error': 'Fout van de opdracht',
+  'complainant-links': 'Links voor de klager',
+  'complainant-links.tokenHash': 'Code van de link (alleen als hash)',
+  'complainant-sessions.sessionHash': 'Code van de sessie (alleen als hash)',
+  'complainant-sessions': 'Sessies van de klager',
 }
 
 const SUBJECTS: Record<DataSubject, string> = {
@@ -225,7 +239,10 @@ export async function recordsOfProcessing(
 ): Promise<RecordOfProcessing[]> {
   const records: RecordOfProcessing[] = []
   for (const store of stores) {
-    const collection = config.collections.find((c) => c.slug === store.collection)
+    const global = config.globals?.find((g) => g.slug === store.collection)
+    const collection =
+      config.collections.find((c) => c.slug === store.collection) ??
+      (global ? { ...global, labels: { plural: global.label } } : undefined)
     if (!collection)
       throw new Error(
         `Records of processing: store "${store.id}" names collection "${store.collection}", which does not exist`,

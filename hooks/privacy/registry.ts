@@ -153,8 +153,7 @@ export const PERSONAL_DATA_STORES: readonly PersonalDataStore[] = [
     id: 'outbox.message',
     label: 'Verzonden e-mails: ontvangers, tekst en bijlagen',
     collection: 'outbox',
-    // The last error too: a refusal may quote the address it refused.
-    fields: ['to', 'cc', 'replyTo', 'subject', 'text', 'html', 'attachments', 'lastError'],
+    fields: ['to', 'cc', 'replyTo', 'subject', 'text', 'html', 'attachments'],
     subject: 'complainant',
     purpose: 'Brieven per e-mail bezorgen en nagaan of dat gelukt is.',
     readers: ['Manager (inhoud)', 'Beheerder (alleen de bezorgstatus)'],
@@ -163,15 +162,42 @@ export const PERSONAL_DATA_STORES: readonly PersonalDataStore[] = [
     erasure: 'blank',
   },
   {
+    id: 'outbox.deliveryError',
+    label: 'De foutmelding van een mislukte bezorging',
+    collection: 'outbox',
+    // A refusal by the mail service may quote the address it refused; the admin reads it to repair
+    // the delivery (Decision 15: delivery state, never recipients or bodies).
+    fields: ['lastError'],
+    subject: 'complainant',
+    purpose: 'Een mislukte bezorging herstellen.',
+    readers: ['Beheerder', 'Manager'],
+    recipients: [],
+    term: 'case',
+    erasure: 'blank',
+  },
+  {
     id: 'jobs.input',
     label: 'Opdrachten in de wachtrij die een brief bevatten',
     collection: 'payload-jobs',
-    // What a job carries: its input (a composed letter), each try's log and the status built from
-    // it, and the error a failed try left (it may quote a field of the letter).
-    fields: ['input', 'log', 'taskStatus', 'error'],
+    // What a job carries: its input (a composed letter), each try's log and the status built from it.
+    fields: ['input', 'log', 'taskStatus'],
     subject: 'complainant',
     purpose: 'Brieven en e-mails versturen, ook na een storing.',
     readers: ['Niemand (alleen het systeem)'],
+    recipients: [],
+    term: 'case',
+    erasure: 'remove',
+  },
+  {
+    id: 'jobs.error',
+    label: 'De foutmelding van een mislukte opdracht',
+    collection: 'payload-jobs',
+    // The error a failed try left may quote a field of the letter; the admin reads it to repair the
+    // queue (Decision 15: a job's state, never what it carries). Removed with the case's jobs.
+    fields: ['error'],
+    subject: 'complainant',
+    purpose: 'Een mislukte opdracht herstellen.',
+    readers: ['Beheerder'],
     recipients: [],
     term: 'case',
     erasure: 'remove',
@@ -225,6 +251,30 @@ export const PERSONAL_DATA_STORES: readonly PersonalDataStore[] = [
     term: 'setting',
     erasure: 'keep',
   },
+  {
+    id: 'complainant.access',
+    label: 'Toegang van de klager tot de eigen klacht: links en sessies (alleen als hash)',
+    collection: 'complainant-links',
+    fields: ['tokenHash'],
+    subject: 'complainant',
+    purpose: 'De klager laten inloggen op de eigen klacht zonder account (besluit 20).',
+    readers: ['Niemand (alleen het systeem)'],
+    recipients: [],
+    term: 'case',
+    erasure: 'remove',
+  },
+  {
+    id: 'complainant.sessions',
+    label: 'Sessies van de klager op de eigen klacht (alleen als hash)',
+    collection: 'complainant-sessions',
+    fields: ['sessionHash'],
+    subject: 'complainant',
+    purpose: 'De klager een half uur toegang geven tot de eigen klacht (besluit 20).',
+    readers: ['Niemand (alleen het systeem)'],
+    recipients: [],
+    term: 'case',
+    erasure: 'remove',
+  },
 ]
 
 /**
@@ -250,6 +300,8 @@ export const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'retention-runs':
     'De administratie van het anonimiseren zelf: ids, datums en aantallen, geen naam en geen reden (besluit 19).',
   sequences: 'Tellers voor de kenmerken, per jaar.',
+  'access-log.windowKey':
+    'Een sleutel uit ids (wie, welke zaak, welke soort, welke vorige regel), zodat één raadpleging één regel is.',
   reports: 'Vastgelegde verantwoordingen (art. 9): alleen aantallen, zonder persoonsgegevens, ook in de pdf.',
   'case-facts': 'De feiten per klacht voor de verantwoording (art. 9): alleen codes en datums.',
   'published-figures':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { EntryNames } from '../../hooks/privacy/dossier'
+import { EntryNames } from '../../hooks/privacy/dossierParts'
 
 describe('AVG art. 15: names inside the dossier ZIP', () => {
   it('two files of the same name (also differing only in case) both stay, numbered', () => {
