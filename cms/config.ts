@@ -24,6 +24,7 @@ import { PublishedFigures } from '../collections/PublishedFigures'
 import { Reports } from '../collections/Reports'
 import { Regulation } from '../collections/Regulation'
 import { Settings } from '../collections/Settings'
+import { SurveyReceipts, SurveyResponses } from '../collections/SurveyResponses'
 import { Users } from '../collections/Users'
 import { DATE_TIME_FORMAT, giveDatesDutchFormat } from '../collections/fields/dutchDate'
 import { guardPersonalDataQueries } from '../hooks/complaints/guardPersonalDataQueries'
@@ -135,6 +136,8 @@ export const configFor = (env: Env): Config => ({
     CaseFacts,
     PublishedFigures,
     AccessLog,
+    SurveyResponses,
+    SurveyReceipts,
   ]
     .map(withReportEndpoint)
     .map(withQueryGuard)

@@ -80,6 +80,8 @@ export interface Config {
     'case-facts': CaseFact;
     'published-figures': PublishedFigure;
     'access-log': AccessLog;
+    'survey-responses': SurveyResponse;
+    'survey-receipts': SurveyReceipt;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -107,6 +109,8 @@ export interface Config {
     'case-facts': CaseFactsSelect<false> | CaseFactsSelect<true>;
     'published-figures': PublishedFiguresSelect<false> | PublishedFiguresSelect<true>;
     'access-log': AccessLogSelect<false> | AccessLogSelect<true>;
+    'survey-responses': SurveyResponsesSelect<false> | SurveyResponsesSelect<true>;
+    'survey-receipts': SurveyReceiptsSelect<false> | SurveyReceiptsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -256,6 +260,7 @@ export interface Complaint {
           text: string;
           at: string;
           by?: (string | null) | User;
+          byComplainant?: boolean | null;
           id?: string | null;
         }[]
       | null;
@@ -451,6 +456,20 @@ export interface Complaint {
     legalHoldBy?: (string | null) | User;
     anonymisedAt?: string | null;
     erasureReason?: string | null;
+  };
+  fromComplainant?: {
+    additions?:
+      | {
+          at: string;
+          text?: string | null;
+          attachments?: (string | ComplaintAttachment)[] | null;
+          id?: string | null;
+        }[]
+      | null;
+  };
+  survey?: {
+    submittedAt?: string | null;
+    text?: string | null;
   };
   /**
    * "Failed" needs action: contact the complainant another way.
@@ -669,9 +688,10 @@ export interface CaseEvent {
     | 'correction_recorded'
     | 'posting_date_corrected'
     | 'message_resent'
-    | 'inspection_provided';
+    | 'inspection_provided'
+    | 'complainant_action';
   at: string;
-  actorKind: 'staff' | 'public' | 'system';
+  actorKind: 'staff' | 'public' | 'system' | 'complainant';
   actor?: (string | null) | User;
   data?:
     | {
@@ -882,6 +902,26 @@ export interface AccessLog {
   actor?: (string | null) | User;
   complaint: string | Complaint;
   kind: 'case_opened' | 'case_read' | 'attachment_downloaded' | 'letter_downloaded' | 'export' | 'dossier';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-responses".
+ */
+export interface SurveyResponse {
+  id: string;
+  careful: number;
+  quick: number;
+  clear: number;
+  receivedQuarter: string;
+  endedQuarter: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-receipts".
+ */
+export interface SurveyReceipt {
+  id: string;
+  key: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1167,6 +1207,7 @@ export interface ComplaintsSelect<T extends boolean = true> {
               text?: T;
               at?: T;
               by?: T;
+              byComplainant?: T;
               id?: T;
             };
       };
@@ -1322,6 +1363,24 @@ export interface ComplaintsSelect<T extends boolean = true> {
         legalHoldBy?: T;
         anonymisedAt?: T;
         erasureReason?: T;
+      };
+  fromComplainant?:
+    | T
+    | {
+        additions?:
+          | T
+          | {
+              at?: T;
+              text?: T;
+              attachments?: T;
+              id?: T;
+            };
+      };
+  survey?:
+    | T
+    | {
+        submittedAt?: T;
+        text?: T;
       };
   messages?: T;
   letters?: T;
@@ -1583,6 +1642,24 @@ export interface AccessLogSelect<T extends boolean = true> {
   actor?: T;
   complaint?: T;
   kind?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-responses_select".
+ */
+export interface SurveyResponsesSelect<T extends boolean = true> {
+  careful?: T;
+  quick?: T;
+  clear?: T;
+  receivedQuarter?: T;
+  endedQuarter?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-receipts_select".
+ */
+export interface SurveyReceiptsSelect<T extends boolean = true> {
+  key?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

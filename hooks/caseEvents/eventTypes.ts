@@ -1,3 +1,16 @@
+/** Who did it: a staff member, the public form, a job, or the complainant on their own page (Decision 20). */
+/** What a complainant does on their own page that the timeline records as its own entry (Decision 20; Art. 6). */
+export const COMPLAINANT_ACTIONS = [
+  'information_added',
+  'written_version_corrected',
+  'hearing_requested',
+  'survey_submitted',
+] as const
+export type ComplainantAction = (typeof COMPLAINANT_ACTIONS)[number]
+
+export const ACTOR_KINDS = ['staff', 'public', 'system', 'complainant'] as const
+export type ActorKind = (typeof ACTOR_KINDS)[number]
+
 /**
  * What the case timeline records. Entries hold no personal data (only ids, codes and dates), so
  * a later anonymisation of the case leaves the timeline, and the Art. 9 counts built on it, intact.
@@ -25,6 +38,7 @@ export const CASE_EVENT_TYPES = [
   'posting_date_corrected',
   'message_resent',
   'inspection_provided',
+  'complainant_action',
 ] as const
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
 
@@ -60,4 +74,5 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }
   posting_date_corrected: { nl: 'Verzenddatum gecorrigeerd (besluit 17)', en: 'Posting date corrected (Decision 17)' },
   message_resent: { nl: 'Mislukt bericht opnieuw verstuurd', en: 'Failed message sent again' },
   inspection_provided: { nl: 'Inzage verstrekt', en: 'Dossier for inspection provided' },
+  complainant_action: { nl: 'Door de klager gedaan (eigen pagina)', en: 'Done by the complainant (own page)' },
 }

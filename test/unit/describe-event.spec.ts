@@ -135,6 +135,10 @@ const TABLE: { [T in CaseEventType]: { data: EventDataOf<T>; what: string } } = 
     data: { via: 'staff', letters: 3, attachments: 1 },
     what: 'Inzage verstrekt: het dossier als ZIP-bestand (overzicht, 3 brieven en 1 bijlage), gedownload door een medewerker voor de klager',
   },
+  complainant_action: {
+    data: { action: 'information_added', files: 2 },
+    what: 'De klager heeft informatie aangevuld (2 bijlagen)',
+  },
 }
 
 describe('describeEvent: the timeline says who did what, and when', () => {
@@ -162,6 +166,8 @@ describe('describeEvent: the timeline says who did what, and when', () => {
     expect(event('staff', 'u-gone')).toBe('Medewerker (account niet meer te vinden)')
     expect(event('public')).toBe('Website (klachtformulier)')
     expect(event('system')).toBe('Systeem')
+    // Decision 20: what the complainant did on their own page.
+    expect(event('complainant')).toBe('Klager')
   })
 
   it('when: Amsterdam time on a 24-hour clock, in summer too', () => {

@@ -2,7 +2,7 @@ import { normalise } from './changes'
 
 /**
  * The few system operations that write a case outside the workflow (DOMAIN.md, Decision 16: after
- * `closed` only delivery and posting bookkeeping and retention write to a case). Each says so by
+ * `closed` only delivery and posting bookkeeping, the complainant's survey and retention write to a case). Each says so by
  * name in the Local API's `context.systemOperation`, and may write only the fields it owns; any
  * other server-side update goes through the workflow like a person's, with or without a user.
  */
@@ -11,6 +11,8 @@ export const SYSTEM_OPERATIONS = {
   recordSending: ['lettersSent', 'nextDeadline', 'deadlineOutcomes'],
   /** The deadline job refreshes the next deadline and its state. */
   refreshDeadlines: ['nextDeadline', 'deadlineOutcomes'],
+  /** The complainant answered the satisfaction survey after the case ended (Decision 16, ISO 10002). */
+  recordSurvey: ['survey'],
 } as const satisfies Record<string, readonly string[]>
 
 export type SystemOperation = keyof typeof SYSTEM_OPERATIONS
