@@ -260,7 +260,6 @@ export interface Complaint {
           text: string;
           at: string;
           by?: (string | null) | User;
-          byComplainant?: boolean | null;
           id?: string | null;
         }[]
       | null;
@@ -457,16 +456,14 @@ export interface Complaint {
     anonymisedAt?: string | null;
     erasureReason?: string | null;
   };
-  fromComplainant?: {
-    additions?:
-      | {
-          at: string;
-          text?: string | null;
-          attachments?: (string | ComplaintAttachment)[] | null;
-          id?: string | null;
-        }[]
-      | null;
-  };
+  complainantAdditions?:
+    | {
+        at: string;
+        text?: string | null;
+        attachments?: (string | ComplaintAttachment)[] | null;
+        id?: string | null;
+      }[]
+    | null;
   survey?: {
     submittedAt?: string | null;
     text?: string | null;
@@ -1207,7 +1204,6 @@ export interface ComplaintsSelect<T extends boolean = true> {
               text?: T;
               at?: T;
               by?: T;
-              byComplainant?: T;
               id?: T;
             };
       };
@@ -1364,17 +1360,13 @@ export interface ComplaintsSelect<T extends boolean = true> {
         anonymisedAt?: T;
         erasureReason?: T;
       };
-  fromComplainant?:
+  complainantAdditions?:
     | T
     | {
-        additions?:
-          | T
-          | {
-              at?: T;
-              text?: T;
-              attachments?: T;
-              id?: T;
-            };
+        at?: T;
+        text?: T;
+        attachments?: T;
+        id?: T;
       };
   survey?:
     | T

@@ -15,6 +15,7 @@ import * as migration_20261202_003236_handler_admin from './20261202_003236_hand
 import * as migration_20261202_015742_reports from './20261202_015742_reports';
 import * as migration_20261202_034414_art9_report from './20261202_034414_art9_report';
 import * as migration_20261202_051605_privacy_spine from './20261202_051605_privacy_spine';
+import * as migration_20261202_062436_complainant_page from './20261202_062436_complainant_page';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261202_051605_privacy_spine.up,
     down: migration_20261202_051605_privacy_spine.down,
-    name: '20261202_051605_privacy_spine'
+    name: '20261202_051605_privacy_spine',
+  },
+  {
+    up: migration_20261202_062436_complainant_page.up,
+    down: migration_20261202_062436_complainant_page.down,
+    name: '20261202_062436_complainant_page'
   },
 ];

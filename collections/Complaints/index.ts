@@ -28,7 +28,7 @@ import { deadlineOutcomes } from './fields/deadlineOutcomes'
 import { deadlines } from './fields/deadlines'
 import { ending } from './fields/ending'
 import { formToken } from './fields/formToken'
-import { fromComplainant, survey } from './fields/fromComplainant'
+import { complainantAdditions, survey } from './fields/fromComplainant'
 import { handlers } from './fields/handlers'
 import { involved } from './fields/involved'
 import { joins } from './fields/joins'
@@ -115,7 +115,7 @@ export const Complaints: CollectionConfig = {
     consentAt,
     privacy,
     // Decision 20: what the complainant added on their own page, and the survey afterwards (ISO 10002).
-    fromComplainant,
+    complainantAdditions,
     survey,
     // AVG art. 15, Art. 6 note: the dossier for inspection as a ZIP (cms/endpoints/dossier.ts).
     {

@@ -56,7 +56,10 @@ async function writeAsComplainant(
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error
     const errors = (error.data as { errors?: { path?: string; message?: string }[] }).errors ?? []
-    return refused(field, errors.map((e) => e.message).filter(Boolean)[0] ?? 'Dit is niet gelukt. Probeer het later opnieuw.')
+    return refused(
+      field,
+      errors.map((e) => e.message).filter(Boolean)[0] ?? 'Dit is niet gelukt. Probeer het later opnieuw.',
+    )
   }
 }
 
@@ -76,7 +79,13 @@ async function tellHandler(payload: Payload, c: Complaint, what: keyof typeof AC
   const handlerId = relId(c.assignedHandler)
   // Trusted: the addressee of a message about the case, and the sender from the settings.
   const handler = handlerId
-    ? await payload.findByID({ collection: 'users', id: handlerId, depth: 0, overrideAccess: true, disableErrors: true })
+    ? await payload.findByID({
+        collection: 'users',
+        id: handlerId,
+        depth: 0,
+        overrideAccess: true,
+        disableErrors: true,
+      })
     : null
   const to = handler
     ? [handler.email]
@@ -112,14 +121,19 @@ async function tellHandler(payload: Payload, c: Complaint, what: keyof typeof AC
   )
 }
 
-const action = (payload: Payload, c: Complaint, data: { action: ComplainantAction; files?: number; version?: number }) =>
-  recordEvent(payload, { complaint: c.id, type: 'complainant_action', actorKind: 'complainant', data })
+const action = (
+  payload: Payload,
+  c: Complaint,
+  data: { action: ComplainantAction; files?: number; version?: number },
+) => recordEvent(payload, { complaint: c.id, type: 'complainant_action', actorKind: 'complainant', data })
 
 const information = z.object({
   text: z
     .string()
     .transform((v) => v.trim())
-    .pipe(z.string().max(10_000, 'Uw aanvulling is te lang: gebruik hoogstens 10.000 tekens, of stuur een bijlage mee.')),
+    .pipe(
+      z.string().max(10_000, 'Uw aanvulling is te lang: gebruik hoogstens 10.000 tekens, of stuur een bijlage mee.'),
+    ),
 })
 
 /** Art. 6: the complainant adds a text and/or documents while the case is open (the form's rules for files). */
@@ -141,9 +155,11 @@ export async function addInformation(
   const stored: string[] = []
   const undo = async () => {
     for (const id of stored)
-      await payload.delete({ collection: 'complaint-attachments', id, overrideAccess: true }).catch((error: unknown) =>
-        payload.logger.error({ err: error, msg: `Attachment ${id} of an addition could not be removed` }),
-      )
+      await payload
+        .delete({ collection: 'complaint-attachments', id, overrideAccess: true })
+        .catch((error: unknown) =>
+          payload.logger.error({ err: error, msg: `Attachment ${id} of an addition could not be removed` }),
+        )
   }
   for (const file of checked.files) {
     try {
@@ -162,18 +178,14 @@ export async function addInformation(
       return refused('files', `${file.name} is beschadigd of kan niet worden geopend. Kies een ander bestand.`)
     }
   }
-  const additions = (c.fromComplainant?.additions ?? []).map((a) => ({
+  const additions = (c.complainantAdditions ?? []).map((a) => ({
     ...a,
     attachments: (a.attachments ?? []).map((x) => relId(x) as string),
   }))
   const result = await writeAsComplainant(
     payload,
     c.id,
-    {
-      fromComplainant: {
-        additions: [...additions, { at: new Date().toISOString(), text: text || null, attachments: stored }],
-      },
-    },
+    { complainantAdditions: [...additions, { at: new Date().toISOString(), text: text || null, attachments: stored }] },
     'form',
   )
   if (!result.ok) {
@@ -258,7 +270,11 @@ export async function withdrawComplaint(payload: Payload, caseId: string): Promi
 }
 
 const scoreOf = (label: string) =>
-  z.number({ message: `Kies een cijfer van 1 tot en met 5 bij "${label}".` }).int().min(1).max(5)
+  z
+    .number({ message: `Kies een cijfer van 1 tot en met 5 bij "${label}".` })
+    .int()
+    .min(1)
+    .max(5)
 const surveySchema = z.object({
   careful: scoreOf('Zorgvuldig'),
   quick: scoreOf('Snel'),

@@ -41,7 +41,8 @@ export const recordWrittenVersion: CollectionBeforeChangeHook<Complaint> = ({
     )
   }
   const person = req.user?.collection === 'users' ? String(req.user.id) : null
-  // Decision 8: the complainant corrects the version staff wrote down, on their own page (Decision 20).
+  // Decision 8: the complainant corrects the version staff wrote down, on their own page (Decision 20);
+  // their version has no staff member in `by` (and the timeline names the complainant).
   const complainant = operation === 'update' && originalDoc ? byComplainant(context, req, originalDoc.id) : false
   if (!person && !complainant) fail('Alleen een medewerker kan een schriftelijke versie van de klacht vastleggen.')
   // The same rules as the complaint text itself (Art. 3: stored whole or refused, never cut).
@@ -59,7 +60,7 @@ export const recordWrittenVersion: CollectionBeforeChangeHook<Complaint> = ({
     writtenVersion: {
       draft: null,
       send: false,
-      versions: [...kept, { text, at: new Date().toISOString(), by: person, byComplainant: complainant && !person }],
+      versions: [...kept, { text, at: new Date().toISOString(), by: person }],
     },
   }
 }

@@ -11,42 +11,35 @@ const managersOnly: FieldAccess = ({ req }) => hasRole(req.user, 'manager')
 /**
  * What the complainant added on their own page (Decision 20; Art. 6): further information and
  * documents while the case is open (hooks/complainant/actions.ts). Written by the portal only.
- * (The rows sit inside this group: Payload answers an array whose read access is denied as an
- * empty list, a group not at all.)
+ * A top-level array, not one inside a group: Payload selects the arrays inside groups in every
+ * query, also in the data steps of earlier migrations, which run before this table exists.
  */
-export const fromComplainant: Field = personal({
-  name: 'fromComplainant',
-  type: 'group',
+export const complainantAdditions: Field = personal({
+  name: 'complainantAdditions',
+  type: 'array',
   label: { nl: 'Aangevuld door de klager', en: 'Added by the complainant' },
+  labels: { singular: { nl: 'Aanvulling', en: 'Addition' }, plural: { nl: 'Aanvullingen', en: 'Additions' } },
   access: readOnlyField,
   admin: {
     readOnly: true,
     condition: (_data, sibling) =>
-      Array.isArray(sibling?.fromComplainant?.additions) && sibling.fromComplainant.additions.length > 0,
+      Array.isArray(sibling?.complainantAdditions) && sibling.complainantAdditions.length > 0,
   },
   fields: [
     {
-      name: 'additions',
-      type: 'array',
-      label: { nl: 'Aanvullingen', en: 'Additions' },
-      labels: { singular: { nl: 'Aanvulling', en: 'Addition' }, plural: { nl: 'Aanvullingen', en: 'Additions' } },
-      fields: [
-        {
-          name: 'at',
-          type: 'date',
-          required: true,
-          label: { nl: 'Ontvangen op', en: 'Received at' },
-          admin: { date: dutchDate('dayAndTime') },
-        },
-        { name: 'text', type: 'textarea', label: { nl: 'Tekst', en: 'Text' } },
-        {
-          name: 'attachments',
-          type: 'relationship',
-          relationTo: 'complaint-attachments',
-          hasMany: true,
-          label: { nl: 'Bijlagen', en: 'Attachments' },
-        },
-      ],
+      name: 'at',
+      type: 'date',
+      required: true,
+      label: { nl: 'Ontvangen op', en: 'Received at' },
+      admin: { date: dutchDate('dayAndTime') },
+    },
+    { name: 'text', type: 'textarea', label: { nl: 'Tekst', en: 'Text' } },
+    {
+      name: 'attachments',
+      type: 'relationship',
+      relationTo: 'complaint-attachments',
+      hasMany: true,
+      label: { nl: 'Bijlagen', en: 'Attachments' },
     },
   ],
 })
@@ -61,7 +54,12 @@ export const survey: Field = personal({
   type: 'group',
   label: { nl: 'Tevredenheid (na afloop)', en: 'Satisfaction (afterwards)' },
   access: readOnlyField,
-  admin: { readOnly: true, position: 'sidebar', condition: (_data, sibling) => Boolean(sibling?.survey?.submittedAt) },
+  admin: {
+    readOnly: true,
+    position: 'sidebar',
+    condition: (_data, sibling) =>
+      Boolean((sibling as { survey?: { submittedAt?: unknown } } | undefined)?.survey?.submittedAt),
+  },
   fields: [
     {
       name: 'submittedAt',

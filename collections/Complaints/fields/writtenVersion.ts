@@ -55,11 +55,6 @@ export const writtenVersion: Field = personal({
               admin: { date: dutchDate('dayAndTime') },
             },
             { name: 'by', type: 'relationship', relationTo: 'users', label: { nl: 'Door', en: 'By' } },
-            {
-              name: 'byComplainant',
-              type: 'checkbox',
-              label: { nl: 'Verbeterd door de klager (besluit 8)', en: 'Corrected by the complainant (Decision 8)' },
-            },
           ],
         },
       ],
