@@ -89,6 +89,8 @@ const PROBES: Record<string, Probe> = {
   uwvLabourExpert: { ...email('uwvLabourExpert.email'), m: `${MATCH}@uwv.example`, n: `${OTHER}@uwv.example` },
   consentAt: date('consentAt'),
   privacy: text('privacy.legalHoldReason'),
+  complainantAdditions: text('complainantAdditions.text'),
+  survey: text('survey.text'),
   messages: { ...text('messages.subject'), many: true },
   letters: { ...choice('letters.purpose', 'decision', 'receipt'), many: true },
   timeline: { ...choice('timeline.type', 'decision_recorded', 'hearing_recorded'), many: true },
@@ -302,9 +304,17 @@ async function write(complaint: string, changes: Record<string, unknown>) {
 async function hide(complaint: string, side: 'm' | 'n', attachment: string) {
   const data: Record<string, unknown> = {}
   for (const [field, probe] of Object.entries(PROBES)) {
-    if (['messages', 'letters', 'timeline', 'attachments', 'involvedStaff'].includes(field)) continue
+    if (['messages', 'letters', 'timeline', 'attachments', 'involvedStaff', 'complainantAdditions'].includes(field))
+      continue
     merge(data, nested(probe.path, side === 'm' ? probe.m : probe.n))
   }
+  data.complainantAdditions = [
+    {
+      id: `addition-${side}-${complaint.slice(0, 8)}`,
+      at: new Date().toISOString(),
+      text: side === 'm' ? PROBES.complainantAdditions?.m : PROBES.complainantAdditions?.n,
+    },
+  ]
   data.attachments = [attachment]
   data.involvedStaff = [side === 'm' ? ids.staffM : ids.staffN]
   await write(complaint, data)
