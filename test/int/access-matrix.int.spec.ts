@@ -78,6 +78,8 @@ type Fixture =
   | 'tpl' // the text of a letter, as editors maintain it
   | 'rep' // a frozen Art. 9 report
   | 'pf' // a year's published figures (Decision 18)
+  | 'svy' // a satisfaction survey's scores (ISO 10002), linked to nobody
+  | 'svyKey' // the key that lets one survey per case through
 
 type Slug =
   | 'complaints'
@@ -93,6 +95,8 @@ type Slug =
   | 'letter-templates'
   | 'reports'
   | 'published-figures'
+  | 'survey-responses'
+  | 'survey-receipts'
 
 type Line =
   | { collection: Slug; op: 'find'; cells: Cols<ListCell> }
@@ -205,6 +209,19 @@ const MATRIX: Line[] = [
   { collection: 'case-facts', op: 'create',                   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'case-facts', op: 'update', target: 'facts',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'case-facts', op: 'delete', target: 'fresh',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+
+  // survey-responses, survey-receipts — the satisfaction survey (ISO 10002): nobody through the API, not even a
+  // manager (the Art. 9 report's "Tevredenheid" table is their aggregated view of it).
+  { collection: 'survey-responses', op: 'find',                   cells: [F, F, F, F, F, F, F, F] },
+  { collection: 'survey-responses', op: 'findByID', target: 'svy', cells: [F, F, F, F, F, F, F, F] },
+  { collection: 'survey-responses', op: 'create',                 cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'survey-responses', op: 'update', target: 'svy',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'survey-responses', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'survey-receipts', op: 'find',                      cells: [F, F, F, F, F, F, F, F] },
+  { collection: 'survey-receipts', op: 'findByID', target: 'svyKey', cells: [F, F, F, F, F, F, F, F] },
+  { collection: 'survey-receipts', op: 'create',                    cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'survey-receipts', op: 'update', target: 'svyKey',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'survey-receipts', op: 'delete', target: 'fresh',    cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
 
   // payload-jobs — the admin reads; nobody creates, edits or deletes through the API.
   { collection: 'payload-jobs', op: 'find',                   cells: [F, F, L(['job']), F, F, F, F, F] },
@@ -554,6 +571,16 @@ beforeAll(async () => {
   ids.facts = (
     await trusted(payload).create({ collection: 'case-facts', data: factsData('matrix-fixture'), overrideAccess: true })
   ).id
+  ids.svy = (
+    await trusted(payload).create({ collection: 'survey-responses', data: surveyData(), overrideAccess: true })
+  ).id
+  ids.svyKey = (
+    await trusted(payload).create({
+      collection: 'survey-receipts',
+      data: { key: 'survey:matrix-fixture' },
+      overrideAccess: true,
+    })
+  ).id
   // A frozen report with its PDF, as the quarterly job stores it.
   ids.rep = (
     await payload.create({
@@ -632,6 +659,8 @@ function fixturesOf(collection: Slug): Exclude<Fixture, 'self'>[] {
     'letter-templates': ['tpl'],
     reports: ['rep'],
     'published-figures': ['pf'],
+    'survey-responses': ['svy'],
+    'survey-receipts': ['svyKey'],
   }
   return byCollection[collection]
 }
@@ -689,7 +718,15 @@ function newDocument(
       }
     case 'published-figures':
       return { data: publishedFiguresData() }
+    case 'survey-responses':
+      return { data: surveyData() }
+    case 'survey-receipts':
+      return { data: { key: `survey:nieuw-${marker}` } }
   }
+}
+
+function surveyData() {
+  return { careful: 4, quick: 3, clear: 5, receivedQuarter: '2026-Q4', endedQuarter: '2026-Q4' }
 }
 
 function reportData(marker: string) {
@@ -748,6 +785,10 @@ function change(collection: Slug, marker: string): { data: Record<string, unknow
     }
     case 'case-facts':
       return { data: { hearings: 7 }, path: 'hearings', value: 7 }
+    case 'survey-responses':
+      return { data: { careful: 1 }, path: 'careful', value: 1 }
+    case 'survey-receipts':
+      return { data: { key: `survey:${marker}` }, path: 'key', value: `survey:${marker}` }
     case 'payload-jobs':
       return { data: { queue: `matrix-${marker}` }, path: 'queue', value: `matrix-${marker}` }
     case 'letters': {
