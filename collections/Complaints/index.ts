@@ -8,6 +8,7 @@ import { enforceWorkflow } from '../../hooks/complaints/enforceWorkflow'
 import { guardPersonalDataQueries } from '../../hooks/complaints/guardPersonalDataQueries'
 import { listNextSteps } from '../../cms/endpoints/nextSteps'
 import { notifyOnIntake } from '../../hooks/complaints/notifyOnIntake'
+import { omitEmptyAdditions } from '../../hooks/complaints/omitEmptyAdditions'
 import { recordCaseChanges } from '../../hooks/complaints/recordCaseChanges'
 import { refreshDeadlineState } from '../../hooks/complaints/refreshDeadlineState'
 import { recordCallback } from '../../hooks/complaints/recordCallback'
@@ -90,6 +91,7 @@ export const Complaints: CollectionConfig = {
       refreshDeadlineState,
     ],
     afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges],
+    afterRead: [omitEmptyAdditions],
   },
   fields: [
     ...registration,
