@@ -142,7 +142,15 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
       (await countUwvNotifications(req, originalDoc.id)) > 0 ||
       Boolean(expertOf(next as Complaint, await settings())?.email)
     errors.push(
-      ...planTransition({ person, from, to, handlerBefore, next, uwvNotified, complainant: byComplainant(context, req, originalDoc.id) }),
+      ...planTransition({
+        person,
+        from,
+        to,
+        handlerBefore,
+        next,
+        uwvNotified,
+        complainant: byComplainant(context, req, originalDoc.id),
+      }),
     )
     if (to === 'closed')
       errors.push(...checkClosingLetters({ from, to, unposted: await unpostedLettersOf(req, originalDoc.id) }))
