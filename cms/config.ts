@@ -27,6 +27,7 @@ import { Reports } from '../collections/Reports'
 import { Regulation } from '../collections/Regulation'
 import { RetentionRuns } from '../collections/RetentionRuns'
 import { Settings } from '../collections/Settings'
+import { SurveyReceipts, SurveyResponses } from '../collections/SurveyResponses'
 import { Users } from '../collections/Users'
 import { DATE_TIME_FORMAT, giveDatesDutchFormat } from '../collections/fields/dutchDate'
 import { guardPersonalDataQueries } from '../hooks/complaints/guardPersonalDataQueries'
@@ -146,6 +147,8 @@ export const configFor = (env: Env): Config => ({
     RetentionRuns,
     ComplainantLinks,
     ComplainantSessions,
+    SurveyResponses,
+    SurveyReceipts,
   ]
     .map(withReportEndpoint)
     .map(withQueryGuard)

@@ -83,6 +83,8 @@ export interface Config {
     'retention-runs': RetentionRun;
     'complainant-links': ComplainantLink;
     'complainant-sessions': ComplainantSession;
+    'survey-responses': SurveyResponse;
+    'survey-receipts': SurveyReceipt;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -113,6 +115,8 @@ export interface Config {
     'retention-runs': RetentionRunsSelect<false> | RetentionRunsSelect<true>;
     'complainant-links': ComplainantLinksSelect<false> | ComplainantLinksSelect<true>;
     'complainant-sessions': ComplainantSessionsSelect<false> | ComplainantSessionsSelect<true>;
+    'survey-responses': SurveyResponsesSelect<false> | SurveyResponsesSelect<true>;
+    'survey-receipts': SurveyReceiptsSelect<false> | SurveyReceiptsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -460,6 +464,18 @@ export interface Complaint {
     anonymisedAt?: string | null;
     erasureReason?: string | null;
   };
+  complainantAdditions?:
+    | {
+        at: string;
+        text?: string | null;
+        attachments?: (string | ComplaintAttachment)[] | null;
+        id?: string | null;
+      }[]
+    | null;
+  survey?: {
+    submittedAt?: string | null;
+    text?: string | null;
+  };
   /**
    * The complainant asks to see the dossier. The answer follows within one month of receipt.
    */
@@ -695,9 +711,10 @@ export interface CaseEvent {
     | 'legal_hold_set'
     | 'legal_hold_lifted'
     | 'inspection_requested'
-    | 'anonymised';
+    | 'anonymised'
+    | 'complainant_action';
   at: string;
-  actorKind: 'staff' | 'public' | 'system';
+  actorKind: 'staff' | 'public' | 'system' | 'complainant';
   actor?: (string | null) | User;
   data?:
     | {
@@ -956,6 +973,26 @@ export interface ComplainantSession {
   expiresAt: string;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-responses".
+ */
+export interface SurveyResponse {
+  id: string;
+  careful: number;
+  quick: number;
+  clear: number;
+  receivedQuarter: string;
+  endedQuarter: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-receipts".
+ */
+export interface SurveyReceipt {
+  id: string;
+  key: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1409,6 +1446,20 @@ export interface ComplaintsSelect<T extends boolean = true> {
         anonymisedAt?: T;
         erasureReason?: T;
       };
+  complainantAdditions?:
+    | T
+    | {
+        at?: T;
+        text?: T;
+        attachments?: T;
+        id?: T;
+      };
+  survey?:
+    | T
+    | {
+        submittedAt?: T;
+        text?: T;
+      };
   inspectionRequests?:
     | T
     | {
@@ -1720,6 +1771,24 @@ export interface ComplainantSessionsSelect<T extends boolean = true> {
   expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-responses_select".
+ */
+export interface SurveyResponsesSelect<T extends boolean = true> {
+  careful?: T;
+  quick?: T;
+  clear?: T;
+  receivedQuarter?: T;
+  endedQuarter?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-receipts_select".
+ */
+export interface SurveyReceiptsSelect<T extends boolean = true> {
+  key?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

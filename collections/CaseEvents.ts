@@ -52,6 +52,7 @@ export const CaseEvents: CollectionConfig = {
         { value: 'staff', label: { nl: 'Medewerker', en: 'Staff' } },
         { value: 'public', label: { nl: 'Website (klachtformulier)', en: 'Website (complaint form)' } },
         { value: 'system', label: { nl: 'Systeem', en: 'System' } },
+        { value: 'complainant', label: { nl: 'Klager', en: 'Complainant' } },
       ],
     },
     { name: 'actor', type: 'relationship', relationTo: 'users', label: { nl: 'Medewerker', en: 'Staff member' } },

@@ -14,7 +14,7 @@ import * as migration_20261201_212104_trustworthy_record from './20261201_212104
 import * as migration_20261202_003236_handler_admin from './20261202_003236_handler_admin';
 import * as migration_20261202_015742_reports from './20261202_015742_reports';
 import * as migration_20261202_034414_art9_report from './20261202_034414_art9_report';
-import * as migration_20261202_063656_privacy from './20261202_063656_privacy';
+import * as migration_20261202_065300_privacy from './20261202_065300_privacy';
 
 export const migrations = [
   {
@@ -98,8 +98,8 @@ export const migrations = [
     name: '20261202_034414_art9_report',
   },
   {
-    up: migration_20261202_063656_privacy.up,
-    down: migration_20261202_063656_privacy.down,
-    name: '20261202_063656_privacy'
+    up: migration_20261202_065300_privacy.up,
+    down: migration_20261202_065300_privacy.down,
+    name: '20261202_065300_privacy'
   },
 ];

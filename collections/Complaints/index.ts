@@ -9,6 +9,7 @@ import { guardPersonalDataQueries } from '../../hooks/complaints/guardPersonalDa
 import { listNextSteps } from '../../cms/endpoints/nextSteps'
 import { notifyOnIntake } from '../../hooks/complaints/notifyOnIntake'
 import { logCaseRead } from '../../hooks/privacy/logCaseRead'
+import { omitEmptyAdditions } from '../../hooks/complaints/omitEmptyAdditions'
 import { recordCaseChanges } from '../../hooks/complaints/recordCaseChanges'
 import { refreshDeadlineState } from '../../hooks/complaints/refreshDeadlineState'
 import { recordCallback } from '../../hooks/complaints/recordCallback'
@@ -30,6 +31,7 @@ import { deadlineOutcomes } from './fields/deadlineOutcomes'
 import { deadlines } from './fields/deadlines'
 import { ending } from './fields/ending'
 import { formToken } from './fields/formToken'
+import { complainantAdditions, survey } from './fields/fromComplainant'
 import { handlers } from './fields/handlers'
 import { involved } from './fields/involved'
 import { joins } from './fields/joins'
@@ -93,6 +95,7 @@ export const Complaints: CollectionConfig = {
       refreshDeadlineState,
     ],
     afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges, recordPrivacyEvents],
+    afterRead: [omitEmptyAdditions],
     // The access log: every staff read of personal data, after it succeeded.
     afterOperation: [logCaseRead],
   },
@@ -119,6 +122,9 @@ export const Complaints: CollectionConfig = {
     uwvLabourExpert,
     consentAt,
     privacy,
+    // Decision 20: what the complainant added on their own page, and the survey afterwards (ISO 10002).
+    complainantAdditions,
+    survey,
     // AVG art. 15, Art. 6 note: the dossier for inspection as a ZIP (cms/endpoints/dossier.ts).
     {
       name: 'dossierDownload',

@@ -13,12 +13,12 @@ import { STATUS_LABELS } from '../complaints/workflow/statuses'
 import { LETTER_KIND_DEFINITIONS, LETTER_KINDS, type LetterKind } from '../letters/kinds'
 import { relId } from '../relations'
 import { EVENT_DATA, type EventDataOf } from './eventData'
-import { CASE_EVENT_LABELS, type CaseEventType } from './eventTypes'
+import { type ActorKind, CASE_EVENT_LABELS, type CaseEventType, type ComplainantAction } from './eventTypes'
 
 /** A timeline entry as stored (`case-events`); `actor` is the user's id or the populated user. */
 export type StoredEvent = {
   type: CaseEventType
-  actorKind: 'staff' | 'public' | 'system'
+  actorKind: ActorKind
   actor?: unknown
   data?: unknown
   at: string
@@ -34,6 +34,7 @@ export type EventDescription = { who: string; what: string; when: string }
 
 export const WEBSITE = 'Website (klachtformulier)'
 export const SYSTEM = 'Systeem'
+export const COMPLAINANT = 'Klager'
 
 const staffName = (id: string | null, lookups: EventLookups): string =>
   id ? (lookups.staffNames.get(id) ?? 'Medewerker (account niet meer te vinden)') : 'Medewerker'
@@ -41,6 +42,7 @@ const staffName = (id: string | null, lookups: EventLookups): string =>
 function who(event: StoredEvent, lookups: EventLookups): string {
   if (event.actorKind === 'public') return WEBSITE
   if (event.actorKind === 'system') return SYSTEM
+  if (event.actorKind === 'complainant') return COMPLAINANT
   const id = relId(event.actor)
   // A populated user carries its own name.
   const own = event.actor && typeof event.actor === 'object' && 'name' in event.actor ? event.actor.name : null
@@ -93,6 +95,16 @@ const describeReceived = (d: {
     ...(d.wantsHearing ? ['wil de klacht mondeling toelichten'] : []),
     ...(d.wantsHelpWriting ? ['wil hulp bij het opschrijven'] : []),
   ].join('; ')
+
+/** Decision 20: what the complainant did on their own page, as staff read it. */
+const COMPLAINANT_ACTION_LINES: Record<ComplainantAction, (d: { files?: number; version?: number }) => string> = {
+  information_added: (d) =>
+    `De klager heeft informatie aangevuld${d.files ? ` (${count(d.files, 'bijlage', 'bijlagen')})` : ''}`,
+  written_version_corrected: (d) =>
+    `De klager heeft de schriftelijke versie van de klacht verbeterd${d.version ? ` (versie ${d.version})` : ''} (besluit 8)`,
+  hearing_requested: () => 'De klager vraagt om een gesprek (hoorzitting, art. 6.2)',
+  survey_submitted: () => 'De klager heeft de vragen over de tevredenheid beantwoord',
+}
 
 /** Per type, what happened in plain Dutch, from the entry's typed data (eventData.ts). */
 const DESCRIBE: Describers = {
@@ -158,6 +170,7 @@ const DESCRIBE: Describers = {
     `Verzoek om inzage ontvangen (AVG art. 15); antwoord uiterlijk ${formatDutchDate(d.due)}`,
   anonymised: (d) =>
     `Persoonsgegevens geanonimiseerd (${d.by === 'retention' ? 'bewaartermijn' : 'verzoek om wissen'})`,
+  complainant_action: (d) => COMPLAINANT_ACTION_LINES[d.action](d),
 }
 
 /** A registration written before `received` carried its moment and due dates still reads in full. */

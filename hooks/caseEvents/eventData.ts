@@ -5,7 +5,7 @@ import { CLOCKS } from '../complaints/workflow/clocks'
 import { STATUSES } from '../complaints/workflow/statuses'
 import { MESSAGE_PURPOSES } from '../../cms/email/statuses'
 import { LETTER_KINDS } from '../letters/kinds'
-import type { CaseEventType } from './eventTypes'
+import { COMPLAINANT_ACTIONS, type CaseEventType } from './eventTypes'
 
 /**
  * The payload of each kind of timeline entry, checked on every write. Only codes, ids, dates,
@@ -126,6 +126,14 @@ export const EVENT_DATA = {
   inspection_requested: z.object({ due: instant }).strict(),
   // Decision 19: retention's run (its id), or a manager's erasure request; the reason stays on the case.
   anonymised: z.object({ by: z.enum(['retention', 'erasure']), run: id.optional() }).strict(),
+  // Decision 20: what the complainant did on their own page (the text and files stay on the case).
+  complainant_action: z
+    .object({
+      action: z.enum(COMPLAINANT_ACTIONS),
+      files: z.number().int().min(0).optional(),
+      version: z.number().int().min(1).optional(),
+    })
+    .strict(),
 } as const satisfies Record<CaseEventType, z.ZodType>
 
 export type EventDataOf<T extends CaseEventType> = z.infer<(typeof EVENT_DATA)[T]>

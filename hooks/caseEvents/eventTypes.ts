@@ -1,3 +1,16 @@
+/** Who did it: a staff member, the public form, a job, or the complainant on their own page (Decision 20). */
+/** What a complainant does on their own page that the timeline records as its own entry (Decision 20; Art. 6). */
+export const COMPLAINANT_ACTIONS = [
+  'information_added',
+  'written_version_corrected',
+  'hearing_requested',
+  'survey_submitted',
+] as const
+export type ComplainantAction = (typeof COMPLAINANT_ACTIONS)[number]
+
+export const ACTOR_KINDS = ['staff', 'public', 'system', 'complainant'] as const
+export type ActorKind = (typeof ACTOR_KINDS)[number]
+
 /**
  * What the case timeline records. Entries hold no personal data (only ids, codes and dates), so
  * a later anonymisation of the case leaves the timeline, and the Art. 9 counts built on it, intact.
@@ -29,6 +42,7 @@ export const CASE_EVENT_TYPES = [
   'legal_hold_lifted',
   'inspection_requested',
   'anonymised',
+  'complainant_action',
 ] as const
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
 
@@ -71,4 +85,5 @@ export const CASE_EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }
     en: 'Request for inspection received (GDPR Art. 15)',
   },
   anonymised: { nl: 'Persoonsgegevens geanonimiseerd', en: 'Personal data anonymised' },
+  complainant_action: { nl: 'Door de klager gedaan (eigen pagina)', en: 'Done by the complainant (own page)' },
 }

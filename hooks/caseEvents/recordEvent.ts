@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { caseEventWritten } from '../reports/facts/projectCase'
 import { EVENT_DATA, type EventDataOf } from './eventData'
-import type { CaseEventType } from './eventTypes'
+import type { ActorKind, CaseEventType } from './eventTypes'
 
 export type EventData = Record<string, string | number | boolean | null | string[]>
 
@@ -10,7 +10,7 @@ export type CaseEvent<T extends CaseEventType = CaseEventType> = {
   complaint: string
   type: T
   actor?: string | null
-  actorKind: 'staff' | 'public' | 'system'
+  actorKind: ActorKind
   data: EventDataOf<T>
   at?: Date
 }

@@ -80,11 +80,19 @@ const recordChangesOfSave = async ({
   // Whoever may change a case reads its workflow fields, so the timeline entries come from `visible`.
   const doc = visible
   const actor = req.user?.collection === 'users' ? req.user.id : null
-  const actorKind = actor ? 'staff' : 'system'
+  // Decision 20: a save the complainant made on their own page is theirs on the timeline; the
+  // letters it issues are the portal's doing.
+  const complainant = !actor && typeof context.complainant === 'string' && context.complainant === doc.id
+  const actorKind = actor ? 'staff' : complainant ? 'complainant' : 'system'
   // The case is saved (SQLite runs without transactions): a timeline entry that cannot be written is
   // logged, and never stops the letters this save issues below.
   const event = <T extends CaseEventType>(type: T, data: EventDataOf<T>) =>
     recordEvent(payload, { complaint: doc.id, type, actor, actorKind, data }, req).catch((error: unknown) =>
+      payload.logger.error({ err: error, msg: `Timeline entry ${type} of ${doc.reference} could not be written` }),
+    )
+
+  const systemEvent = <T extends CaseEventType>(type: T, data: EventDataOf<T>) =>
+    recordEvent(payload, { complaint: doc.id, type, actorKind: 'system', data }, req).catch((error: unknown) =>
       payload.logger.error({ err: error, msg: `Timeline entry ${type} of ${doc.reference} could not be written` }),
     )
 
@@ -134,7 +142,7 @@ const recordChangesOfSave = async ({
         continue
       }
       const channel = issued.messageId ? 'email' : 'post'
-      await event('letter_issued', {
+      await (complainant ? systemEvent : event)('letter_issued', {
         purpose: letter.kind,
         channel,
         letter: issued.letter.id,

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { listCharacters, unprintable } from '../letters/pdf/fonts'
 import { relId } from '../relations'
 import { complaintFields, fieldErrors } from './schema'
+import { byComplainant } from './enforceWorkflow/load'
 import { systemOperationOf } from './workflow/systemOperations'
 
 type Version = NonNullable<NonNullable<Complaint['writtenVersion']>['versions']>[number]
@@ -40,7 +41,10 @@ export const recordWrittenVersion: CollectionBeforeChangeHook<Complaint> = ({
     )
   }
   const person = req.user?.collection === 'users' ? String(req.user.id) : null
-  if (!person) fail('Alleen een medewerker kan een schriftelijke versie van de klacht vastleggen.')
+  // Decision 8: the complainant corrects the version staff wrote down, on their own page (Decision 20);
+  // their version has no staff member in `by` (and the timeline names the complainant).
+  const complainant = operation === 'update' && originalDoc ? byComplainant(context, req, originalDoc.id) : false
+  if (!person && !complainant) fail('Alleen een medewerker kan een schriftelijke versie van de klacht vastleggen.')
   // The same rules as the complaint text itself (Art. 3: stored whole or refused, never cut).
   const parsed = z.object({ description: complaintFields.description }).safeParse({ description: draft ?? '' })
   if (!parsed.success) fail(fieldErrors(parsed.error).description ?? 'Schrijf de klacht op.')

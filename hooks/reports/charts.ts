@@ -157,7 +157,33 @@ export function trendByMonth(report: Art9Report): ReportTable {
   }
 }
 
+/**
+ * ISO 10002: the satisfaction survey, as its own table: how many answered, and the average score
+ * (1 to 5) per question; 0 where nobody answered.
+ */
+export function satisfactionTable(report: Art9Report): ReportTable | null {
+  const s = report.satisfaction
+  if (!s) return null
+  return {
+    id: 'satisfaction',
+    title: 'Tevredenheid',
+    rows: [
+      { key: 'responses', label: 'Ingevulde vragenlijsten', value: s.responses },
+      { key: 'careful', label: 'Zorgvuldig behandeld (gemiddeld, 1 tot 5)', value: s.careful ?? 0 },
+      { key: 'quick', label: 'Snel genoeg (gemiddeld, 1 tot 5)', value: s.quick ?? 0 },
+      { key: 'clear', label: 'Duidelijk uitgelegd (gemiddeld, 1 tot 5)', value: s.clear ?? 0 },
+    ],
+  }
+}
+
 /** Every table of the report, in the order the view, the PDF and the CSV show them. */
 export function reportTables(report: Art9Report): ReportTable[] {
-  return [art9Numbers(report), furtherNumbers(report), ...breakdowns(report), trendByMonth(report)]
+  const satisfaction = satisfactionTable(report)
+  return [
+    art9Numbers(report),
+    furtherNumbers(report),
+    ...breakdowns(report),
+    trendByMonth(report),
+    ...(satisfaction ? [satisfaction] : []),
+  ]
 }

@@ -41,7 +41,12 @@ export type Art9Report = {
   byChannel: Breakdown
   byOutcome: Breakdown
   byMonth: MonthRow[]
+  /** ISO 10002: the satisfaction survey's answers of the period (loadReport adds it; none of it is per case). */
+  satisfaction?: Satisfaction
 }
+
+/** How many answered the survey, and the average score (1 to 5, one decimal) per question; null without answers. */
+export type Satisfaction = { responses: number; careful: number | null; quick: number | null; clear: number | null }
 
 /** An opdrachtgever that was not recorded counts under this key. */
 export const UNKNOWN = 'unknown'

@@ -79,6 +79,8 @@ type Fixture =
   | 'rep' // a frozen Art. 9 report
   | 'pf' // a year's published figures (Decision 18)
   | 'log' // an access-log entry (DOMAIN.md Contracts added)
+  | 'svy' // a satisfaction survey's scores (ISO 10002), linked to nobody
+  | 'svyKey' // the key that lets one survey per case through
 
 type Slug =
   | 'complaints'
@@ -95,6 +97,8 @@ type Slug =
   | 'reports'
   | 'published-figures'
   | 'access-log'
+  | 'survey-responses'
+  | 'survey-receipts'
 
 type Line =
   | { collection: Slug; op: 'find'; cells: Cols<ListCell> }
@@ -207,6 +211,19 @@ const MATRIX: Line[] = [
   { collection: 'case-facts', op: 'create',                   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'case-facts', op: 'update', target: 'facts',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
   { collection: 'case-facts', op: 'delete', target: 'fresh',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+
+  // survey-responses, survey-receipts — the satisfaction survey (ISO 10002): nobody through the API, not even a
+  // manager (the Art. 9 report's "Tevredenheid" table is their aggregated view of it).
+  { collection: 'survey-responses', op: 'find',                   cells: [F, F, F, F, F, F, F, F] },
+  { collection: 'survey-responses', op: 'findByID', target: 'svy', cells: [F, F, F, F, F, F, F, F] },
+  { collection: 'survey-responses', op: 'create',                 cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'survey-responses', op: 'update', target: 'svy',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'survey-responses', op: 'delete', target: 'fresh', cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'survey-receipts', op: 'find',                      cells: [F, F, F, F, F, F, F, F] },
+  { collection: 'survey-receipts', op: 'findByID', target: 'svyKey', cells: [F, F, F, F, F, F, F, F] },
+  { collection: 'survey-receipts', op: 'create',                    cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'survey-receipts', op: 'update', target: 'svyKey',   cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
+  { collection: 'survey-receipts', op: 'delete', target: 'fresh',    cells: [NO, NO, NO, NO, NO, NO, NO, NO] },
 
   // payload-jobs — the admin reads; nobody creates, edits or deletes through the API.
   { collection: 'payload-jobs', op: 'find',                   cells: [F, F, L(['job']), F, F, F, F, F] },
@@ -564,6 +581,16 @@ beforeAll(async () => {
   ids.facts = (
     await trusted(payload).create({ collection: 'case-facts', data: factsData('matrix-fixture'), overrideAccess: true })
   ).id
+  ids.svy = (
+    await trusted(payload).create({ collection: 'survey-responses', data: surveyData(), overrideAccess: true })
+  ).id
+  ids.svyKey = (
+    await trusted(payload).create({
+      collection: 'survey-receipts',
+      data: { key: 'survey:matrix-fixture' },
+      overrideAccess: true,
+    })
+  ).id
   // A frozen report with its PDF, as the quarterly job stores it.
   ids.rep = (
     await payload.create({
@@ -646,6 +673,8 @@ function fixturesOf(collection: Slug): Exclude<Fixture, 'self'>[] {
     reports: ['rep'],
     'published-figures': ['pf'],
     'access-log': ['log'],
+    'survey-responses': ['svy'],
+    'survey-receipts': ['svyKey'],
   }
   return byCollection[collection]
 }
@@ -705,6 +734,10 @@ function newDocument(
       return { data: publishedFiguresData() }
     case 'access-log':
       return { data: accessLogData(marker) }
+    case 'survey-responses':
+      return { data: surveyData() }
+    case 'survey-receipts':
+      return { data: { key: `survey:nieuw-${marker}` } }
   }
 }
 
@@ -718,6 +751,10 @@ function accessLogData(marker: string) {
     kind: 'case_read',
     windowKey: `matrix-${marker}`,
   }
+}
+
+function surveyData() {
+  return { careful: 4, quick: 3, clear: 5, receivedQuarter: '2026-Q4', endedQuarter: '2026-Q4' }
 }
 
 function reportData(marker: string) {
@@ -776,6 +813,10 @@ function change(collection: Slug, marker: string): { data: Record<string, unknow
     }
     case 'case-facts':
       return { data: { hearings: 7 }, path: 'hearings', value: 7 }
+    case 'survey-responses':
+      return { data: { careful: 1 }, path: 'careful', value: 1 }
+    case 'survey-receipts':
+      return { data: { key: `survey:${marker}` }, path: 'key', value: `survey:${marker}` }
     case 'payload-jobs':
       return { data: { queue: `matrix-${marker}` }, path: 'queue', value: `matrix-${marker}` }
     case 'letters': {

@@ -91,6 +91,8 @@ const PROBES: Record<string, Probe> = {
   privacy: date('privacy.legalHoldSince'),
   inspectionRequests: date('inspectionRequests.receivedAt'),
   inspectionDueAt: date('inspectionDueAt'),
+  complainantAdditions: text('complainantAdditions.text'),
+  survey: text('survey.text'),
   messages: { ...text('messages.subject'), many: true },
   letters: { ...choice('letters.purpose', 'decision', 'receipt'), many: true },
   timeline: { ...choice('timeline.type', 'decision_recorded', 'hearing_recorded'), many: true },
@@ -304,11 +306,28 @@ async function write(complaint: string, changes: Record<string, unknown>) {
 async function hide(complaint: string, side: 'm' | 'n', attachment: string) {
   const data: Record<string, unknown> = {}
   for (const [field, probe] of Object.entries(PROBES)) {
-    if (['messages', 'letters', 'timeline', 'attachments', 'involvedStaff', 'inspectionRequests'].includes(field))
+    if (
+      [
+        'messages',
+        'letters',
+        'timeline',
+        'attachments',
+        'involvedStaff',
+        'inspectionRequests',
+        'complainantAdditions',
+      ].includes(field)
+    )
       continue
     merge(data, nested(probe.path, side === 'm' ? probe.m : probe.n))
   }
-  // An array field: its probe is a row's date (AVG art. 15).
+  // Array fields: each probe is a row's value (AVG art. 15; Decision 20).
+  data.complainantAdditions = [
+    {
+      id: `addition-${side}-${complaint.slice(0, 8)}`,
+      at: new Date().toISOString(),
+      text: side === 'm' ? PROBES.complainantAdditions?.m : PROBES.complainantAdditions?.n,
+    },
+  ]
   data.inspectionRequests = [
     {
       id: `inspection-${side}-${complaint.slice(0, 8)}`,

@@ -143,6 +143,10 @@ const TABLE: { [T in CaseEventType]: { data: EventDataOf<T>; what: string } } = 
   },
   // Decision 19: no reason in the entry, only whether the term or a request caused it.
   anonymised: { data: { by: 'retention', run: 'r1' }, what: 'Persoonsgegevens geanonimiseerd (bewaartermijn)' },
+  complainant_action: {
+    data: { action: 'information_added', files: 2 },
+    what: 'De klager heeft informatie aangevuld (2 bijlagen)',
+  },
 }
 
 describe('describeEvent: the timeline says who did what, and when', () => {
@@ -176,6 +180,8 @@ describe('describeEvent: the timeline says who did what, and when', () => {
     expect(event('staff', 'u-gone')).toBe('Medewerker (account niet meer te vinden)')
     expect(event('public')).toBe('Website (klachtformulier)')
     expect(event('system')).toBe('Systeem')
+    // Decision 20: what the complainant did on their own page.
+    expect(event('complainant')).toBe('Klager')
   })
 
   it('when: Amsterdam time on a 24-hour clock, in summer too', () => {

@@ -172,7 +172,20 @@ describe('Who may move a case: only the assigned handler or a manager', () => {
       'resolved_informally',
       'withdrawn',
     ])
-    for (const firers of Object.values(WHO_MAY)) expect([...firers]).toEqual(['assignedHandler', 'manager'])
+    for (const [to, firers] of Object.entries(WHO_MAY))
+      expect([...firers]).toEqual(
+        to === 'withdrawn' ? ['assignedHandler', 'manager', 'complainant'] : ['assignedHandler', 'manager'],
+      )
+  })
+
+  it('Decision 9, 20: the complainant on their own page may withdraw, and fire nothing else', () => {
+    const complainant = { userId: null, isManager: false, isAdmin: false, isComplainant: true }
+    for (const [from, to] of ALLOWED)
+      expect(canTransition(from, to, complainant, HANDLER)).toEqual(
+        to === 'withdrawn'
+          ? { ok: true }
+          : { ok: false, reason: 'Dit kunt u niet zelf doen. Neem contact op met de behandelaar van uw klacht.' },
+      )
   })
 
   it('an impossible step gets the workflow’s reason, whoever asks', () => {

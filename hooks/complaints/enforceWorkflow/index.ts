@@ -23,7 +23,7 @@ import { toSnapshot } from '../workflow/snapshot'
 import { fieldsBeyond, systemOperationOf } from '../workflow/systemOperations'
 import { isEnding } from '../workflow/transitions'
 import { composeLetters } from './composeLetters'
-import { clockOf, countUwvNotifications, handlerMayHandle, letterHistory, personOf } from './load'
+import { byComplainant, clockOf, countUwvNotifications, handlerMayHandle, letterHistory, personOf } from './load'
 
 const fail = (errors: Refusal[], req: PayloadRequest): never => {
   throw new ValidationError({ collection: 'complaints', errors, req }, req.t)
@@ -141,7 +141,17 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
     const uwvNotified =
       (await countUwvNotifications(req, originalDoc.id)) > 0 ||
       Boolean(expertOf(next as Complaint, await settings())?.email)
-    errors.push(...planTransition({ person, from, to, handlerBefore, next, uwvNotified }))
+    errors.push(
+      ...planTransition({
+        person,
+        from,
+        to,
+        handlerBefore,
+        next,
+        uwvNotified,
+        complainant: byComplainant(context, req, originalDoc.id),
+      }),
+    )
     if (to === 'closed')
       errors.push(...checkClosingLetters({ from, to, unposted: await unpostedLettersOf(req, originalDoc.id) }))
   }
@@ -204,8 +214,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Complaint> = async ({
   const statusLetter = to !== from ? LETTER_FOR_STATUS[to] : undefined
   if (statusLetter) kinds.push(statusLetter)
   kinds.push(...hearing.kinds.filter((kind) => kind !== 'hearing_cancellation'))
-  // Art. 3, Decision 8: a new written version (recordWrittenVersion) goes to the complainant to correct.
-  if (changed.includes('writtenVersion.versions')) kinds.push('written_version')
+  // Art. 3, Decision 8: a new written version (recordWrittenVersion) goes to the complainant to correct;
+  // a version the complainant corrected themselves is theirs already (the handler is told instead).
+  if (changed.includes('writtenVersion.versions') && !byComplainant(context, req, originalDoc.id))
+    kinds.push('written_version')
   if (needsHandlerChangeLetter({ handlerBefore, handlerAfter, to, issued: history.issued }))
     kinds.push('handler_change')
 

@@ -15,6 +15,14 @@ import type { Person } from '../workflow/plan/refusal'
 export const clockOf = (context: Record<string, unknown>, req: PayloadRequest): Date =>
   typeof context.now === 'string' && !req.user ? new Date(context.now) : new Date()
 
+/**
+ * The complainant of this case on their own page (Decision 20): trusted server code
+ * (hooks/complainant/actions.ts) names the case in `context.complainant`; with a logged-in user it
+ * is that user's save, whatever the context says.
+ */
+export const byComplainant = (context: Record<string, unknown>, req: PayloadRequest, caseId: string): boolean =>
+  !req.user && typeof context.complainant === 'string' && context.complainant === caseId
+
 /** Admins hold no case rights (Decision 15): a person is a manager or handler only by those roles. */
 export const personOf = (req: PayloadRequest): Person =>
   req.user?.collection === 'users'

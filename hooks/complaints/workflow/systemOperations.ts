@@ -13,7 +13,7 @@ const ANONYMISED_FIELDS: readonly string[] = [
 
 /**
  * The few system operations that write a case outside the workflow (DOMAIN.md, Decision 16: after
- * `closed` only delivery and posting bookkeeping, a legal hold, an inspection request and retention write to a case). Each says so by
+ * `closed` only delivery and posting bookkeeping, a legal hold, an inspection request, the complainant's survey and retention write to a case). Each says so by
  * name in the Local API's `context.systemOperation`, and may write only the fields it owns; any
  * other server-side update goes through the workflow like a person's, with or without a user.
  */
@@ -26,6 +26,8 @@ export const SYSTEM_OPERATIONS = {
   recordInspectionProvided: ['inspectionRequests', 'inspectionDueAt'],
   /** Retention or an erasure request anonymises the case, also after `closed` (Decision 19; hooks/privacy/anonymiseCase.ts). */
   anonymise: ANONYMISED_FIELDS,
+  /** The complainant answered the satisfaction survey after the case ended (Decision 16, ISO 10002). */
+  recordSurvey: ['survey'],
 } as const satisfies Record<string, readonly string[]>
 
 export type SystemOperation = keyof typeof SYSTEM_OPERATIONS

@@ -19,7 +19,7 @@ export const TRANSITIONS = {
 export type TransitionTarget = (typeof TRANSITIONS)[Status][number]
 
 /** Who may fire a transition. An admin is not listed: admin means users and settings, not cases. */
-export type Firer = 'assignedHandler' | 'manager'
+export type Firer = 'assignedHandler' | 'manager' | 'complainant'
 
 /**
  * Who may fire each transition, by its target. "Only the assigned handler or a manager moves a case"
@@ -30,7 +30,8 @@ export const WHO_MAY = {
   decided: ['assignedHandler', 'manager'],
   not_admitted: ['assignedHandler', 'manager'],
   resolved_informally: ['assignedHandler', 'manager'],
-  withdrawn: ['assignedHandler', 'manager'],
+  // Decision 9: the complainant may withdraw at any time, also on their own page (Decision 20).
+  withdrawn: ['assignedHandler', 'manager', 'complainant'],
   closed: ['assignedHandler', 'manager'],
 } as const satisfies Record<TransitionTarget, readonly Firer[]>
 
@@ -55,17 +56,19 @@ export function isOpen(status: Status): boolean {
 }
 
 /**
- * The person asking. `userId` null is nobody (no logged-in user). `isAdmin` grants nothing here:
+ * The person asking. `userId` null is nobody (no logged-in user); `isComplainant` is the complainant
+ * of this case on their own page (Decision 20), who fires only what WHO_MAY lists for them. `isAdmin` grants nothing here:
  * a beheerder manages users and settings; to move a case they also need the manager role or to be
  * the assigned handler.
  */
-export type Actor = { userId: string | null; isManager: boolean; isAdmin: boolean }
+export type Actor = { userId: string | null; isManager: boolean; isAdmin: boolean; isComplainant?: boolean }
 
 export type TransitionCheck = { ok: true } | { ok: false; reason: string }
 
 const FIRER_NAMES: Record<Firer, string> = {
   assignedHandler: 'de behandelaar van deze klacht',
   manager: 'een manager',
+  complainant: 'de klager',
 }
 
 const label = (status: Status): string => STATUS_LABELS[status].nl
@@ -96,6 +99,7 @@ function refusal(from: Status, to: Status): string {
 
 function mayFire(firer: Firer, actor: Actor, assignedHandlerId: string | null): boolean {
   if (firer === 'manager') return actor.isManager
+  if (firer === 'complainant') return actor.isComplainant === true
   return actor.userId !== null && assignedHandlerId !== null && actor.userId === assignedHandlerId
 }
 
@@ -117,7 +121,13 @@ export function canTransition(
   if (!allowedTargets(from).includes(to)) return { ok: false, reason: refusal(from, to) }
   const firers = firersOf(to)
   if (firers.some((firer) => mayFire(firer, actor, assignedHandlerId))) return { ok: true }
-  const who = firers.map((firer) => FIRER_NAMES[firer]).join(' of ')
+  if (actor.isComplainant)
+    return { ok: false, reason: 'Dit kunt u niet zelf doen. Neem contact op met de behandelaar van uw klacht.' }
+  // A staff member reads who among the staff may; the complainant's own step is not theirs to take.
+  const who = firers
+    .filter((firer) => firer !== 'complainant')
+    .map((firer) => FIRER_NAMES[firer])
+    .join(' of ')
   const adminNote = actor.isAdmin && !actor.isManager ? ' De rol beheerder geeft dat recht niet.' : ''
   return { ok: false, reason: `Alleen ${who} kan de status wijzigen.${adminNote}` }
 }

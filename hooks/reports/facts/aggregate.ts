@@ -79,7 +79,7 @@ const FLAG_TARGET: Partial<Record<FlagField, keyof Tally['report']>> = {
   travel: 'travelCostRequests',
 }
 
-type Counts = { [K in keyof Tally['report']]: Tally['report'][K] extends number ? K : never }[keyof Tally['report']]
+type Counts = { [K in keyof Tally['report']]-?: Tally['report'][K] extends number ? K : never }[keyof Tally['report']]
 const addTo =
   (key: Counts) =>
   (tally: Tally, _month: number, value: number): void => {

@@ -18,12 +18,16 @@ export function planTransition(input: {
   handlerBefore: string | null
   next: Partial<Complaint>
   uwvNotified: boolean
+  /** The complainant of this case on their own page (Decision 20): they may only withdraw. */
+  complainant?: boolean
 }): Refusal[] {
   const { from, to, person } = input
   if (from === to) return []
   const actor = person
     ? { userId: person.id, isManager: person.isManager, isAdmin: false }
-    : { userId: null, isManager: true, isAdmin: false }
+    : input.complainant
+      ? { userId: null, isManager: false, isAdmin: false, isComplainant: true }
+      : { userId: null, isManager: true, isAdmin: false }
   const allowed = canTransition(from, to, actor, input.handlerBefore)
   if (!allowed.ok) return [refuse('status', allowed.reason)]
   const missing = missingRequirements(to, toSnapshot(input.next, input.uwvNotified))

@@ -3,6 +3,17 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 import { backfillClosedAt } from '../../hooks/privacy/backfillClosedAt'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`complaints_complainant_additions\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` text(36) NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`at\` text,
+  	\`text\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`complaints\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`complaints_complainant_additions_order_idx\` ON \`complaints_complainant_additions\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`complaints_complainant_additions_parent_id_idx\` ON \`complaints_complainant_additions\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`complaints_inspection_requests\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` text(36) NOT NULL,
@@ -82,6 +93,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`complainant_sessions_session_hash_idx\` ON \`complainant_sessions\` (\`session_hash\`);`)
   await db.run(sql`CREATE INDEX \`complainant_sessions_updated_at_idx\` ON \`complainant_sessions\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`complainant_sessions_created_at_idx\` ON \`complainant_sessions\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`survey_responses\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`careful\` numeric NOT NULL,
+  	\`quick\` numeric NOT NULL,
+  	\`clear\` numeric NOT NULL,
+  	\`received_quarter\` text NOT NULL,
+  	\`ended_quarter\` text NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`survey_responses_received_quarter_idx\` ON \`survey_responses\` (\`received_quarter\`);`)
+  await db.run(sql`CREATE TABLE \`survey_receipts\` (
+  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`survey_receipts_key_idx\` ON \`survey_receipts\` (\`key\`);`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_closed_at\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_legal_hold\` integer DEFAULT false;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_legal_hold_reason\` text;`)
@@ -89,6 +116,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_legal_hold_by_id\` text(36) REFERENCES users(id);`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_anonymised_at\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`privacy_erasure_reason\` text;`)
+  await db.run(sql`ALTER TABLE \`complaints\` ADD \`survey_submitted_at\` text;`)
+  await db.run(sql`ALTER TABLE \`complaints\` ADD \`survey_text\` text;`)
   await db.run(sql`ALTER TABLE \`complaints\` ADD \`inspection_due_at\` text;`)
   await db.run(sql`CREATE INDEX \`complaints_privacy_privacy_legal_hold_by_idx\` ON \`complaints\` (\`privacy_legal_hold_by_id\`);`)
   await db.run(sql`CREATE INDEX \`complaints_inspection_due_at_idx\` ON \`complaints\` (\`inspection_due_at\`);`)
@@ -104,11 +133,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`complaints_complainant_additions\`;`)
   await db.run(sql`DROP TABLE \`complaints_inspection_requests\`;`)
   await db.run(sql`DROP TABLE \`access_log\`;`)
   await db.run(sql`DROP TABLE \`retention_runs\`;`)
   await db.run(sql`DROP TABLE \`complainant_links\`;`)
   await db.run(sql`DROP TABLE \`complainant_sessions\`;`)
+  await db.run(sql`DROP TABLE \`survey_responses\`;`)
+  await db.run(sql`DROP TABLE \`survey_receipts\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_complaints\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
