@@ -7,10 +7,8 @@ import { senderOf } from '../../cms/email/sender'
 import type { ComplainantAction } from '../caseEvents/eventTypes'
 import { recordEvent } from '../caseEvents/recordEvent'
 import { checkAttachments, type IncomingFile } from '../complaints/attachments'
-import { isEnding, isOpen } from '../complaints/workflow/transitions'
-import { once } from '../effects/once'
+import { isOpen } from '../complaints/workflow/transitions'
 import { relId } from '../relations'
-import { quarterOf } from './quarter'
 
 /**
  * What the complainant can do on their own page (Decision 20), each for the one case their session
@@ -24,13 +22,13 @@ import { quarterOf } from './quarter'
 
 export type ActionResult = { ok: true } | { ok: false; errors: Record<string, string> }
 
-const refused = (field: string, message: string): ActionResult => ({ ok: false, errors: { [field]: message } })
+export const refused = (field: string, message: string): ActionResult => ({ ok: false, errors: { [field]: message } })
 
 /** Decision 16: what a complainant may still do once the case has ended. */
 export const NOT_OPEN_MESSAGE =
   'Uw klacht is al afgehandeld. U kunt nu niets meer toevoegen of wijzigen. Hebt u een vraag? Neem dan contact met ons op.'
 
-async function loadCase(payload: Payload, caseId: string): Promise<Complaint> {
+export async function loadCase(payload: Payload, caseId: string): Promise<Complaint> {
   // Trusted: the complainant's session is for this case (checked by the page that calls us).
   return payload.findByID({ collection: 'complaints', id: caseId, depth: 0, joins: false, overrideAccess: true })
 }
@@ -121,7 +119,7 @@ async function tellHandler(payload: Payload, c: Complaint, what: keyof typeof AC
   )
 }
 
-const action = (
+export const action = (
   payload: Payload,
   c: Complaint,
   data: { action: ComplainantAction; files?: number; version?: number },
@@ -267,77 +265,4 @@ export async function withdrawComplaint(payload: Payload, caseId: string): Promi
     { status: 'withdrawn', withdrawal: { ...c.withdrawal, withdrawnAt: new Date().toISOString() } },
     'form',
   )
-}
-
-const scoreOf = (label: string) =>
-  z
-    .number({ message: `Kies een cijfer van 1 tot en met 5 bij "${label}".` })
-    .int()
-    .min(1)
-    .max(5)
-const surveySchema = z.object({
-  careful: scoreOf('Zorgvuldig'),
-  quick: scoreOf('Snel'),
-  clear: scoreOf('Duidelijk'),
-  text: z
-    .string()
-    .transform((v) => v.trim())
-    .pipe(z.string().max(2_000, 'Gebruik hoogstens 2.000 tekens.'))
-    .optional(),
-})
-
-/**
- * ISO 10002: after the case ended, the complainant answers three questions (1 to 5) and may add a
- * remark. The scores go without any link to the case to `survey-responses`; the remark stays on the
- * case for the managers. One answer per case, by a unique key the database enforces.
- */
-export async function submitSurvey(
-  payload: Payload,
-  caseId: string,
-  input: { careful: number; quick: number; clear: number; text?: string },
-): Promise<ActionResult> {
-  const c = await loadCase(payload, caseId)
-  if (c.status !== 'closed' && !isEnding(c.status))
-    return refused('form', 'U kunt deze vragen beantwoorden als uw klacht is afgehandeld.')
-  const parsed = surveySchema.safeParse(input)
-  if (!parsed.success) {
-    const errors: Record<string, string> = {}
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
-    return { ok: false, errors }
-  }
-  const already = 'U hebt deze vragen al beantwoord. Bedankt!'
-  if (c.survey?.submittedAt) return refused('form', already)
-  const { created } = await once(payload, {
-    collection: 'survey-receipts',
-    field: 'key',
-    key: `survey:${c.id}`,
-    make: () => ({ data: {} as { key: string } }),
-  })
-  if (!created) return refused('form', already)
-  const { careful, quick, clear, text } = parsed.data
-  // Trusted: nobody writes survey rows through the API. Nothing in the row names the case.
-  await payload.create({
-    collection: 'survey-responses',
-    overrideAccess: true,
-    depth: 0,
-    data: {
-      careful,
-      quick,
-      clear,
-      receivedQuarter: quarterOf(c.receivedAt),
-      endedQuarter: quarterOf(c.endedAt ?? new Date()),
-    },
-  })
-  const now = new Date().toISOString()
-  // Decision 16: after `closed` the survey is one of the few things that still writes to the case.
-  await payload.update({
-    collection: 'complaints',
-    id: c.id,
-    data: { survey: { submittedAt: now, text: text || null } },
-    depth: 0,
-    overrideAccess: true,
-    context: { systemOperation: 'recordSurvey' },
-  })
-  await action(payload, c, { action: 'survey_submitted' })
-  return { ok: true }
 }

@@ -3,6 +3,7 @@ import type { Field, PayloadRequest } from 'payload'
 import { ROLE_LABELS, ROLES, type Role } from '../../collections/access/roles'
 import { type DataSubject, type Erasure, PERSONAL_DATA_STORES, type PersonalDataStore, type Term } from './registry'
 import { DELIVERED_MESSAGE_DAYS, PURGED_MESSAGE_FIELDS } from './purgeDeliveredMessages'
+import { PAYLOAD_OWN_LABELS } from './payloadOwnLabels'
 
 /**
  * The records of processing (AVG art. 30; Decision 19), generated from what the portal does rather
@@ -51,30 +52,6 @@ export type RecordOfProcessing = {
   recipients: string[]
   term: string
   erasure: string
-}
-
-/**
- * Labels of fields and collections that Payload itself adds (the job queue, the login e-mail, an
- * upload's file name): they carry no Dutch label of their own in the configuration.
- */
-const PAYLOAD_OWN_LABELS: Readonly<Record<string, string>> = {
-  'payload-jobs': 'Wachtrij van het systeem',
-  'payload-jobs.input': 'Invoer van de opdracht',
-  'payload-jobs.log': 'Logboek van de opdracht',
-  'users.email': 'E-mailadres',
-  '*.filename': 'Bestandsnaam',
-  '*.url': 'Adres van het bestand',
-  '*.thumbnailURL': 'Adres van het voorbeeldplaatje',
-  'users.hash': 'Wachtwoord (alleen als hash)',
-  'users.salt': 'Zout van het wachtwoord',
-  'users.resetPasswordToken': 'Code om het wachtwoord opnieuw in te stellen',
-  'users.sessions': 'Sessies',
-  'payload-jobs.taskStatus': 'Stand van de opdracht',
-  'payload-jobs.error': 'Fout van de opdracht',
-  'complainant-links': 'Links voor de klager',
-  'complainant-links.tokenHash': 'Code van de link (alleen als hash)',
-  'complainant-sessions.sessionHash': 'Code van de sessie (alleen als hash)',
-  'complainant-sessions': 'Sessies van de klager',
 }
 
 const SUBJECTS: Record<DataSubject, string> = {

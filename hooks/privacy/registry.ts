@@ -309,6 +309,11 @@ export const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'retention-runs':
     'De administratie van het anonimiseren zelf: ids, datums en aantallen, geen naam en geen reden (besluit 19).',
   sequences: 'Tellers voor de kenmerken, per jaar.',
+  'survey-responses.receivedQuarter':
+    'Het kwartaal van ontvangst (2026-K4) bij drie cijfers, zonder zaak of persoon (ISO 10002).',
+  'survey-responses.endedQuarter': 'Het kwartaal van afhandeling bij drie cijfers, zonder zaak of persoon (ISO 10002).',
+  'survey-receipts.key':
+    'Alleen dat een zaak de vragen al beantwoordde (survey:<id>), zonder de cijfers: zo blijft het bij één keer.',
   'access-log.windowKey':
     'Een sleutel uit ids (wie, welke zaak, welke soort, welke vorige regel), zodat één raadpleging één regel is.',
   reports: 'Vastgelegde verantwoordingen (art. 9): alleen aantallen, zonder persoonsgegevens, ook in de pdf.',

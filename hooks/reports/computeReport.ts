@@ -1,5 +1,6 @@
 import { type CivilDate, civilDateIn } from '../dates/amsterdam'
 import type { CaseFacts } from './caseFacts'
+import type { Satisfaction } from './satisfaction'
 
 /**
  * The Art. 9 report over a period of dates of receipt, as of a moment (Decision 18). Pure: the
@@ -44,9 +45,6 @@ export type Art9Report = {
   /** ISO 10002: the satisfaction survey's answers of the period (loadReport adds it; none of it is per case). */
   satisfaction?: Satisfaction
 }
-
-/** How many answered the survey, and the average score (1 to 5, one decimal) per question; null without answers. */
-export type Satisfaction = { responses: number; careful: number | null; quick: number | null; clear: number | null }
 
 /** An opdrachtgever that was not recorded counts under this key. */
 export const UNKNOWN = 'unknown'

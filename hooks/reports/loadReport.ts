@@ -2,9 +2,9 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { quartersOf } from '../complainant/quarter'
 import type { CaseFacts } from './caseFacts'
+import type { Satisfaction } from './satisfaction'
 import {
   type Art9Report,
-  type Satisfaction,
   computeReport,
   emptyTally,
   finishTally,

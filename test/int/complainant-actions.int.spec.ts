@@ -11,9 +11,9 @@ import {
   NOT_OPEN_MESSAGE,
   requestHearing,
   requestTravelCosts,
-  submitSurvey,
   withdrawComplaint,
 } from '../../hooks/complainant/actions'
+import { submitSurvey } from '../../hooks/complainant/survey'
 import { quarterOf } from '../../hooks/complainant/quarter'
 import { loadReport } from '../../hooks/reports/loadReport'
 import { reportTables } from '../../hooks/reports/charts'

@@ -14,6 +14,8 @@ const FOLDERS = ['collections', 'hooks']
 const ALLOWED: Record<string, string> = {
   'hooks/letters/kinds.ts':
     'lookup table: every letter kind of the regulation with its article, recipient, placeholders and default text',
+  'hooks/privacy/registry.ts':
+    'lookup table: every store of personal data with its purpose, readers, recipients and term (Decision 19, AVG art. 30)',
   'hooks/letters/placeholders.ts':
     'lookup table: every placeholder a letter text may use, with its label, field and value',
 }
