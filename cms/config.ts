@@ -183,6 +183,12 @@ export const configFor = (env: Env): Config => ({
           path: '/verwerkingsregister',
           exact: true,
         },
+        // Decision 19: the retention preview for managers (the view checks the role itself).
+        bewaartermijn: {
+          Component: '/components/retention/RetentionView#RetentionView',
+          path: '/bewaartermijn',
+          exact: true,
+        },
       },
     },
     meta: {

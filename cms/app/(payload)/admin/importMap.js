@@ -38,6 +38,7 @@ import { DatePickerLocale as DatePickerLocale_3920138140f1df7fe708d6a4a998ba54 }
 import { DutchLockNotice as DutchLockNotice_a3566ebb8ad137d7a6239df795c5ab78 } from '../../../components/DutchLockNotice'
 import { ReportView as ReportView_89dce8c7c84782a2e6d35c8f5e7d4b21 } from '../../../components/report/ReportView'
 import { RecordsView as RecordsView_e65871ff64af0d47624ff533c041d0bd } from '../../../components/records/RecordsView'
+import { RetentionView as RetentionView_8d0fb72409cf3768149aacfcd66e9e0d } from '../../../components/retention/RetentionView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -82,5 +83,6 @@ export const importMap = {
   "/components/DutchLockNotice#DutchLockNotice": DutchLockNotice_a3566ebb8ad137d7a6239df795c5ab78,
   "/components/report/ReportView#ReportView": ReportView_89dce8c7c84782a2e6d35c8f5e7d4b21,
   "/components/records/RecordsView#RecordsView": RecordsView_e65871ff64af0d47624ff533c041d0bd,
+  "/components/retention/RetentionView#RetentionView": RetentionView_8d0fb72409cf3768149aacfcd66e9e0d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
