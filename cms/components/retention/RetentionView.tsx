@@ -1,40 +1,18 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
+import { AdminViewFrame } from '../AdminViewFrame'
 import { RetentionContent } from './RetentionContent'
 
 /**
- * The admin route /admin/bewaartermijn (cms/config.ts, `admin.components.views.bewaartermijn`).
- * Payload renders a custom root view without its template and without a login check: the view puts
- * itself in the default template and `RetentionContent` checks the role with the full principal.
+ * The admin route /admin/bewaartermijn (cms/config.ts, `admin.components.views.bewaartermijn`),
+ * in the admin's frame; `RetentionContent` checks the manager role with the full principal.
  */
-export function RetentionView({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, permissions, locale, visibleEntities } = initPageResult
-  const { payload } = req
+export function RetentionView(view: AdminViewServerProps) {
+  const { payload } = view.initPageResult.req
   const adminRoute = payload.config.routes.admin
-  const user = req.user ?? null
-  if (!user)
-    return (
-      <Gutter>
-        <RetentionContent payload={payload} user={null} adminRoute={adminRoute} />
-      </Gutter>
-    )
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={payload}
-      permissions={permissions}
-      req={req}
-      searchParams={searchParams}
-      user={user}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
-        <RetentionContent payload={payload} user={user} adminRoute={adminRoute} />
-      </Gutter>
-    </DefaultTemplate>
+    <AdminViewFrame view={view} loggedOut={<RetentionContent payload={payload} user={null} adminRoute={adminRoute} />}>
+      {(user) => <RetentionContent payload={payload} user={user} adminRoute={adminRoute} />}
+    </AdminViewFrame>
   )
 }
