@@ -132,6 +132,13 @@ export const Complaints: CollectionConfig = {
       label: { nl: 'Inzagedossier', en: 'Dossier for inspection' },
       admin: { position: 'sidebar', components: { Field: '/components/DossierDownloadLink#DossierDownloadLink' } },
     },
+    // Decision 19, AVG art. 17: a manager erases an ended case early, after a confirmation.
+    {
+      name: 'eraseCase',
+      type: 'ui',
+      label: { nl: 'Vroegtijdig wissen', en: 'Early erasure' },
+      admin: { position: 'sidebar', components: { Field: '/components/EraseCaseButton#EraseCaseButton' } },
+    },
     inspectionRequests,
     inspectionDueAt,
     ...joins,

@@ -1,6 +1,7 @@
 import { CallbackNotice as CallbackNotice_6c4f1ae5ab072c8fa6a83771ce908a36 } from '../../../components/CallbackNotice'
 import { NextStepPanel as NextStepPanel_17dbe2e89936498d5f6b2e0bbd3ffa8c } from '../../../components/NextStepPanel'
 import { DossierDownloadLink as DossierDownloadLink_efba6ce201335be3c3be132a36e69fce } from '../../../components/DossierDownloadLink'
+import { EraseCaseButton as EraseCaseButton_c83edbc2fda52880a1620661f10d28cb } from '../../../components/EraseCaseButton'
 import { CaseTimeline as CaseTimeline_aec703b75b9f16c3daeae439f9dba24c } from '../../../components/CaseTimeline'
 import { ResendMessageButton as ResendMessageButton_1635d4f90f08ea66abd2f27e238e9180 } from '../../../components/ResendMessageButton'
 import { PublishFigures as PublishFigures_4325ce068d84a709d929c30b3e6ffa9f } from '../../../components/report/PublishFigures'
@@ -46,6 +47,7 @@ export const importMap = {
   "/components/CallbackNotice#CallbackNotice": CallbackNotice_6c4f1ae5ab072c8fa6a83771ce908a36,
   "/components/NextStepPanel#NextStepPanel": NextStepPanel_17dbe2e89936498d5f6b2e0bbd3ffa8c,
   "/components/DossierDownloadLink#DossierDownloadLink": DossierDownloadLink_efba6ce201335be3c3be132a36e69fce,
+  "/components/EraseCaseButton#EraseCaseButton": EraseCaseButton_c83edbc2fda52880a1620661f10d28cb,
   "/components/CaseTimeline#CaseTimeline": CaseTimeline_aec703b75b9f16c3daeae439f9dba24c,
   "/components/ResendMessageButton#ResendMessageButton": ResendMessageButton_1635d4f90f08ea66abd2f27e238e9180,
   "/components/report/PublishFigures#PublishFigures": PublishFigures_4325ce068d84a709d929c30b3e6ffa9f,
