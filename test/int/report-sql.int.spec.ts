@@ -125,7 +125,8 @@ describe('Art. 9, Decision 18: the report counted by SQLite equals the report co
   it('gives the same report as computeReport over a fresh fold, for every period and moment (past ones too)', async () => {
     for (const asOf of MOMENTS)
       for (const period of PERIODS) {
-        const report = await loadReport(payload, period, asOf)
+        // The timeline's numbers; the survey's table (ISO 10002) comes from its own unlinked rows, not the timeline.
+        const { satisfaction: _survey, ...report } = await loadReport(payload, period, asOf)
         expect({ period, asOf, report }).toEqual({ period, asOf, report: await reference(period, asOf) })
         expect(report).toEqual(
           computeReport(await loadPeriodFacts(payload, period, asOf.toISOString()), period, asOf.toISOString()),
