@@ -143,7 +143,7 @@ describe('Art. 4, 5, 8: a handler takes, acknowledges and decides a complaint in
   it('once it is theirs (Art. 4: not involved), the handler sees the complainant and the complaint as formulated', async () => {
     await openDocument(page, editUrl())
     // The select shows its placeholder until the chosen user's name has loaded.
-    await expect.poll(() => shownValue(page, 'field-assignedHandler')).toBe(handler.name)
+    await expect.poll(() => shownValue(page, 'field-assignedHandler'), { timeout: 30_000 }).toBe(handler.name)
     expect(await page.locator('#field-complainant__name').inputValue()).toBe('Jan Jansen')
     expect(await page.locator('#field-complaintText').inputValue()).toBe(COMPLAINT_TEXT)
     expect(await page.locator('#field-conduct__date').inputValue()).toBe('2026-11-02')
