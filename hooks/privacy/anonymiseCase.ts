@@ -155,8 +155,17 @@ export async function anonymiseCase(
   const files = await anonymiseRows(payload, caseId, req)
   const { messages, jobs } = await removeJobsAndCount(payload, caseId, req)
   // Decision 19, 20: the complainant's links and sessions to their own page go with the case.
-  for (const collection of ['complainant-links', 'complainant-sessions'] as const)
-    await payload.delete({ collection, where: { complaint: { equals: caseId } }, overrideAccess: true, req })
+  // Sessions first: each points at its link. A bulk delete reports failures instead of throwing.
+  for (const collection of ['complainant-sessions', 'complainant-links'] as const) {
+    const { errors } = await payload.delete({
+      collection,
+      where: { complaint: { equals: caseId } },
+      overrideAccess: true,
+      req,
+    })
+    if (errors.length > 0)
+      throw new Error(`Anonymising ${caseId}: ${collection} not removed: ${errors[0]?.message ?? ''}`)
+  }
 
   const paths = storesOf('complaints', (s) => s.term === 'case' && s.erasure !== 'keep').flatMap((s) => s.fields ?? [])
   const blanked = blankFields(payload.collections.complaints.config.fields, complaint, paths)
