@@ -6,6 +6,7 @@ import { submitComplaint } from '../../cms/endpoints/submitComplaint'
 import { assignReferenceAndDeadlines } from '../../hooks/complaints/assignReferenceAndDeadlines'
 import { enforceWorkflow } from '../../hooks/complaints/enforceWorkflow'
 import { guardPersonalDataQueries } from '../../hooks/complaints/guardPersonalDataQueries'
+import { keepUpdatedAtOnBookkeeping } from '../../hooks/complaints/keepUpdatedAtOnBookkeeping'
 import { listNextSteps } from '../../cms/endpoints/nextSteps'
 import { notifyOnIntake } from '../../hooks/complaints/notifyOnIntake'
 import { logCaseRead } from '../../hooks/privacy/logCaseRead'
@@ -94,7 +95,14 @@ export const Complaints: CollectionConfig = {
       assignReferenceAndDeadlines,
       refreshDeadlineState,
     ],
-    afterChange: [rememberCreatedId, notifyOnIntake, recordCaseChanges, recordPrivacyEvents],
+    // Last: the system's bookkeeping keeps the case's `updatedAt`, so an open form stays current.
+    afterChange: [
+      rememberCreatedId,
+      notifyOnIntake,
+      recordCaseChanges,
+      recordPrivacyEvents,
+      keepUpdatedAtOnBookkeeping,
+    ],
     afterRead: [omitEmptyAdditions],
     // The access log: every staff read of personal data, after it succeeded.
     afterOperation: [logCaseRead],

@@ -21,5 +21,5 @@ export const omitEmptyAdditions: CollectionAfterReadHook<Complaint> = ({ doc }) 
       result = rest
     }
   }
-  return result as unknown as Complaint
+  return result
 }

@@ -507,3 +507,29 @@ describe('letters with their PDF copy in the dossier', () => {
     expect(after.nextDeadline?.clock).toBe('decisionTarget')
   })
 })
+
+describe('Decision 16: a delivered letter is bookkeeping; the handler’s open form stays current', () => {
+  it('the delivery records the sending but keeps the case’s updatedAt, which the admin compares with the open form; a save by a person changes it (control)', async () => {
+    const created = await payload.create({
+      collection: 'complaints',
+      overrideAccess: false,
+      user: manager,
+      data: recordedComplaint({ receivedAt: new Date(Date.now() - 86_400_000).toISOString() }),
+    })
+    await update(manager, { assignedHandler: handlerA.id }, created.id)
+    const saved = await update(
+      handlerA,
+      { status: 'acknowledged', acknowledgement: { factsSummary: 'Een gemiste afspraak.', statedTermWeeks: 4 } },
+      created.id,
+    )
+    await payload.jobs.run({ queue: OUTBOX_QUEUE })
+    const delivered = await payload.findByID({ collection: 'complaints', id: created.id, overrideAccess: true })
+    expect(delivered.lettersSent?.acknowledgementAt).toEqual(expect.any(String))
+    expect(delivered.updatedAt).toBe(saved.updatedAt)
+
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const again = await update(handlerA, { hearing: { place: 'Kantoor Utrecht' } }, created.id)
+    expect(again.updatedAt > saved.updatedAt).toBe(true)
+    expect(again.lettersSent?.acknowledgementAt).toBe(delivered.lettersSent?.acknowledgementAt)
+  })
+})
