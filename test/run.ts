@@ -22,11 +22,29 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   })
 }
 
-type VitestJson = { numPassedTests: number; numFailedTests: number; numTotalTests: number; success: boolean }
+type VitestJson = {
+  numPassedTests: number
+  numFailedTests: number
+  numTotalTests: number
+  success: boolean
+  testResults?: {
+    name: string
+    message?: string
+    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[]
+  }[]
+}
 
 let passed = 0
 let failed = 0
 const failures: string[] = []
+// Each failed test by file and name with the first line of its error, repeated at the very end: a CI log that
+// keeps only its tail still says which tests failed.
+const failedTests: string[] = []
+
+function firstLine(text: string | undefined): string {
+  const plain = (text ?? '').replace(/\u001b\[[0-9;]*m/g, '')
+  return (plain.split('\n').find((line) => line.trim()) ?? '').trim().slice(0, 300)
+}
 
 async function check(name: string, command: string, args: string[]) {
   process.stdout.write(`\n== ${name}\n`)
@@ -64,6 +82,14 @@ async function vitest(name: string, projects: string[], env: Record<string, stri
   passed += result.numPassedTests
   failed += result.numFailedTests
   if (result.numFailedTests > 0) failures.push(name)
+  for (const file of result.testResults ?? []) {
+    const where = path.relative(root, file.name)
+    const failing = (file.assertionResults ?? []).filter((test) => test.status === 'failed')
+    for (const test of failing)
+      failedTests.push(`${name}: ${where} > ${test.fullName}\n    ${firstLine(test.failureMessages?.[0])}`)
+    if (!failing.length && file.message)
+      failedTests.push(`${name}: ${where} (did not load)\n    ${firstLine(file.message)}`)
+  }
   // A suite that failed to load counts no test but must not pass silently.
   if (code !== 0 && result.numFailedTests === 0) {
     failed += 1
@@ -88,6 +114,7 @@ if (process.env.TEST_DATABASE_URL?.startsWith('mongodb')) {
 }
 await vitest('e2e', ['e2e'])
 
+if (failedTests.length) process.stdout.write(`\nFailed tests:\n${failedTests.map((t) => `  ${t}`).join('\n')}\n`)
 if (failures.length) process.stdout.write(`\nFailed: ${failures.join(', ')}\n`)
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`)
 process.exit(failed > 0 || passed === 0 ? 1 : 0)
