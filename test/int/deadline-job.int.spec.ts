@@ -56,11 +56,14 @@ describe('the deadline job (DOMAIN.md: due soon, passed, once per event)', () =>
 
   it('once the date has passed, the managers are told once', async () => {
     const later = new Date(Date.now() + 3 * day)
+    const before = await payload.findByID({ collection: 'complaints', id: complaint.id, overrideAccess: true })
     expect(await remindOfDeadlines(payload, env, later)).toEqual({ reminded: 0, escalated: 1 })
     expect(await remindOfDeadlines(payload, env, later)).toEqual({ reminded: 0, escalated: 0 })
     expect((await mails()).at(-1)).toEqual(['Termijn verstreken', ['manager@example.nl']])
     const c = await payload.findByID({ collection: 'complaints', id: complaint.id, overrideAccess: true })
     expect(c.nextDeadline?.state).toBe('overdue')
+    // Decision 16: the refresh is bookkeeping; the case keeps the updatedAt an open form was loaded with.
+    expect(c.updatedAt).toBe(before.updatedAt)
     const events = await payload.find({
       collection: 'case-events',
       where: { complaint: { equals: complaint.id } },
