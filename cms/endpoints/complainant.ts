@@ -2,18 +2,17 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { queueComplainantLink } from '../../hooks/complainant/links'
 import { checkLinkRequest } from '../../hooks/complainant/linkRequest'
-import { caseOfSession, endComplainantSession, openComplainantSession } from '../../hooks/complainant/sessions'
-import { complainantView } from '../../hooks/complainant/view'
+import { endComplainantSession, openComplainantSession } from '../../hooks/complainant/sessions'
 import { hasServiceScope } from '../../hooks/complaints/serviceKey'
-import { logAccess } from '../../hooks/privacy/logAccess'
+import { complainantCaseEndpoints } from './complainantCase'
 
 /**
  * Decision 20: the complainant's own page, as the site reaches it with its service key (scope
  * `complainant`, and that scope only opens these). Thin adapters over hooks/complainant/. The
  * complainant is no Payload user: the site hands over the session's value from its cookie in the
- * `x-complainant-session` header, and the case endpoint answers for that session's one case only.
+ * `x-complainant-session` header, and the case endpoints (complainantCase.ts) answer for that
+ * session's one case only.
  */
-export const COMPLAINANT_SESSION_HEADER = 'x-complainant-session'
 
 const json = (body: unknown, status: number) => Response.json(body, { status })
 const forbidden = () => json({ error: 'Geen toegang.' }, 403)
@@ -72,24 +71,9 @@ export const endSessionEndpoint: Endpoint = {
   },
 }
 
-/** GET /api/complainant/case — the session's one case as `complainantView` gives it; 401 without a valid session. */
-export const complainantCaseEndpoint: Endpoint = {
-  path: '/complainant/case',
-  method: 'get',
-  handler: async (req) => {
-    if (!(await allowed(req))) return forbidden()
-    const caseId = await caseOfSession(req.payload, req.headers.get(COMPLAINANT_SESSION_HEADER) ?? '')
-    if (!caseId) return json({ error: 'Niet aangemeld of de sessie is verlopen.' }, 401)
-    const view = await complainantView(req.payload, caseId)
-    if (!view) return json({ error: 'Niet aangemeld of de sessie is verlopen.' }, 401)
-    await logAccess(req.payload, { reader: { kind: 'complainant' }, complaint: caseId, kind: 'case_read' })
-    return json(view, 200)
-  },
-}
-
 export const complainantEndpoints: Endpoint[] = [
   requestLinkEndpoint,
   openSessionEndpoint,
   endSessionEndpoint,
-  complainantCaseEndpoint,
+  ...complainantCaseEndpoints,
 ]

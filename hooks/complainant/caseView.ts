@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { Complaint } from '../../cms/payload-types'
 import { type ComplainantLine, describeForComplainant, isComplainantLetter } from '../caseEvents/describeForComplainant'
 import type { StoredEvent } from '../caseEvents/describeEvent'
+import { complaintAsFormulated } from '../complaints/complaintAsFormulated'
 import { formatDutchDate, formatDutchTime } from '../dates/amsterdam'
 import type { Status } from '../complaints/workflow/statuses'
 import { isEnding, isOpen } from '../complaints/workflow/transitions'
@@ -36,6 +37,11 @@ export type ComplainantCaseView = {
   hearing: { at: string; atLabel: string; place: string; ics: string } | null
   /** Every letter to the complainant that was issued (for a PDF download). */
   letters: { id: string; kind: LetterKind; label: string; date: string }[]
+  /**
+   * Decision 8: the complaint as staff wrote it down — the text the letters quote — for the
+   * complainant to correct; null for a complaint they wrote themselves (the web form).
+   */
+  writtenVersion: string | null
   /** The timeline in the complainant's words, oldest first. */
   timeline: ComplainantLine[]
   /** What the complainant can still do (hooks/complainant/actions.ts refuses the rest in any case). */
@@ -190,6 +196,7 @@ export async function complainantCaseView(
         label: LETTER_KIND_DEFINITIONS[l.purpose as LetterKind].label,
         date: formatDutchDate(l.createdAt),
       })),
+    writtenVersion: c.channel === 'web' ? null : complaintAsFormulated(c) || null,
     timeline: events.docs
       .map((e) => describeForComplainant(e as unknown as StoredEvent, { staffNames }))
       .filter((line): line is ComplainantLine => line !== null),

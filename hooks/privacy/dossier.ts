@@ -286,7 +286,7 @@ export async function buildDossier(
       complaint: caseId,
       type: 'inspection_provided',
       actor: options.reader.kind === 'staff' ? options.reader.userId : null,
-      actorKind: options.reader.kind === 'staff' ? 'staff' : 'public',
+      actorKind: options.reader.kind,
       data: { via: options.reader.kind, letters: letterEntries.length, attachments: attachmentEntries.length },
       at,
     },

@@ -2,6 +2,8 @@ import { defineAction } from 'astro:actions'
 
 import { submitComplaint } from '../lib/cms'
 import {
+  type CaseActionOutcome,
+  caseActionForm,
   complainantCms,
   type LinkRequestOutcome,
   type OpenLinkOutcome,
@@ -16,7 +18,7 @@ import { complaintLimiter } from '../lib/rateLimit'
 import { type SubmitOutcome, submitComplaintForm } from '../lib/submitForm'
 
 export type { SubmitOutcome } from '../lib/submitForm'
-export type { LinkRequestOutcome, OpenLinkOutcome } from '../lib/complainant'
+export type { CaseActionOutcome, LinkRequestOutcome, OpenLinkOutcome } from '../lib/complainant'
 
 export const server = {
   /**
@@ -58,6 +60,21 @@ export const server = {
         )
       // The session's value stays in the cookie; the caller learns only that it opened.
       return outcome.kind === 'opened' ? { kind: 'opened', session: '', expiresAt: outcome.expiresAt } : outcome
+    },
+  }),
+  /**
+   * Decision 20: one of the complainant's actions on their own case (add, correct, ask for a
+   * hearing or travel costs, withdraw, the survey), for the case of the session in the cookie only.
+   */
+  complainantCaseAction: defineAction({
+    accept: 'form',
+    handler: async (form, context): Promise<CaseActionOutcome> => {
+      const outcome = await caseActionForm(form, {
+        session: context.cookies.get(SESSION_COOKIE)?.value,
+        cms: complainantCms(),
+      })
+      if (outcome.kind === 'signedOut') context.cookies.delete(SESSION_COOKIE, { path: '/mijn-klacht' })
+      return outcome
     },
   }),
   /** Decision 20: sign out; the session ends at the CMS and the cookie is removed. */

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 
 import { startCountingProxy } from '../helpers/countingProxy'
+import { startFakeResend } from '../helpers/fakeResend'
 import { TEST_SECRET } from '../helpers/payload'
 import { freePort } from '../helpers/ports'
 
@@ -18,6 +19,8 @@ declare module 'vitest' {
     proxyUrl: string
     /** Everything the portal (start script, CMS and site) printed, kept up to date while tests run. */
     portalLog: string
+    /** The fake Resend the portal delivers to; GET `${resendUrl}/test/deliveries` lists what it got. */
+    resendUrl: string
   }
 }
 
@@ -34,6 +37,8 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'))
   const [cmsPort, sitePort] = [await freePort(), await freePort()]
   const proxy = await startCountingProxy(`http://127.0.0.1:${cmsPort}`)
+  // Mail is delivered (to the fake), so a browser test can follow a link from an e-mail (Decision 20).
+  const resend = await startFakeResend({ apiKey: 're_e2e_fake_key_0123456789' })
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -48,6 +53,8 @@ export default async function setup(project: TestProject) {
     ADMIN_PASSWORD: '',
     // The browser tests file many complaints as klager@example.nl; the per-address limit has its own test.
     SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR: '1000',
+    RESEND_API_KEY: 're_e2e_fake_key_0123456789',
+    RESEND_BASE_URL: resend.url,
   }
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'cms/scripts/start.ts'], {
     cwd: root,
@@ -83,6 +90,7 @@ export default async function setup(project: TestProject) {
   project.provide('siteUrl', `http://127.0.0.1:${sitePort}`)
   project.provide('proxyUrl', proxy.url)
   project.provide('portalLog', portalLog)
+  project.provide('resendUrl', resend.url)
 
   return async () => {
     if (child.pid !== undefined && child.exitCode === null) {
@@ -91,6 +99,7 @@ export default async function setup(project: TestProject) {
       await exited
     }
     await proxy.close()
+    await resend.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -128,7 +128,10 @@ beforeAll(async () => {
     { role: 'client', name: 'Klara Klager', email: 'Klara@Example.nl' },
     { assignedHandler: staff.handlerA.user.id },
   )
-  caseB = await record({ role: 'client', name: 'Bob Tweede', email: 'bob@example.nl' })
+  caseB = await record(
+    { role: 'client', name: 'Bob Tweede', email: 'bob@example.nl' },
+    { complaintText: 'Bob belde drie keer en kreeg nooit antwoord van zijn jobcoach in Zwolle.' },
+  )
   noEmail = await record({ role: 'client', name: 'Piet Post' })
   anonymised = await record({ role: 'client', name: 'Oud Geval', email: 'oud@example.nl' })
   await payload.db.updateOne({
@@ -280,7 +283,7 @@ describe('Decision 20: the link is single use, valid one hour, and opens a sessi
   })
 })
 
-describe('Decision 20: the case endpoint answers the session’s one case, in its minimal view, and nothing else', () => {
+describe('Decision 20: the case endpoint answers the session’s one case, in its view model, and nothing else', () => {
   let session: string
   beforeAll(async () => {
     const opened = await cmsWith(SITE_KEY).openSession(await linkForA())
@@ -293,14 +296,30 @@ describe('Decision 20: the case endpoint answers the session’s one case, in it
       keyed(key, { method: 'GET', headers: withSession ? { 'x-complainant-session': withSession } : {} }),
     )
 
-  it('with a valid session: reference, status in plain Dutch, date of receipt, the handler’s name — exactly these', async () => {
+  it('with a valid session: the view model of hooks/complainant/caseView.ts — exactly its keys, the handler’s name, the status in plain Dutch', async () => {
     const response = await read(SITE_KEY, session)
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const view = (await response.json()) as Record<string, unknown>
+    expect(Object.keys(view).sort()).toEqual(
+      [
+        'canDo',
+        'handler',
+        'hearing',
+        'letters',
+        'receivedOn',
+        'reference',
+        'status',
+        'timeline',
+        'writtenVersion',
+      ].sort(),
+    )
+    expect(view).toMatchObject({
       reference: caseA.reference,
-      statusLabel: 'Ontvangen: wij gaan uw klacht bekijken',
-      receivedAt: caseA.receivedAt,
-      handlerName: 'Henk Behandelaar',
+      status: { code: 'received', label: 'Ontvangen' },
+      handler: { name: 'Henk Behandelaar' },
+      // Decision 8: staff wrote this complaint down; the complainant reads what the letters quote.
+      writtenVersion: caseA.complaintText,
     })
     // The complainant's read is in the access log, as "klager" (no user).
     const log = await payload.find({
@@ -323,7 +342,7 @@ describe('Decision 20: the case endpoint answers the session’s one case, in it
     const body = await (await read(SITE_KEY, session)).text()
     for (const other of [caseB.reference ?? '', 'Bob Tweede', 'bob@example.nl', 'Klara Klager', 'klara@example.nl'])
       expect(body).not.toContain(other)
-    expect(body).not.toContain(caseA.complaintText ?? '')
+    expect(body).not.toContain(caseB.complaintText ?? '')
     // The session and the key open no collection: not the case itself, nor the outbox or the new ones.
     for (const path of [
       `/complaints/${caseA.id}`,
