@@ -49,6 +49,11 @@ export type LetterKindDefinition = {
 }
 
 const COMMON: PlaceholderKey[] = ['kenmerk', 'datum', 'naam', 'organisatie', 'datum_ontvangst']
+/** Every complainant letter's common placeholders: also the address of their own page (Decision 20). */
+const COMPLAINANT_COMMON: PlaceholderKey[] = [...COMMON, 'mijn_klacht']
+/** Decision 20: every letter to the complainant points to their own page; no link in it opens it (no token). */
+const MIJN_KLACHT =
+  'Op {{mijn_klacht}} vindt u uw klacht en al onze brieven. U hebt daarvoor het kenmerk en uw e-mailadres nodig.'
 const CLOSING = 'Met vriendelijke groet,'
 const GREETING = 'Beste {{naam}},'
 
@@ -67,7 +72,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 5 en 7',
     recipient: 'complainant',
     required: ['kenmerk', 'datum_ontvangst', 'bevestiging_uiterlijk', 'beslissing_uiterlijk'],
-    optional: [...COMMON, 'beslissing_uiterste_datum', 'terugbellen'],
+    optional: [...COMPLAINANT_COMMON, 'beslissing_uiterste_datum', 'terugbellen'],
     defaults: {
       subject: 'Wij hebben uw klacht ontvangen ({{kenmerk}})',
       salutation: GREETING,
@@ -76,6 +81,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         '{{terugbellen}}',
         'Wat gebeurt er nu?\n- {{bevestiging_uiterlijk}} krijgt u een brief. Daarin staat wie uw klacht behandelt. Deze persoon heeft niets met uw klacht te maken gehad.\n- U krijgt ons antwoord {{beslissing_uiterlijk}}. Lukt dat niet, dan laten wij u dat op tijd weten, met de reden. Ons antwoord komt in elk geval {{beslissing_uiterste_datum}}.',
         'U mag uw dossier altijd inzien. Vraag het aan de behandelaar van uw klacht.',
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -87,7 +93,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 3 (Besluit 8)',
     recipient: 'complainant',
     required: ['kenmerk', 'datum_ontvangst', 'klacht'],
-    optional: [...COMMON, 'bevestiging_uiterlijk', 'beslissing_uiterlijk', 'beslissing_uiterste_datum'],
+    optional: [...COMPLAINANT_COMMON, 'bevestiging_uiterlijk', 'beslissing_uiterlijk', 'beslissing_uiterste_datum'],
     defaults: {
       subject: 'Uw klacht zoals wij die hebben opgeschreven ({{kenmerk}})',
       salutation: GREETING,
@@ -97,6 +103,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'Klopt dit niet, of wilt u iets aanvullen? Laat het ons binnen een week weten. Noem dan uw kenmerk: {{kenmerk}}.',
         '{{bevestiging_uiterlijk}} krijgt u een brief met de naam van de behandelaar. Ons antwoord krijgt u {{beslissing_uiterlijk}}. Het komt in elk geval {{beslissing_uiterste_datum}}.',
         'U mag uw dossier altijd inzien. Vraag het aan de behandelaar van uw klacht.',
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -131,7 +138,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 5',
     recipient: 'complainant',
     required: ['datum_gedraging', 'datum', 'behandelaar', 'feiten', 'beslissing_uiterlijk'],
-    optional: [...COMMON, 'beslissing_uiterste_datum', 'arbeidsdeskundige'],
+    optional: [...COMPLAINANT_COMMON, 'beslissing_uiterste_datum', 'arbeidsdeskundige'],
     requiredPhrases: [
       { text: 'ongegrond', label: 'de mogelijke uitkomsten (besluit 2)' },
       { text: 'dossier', label: 'het recht om het dossier in te zien (artikel 6, toelichting)' },
@@ -147,6 +154,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'U krijgt onze beslissing {{beslissing_uiterlijk}}.',
         'Wij melden elke klacht aan de arbeidsdeskundige van UWV (artikel 5). Uw klacht hebben wij gemeld aan {{arbeidsdeskundige}}.',
         'U hebt het recht om uw dossier in te zien, tijdens en na de behandeling. Vraag het aan de behandelaar.',
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -158,7 +166,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 7 en toelichting',
     recipient: 'complainant',
     required: ['reden_verdaging', 'beslissing_uiterlijk'],
-    optional: [...COMMON, 'beslissing_uiterste_datum', 'behandelaar', 'beslissing_eerdere_datum'],
+    optional: [...COMPLAINANT_COMMON, 'beslissing_uiterste_datum', 'behandelaar', 'beslissing_eerdere_datum'],
     defaults: {
       subject: 'Uw klacht: het antwoord komt later ({{kenmerk}})',
       salutation: GREETING,
@@ -166,6 +174,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'Wij hebben u beloofd dat u onze beslissing op uw klacht op {{beslissing_eerdere_datum}} zou krijgen. Dat lukt helaas niet.',
         'De reden:\n{{reden_verdaging}}',
         'U krijgt onze beslissing nu {{beslissing_uiterlijk}}. Later mag niet: de beslissing komt nooit later dan zes weken na ontvangst van uw klacht ({{beslissing_uiterste_datum}}).',
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -177,7 +186,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 7 en 8.5',
     recipient: 'complainant',
     required: ['grond', 'redenen', 'arbeidsdeskundige'],
-    optional: [...COMMON, 'behandelaar', ...REFERRAL_PLACEHOLDERS],
+    optional: [...COMPLAINANT_COMMON, 'behandelaar', ...REFERRAL_PLACEHOLDERS],
     requiredPhrases: [
       { text: 'klachtenregeling van UWV', label: 'de verwijzing naar de klachtenregeling van UWV (artikel 8)' },
     ],
@@ -190,6 +199,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'Onze uitleg:\n{{redenen}}',
         UWV_REFERRAL,
         ...REFERRAL_CONTACTS,
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -201,7 +211,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 8',
     recipient: 'complainant',
     required: ['klacht', 'feiten_wp', 'standpunt', 'uitkomst', 'arbeidsdeskundige'],
-    optional: [...COMMON, 'herstel', 'behandelaar', ...REFERRAL_PLACEHOLDERS],
+    optional: [...COMPLAINANT_COMMON, 'herstel', 'behandelaar', ...REFERRAL_PLACEHOLDERS],
     requiredPhrases: [
       { text: 'klachtenregeling van UWV', label: 'de verwijzing naar de klachtenregeling van UWV (artikel 8)' },
     ],
@@ -217,6 +227,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         '{{herstel}}',
         UWV_REFERRAL,
         ...REFERRAL_CONTACTS,
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -228,7 +239,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 5, toelichting',
     recipient: 'complainant',
     required: ['mondeling_antwoord', 'afspraken'],
-    optional: [...COMMON, 'behandelaar'],
+    optional: [...COMPLAINANT_COMMON, 'behandelaar'],
     defaults: {
       subject: 'Afspraken over uw klacht ({{kenmerk}})',
       salutation: GREETING,
@@ -237,6 +248,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'Ons antwoord:\n{{mondeling_antwoord}}',
         'De afspraken:\n{{afspraken}}',
         'U mag uw dossier altijd inzien. Vraag het aan de behandelaar.',
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -248,7 +260,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 6',
     recipient: 'complainant',
     required: ['gesprek_datum', 'gesprek_tijd', 'gesprek_plaats', 'behandelaar'],
-    optional: [...COMMON, 'agenda_bijlage', 'deelnemers'],
+    optional: [...COMPLAINANT_COMMON, 'agenda_bijlage', 'deelnemers'],
     defaults: {
       subject: 'Uitnodiging voor een gesprek over uw klacht ({{kenmerk}})',
       salutation: GREETING,
@@ -261,6 +273,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'Van het gesprek maken wij een verslag. Dat krijgt u daarna om te ondertekenen. U bent niet verplicht om te tekenen.',
         'Maakt u reiskosten om naar het gesprek te komen? In bijzondere gevallen vergoeden wij die. Vraag het ons als u dat wilt.',
         'U mag uw dossier altijd inzien, ook vóór het gesprek. Vraag het aan de behandelaar.',
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -272,7 +285,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 6.3',
     recipient: 'complainant',
     required: ['gesprek_datum', 'verslag', 'aanwezigen'],
-    optional: [...COMMON, 'behandelaar', 'gesprek_plaats'],
+    optional: [...COMPLAINANT_COMMON, 'behandelaar', 'gesprek_plaats'],
     requiredPhrases: [{ text: 'niet verplicht', label: 'dat de klager niet hoeft te tekenen (artikel 6.3)' }],
     signatureBlocks: true,
     defaults: {
@@ -283,6 +296,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'Aanwezig:\n{{aanwezigen}}',
         'Verslag:\n{{verslag}}',
         'Wilt u het verslag ondertekenen en naar ons terugsturen? U bent niet verplicht om te tekenen. Klopt er iets niet? Schrijf het erbij of laat het ons weten.',
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -318,7 +332,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 6.3',
     recipient: 'complainant',
     required: ['afspraken_gesprek'],
-    optional: [...COMMON, 'behandelaar', 'gesprek_datum'],
+    optional: [...COMPLAINANT_COMMON, 'behandelaar', 'gesprek_datum'],
     defaults: {
       subject: 'Bevestiging van onze afspraken ({{kenmerk}})',
       salutation: GREETING,
@@ -327,6 +341,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'De afspraken:\n{{afspraken_gesprek}}',
         'Klopt iets niet? Laat het ons binnen een week weten. Noem dan uw kenmerk: {{kenmerk}}.',
         'U mag uw dossier altijd inzien. Vraag het aan de behandelaar.',
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -338,7 +353,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 6',
     recipient: 'complainant',
     required: ['gesprek_datum', 'gesprek_tijd'],
-    optional: [...COMMON, 'gesprek_plaats', 'behandelaar', 'agenda_vervalt'],
+    optional: [...COMPLAINANT_COMMON, 'gesprek_plaats', 'behandelaar', 'agenda_vervalt'],
     defaults: {
       subject: 'Het gesprek over uw klacht gaat niet door ({{kenmerk}})',
       salutation: GREETING,
@@ -346,6 +361,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'Wij hadden u uitgenodigd voor een gesprek op {{gesprek_datum}} om {{gesprek_tijd}} over uw klacht. Dat gesprek gaat niet door.',
         '{{agenda_vervalt}}',
         'Hebt u hier vragen over? Neem dan contact met ons op. Noem daarbij uw kenmerk: {{kenmerk}}.',
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -357,7 +373,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'Besluit 9',
     recipient: 'complainant',
     required: ['kenmerk', 'datum_intrekking'],
-    optional: [...COMMON, 'behandelaar'],
+    optional: [...COMPLAINANT_COMMON, 'behandelaar'],
     defaults: {
       subject: 'U hebt uw klacht ingetrokken ({{kenmerk}})',
       salutation: GREETING,
@@ -367,6 +383,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'Wij behandelen uw klacht niet verder. U krijgt van ons dus geen beslissing op deze klacht.',
         'Klopt dit niet? Laat het ons dan zo snel mogelijk weten. Noem dan uw kenmerk: {{kenmerk}}.',
         'U mag uw dossier altijd inzien. Vraag het aan de behandelaar.',
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },
@@ -378,7 +395,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
     article: 'artikel 8.4 (Besluit 3)',
     recipient: 'complainant',
     required: ['kenmerk', 'behandelaar'],
-    optional: [...COMMON],
+    optional: [...COMPLAINANT_COMMON],
     defaults: {
       subject: 'Uw klacht heeft een nieuwe behandelaar ({{kenmerk}})',
       salutation: GREETING,
@@ -387,6 +404,7 @@ export const LETTER_KIND_DEFINITIONS: Record<LetterKind, LetterKindDefinition> =
         'Hebt u vragen over uw klacht? Neem dan contact op met {{behandelaar}}. Noem daarbij uw kenmerk: {{kenmerk}}.',
         'De termijnen die wij u hebben genoemd, blijven gelden.',
         'U mag uw dossier altijd inzien. Vraag het aan de behandelaar.',
+        MIJN_KLACHT,
       ].join('\n\n'),
       closing: CLOSING,
     },

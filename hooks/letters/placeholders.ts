@@ -17,6 +17,8 @@ export type LetterContext = {
   now: Date
   /** The case as it was before the save that issues the letter (the delay notice names the date it moves). */
   before?: Pick<Complaint, 'deadlines'>
+  /** The public site's address (SITE_URL), for `{{mijn_klacht}}`. */
+  siteUrl?: string
   /** The person the letter is addressed to (the complainant, or the UWV labour expert). */
   addresseeName: string
   /** The case field that name comes from, where a refusal of it is shown (default: the complainant's name). */
@@ -153,6 +155,11 @@ export const PLACEHOLDERS = {
     label: 'zin met de naam en het e-mailadres van de behandelaar (leeg zonder behandelaar)',
     path: 'assignedHandler',
     value: (x) => handlerContact(x.handler),
+  },
+  mijn_klacht: {
+    label: 'het adres van de pagina Mijn klacht op de website (zonder link om in te loggen)',
+    // Decision 20: the address only; the complainant asks for a link there with the reference and their address.
+    value: (x) => (x.siteUrl ? `${x.siteUrl.replace(/\/+$/, '')}/mijn-klacht` : 'onze website'),
   },
   klacht: {
     label: 'de klacht zoals de klager die formuleerde',

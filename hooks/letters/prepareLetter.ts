@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { getEnv } from '../../cms/env'
 import type { Complaint, Setting, User } from '../../cms/payload-types'
 import { relId } from '../relations'
 import { calendarFile } from './calendar'
@@ -143,6 +144,7 @@ export async function prepareLetter(
     now,
     addresseeName: addressee.name,
     addresseePath: target.paths.name,
+    siteUrl: getEnv().SITE_URL,
     before,
   })
   const signatory =

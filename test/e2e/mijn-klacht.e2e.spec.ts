@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { axeViolations, launchChromium, screenshot } from '../helpers/browser'
+import { minimalPdf } from '../helpers/files'
 
 /*
  * Decision 20, the complainant's own page: file a complaint, ask for a link on /mijn-klacht, read
@@ -39,12 +40,12 @@ async function linkMails(reference: string, count: number): Promise<string[]> {
   }
 }
 
-async function fileComplaint(page: Page): Promise<string> {
+async function fileComplaint(page: Page, email = EMAIL): Promise<string> {
   await page.goto(`${siteUrl}/klacht-indienen`)
   await page.check('#field-complainantRole')
   await page.check('#field-clientOrganisation')
   await page.fill('#field-name', 'Mila Mijnklacht')
-  await page.fill('#field-email', EMAIL)
+  await page.fill('#field-email', email)
   await page.check('#field-conductWhen')
   await page.fill('#field-conductDate', '2026-11-02')
   await page.check('#field-involvedKind')
@@ -149,7 +150,7 @@ describe('Decision 20: /mijn-klacht — ask for a link, open it, see the case', 
       await page.click('button:has-text("Bekijk mijn klacht")')
       await page.waitForURL(`${siteUrl}/mijn-klacht/zaak`)
       expect(await page.locator('.proof__reference').textContent()).toBe(reference)
-      expect(await page.locator('.case-status').textContent()).toBe('Ontvangen: wij gaan uw klacht bekijken')
+      expect(await page.locator('.case-status').textContent()).toBe('Ontvangen')
       const cookie = (await context.cookies()).find((c) => c.name === 'mijn-klacht')
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/mijn-klacht' })
       await expectAccessible(page, `mijn-klacht-${tag}-case`)
@@ -174,5 +175,100 @@ describe('Decision 20: /mijn-klacht — ask for a link, open it, see the case', 
       await context.close()
     },
     180_000,
+  )
+})
+
+/** Asks for a link on /mijn-klacht, reads it from the fake Resend and presses the button: the case page is open. */
+async function signIn(page: Page, reference: string, email: string) {
+  const before = (await linkMails(reference, 0)).length
+  await page.goto(`${siteUrl}/mijn-klacht`)
+  await page.fill('#field-reference', reference)
+  await page.fill('#field-email', email)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(`${siteUrl}/mijn-klacht/aangevraagd`)
+  const link = (await linkMails(reference, before + 1))[before] ?? ''
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, siteUrl))
+  await page.click('button:has-text("Bekijk mijn klacht")')
+  await page.waitForURL(`${siteUrl}/mijn-klacht/zaak`)
+}
+
+describe('Decision 20: on their own page the complainant adds a document, withdraws (Decision 9) and answers the survey', () => {
+  it.each([
+    ['with JavaScript', true],
+    ['without JavaScript', false],
+  ])(
+    '%s: add a PDF, download a letter and the dossier, withdraw after the confirmation, the survey with a missing answer and then whole',
+    async (_mode, javaScriptEnabled) => {
+      const tag = javaScriptEnabled ? 'js' : 'nojs'
+      const email = `volg-${tag}@example.nl`
+      const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
+      const page = await context.newPage()
+      const reference = await fileComplaint(page, email)
+      await signIn(page, reference, email)
+      expect(await page.locator('h2:has-text("Wat kunt u doen?")').count()).toBe(1)
+      // The receipt is the first letter to the complainant.
+      await page.locator('.case-letters a').first().waitFor()
+      await expectAccessible(page, `mijn-klacht-${tag}-case-open`)
+
+      // Nothing typed, nothing chosen: the summary and the message at the field.
+      await page.click('button:has-text("Voeg toe aan mijn klacht")')
+      await page.locator('.error-summary').waitFor()
+      expect(await page.locator('#field-information-error').textContent()).toContain('Schrijf wat u wilt aanvullen')
+      await expectAccessible(page, `mijn-klacht-${tag}-add-error`)
+
+      // A text and a PDF.
+      await page.fill('#field-information', 'Hierbij de e-mail van mijn coach, Łukasz Nowak.')
+      await page.setInputFiles('#field-attachments', {
+        name: 'mail van de coach.pdf',
+        mimeType: 'application/pdf',
+        buffer: minimalPdf('Mail van de coach'),
+      })
+      await page.click('button:has-text("Voeg toe aan mijn klacht")')
+      await page.waitForURL(`${siteUrl}/mijn-klacht/zaak?gedaan=information`)
+      expect(await page.locator('.case-done').textContent()).toContain('Wij hebben uw aanvulling ontvangen.')
+      expect(await page.locator('.case-timeline').textContent()).toContain('U hebt informatie toegevoegd (1 bestand).')
+      await expectAccessible(page, `mijn-klacht-${tag}-added`)
+
+      // The letter and the dossier download with the session's cookie.
+      const letterHref = (await page.locator('.case-letters a').first().getAttribute('href')) ?? ''
+      const letter = await context.request.get(`${siteUrl}${letterHref}`)
+      expect(letter.status()).toBe(200)
+      expect(letter.headers()['content-type']).toBe('application/pdf')
+      expect((await letter.body()).subarray(0, 5).toString()).toBe('%PDF-')
+      const dossier = await context.request.get(`${siteUrl}/mijn-klacht/dossier`)
+      expect(dossier.status()).toBe(200)
+      expect(dossier.headers()['content-type']).toBe('application/zip')
+
+      // Withdraw: the confirmation step first; going back changes nothing.
+      await page.click('a:has-text("Klacht intrekken")')
+      await page.waitForURL(`${siteUrl}/mijn-klacht/intrekken`)
+      expect(await page.locator('h1').textContent()).toBe('Wilt u uw klacht intrekken?')
+      await expectAccessible(page, `mijn-klacht-${tag}-withdraw-confirm`)
+      await page.click('button:has-text("Ja, trek mijn klacht in")')
+      await page.waitForURL(`${siteUrl}/mijn-klacht/zaak?gedaan=withdraw`)
+      expect(await page.locator('.case-status').textContent()).toBe('Ingetrokken')
+      expect(await page.locator('.case-timeline').textContent()).toContain('U hebt uw klacht ingetrokken.')
+      expect(await page.locator('button:has-text("Voeg toe aan mijn klacht")').count()).toBe(0)
+      await expectAccessible(page, `mijn-klacht-${tag}-withdrawn`)
+
+      // The survey: one answer missing, then whole.
+      await page.check('input[name="careful"][value="4"]')
+      await page.check('input[name="clear"][value="5"]')
+      await page.fill('#field-surveyText', 'Vriendelijk en duidelijk.')
+      await page.click('button:has-text("Verstuur mijn antwoorden")')
+      await page.locator('.error-summary').waitFor()
+      expect(await page.locator('#field-quick-error').textContent()).toContain('Kies een cijfer van 1 tot en met 5')
+      expect(await page.isChecked('input[name="careful"][value="4"]')).toBe(true)
+      expect(await page.inputValue('#field-surveyText')).toBe('Vriendelijk en duidelijk.')
+      await expectAccessible(page, `mijn-klacht-${tag}-survey-error`)
+      await page.check('input[name="quick"][value="3"]')
+      await page.click('button:has-text("Verstuur mijn antwoorden")')
+      await page.waitForURL(`${siteUrl}/mijn-klacht/zaak?gedaan=survey`)
+      expect(await page.locator('.case-done').textContent()).toContain('Bedankt voor uw antwoorden.')
+      expect(await page.locator('button:has-text("Verstuur mijn antwoorden")').count()).toBe(0)
+      await expectAccessible(page, `mijn-klacht-${tag}-survey-done`)
+      await context.close()
+    },
+    240_000,
   )
 })

@@ -374,6 +374,24 @@ describe('Decision 20: the case endpoint answers the session’s one case, in it
   })
 })
 
+describe('Decision 20: the letters point to /mijn-klacht and carry no token', () => {
+  it('the written version to a complainant names the page’s address on the site, and no link that opens it', async () => {
+    await payload.create({
+      collection: 'complaints',
+      overrideAccess: false,
+      user: staff.manager.user,
+      data: recordedComplaint({
+        complainant: { role: 'client', name: 'Łukasz Brief', email: 'lukasz.brief@example.nl' },
+      }),
+    })
+    await drain()
+    const mails = fake.deliveries.filter((d) => d.to.includes('lukasz.brief@example.nl'))
+    expect(mails).toHaveLength(1)
+    expect(mails[0]?.text).toContain(`Op ${SITE_URL}/mijn-klacht vindt u uw klacht en al onze brieven.`)
+    expect(mails[0]?.text).not.toMatch(/toegang|\?t=/)
+  })
+})
+
 describe('Decision 20: the site’s key — the form’s scope opens no complainant endpoint, the complainant scope nothing else', () => {
   it('the form-only key: 403 on every complainant endpoint; control: the complainant key is let in', async () => {
     const token = await linkForA()
