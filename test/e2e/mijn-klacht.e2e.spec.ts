@@ -229,6 +229,14 @@ describe('Decision 20: on their own page the complainant adds a document, withdr
       expect(await page.locator('.case-timeline').textContent()).toContain('U hebt informatie toegevoegd (1 bestand).')
       await expectAccessible(page, `mijn-klacht-${tag}-added`)
 
+      // Art. 6.2: ask for a hearing; the button is gone afterwards.
+      await page.click('button:has-text("Ik wil een gesprek")')
+      await page.waitForURL(`${siteUrl}/mijn-klacht/zaak?gedaan=hearing`)
+      expect(await page.locator('.case-done').textContent()).toContain('U hebt gevraagd om een gesprek.')
+      expect(await page.locator('button:has-text("Ik wil een gesprek")').count()).toBe(0)
+      expect(await page.locator('.case-timeline').textContent()).toContain('U hebt gevraagd om een gesprek.')
+      await expectAccessible(page, `mijn-klacht-${tag}-hearing-asked`)
+
       // The letter and the dossier download with the session's cookie.
       const letterHref = (await page.locator('.case-letters a').first().getAttribute('href')) ?? ''
       const letter = await context.request.get(`${siteUrl}${letterHref}`)
