@@ -666,6 +666,7 @@ export interface Letter {
   postedAtChangeReason?: string | null;
   postedBy?: (string | null) | User;
   message?: (string | null) | Outbox;
+  effectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1506,6 +1507,7 @@ export interface LettersSelect<T extends boolean = true> {
   postedAtChangeReason?: T;
   postedBy?: T;
   message?: T;
+  effectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

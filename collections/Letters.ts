@@ -113,5 +113,16 @@ export const Letters: CollectionConfig = {
       label: { nl: 'E-mail', en: 'E-mail' },
       access: { update: nobodyField },
     },
+    {
+      // One letter per planned letter, whatever the job queue does (it may run a job twice): the
+      // database's unique index lets the second issue find the first (hooks/effects/once.ts).
+      name: 'effectKey',
+      type: 'text',
+      unique: true,
+      index: true,
+      label: { nl: 'Sleutel van de verzending', en: 'Effect key' },
+      access: { read: nobodyField, create: nobodyField, update: nobodyField },
+      admin: { hidden: true },
+    },
   ],
 }

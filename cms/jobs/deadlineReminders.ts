@@ -9,7 +9,7 @@ import { deadlineFields } from '../../hooks/complaints/refreshDeadlineState'
 import { CLOCK_LABELS } from '../../hooks/complaints/workflow/clocks'
 import { delayNoticeNeeded, nextDeadline } from '../../hooks/complaints/workflow/deadlineState'
 import { relId } from '../../hooks/relations'
-import { enqueueEmail } from '../email/enqueue'
+import { enqueueEmailOnce } from '../email/enqueue'
 import { senderOf } from '../email/sender'
 import type { Env } from '../env'
 
@@ -119,11 +119,19 @@ export async function remindOfDeadlines(
       now,
     )
     const message = reminderMessage(complaint, next.clock, next.due, next.state, env, delay)
-    await enqueueEmail(
+    // One reminder per case, clock, kind and date, also when this job runs twice at once.
+    const { created } = await enqueueEmailOnce(
       payload,
-      { to, ...message, purpose: 'system', complaint: complaint.id },
+      {
+        to,
+        ...message,
+        purpose: 'system',
+        complaint: complaint.id,
+        idempotencyKey: `deadline-${type}-${complaint.id}-${next.clock}-${next.due}`,
+      },
       { req, defaultFrom: await sender() },
     )
+    if (!created) continue
     await recordEvent(
       payload,
       { complaint: complaint.id, type, actorKind: 'system', data: { clock: next.clock, due: next.due } },

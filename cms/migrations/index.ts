@@ -15,6 +15,7 @@ import * as migration_20261202_003236_handler_admin from './20261202_003236_hand
 import * as migration_20261202_015742_reports from './20261202_015742_reports';
 import * as migration_20261202_034414_art9_report from './20261202_034414_art9_report';
 import * as migration_20261202_065300_privacy from './20261202_065300_privacy';
+import * as migration_20261202_133631_letter_effect_key from './20261202_133631_letter_effect_key';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261202_065300_privacy.up,
     down: migration_20261202_065300_privacy.down,
-    name: '20261202_065300_privacy'
+    name: '20261202_065300_privacy',
+  },
+  {
+    up: migration_20261202_133631_letter_effect_key.up,
+    down: migration_20261202_133631_letter_effect_key.down,
+    name: '20261202_133631_letter_effect_key'
   },
 ];

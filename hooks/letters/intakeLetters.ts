@@ -101,7 +101,14 @@ async function issueMissingIntakeLetters(
     )
     if (!prepared.ok)
       throw new Error(`Letter ${kind} of ${complaint.reference}: ${prepared.errors.map((e) => e.message).join(' ')}`)
-    const issued = await issueLetter(complaint, prepared.letter, settings, { ...req, payload })
+    // One registration letter of each kind per case, also when this job runs twice at once.
+    const issued = await issueLetter(
+      complaint,
+      { ...prepared.letter, effectKey: `intake:${complaint.id}:${kind}` },
+      settings,
+      { ...req, payload },
+    )
+    if (!issued.created) continue
     await recordEvent(
       payload,
       {

@@ -1,8 +1,14 @@
+import { randomBytes } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+
 import type { PayloadRequest } from 'payload'
 
-import { enqueueEmail } from '../../cms/email/enqueue'
+import { enqueueEmail, enqueueEmailOnce } from '../../cms/email/enqueue'
 import { senderOf } from '../../cms/email/sender'
 import type { Complaint, Letter, Setting } from '../../cms/payload-types'
+import { type Making, once } from '../effects/once'
+import { relId } from '../relations'
 import { renderLetterPdf } from './pdf/renderLetterPdf'
 import type { Message } from './compose'
 import { letterFileName } from './fileName'
@@ -27,6 +33,11 @@ export type PreparedLetter = {
   extraAttachments?: { filename: string; contentType: string; content: Buffer }[]
   /** A corrected version of a letter already issued (Decision 16). */
   correction?: boolean
+  /**
+   * The letter's key as one side effect (`intake:<case>:<kind>`, `case:<case>:<kind>:<uuid>`): with
+   * it, issuing again — a job run twice — finds the letter and its message and makes neither again.
+   */
+  effectKey?: string
 }
 
 type Req = Partial<PayloadRequest> & { payload: PayloadRequest['payload'] }
@@ -42,7 +53,7 @@ export async function issueLetter(
   settings: Setting,
   req: Req,
   now = new Date(),
-): Promise<{ letter: Letter; messageId: string | null }> {
+): Promise<{ letter: Letter; messageId: string | null; created: boolean }> {
   const { payload } = req
   const to = letter.to
   const pdf = await renderLetterPdf({
@@ -63,44 +74,54 @@ export async function issueLetter(
     closing: letter.message.letter.closing,
     signatory: letter.signatory,
   })
-  const filename = letterFileName(complaint.reference, letter.kind, now)
+  // Payload writes the file before the row: two attempts of one keyed letter at the same moment
+  // each get a name of their own, and the loser's file is removed below.
+  const filename = letterFileName(
+    complaint.reference,
+    letter.kind,
+    now,
+    letter.effectKey ? randomBytes(3).toString('hex') : undefined,
+  )
   const email = to.email?.trim()
-  // Trusted: letters have no create access for any role; the workflow issues them.
-  const stored = await payload.create({
-    collection: 'letters',
-    overrideAccess: true,
-    req,
-    data: { complaint: complaint.id, purpose: letter.kind, channel: email ? 'email' : 'post' },
+  const making = {
+    data: { complaint: complaint.id, purpose: letter.kind, channel: email ? ('email' as const) : ('post' as const) },
     file: { data: Buffer.from(pdf), mimetype: 'application/pdf', name: filename, size: pdf.byteLength },
-  })
-  if (!email) return { letter: stored, messageId: null }
+  }
+  // Trusted: letters have no create access for any role; the workflow issues them.
+  const { doc: stored, created } = letter.effectKey
+    ? await issueOnce(payload, letter.effectKey, making, req)
+    : { doc: await payload.create({ collection: 'letters', overrideAccess: true, req, ...making }), created: true }
+  if (!email) return { letter: stored, messageId: null, created }
 
   let message: Awaited<ReturnType<typeof enqueueEmail>>
   try {
-    message = await enqueueEmail(
-      payload,
-      {
-        to: [email],
-        subject: letter.message.subject,
-        text: letter.message.text,
-        html: letter.message.html,
-        purpose: letter.kind,
-        complaint: complaint.id,
-        // The name the dossier holds (Payload makes it unique if it had to).
-        attachments: [
-          ...(LETTER_KIND_DEFINITIONS[letter.kind].emailWithoutPdf
-            ? []
-            : [{ filename: stored.filename ?? filename, contentType: 'application/pdf', content: Buffer.from(pdf) }]),
-          ...(letter.extraAttachments ?? []),
-        ],
-      },
-      { req, defaultFrom: senderOf(settings) },
-    )
+    const input = {
+      to: [email],
+      subject: letter.message.subject,
+      text: letter.message.text,
+      html: letter.message.html,
+      purpose: letter.kind,
+      complaint: complaint.id,
+      // The name the dossier holds (Payload makes it unique if it had to).
+      attachments: [
+        ...(LETTER_KIND_DEFINITIONS[letter.kind].emailWithoutPdf
+          ? []
+          : [{ filename: stored.filename ?? filename, contentType: 'application/pdf', content: Buffer.from(pdf) }]),
+        ...(letter.extraAttachments ?? []),
+      ],
+    }
+    const options = { req, defaultFrom: senderOf(settings) }
+    message = letter.effectKey
+      ? (await enqueueEmailOnce(payload, { ...input, idempotencyKey: `letter-${letter.effectKey}` }, options)).message
+      : await enqueueEmail(payload, input, options)
   } catch (error) {
     // Not issued: no copy in the dossier of a letter that was never sent (the caller tries again).
-    await payload.delete({ collection: 'letters', id: stored.id, overrideAccess: true, req }).catch(() => undefined)
+    if (created)
+      await payload.delete({ collection: 'letters', id: stored.id, overrideAccess: true, req }).catch(() => undefined)
     throw error
   }
+  // Issued before (the same key): its message is the one linked already.
+  if (!created && relId(stored.message) === message.id) return { letter: stored, messageId: message.id, created }
   // From here the letter is issued (its message is queued): a failure below must not make anyone send it again.
   await payload
     .update({
@@ -114,5 +135,27 @@ export async function issueLetter(
     .catch((error: unknown) =>
       payload.logger.error({ err: error, msg: `Letter ${stored.id}: could not link its e-mail ${message.id}` }),
     )
-  return { letter: stored, messageId: message.id }
+  return { letter: stored, messageId: message.id, created }
+}
+
+/** The keyed letter's row, made once (hooks/effects/once.ts); an attempt that lost leaves no file behind. */
+async function issueOnce(
+  payload: Req['payload'],
+  key: string,
+  making: Making<'letters'>,
+  req: Req,
+): Promise<{ doc: Letter; created: boolean }> {
+  const attempted = making.file?.name ?? ''
+  const dir = payload.collections.letters.config.upload.staticDir
+  const removeAttempt = async () => {
+    if (dir && attempted) await rm(path.join(dir, path.basename(attempted)), { force: true })
+  }
+  const result = await once(payload, { collection: 'letters', field: 'effectKey', key, make: () => making, req }).catch(
+    async (error: unknown) => {
+      await removeAttempt()
+      throw error
+    },
+  )
+  if (!result.created && result.doc.filename !== attempted) await removeAttempt()
+  return result
 }

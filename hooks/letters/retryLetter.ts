@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+
 import type { Payload, PayloadRequest } from 'payload'
 
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
@@ -42,7 +44,15 @@ export async function queueLetterRetry(
   await payload.jobs.queue({
     task: CASE_LETTER_TASK,
     queue: OUTBOX_QUEUE,
-    input: { complaintId, letter: toStoredLetter(letter), actor },
+    // The key travels in the job's input: every run of this job issues the same one letter.
+    input: {
+      complaintId,
+      letter: toStoredLetter({
+        ...letter,
+        effectKey: letter.effectKey ?? `case:${complaintId}:${letter.kind}:${randomUUID()}`,
+      }),
+      actor,
+    },
     req: req as PayloadRequest,
   })
 }
@@ -65,6 +75,8 @@ export async function issueStoredLetter(
   })
   const settings = await readSettings(payload)
   const issued = await issueLetter(complaint, fromStoredLetter(stored), settings, { ...req, payload })
+  // Issued by an earlier run of this job (its key): that run wrote the timeline entry.
+  if (!issued.created) return issued.letter.id
   // Issued: a failing timeline entry must not make the job issue it again.
   await recordEvent(
     payload,

@@ -304,6 +304,7 @@ export const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'outbox.resends.*.id': 'Het nummer van een rij, door Payload gemaakt.',
   'outbox.providerId': 'Het nummer dat Resend aan een bericht gaf.',
   'outbox.idempotencyKey': 'Een sleutel uit ids, zodat een bericht maar één keer wordt bezorgd.',
+  'letters.effectKey': 'Een sleutel uit ids en de soort brief, zodat een brief maar één keer wordt gemaakt.',
   'service-accounts':
     'De serviceaccounts van systemen (de website): een naam van het systeem en de HMAC van de sleutel, geen persoon.',
   'retention-runs':
