@@ -1,5 +1,7 @@
 import type { DatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
+import { inTurn } from '../../hooks/effects/inTurn'
+
 type UpdateOneArgs = { collection: string; id?: number | string; where?: unknown }
 type UpdateOne = (this: DatabaseAdapter, args: UpdateOneArgs) => Promise<unknown>
 
@@ -22,15 +24,7 @@ export function serialiseDocumentWrites(adapterObj: DatabaseAdapterObj): Databas
       const queues = new Map<string, Promise<unknown>>()
       methods.updateOne = function serialised(this: DatabaseAdapter, updateArgs: UpdateOneArgs) {
         const key = `${updateArgs.collection}:${updateArgs.id ?? JSON.stringify(updateArgs.where ?? null)}`
-        const before = queues.get(key) ?? Promise.resolve()
-        const run = before.catch(() => undefined).then(() => original.call(this, updateArgs))
-        const settled = run.catch(() => undefined)
-        queues.set(key, settled)
-        // The last write of a document removes its queue, so the map holds only documents being written.
-        void settled.then(() => {
-          if (queues.get(key) === settled) queues.delete(key)
-        })
-        return run
+        return inTurn(queues, key, () => original.call(this, updateArgs))
       }
       return adapter
     },

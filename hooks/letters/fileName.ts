@@ -25,12 +25,6 @@ export const LETTER_FILE_NAMES = {
  * the date: the upload numbers a second file of the same name by its trailing number
  * (`…-beslissing-1.pdf`), and would otherwise turn the day `-01` into `-2`.
  */
-export function letterFileName(
-  reference: string | null | undefined,
-  kind: LetterKind,
-  now: Date,
-  /** A letter issued by a job that may run twice at once: a name per attempt, so two never write one file. */
-  attempt?: string,
-): string {
-  return `${reference ?? 'klacht'}-${civilDateIn(now)}-${attempt ? `${attempt}-` : ''}${LETTER_FILE_NAMES[kind]}.pdf`
+export function letterFileName(reference: string | null | undefined, kind: LetterKind, now: Date): string {
+  return `${reference ?? 'klacht'}-${civilDateIn(now)}-${LETTER_FILE_NAMES[kind]}.pdf`
 }

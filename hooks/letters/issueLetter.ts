@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto'
-import { rm } from 'node:fs/promises'
-import path from 'node:path'
-
 import type { PayloadRequest } from 'payload'
 
 import { enqueueEmail, enqueueEmailOnce } from '../../cms/email/enqueue'
 import { senderOf } from '../../cms/email/sender'
 import type { Complaint, Letter, Setting } from '../../cms/payload-types'
-import { type Making, once } from '../effects/once'
+import { inTurn } from '../effects/inTurn'
+import { once } from '../effects/once'
 import { relId } from '../relations'
 import { renderLetterPdf } from './pdf/renderLetterPdf'
 import type { Message } from './compose'
@@ -47,13 +44,31 @@ type Req = Partial<PayloadRequest> & { payload: PayloadRequest['payload'] }
  * e-mail with that PDF attached — or, without an e-mail address, marked for post (Decision 12).
  * Letters carry Working Progression's details from the settings, once filled in (Decision 14).
  */
-export async function issueLetter(
+export function issueLetter(
   complaint: Pick<Complaint, 'id' | 'reference'>,
   letter: PreparedLetter,
   settings: Setting,
   req: Req,
   now = new Date(),
-): Promise<{ letter: Letter; messageId: string | null; created: boolean }> {
+): Promise<Issued> {
+  // A keyed letter is issued one attempt at a time in this process: the second finds the first's
+  // letter before it renders or writes anything (Payload writes the file before the row, so two
+  // attempts at once would write the same file). Across processes the unique key decides.
+  return letter.effectKey
+    ? inTurn(keyedIssues, letter.effectKey, () => issue(complaint, letter, settings, req, now))
+    : issue(complaint, letter, settings, req, now)
+}
+
+type Issued = { letter: Letter; messageId: string | null; created: boolean }
+const keyedIssues = new Map<string, Promise<unknown>>()
+
+async function issue(
+  complaint: Pick<Complaint, 'id' | 'reference'>,
+  letter: PreparedLetter,
+  settings: Setting,
+  req: Req,
+  now: Date,
+): Promise<Issued> {
   const { payload } = req
   const to = letter.to
   const pdf = await renderLetterPdf({
@@ -74,14 +89,7 @@ export async function issueLetter(
     closing: letter.message.letter.closing,
     signatory: letter.signatory,
   })
-  // Payload writes the file before the row: two attempts of one keyed letter at the same moment
-  // each get a name of their own, and the loser's file is removed below.
-  const filename = letterFileName(
-    complaint.reference,
-    letter.kind,
-    now,
-    letter.effectKey ? randomBytes(3).toString('hex') : undefined,
-  )
+  const filename = letterFileName(complaint.reference, letter.kind, now)
   const email = to.email?.trim()
   const making = {
     data: { complaint: complaint.id, purpose: letter.kind, channel: email ? ('email' as const) : ('post' as const) },
@@ -89,7 +97,7 @@ export async function issueLetter(
   }
   // Trusted: letters have no create access for any role; the workflow issues them.
   const { doc: stored, created } = letter.effectKey
-    ? await issueOnce(payload, letter.effectKey, making, req)
+    ? await once(payload, { collection: 'letters', field: 'effectKey', key: letter.effectKey, make: () => making, req })
     : { doc: await payload.create({ collection: 'letters', overrideAccess: true, req, ...making }), created: true }
   if (!email) return { letter: stored, messageId: null, created }
 
@@ -136,26 +144,4 @@ export async function issueLetter(
       payload.logger.error({ err: error, msg: `Letter ${stored.id}: could not link its e-mail ${message.id}` }),
     )
   return { letter: stored, messageId: message.id, created }
-}
-
-/** The keyed letter's row, made once (hooks/effects/once.ts); an attempt that lost leaves no file behind. */
-async function issueOnce(
-  payload: Req['payload'],
-  key: string,
-  making: Making<'letters'>,
-  req: Req,
-): Promise<{ doc: Letter; created: boolean }> {
-  const attempted = making.file?.name ?? ''
-  const dir = payload.collections.letters.config.upload.staticDir
-  const removeAttempt = async () => {
-    if (dir && attempted) await rm(path.join(dir, path.basename(attempted)), { force: true })
-  }
-  const result = await once(payload, { collection: 'letters', field: 'effectKey', key, make: () => making, req }).catch(
-    async (error: unknown) => {
-      await removeAttempt()
-      throw error
-    },
-  )
-  if (!result.created && result.doc.filename !== attempted) await removeAttempt()
-  return result
 }

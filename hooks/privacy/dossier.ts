@@ -22,6 +22,7 @@ import {
 import { markInspectionProvided } from './inspection'
 import { logAccess, type Reader } from './logAccess'
 import { PERSONAL_DATA_STORES } from './registry'
+import { readSettings } from '../settings/cachedSettings'
 
 export type Dossier = { fileName: string; zip: Uint8Array }
 
@@ -93,7 +94,7 @@ export async function buildDossier(
       overrideAccess: true,
       req,
     }),
-    payload.findGlobal({ slug: 'settings', depth: 0, overrideAccess: true, req }),
+    readSettings(payload),
   ])
 
   // Files first: their names in the ZIP are what the overview refers to.

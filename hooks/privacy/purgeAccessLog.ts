@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { readSettings } from '../settings/cachedSettings'
 
 /**
  * The retention of the access log itself (hooks/privacy/registry.ts, term `accessLog`): removes
@@ -7,7 +8,7 @@ import type { Payload } from 'payload'
  * Trusted server code; the retention job calls it. Returns how many entries it removed.
  */
 export async function purgeAccessLog(payload: Payload, now: Date): Promise<number> {
-  const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, depth: 0 })
+  const settings = await readSettings(payload)
   const years = settings.accessLogYears ?? 2
   const before = new Date(now)
   before.setUTCFullYear(before.getUTCFullYear() - years)

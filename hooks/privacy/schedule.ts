@@ -1,5 +1,6 @@
 import { addYears } from 'date-fns'
 import type { Payload, PayloadRequest } from 'payload'
+import { readSettings } from '../settings/cachedSettings'
 
 /** One case in the retention schedule (Decision 19): nothing personal, only its reference and dates. */
 export type ScheduledCase = {
@@ -45,7 +46,7 @@ export async function retentionSchedule(
   now: Date,
   req?: Partial<PayloadRequest>,
 ): Promise<RetentionSchedule> {
-  const settings = await payload.findGlobal({ slug: 'settings', overrideAccess: true, depth: 0, req })
+  const settings = await readSettings(payload)
   const years = settings.retentionYears ?? 2
   const { docs } = await payload.find({
     collection: 'complaints',

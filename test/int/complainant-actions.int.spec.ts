@@ -1,7 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { parseEnv } from '../../cms/env'
 import type { Complaint } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
@@ -20,7 +19,8 @@ import { reportTables } from '../../hooks/reports/charts'
 import { civilDateIn } from '../../hooks/dates/amsterdam'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { minimalPdf } from '../helpers/files'
-import { intakeForm, recordedComplaint, validIntake } from '../helpers/intake'
+import { assign, deliverAll, fileWebComplaint, readCase } from '../helpers/cases'
+import { recordedComplaint } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { createStaffUser, type StaffUser } from '../helpers/staff'
 
@@ -33,7 +33,6 @@ import { createStaffUser, type StaffUser } from '../helpers/staff'
 
 const API_KEY = 're_complainant_actions'
 const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
-const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
 const HANDLER_EMAIL = 'anton@wp.example'
 const NAME = 'Henriëtte Uniekenaam'
 const EMAIL = 'henriette.uniek@example.nl'
@@ -44,35 +43,12 @@ let fake: FakeResend
 let manager: StaffUser
 let handler: StaffUser
 
-async function deliverAll(): Promise<void> {
-  for (let round = 0; round < 8; round++) await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
-}
-
-const read = (id: string) => payload.findByID({ collection: 'complaints', id, overrideAccess: true })
+const deliver = () => deliverAll(payload)
+const read = (id: string) => readCase(payload, id)
 
 /** A web complaint (the form), assigned to the handler: open, status `received`. */
-async function webCase(): Promise<Complaint> {
-  const response = await ctx.rest('/complaints/intake', {
-    method: 'POST',
-    body: intakeForm(validIntake({ name: NAME, email: EMAIL })),
-    headers: SITE,
-  })
-  expect(response.status).toBe(201)
-  const { reference } = (await response.json()) as { reference: string }
-  const found = (
-    await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })
-  ).docs[0]
-  if (!found) throw new Error('complaint not stored')
-  await payload.update({
-    collection: 'complaints',
-    id: found.id,
-    data: { assignedHandler: handler.id },
-    overrideAccess: false,
-    user: manager,
-  })
-  await deliverAll()
-  return read(found.id)
-}
+const webCase = async (): Promise<Complaint> =>
+  assign(payload, (await fileWebComplaint(ctx, { name: NAME, email: EMAIL })).id, { manager, handler })
 
 /** A complaint staff recorded by phone (Art. 3), with the version they wrote down sent to the complainant (Decision 8). */
 async function phoneCase(): Promise<Complaint> {
@@ -85,7 +61,7 @@ async function phoneCase(): Promise<Complaint> {
     overrideAccess: false,
     user: handler,
   })
-  await deliverAll()
+  await deliver()
   await payload.update({
     collection: 'complaints',
     id: created.id,
@@ -93,14 +69,14 @@ async function phoneCase(): Promise<Complaint> {
     overrideAccess: false,
     user: handler,
   })
-  await deliverAll()
+  await deliver()
   return read(created.id)
 }
 
 async function withdrawn(): Promise<Complaint> {
   const c = await webCase()
   expect(await withdrawComplaint(payload, c.id)).toEqual({ ok: true })
-  await deliverAll()
+  await deliver()
   return read(c.id)
 }
 
@@ -171,7 +147,7 @@ describe('Decision 20, Art. 6: the complainant adds information while the case i
     expect(added?.actorKind).toBe('complainant')
     expect(added?.data).toEqual({ action: 'information_added', files: 1 })
 
-    await deliverAll()
+    await deliver()
     const mails = handlerMails(saved.reference ?? '')
     expect(mails).toHaveLength(1)
     // The reference only: nothing the complainant wrote, nor who they are, is in the e-mail.
@@ -242,7 +218,7 @@ describe('Decision 8, 16: the complainant corrects the version staff wrote down'
     ])
     // The complainant's own correction is not sent back to them as a new "written version" letter.
     expect(await writtenVersionLetters()).toBe(lettersBefore)
-    await deliverAll()
+    await deliver()
     expect(handlerMails(saved.reference ?? '')).toHaveLength(1)
   })
 
@@ -280,7 +256,7 @@ describe('Art. 6.2, 6.4: the complainant asks for a hearing, and for travel cost
     expect(saved.hearing?.requestedBy).toBe('complainant')
     const events = await timeline(c.id)
     expect(events.find((e) => e.type === 'complainant_action')?.data).toEqual({ action: 'hearing_requested' })
-    await deliverAll()
+    await deliver()
     expect(handlerMails(saved.reference ?? '')).toHaveLength(1)
     expect(await requestHearing(payload, c.id)).toEqual({
       ok: false,
@@ -294,7 +270,7 @@ describe('Art. 6.2, 6.4: the complainant asks for a hearing, and for travel cost
     expect((await read(c.id)).hearing?.travelCostRequested).toBe(true)
     const events = await timeline(c.id)
     expect(events.filter((e) => e.type === 'travel_costs_requested').map((e) => e.actorKind)).toEqual(['complainant'])
-    await deliverAll()
+    await deliver()
     expect(handlerMails(c.reference ?? '')).toHaveLength(1)
     expect((await requestTravelCosts(payload, c.id)).ok).toBe(false)
   })
@@ -322,7 +298,7 @@ describe('Decision 9: the complainant withdraws the complaint', () => {
       (e) => e.type === 'letter_issued' && (e.data as { purpose?: string }).purpose === 'withdrawal_confirmation',
     )
     expect(issued?.actorKind).toBe('system')
-    await deliverAll()
+    await deliver()
     expect(
       fake.deliveries.filter(
         (d) => d.to.includes(EMAIL) && d.attachments.some((a) => a.contentType === 'application/pdf'),

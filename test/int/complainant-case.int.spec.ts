@@ -2,7 +2,6 @@ import { unzipSync } from 'fflate'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { parseEnv } from '../../cms/env'
 import type { Complaint } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
@@ -12,7 +11,8 @@ import { openComplainantSession } from '../../hooks/complainant/sessions'
 import { caseActionForm, type ComplainantCms, complainantCms } from '../../site/lib/complainant'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { minimalPdf } from '../helpers/files'
-import { intakeForm, recordedComplaint, validIntake } from '../helpers/intake'
+import { assign, deliverAll, fileWebComplaint, readCase } from '../helpers/cases'
+import { recordedComplaint } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { createStaffUser, type StaffUser } from '../helpers/staff'
 
@@ -41,11 +41,8 @@ const cmsWith = (apiKey = env.SITE_API_KEY): ComplainantCms =>
     apiKey,
   })
 
-async function deliverAll(): Promise<void> {
-  for (let round = 0; round < 8; round++) await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
-}
-
-const read = (id: string) => payload.findByID({ collection: 'complaints', id, overrideAccess: true })
+const read = (id: string) => readCase(payload, id)
+const deliver = () => deliverAll(payload)
 
 /** A session for one case, as pressing the button of a mailed link opens it (the link row as the job stores it). */
 async function sessionFor(caseId: string): Promise<string> {
@@ -65,28 +62,8 @@ async function sessionFor(caseId: string): Promise<string> {
 }
 
 /** A web complaint, assigned to the handler. */
-async function webCase(name: string, email: string): Promise<Complaint> {
-  const response = await ctx.rest('/complaints/intake', {
-    method: 'POST',
-    body: intakeForm(validIntake({ name, email })),
-    headers: { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` },
-  })
-  expect(response.status).toBe(201)
-  const { reference } = (await response.json()) as { reference: string }
-  const found = (
-    await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })
-  ).docs[0]
-  if (!found) throw new Error('complaint not stored')
-  await payload.update({
-    collection: 'complaints',
-    id: found.id,
-    data: { assignedHandler: handler.id },
-    overrideAccess: false,
-    user: manager,
-  })
-  await deliverAll()
-  return read(found.id)
-}
+const webCase = async (name: string, email: string): Promise<Complaint> =>
+  assign(payload, (await fileWebComplaint(ctx, { name, email })).id, { manager, handler })
 
 function form(fields: Record<string, string>, files: File[] = []): FormData {
   const f = new FormData()
@@ -184,7 +161,7 @@ describe('Decision 20: the case page’s actions act on the session’s one case
       overrideAccess: false,
       user: handler,
     })
-    await deliverAll()
+    await deliver()
     const session = await sessionFor(recorded.id)
     const view = await cmsWith().caseView(session)
     expect(view.kind === 'ok' && view.view.writtenVersion).toBe(recorded.complaintText)

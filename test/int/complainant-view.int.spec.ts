@@ -1,7 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { parseEnv } from '../../cms/env'
 import type { Complaint } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
@@ -9,7 +8,7 @@ import { addInformation, withdrawComplaint } from '../../hooks/complainant/actio
 import { complainantCaseView } from '../../hooks/complainant/caseView'
 import { formatDutchDate } from '../../hooks/dates/amsterdam'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
-import { intakeForm, validIntake } from '../helpers/intake'
+import { deliverAll, fileWebComplaint, readCase, saveAs } from '../helpers/cases'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { createStaffUser, type StaffUser } from '../helpers/staff'
 
@@ -23,7 +22,6 @@ import { createStaffUser, type StaffUser } from '../helpers/staff'
 
 const API_KEY = 're_complainant_view'
 const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
-const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
 const EMAIL = 'klager.view@example.nl'
 const HEARING_AT = '2027-01-14T13:00:00.000Z'
 
@@ -49,27 +47,13 @@ let handler: StaffUser
 let involved: StaffUser
 let full: Complaint
 
-async function deliverAll(): Promise<void> {
-  for (let round = 0; round < 8; round++) await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
-}
-
-const read = (id: string) => payload.findByID({ collection: 'complaints', id, overrideAccess: true })
-const asStaff = (user: StaffUser, id: string, data: Partial<Complaint>) =>
-  payload.update({ collection: 'complaints', id, data, overrideAccess: false, user })
+const deliver = () => deliverAll(payload)
+const read = (id: string) => readCase(payload, id)
+const asStaff = (user: StaffUser, id: string, data: Partial<Complaint>) => saveAs(payload, user, id, data)
 
 async function webCase(): Promise<Complaint> {
-  const response = await ctx.rest('/complaints/intake', {
-    method: 'POST',
-    body: intakeForm(validIntake({ name: 'Vera Viewklager', email: EMAIL })),
-    headers: SITE,
-  })
-  expect(response.status).toBe(201)
-  const { reference } = (await response.json()) as { reference: string }
-  const found = (
-    await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })
-  ).docs[0]
-  if (!found) throw new Error('complaint not stored')
-  await deliverAll()
+  const found = await fileWebComplaint(ctx, { name: 'Vera Viewklager', email: EMAIL })
+  await deliver()
   return found
 }
 
@@ -102,12 +86,12 @@ beforeAll(async () => {
     status: 'acknowledged',
     acknowledgement: { factsSummary: 'Drie afspraken zijn niet doorgegaan.', statedTermWeeks: 4 },
   })
-  await deliverAll()
+  await deliver()
   await asStaff(manager, c.id, {
     acknowledgement: { factsSummary: 'Drie afspraken in oktober zijn niet doorgegaan.', statedTermWeeks: 4 },
     correction: { reason: SECRET.correctionReason },
   })
-  await deliverAll()
+  await deliver()
   await asStaff(handler, c.id, {
     hearing: {
       requestedBy: 'working_progression',
@@ -122,13 +106,13 @@ beforeAll(async () => {
       travelCostNote: SECRET.travelCostNote,
     },
   })
-  await deliverAll()
+  await deliver()
   await asStaff(handler, c.id, {
     decision: { factsAsSeen: SECRET.decisionDraft, reasonedPosition: SECRET.decisionDraft },
     withdrawal: { note: SECRET.withdrawalNote },
   })
   expect(await addInformation(payload, c.id, { text: 'Nog een aanvulling van mij.' })).toEqual({ ok: true })
-  await deliverAll()
+  await deliver()
   full = await read(c.id)
   // Every secret is really in the case (or its letters and messages): the test below means something.
   const stored = JSON.stringify(full)
@@ -241,7 +225,7 @@ describe('Decision 20: the complainant’s page shows their case in plain Dutch'
     })
     const other = await webCase()
     expect(await withdrawComplaint(payload, other.id)).toEqual({ ok: true })
-    await deliverAll()
+    await deliver()
     const ended = await complainantCaseView(payload, other.id, new Date())
     expect(ended.status.code).toBe('withdrawn')
     expect(ended.status.label).toBe('Ingetrokken')

@@ -5,14 +5,13 @@ import { unzipSync } from 'fflate'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { MESSAGE_PURPOSE_LABELS } from '../../cms/email/statuses'
 import { parseEnv } from '../../cms/env'
 import type { Complaint } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { minimalPdf, tinyPng } from '../helpers/files'
-import { intakeForm, validIntake } from '../helpers/intake'
+import { deliverAll, fileWebComplaint } from '../helpers/cases'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { pdfToText, squash } from '../helpers/pdfText'
 import { createStaffUserWithToken, type StaffUser } from '../helpers/staff'
@@ -27,7 +26,6 @@ import { createStaffUserWithToken, type StaffUser } from '../helpers/staff'
 
 const API_KEY = 're_dossier_key_123'
 const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
-const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
 const EXPERT = { name: 'Dragoş Deskundige', email: 'dd@uwv.example' }
 
 // The complainant of the case, in Polish, Turkish and Vietnamese letters (DejaVu sets them all).
@@ -71,24 +69,9 @@ async function staff(key: keyof typeof users, name: string, roles: StaffUser['ro
 }
 
 /** Runs the outbox until every message is delivered (the intake letters come from a job that queues more). */
-async function deliverAll(): Promise<void> {
-  for (let round = 0; round < 8; round++) await payload.jobs.run({ queue: OUTBOX_QUEUE, limit: 50 })
-}
-
-async function intake(data: Record<string, unknown>, files: { name: string; type: string; bytes: Buffer }[]) {
-  const response = await ctx.rest('/complaints/intake', {
-    method: 'POST',
-    body: intakeForm(validIntake(data), files),
-    headers: SITE,
-  })
-  expect(response.status).toBe(201)
-  const { reference } = (await response.json()) as { reference: string }
-  const found = (
-    await payload.find({ collection: 'complaints', where: { reference: { equals: reference } }, overrideAccess: true })
-  ).docs[0]
-  if (!found) throw new Error('complaint not stored')
-  return found
-}
+const deliver = () => deliverAll(payload)
+const intake = (data: Record<string, unknown>, files: { name: string; type: string; bytes: Buffer }[]) =>
+  fileWebComplaint(ctx, data, files)
 
 const read = (id: string) => payload.findByID({ collection: 'complaints', id, overrideAccess: true })
 
@@ -174,7 +157,7 @@ beforeAll(async () => {
     },
     [{ name: 'brief-zofia.pdf', type: 'application/pdf', bytes: minimalPdf('Brief van Zofia') }],
   )
-  await deliverAll()
+  await deliver()
   // The manager assigns the handler; the handler acknowledges case A (Art. 5) and the letter goes out.
   for (const c of [caseA, caseB])
     await payload.update({
@@ -191,7 +174,7 @@ beforeAll(async () => {
     overrideAccess: false,
     user: users.handler,
   })
-  await deliverAll()
+  await deliver()
   caseA = await read(caseA.id)
   caseB = await read(caseB.id)
   expect(fake.deliveries.some((d) => d.to.includes(A.email) && d.subject.startsWith('Bevestiging van uw klacht'))).toBe(

@@ -8,7 +8,7 @@ import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { parseEnv } from '../../cms/env'
 import { seedSteps } from '../../cms/seed'
 import { nextRetentionRun } from '../../hooks/privacy/nextRun'
-import { intakeForm, validIntake } from '../helpers/intake'
+import { fileWebComplaint } from '../helpers/cases'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { createStaffUser, type StaffUser } from '../helpers/staff'
 
@@ -19,7 +19,6 @@ import { createStaffUser, type StaffUser } from '../helpers/staff'
  * view is public until it checks the user). Rendered as Next renders a server component.
  */
 const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
-const SITE = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
 const DAY = 86_400_000
 const NOW = new Date()
 const TWO_YEARS = NOW.getTime() - new Date(new Date(NOW).setUTCFullYear(NOW.getUTCFullYear() - 2)).getTime()
@@ -49,20 +48,8 @@ const section = (page: string, list: string) => {
 /** A web complaint, acknowledged and withdrawn (ended) through the real workflow; closed at `closedAt` if given. */
 async function endedCase(name: string, closedAt?: Date): Promise<{ id: string; reference: string }> {
   const email = `${name.toLowerCase().replace(/[^a-z]/g, '')}@preview.example`
-  const response = await ctx.rest('/complaints/intake', {
-    method: 'POST',
-    headers: SITE,
-    body: intakeForm(validIntake({ name, email })),
-  })
-  expect(response.status).toBe(201)
-  const [c] = (
-    await payload.find({
-      collection: 'complaints',
-      where: { 'complainant.email': { equals: email } },
-      overrideAccess: true,
-    })
-  ).docs
-  const id = c?.id ?? ''
+  const c = await fileWebComplaint(ctx, { name, email })
+  const id = c.id
   await payload.jobs.run()
   const as = (user: StaffUser, data: Record<string, unknown>) =>
     payload.update({ collection: 'complaints', id, data, overrideAccess: false, user })
@@ -78,7 +65,7 @@ async function endedCase(name: string, closedAt?: Date): Promise<{ id: string; r
       data: { status: 'closed' },
       context: { now: closedAt.toISOString() },
     })
-  return { id, reference: c?.reference ?? '' }
+  return { id, reference: c.reference ?? '' }
 }
 
 beforeAll(async () => {

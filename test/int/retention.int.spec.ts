@@ -15,6 +15,7 @@ import { PERSONAL_DATA_STORES } from '../../hooks/privacy/registry'
 import { retentionSchedule } from '../../hooks/privacy/schedule'
 import { loadReport } from '../../hooks/reports/loadReport'
 import { minimalPdf } from '../helpers/files'
+import { fileWebComplaint } from '../helpers/cases'
 import { intakeForm, validIntake } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { createStaffUser, type StaffUser, staffUserToken } from '../helpers/staff'
@@ -58,22 +59,11 @@ const secretsOf = (tag: string) => ({
 /** A web complaint with an attachment, acknowledged, withdrawn and closed at `closedAt`: through the real workflow. */
 async function closedCase(tag: string, closedAt: Date): Promise<string> {
   const s = secretsOf(tag)
-  const response = await ctx.rest('/complaints/intake', {
-    method: 'POST',
-    headers: SITE,
-    body: intakeForm(validIntake({ name: s.name, email: s.email, description: s.sentence, phone: '06 99887766' }), [
+  const id = (
+    await fileWebComplaint(ctx, { name: s.name, email: s.email, description: s.sentence, phone: '06 99887766' }, [
       { name: `${tag}-verslag.pdf`, type: 'application/pdf', bytes: minimalPdf(s.attachment) },
-    ]),
-  })
-  expect(response.status).toBe(201)
-  const [c] = (
-    await payload.find({
-      collection: 'complaints',
-      where: { 'complainant.email': { equals: s.email } },
-      overrideAccess: true,
-    })
-  ).docs
-  const id = c?.id ?? ''
+    ])
+  ).id
   await payload.jobs.run()
   const asHandler = (data: Record<string, unknown>) =>
     payload.update({ collection: 'complaints', id, data, overrideAccess: false, user: handler })
