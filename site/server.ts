@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto'
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
 import path from 'node:path'
+import { BlockList, isIP } from 'node:net'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
@@ -18,6 +19,73 @@ type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) =>
 
 export const PAGE_CACHE_HEADER = 'x-portal-page-cache'
 const INVALIDATE_PATH = '/internal/cache-invalidate'
+
+// ---------------------------------------------------------------------------------------------
+// The client's address
+
+/**
+ * The address a request came from, as the rate limits count it. Behind a reverse proxy every
+ * request arrives from the proxy, so its `X-Forwarded-For` names the client — but anybody can send
+ * that header. It counts only from a proxy listed in SITE_TRUSTED_PROXIES (addresses and ranges,
+ * `10.0.0.0/8, ::1`): the chain is read from the right, past every trusted proxy, and the first
+ * address that is not one is the client. Without that list, or from any other peer, the header is
+ * ignored and the peer is the client. The server puts the result in CLIENT_ADDRESS_HEADER of every
+ * request, replacing whatever a client sent under that name (site/lib/clientAddress.ts reads it).
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-portal-client-address'
+
+/** `::ffff:192.0.2.1` (an IPv4 address on an IPv6 socket) is 192.0.2.1. */
+const plain = (address: string): string => address.trim().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1')
+
+export type TrustedProxies = { check(address: string): boolean }
+
+/** Parses SITE_TRUSTED_PROXIES; a malformed entry is a configuration error that names it. */
+export function trustedProxies(spec: string | undefined): TrustedProxies {
+  const list = new BlockList()
+  let any = false
+  for (const entry of (spec ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const [address = '', bits] = entry.split('/')
+    const family = isIP(address)
+    if (family === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits)))
+      throw new Error(`Configuratiefout: SITE_TRUSTED_PROXIES bevat "${entry}", geen IP-adres of bereik`)
+    const type = family === 4 ? 'ipv4' : 'ipv6'
+    if (bits === undefined) list.addAddress(address, type)
+    else list.addSubnet(address, Number(bits), type)
+    any = true
+  }
+  return {
+    check: (address) => {
+      if (!any) return false
+      const a = plain(address)
+      const family = isIP(a)
+      return family !== 0 && list.check(a, family === 4 ? 'ipv4' : 'ipv6')
+    },
+  }
+}
+
+export function resolveClientAddress(
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustedProxies,
+): string {
+  const from = plain(peer ?? '')
+  if (!from || !trusted.check(from)) return from || 'unknown'
+  const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))
+    .split(',')
+    .map(plain)
+    .filter(Boolean)
+  // From the proxy nearest to us outwards: the first hop that is no trusted proxy is the client.
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const hop = chain[i] ?? ''
+    if (isIP(hop) === 0) return from
+    if (!trusted.check(hop)) return hop
+  }
+  // Every hop is a trusted proxy: the leftmost is as far as the chain goes.
+  return chain[0] ?? from
+}
 
 // ---------------------------------------------------------------------------------------------
 // Security headers
@@ -338,6 +406,8 @@ export type SiteServerOptions = {
   cache?: PageCache
   /** Asks the CMS's content version before serving (production: always; see createVersionCheck). */
   versionCheck?: VersionCheck
+  /** The reverse proxies whose X-Forwarded-For names the client (SITE_TRUSTED_PROXIES); none by default. */
+  trustedProxies?: TrustedProxies
 }
 
 /** Headers a kept page does not keep: they describe one transfer, or are this server's own. */
@@ -473,7 +543,14 @@ export function createSiteServer(handler: Handler, options: SiteServerOptions = 
     return renderAndKeep(req, res, key)
   }
 
+  const trusted = options.trustedProxies ?? trustedProxies(undefined)
   return http.createServer((req, res) => {
+    // The client's address as the rate limits count it, never as a client claims it (lib/clientAddress.ts).
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+      trusted,
+    )
     applySecurityHeaders(res)
     const url = req.url ?? '/'
     if (req.method === 'GET' || req.method === 'HEAD') {
@@ -514,7 +591,10 @@ if (isMain) {
       dropPublishedContent()
     },
   })
-  createSiteServer(handler, { https, cache, versionCheck }).listen(port, host, () =>
+  // The Actions read the client's address from this server's header (lib/clientAddress.ts).
+  process.env.SITE_RESOLVES_CLIENT_ADDRESS = '1'
+  const trusted = trustedProxies(process.env.SITE_TRUSTED_PROXIES)
+  createSiteServer(handler, { https, cache, versionCheck, trustedProxies: trusted }).listen(port, host, () =>
     process.stdout.write(`Server listening on http://${host}:${port}\n`),
   )
 }

@@ -6,11 +6,35 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-/** The skeleton browser test meets the portal's create-first-user screen, so it must run first. */
+/**
+ * The skeleton browser test meets the portal's create-first-user screen, so it must run first. The
+ * other files are independent of their order: `TEST_ORDER_SEED=<number>` shuffles them (the same
+ * seed, the same order), which is how that is checked.
+ */
 class FirstUserFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const rank = (f: TestSpecification) => (f.moduleId.endsWith('skeleton.e2e.spec.ts') ? 0 : 1)
-    return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId))
+    const sorted = [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId))
+    const seed = Number(process.env.TEST_ORDER_SEED)
+    if (!Number.isInteger(seed) || seed <= 0) return sorted
+    const first = sorted.filter((f) => rank(f) === 0)
+    const rest = sorted.filter((f) => rank(f) !== 0)
+    // A small seeded generator (mulberry32), so that an order that fails can be run again.
+    let state = seed
+    const random = () => {
+      state = (state + 0x6d2b79f5) | 0
+      let t = Math.imul(state ^ (state >>> 15), 1 | state)
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
+    for (let i = rest.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      ;[rest[i], rest[j]] = [rest[j] as TestSpecification, rest[i] as TestSpecification]
+    }
+    console.log(
+      `Test files in shuffled order (TEST_ORDER_SEED=${seed}): ${rest.map((f) => path.basename(f.moduleId)).join(', ')}`,
+    )
+    return [...first, ...rest]
   }
 }
 

@@ -9,6 +9,7 @@ import { civilDateIn, formatDutchDate } from '../dates/amsterdam'
 import { CATEGORY_LABELS, CHANNEL_LABELS } from '../complaints/vocabulary'
 import { STATUS_LABELS } from '../complaints/workflow/statuses'
 import { relId } from '../relations'
+import { readSettings } from '../settings/cachedSettings'
 import { dutchMoment, type DossierOverview, type DossierSection, renderDossierOverview } from './dossierOverview'
 import {
   collectRelations,
@@ -22,7 +23,6 @@ import {
 import { markInspectionProvided } from './inspection'
 import { logAccess, type Reader } from './logAccess'
 import { PERSONAL_DATA_STORES } from './registry'
-import { readSettings } from '../settings/cachedSettings'
 
 export type Dossier = { fileName: string; zip: Uint8Array }
 
@@ -31,8 +31,7 @@ export type Dossier = { fileName: string; zip: Uint8Array }
  * a ZIP with `overzicht.pdf` (every personal datum the registry's stores hold about the
  * complainant in this case, the timeline, who processed it, why, who received it, how long it is
  * kept, the right to complain to the Autoriteit Persoonsgegevens), every letter PDF of the case
- * under `brieven/` and every attachment under `bijlagen/`, as stored on disk. Only this case's
- * documents: every read names the case.
+ * under `brieven/` and every attachment under `bijlagen/`, as stored on disk; every read names the case.
  *
  * Each call is a delivery: it writes the timeline entry `inspection_provided` and an access-log
  * entry of kind `dossier` for `reader` (a staff member, or the complainant on their own page,

@@ -1,5 +1,6 @@
 import { defineAction } from 'astro:actions'
 
+import { clientAddressOf } from '../lib/clientAddress'
 import { submitComplaint } from '../lib/cms'
 import {
   type CaseActionOutcome,
@@ -29,7 +30,7 @@ export const server = {
     accept: 'form',
     handler: (form, context): Promise<SubmitOutcome> =>
       submitComplaintForm(form, {
-        clientAddress: context.clientAddress,
+        clientAddress: clientAddressOf(context),
         cookies: context.cookies,
         secure: context.url.protocol === 'https:',
         now: new Date(),
@@ -45,7 +46,7 @@ export const server = {
   requestComplainantLink: defineAction({
     accept: 'form',
     handler: (form, context): Promise<LinkRequestOutcome> =>
-      requestLinkForm(form, { clientAddress: context.clientAddress, limiter: linkLimiter(), cms: complainantCms() }),
+      requestLinkForm(form, { clientAddress: clientAddressOf(context), limiter: linkLimiter(), cms: complainantCms() }),
   }),
   /** Decision 20: the button "Bekijk mijn klacht" uses the link and starts the session (its cookie). */
   openComplainantLink: defineAction({

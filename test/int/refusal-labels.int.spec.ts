@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Complaint, User } from '../../cms/payload-types'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
+import { createStaffUser, STAFF_PASSWORD } from '../helpers/staff'
 
 /**
  * A refused save names its fields by the Dutch label the handler sees, never by the API path
@@ -24,14 +25,13 @@ let handlerId: string
 let managerToken: string
 let editorToken: string
 
-const staff = (email: string, name: string, roles: User['roles']) =>
-  payload.create({ collection: 'users', data: { email, password: 'een-lang-wachtwoord', name, roles } })
+const staff = (email: string, name: string, roles: User['roles']) => createStaffUser(payload, email, name, roles)
 
 async function tokenOf(email: string): Promise<string> {
   const response = await ctx.rest('/users/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'een-lang-wachtwoord' }),
+    body: JSON.stringify({ email, password: STAFF_PASSWORD }),
   })
   const { token } = (await response.json()) as { token: string }
   return token
