@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { axeViolations, launchChromium, screenshot } from '../helpers/browser'
+import { createStaff, recordComplaint } from '../helpers/admin'
 import { minimalPdf } from '../helpers/files'
 
 /*
@@ -13,6 +14,7 @@ import { minimalPdf } from '../helpers/files'
 let browser: Browser
 const siteUrl = inject('siteUrl')
 const resendUrl = inject('resendUrl')
+const cmsUrl = inject('cmsUrl')
 const EMAIL = 'mijnklacht@example.nl'
 const LINK = /https?:\/\/[^\s"<]+\/mijn-klacht\/toegang\?t=[A-Za-z0-9_%-]+/
 
@@ -279,4 +281,48 @@ describe('Decision 20: on their own page the complainant adds a document, withdr
     },
     240_000,
   )
+})
+
+describe('Decision 8, 20: a complaint staff wrote down is corrected by the complainant on their own page', () => {
+  it('without JavaScript: the text as written, an empty correction refused at the field, the correction sent; travel costs asked (Art. 6.4)', async () => {
+    const manager = await createStaff(cmsUrl, 'manager.mijnklacht@example.nl', 'Mona Mijnklacht', ['manager'])
+    const email = 'telefoon@example.nl'
+    const recorded = await recordComplaint(cmsUrl, manager.token, 'Şükrü Telefoon', {
+      complainant: { role: 'client', name: 'Şükrü Telefoon', email },
+    })
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+    })
+    const page = await context.newPage()
+    await signIn(page, recorded.reference, email)
+    expect(await page.locator('.case-written').textContent()).toBe(
+      'Mijn coach kwam drie afspraken niet opdagen en belde niet af.',
+    )
+    await expectAccessible(page, 'mijn-klacht-nojs-written-version')
+
+    await page.fill('#field-writtenVersion', '   ')
+    await page.click('button:has-text("Stuur de verbeterde tekst")')
+    await page.locator('.error-summary').waitFor()
+    expect(await page.locator('#field-writtenVersion-error').count()).toBe(1)
+    await expectAccessible(page, 'mijn-klacht-nojs-written-version-error')
+
+    const corrected = 'Mijn coach kwam drie afspraken niet na en belde niet af. Ik wil een andere coach.'
+    await page.fill('#field-writtenVersion', corrected)
+    await page.click('button:has-text("Stuur de verbeterde tekst")')
+    await page.waitForURL(`${siteUrl}/mijn-klacht/zaak?gedaan=written-version`)
+    expect(await page.locator('.case-written').textContent()).toBe(corrected)
+    expect(await page.locator('.case-timeline').textContent()).toContain('U hebt de tekst van uw klacht verbeterd.')
+    await expectAccessible(page, 'mijn-klacht-nojs-written-version-done')
+
+    await page.click('button:has-text("Ik wil mijn reiskosten terug")')
+    await page.waitForURL(`${siteUrl}/mijn-klacht/zaak?gedaan=travel-costs`)
+    expect(await page.locator('.case-done').textContent()).toContain(
+      'U hebt gevraagd om uw reiskosten terug te krijgen.',
+    )
+    expect(await page.locator('button:has-text("Ik wil mijn reiskosten terug")').count()).toBe(0)
+    await expectAccessible(page, 'mijn-klacht-nojs-travel-costs-done')
+    await context.close()
+  }, 180_000)
 })
