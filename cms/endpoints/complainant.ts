@@ -4,7 +4,7 @@ import { queueComplainantLink } from '../../hooks/complainant/links'
 import { checkLinkRequest } from '../../hooks/complainant/linkRequest'
 import { endComplainantSession, openComplainantSession } from '../../hooks/complainant/sessions'
 import { hasServiceScope } from '../../hooks/complaints/serviceKey'
-import { complainantCaseEndpoints } from './complainantCase'
+import { complainantCaseEndpoints, jsonBody, text } from './complainantCase'
 
 /**
  * Decision 20: the complainant's own page, as the site reaches it with its service key (scope
@@ -18,17 +18,6 @@ const json = (body: unknown, status: number) => Response.json(body, { status })
 const forbidden = () => json({ error: 'Geen toegang.' }, 403)
 const allowed = (req: PayloadRequest) => hasServiceScope(req.payload, req.headers.get('authorization'), 'complainant')
 
-async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
-  try {
-    const parsed: unknown = await req.json?.()
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
-}
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
-
 /**
  * POST /api/complainant/link — `{ reference, email }`. Answers 202 with an empty object for every
  * well-formed request, whether or not the two belong together: the check and the mail happen in a
@@ -39,7 +28,7 @@ export const requestLinkEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!(await allowed(req))) return forbidden()
-    const data = await body(req)
+    const data = await jsonBody(req)
     const check = checkLinkRequest(data.reference, data.email)
     if (!check.ok) return json({ errors: check.errors }, 400)
     await queueComplainantLink(req.payload, { reference: check.reference, email: check.email })
@@ -53,7 +42,7 @@ export const openSessionEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!(await allowed(req))) return forbidden()
-    const token = text((await body(req)).token)
+    const token = text((await jsonBody(req)).token)
     const result = await openComplainantSession(req.payload, token)
     if (result.kind === 'opened') return json({ session: result.session, expiresAt: result.expiresAt }, 201)
     return json({ reason: result.reason }, 410)
@@ -66,7 +55,7 @@ export const endSessionEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!(await allowed(req))) return forbidden()
-    await endComplainantSession(req.payload, text((await body(req)).session))
+    await endComplainantSession(req.payload, text((await jsonBody(req)).session))
     return new Response(null, { status: 204 })
   },
 }

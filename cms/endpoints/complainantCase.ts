@@ -51,7 +51,8 @@ async function sessionCase(req: PayloadRequest): Promise<{ caseId: string } | { 
   return { caseId }
 }
 
-async function jsonBody(req: PayloadRequest): Promise<Record<string, unknown>> {
+/** The request's JSON object, or an empty one: a body that is no object is treated as one without fields. */
+export async function jsonBody(req: PayloadRequest): Promise<Record<string, unknown>> {
   try {
     const parsed: unknown = await req.json?.()
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
@@ -60,7 +61,7 @@ async function jsonBody(req: PayloadRequest): Promise<Record<string, unknown>> {
   }
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+export const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 const score = (value: unknown): number => (typeof value === 'number' ? value : Number.NaN)
 
 const answer = (result: ActionResult) =>

@@ -8,13 +8,37 @@ import { expect } from 'vitest'
 
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { parseEnv } from '../../cms/env'
-import type { CaseEvent, Complaint, User } from '../../cms/payload-types'
+import type { CaseEvent, Complaint, Setting, User } from '../../cms/payload-types'
+import { seedSteps } from '../../cms/seed'
 import { intakeForm, validIntake } from './intake'
 import { TEST_SECRET, type TestPayload } from './payload'
 
+const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
+
 /** The seeded site account's key of a test Payload (seed step "site service account"). */
-export const SITE_HEADERS = {
-  authorization: `service-accounts API-Key ${parseEnv({ PAYLOAD_SECRET: TEST_SECRET }).SITE_API_KEY}`,
+export const SITE_HEADERS = { authorization: `service-accounts API-Key ${env.SITE_API_KEY}` }
+
+/** Working Progression's details as an administrator fills them in (Decision 14), and a UWV labour expert (Decision 11). */
+export const ORGANISATION_SETTINGS = {
+  address: { street: 'Voorbeeldstraat 12', postalCode: '3511 AB', city: 'Utrecht' },
+  phone: '030 123 45 67',
+  contactEmail: 'klachten@wp.example',
+  uwvLabourExpert: { name: 'Dirk Deskundige', email: 'dd@uwv.example' },
+  uwvComplaintProcedure: 'https://www.uwv.example/klacht',
+} satisfies Partial<Setting>
+
+/**
+ * A fresh test Payload made ready for cases through the real paths: the site's service account and
+ * the letter texts seeded, the settings filled in (`settings` over ORGANISATION_SETTINGS).
+ */
+export async function readyForCases(payload: Payload, settings: Partial<Setting> = {}): Promise<void> {
+  for (const step of seedSteps.filter((s) => s.name === 'site service account' || s.name === 'letter texts'))
+    await step.run(payload, env)
+  await payload.updateGlobal({
+    slug: 'settings',
+    context: { skipSiteCacheInvalidation: true },
+    data: { ...ORGANISATION_SETTINGS, ...settings },
+  })
 }
 
 /** Runs the outbox queue (letters of registration, deliveries) until it is empty, as its job would. */

@@ -1,9 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseEnv } from '../../cms/env'
 import type { Complaint } from '../../cms/payload-types'
-import { seedSteps } from '../../cms/seed'
 import {
   addInformation,
   correctWrittenVersion,
@@ -19,9 +17,9 @@ import { reportTables } from '../../hooks/reports/charts'
 import { civilDateIn } from '../../hooks/dates/amsterdam'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { minimalPdf } from '../helpers/files'
-import { assign, deliverAll, fileWebComplaint, readCase } from '../helpers/cases'
+import { assign, deliverAll, fileWebComplaint, readCase, readyForCases } from '../helpers/cases'
 import { recordedComplaint } from '../helpers/intake'
-import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { createStaffUser, type StaffUser } from '../helpers/staff'
 
 /**
@@ -32,7 +30,6 @@ import { createStaffUser, type StaffUser } from '../helpers/staff'
  */
 
 const API_KEY = 're_complainant_actions'
-const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
 const HANDLER_EMAIL = 'anton@wp.example'
 const NAME = 'Henriëtte Uniekenaam'
 const EMAIL = 'henriette.uniek@example.nl'
@@ -98,19 +95,7 @@ beforeAll(async () => {
   fake = await startFakeResend({ apiKey: API_KEY })
   ctx = await createTestPayload({ RESEND_API_KEY: API_KEY, RESEND_BASE_URL: fake.url, OUTBOX_RETRY_DELAY_MS: '1' })
   payload = ctx.payload
-  for (const step of seedSteps.filter((s) => s.name === 'site service account' || s.name === 'letter texts'))
-    await step.run(payload, env)
-  await payload.updateGlobal({
-    slug: 'settings',
-    context: { skipSiteCacheInvalidation: true },
-    data: {
-      address: { street: 'Voorbeeldstraat 12', postalCode: '3511 AB', city: 'Utrecht' },
-      phone: '030 123 45 67',
-      contactEmail: 'klachten@wp.example',
-      uwvLabourExpert: { name: 'Dirk Deskundige', email: 'dd@uwv.example' },
-      uwvComplaintProcedure: 'https://www.uwv.example/klacht',
-    },
-  })
+  await readyForCases(payload)
   manager = await createStaffUser(payload, 'maria@wp.example', 'Maria Manager', ['manager'])
   handler = await createStaffUser(payload, HANDLER_EMAIL, 'Anton Behandelaar', ['handler'])
 }, 120_000)

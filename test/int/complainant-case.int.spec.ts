@@ -4,14 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { parseEnv } from '../../cms/env'
 import type { Complaint } from '../../cms/payload-types'
-import { seedSteps } from '../../cms/seed'
 import { hashServiceKey } from '../../hooks/complaints/serviceKey'
 import { keyedHash, newSecret } from '../../hooks/complainant/secrets'
 import { openComplainantSession } from '../../hooks/complainant/sessions'
 import { caseActionForm, type ComplainantCms, complainantCms } from '../../site/lib/complainant'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { minimalPdf } from '../helpers/files'
-import { assign, deliverAll, fileWebComplaint, readCase } from '../helpers/cases'
+import { assign, deliverAll, fileWebComplaint, readCase, readyForCases } from '../helpers/cases'
 import { recordedComplaint } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { createStaffUser, type StaffUser } from '../helpers/staff'
@@ -89,21 +88,11 @@ beforeAll(async () => {
   fake = await startFakeResend({ apiKey: API_KEY })
   ctx = await createTestPayload({ RESEND_API_KEY: API_KEY, RESEND_BASE_URL: fake.url, OUTBOX_RETRY_DELAY_MS: '1' })
   payload = ctx.payload
-  for (const step of seedSteps.filter((s) => s.name === 'site service account' || s.name === 'letter texts'))
-    await step.run(payload, env)
+  await readyForCases(payload)
   await payload.create({
     collection: 'service-accounts',
     overrideAccess: true,
     data: { name: 'form only', scopes: ['complaint-intake'], keyHash: hashServiceKey(payload, FORM_KEY) },
-  })
-  await payload.updateGlobal({
-    slug: 'settings',
-    context: { skipSiteCacheInvalidation: true },
-    data: {
-      address: { street: 'Voorbeeldstraat 12', postalCode: '3511 AB', city: 'Utrecht' },
-      phone: '030 123 45 67',
-      contactEmail: 'klachten@wp.example',
-    },
   })
   manager = await createStaffUser(payload, 'maria@wp.example', 'Maria Manager', ['manager'])
   handler = await createStaffUser(payload, 'anton@wp.example', 'Anton Behandelaar', ['handler'])

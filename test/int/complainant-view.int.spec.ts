@@ -1,15 +1,13 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseEnv } from '../../cms/env'
 import type { Complaint } from '../../cms/payload-types'
-import { seedSteps } from '../../cms/seed'
 import { addInformation, withdrawComplaint } from '../../hooks/complainant/actions'
 import { complainantCaseView } from '../../hooks/complainant/caseView'
 import { formatDutchDate } from '../../hooks/dates/amsterdam'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
-import { deliverAll, fileWebComplaint, readCase, saveAs } from '../helpers/cases'
-import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+import { deliverAll, fileWebComplaint, readCase, readyForCases, saveAs } from '../helpers/cases'
+import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { createStaffUser, type StaffUser } from '../helpers/staff'
 
 /**
@@ -21,7 +19,6 @@ import { createStaffUser, type StaffUser } from '../helpers/staff'
  */
 
 const API_KEY = 're_complainant_view'
-const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
 const EMAIL = 'klager.view@example.nl'
 const HEARING_AT = '2027-01-14T13:00:00.000Z'
 
@@ -61,19 +58,7 @@ beforeAll(async () => {
   fake = await startFakeResend({ apiKey: API_KEY })
   ctx = await createTestPayload({ RESEND_API_KEY: API_KEY, RESEND_BASE_URL: fake.url, OUTBOX_RETRY_DELAY_MS: '1' })
   payload = ctx.payload
-  for (const step of seedSteps.filter((s) => s.name === 'site service account' || s.name === 'letter texts'))
-    await step.run(payload, env)
-  await payload.updateGlobal({
-    slug: 'settings',
-    context: { skipSiteCacheInvalidation: true },
-    data: {
-      address: { street: 'Voorbeeldstraat 12', postalCode: '3511 AB', city: 'Utrecht' },
-      phone: '030 123 45 67',
-      contactEmail: 'klachten@wp.example',
-      uwvLabourExpert: { name: SECRET.expertName, email: SECRET.expertEmail },
-      uwvComplaintProcedure: 'https://www.uwv.example/klacht',
-    },
-  })
+  await readyForCases(payload, { uwvLabourExpert: { name: SECRET.expertName, email: SECRET.expertEmail } })
   manager = await createStaffUser(payload, 'maria@wp.example', 'Maria Manager', ['manager'])
   handler = await createStaffUser(payload, 'anton@wp.example', 'Anton Behandelaar', ['handler'])
   involved = await createStaffUser(payload, SECRET.involvedStaffEmail, SECRET.involvedStaffName, ['handler'])

@@ -6,13 +6,11 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MESSAGE_PURPOSE_LABELS } from '../../cms/email/statuses'
-import { parseEnv } from '../../cms/env'
 import type { Complaint } from '../../cms/payload-types'
-import { seedSteps } from '../../cms/seed'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { minimalPdf, tinyPng } from '../helpers/files'
-import { deliverAll, fileWebComplaint } from '../helpers/cases'
-import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
+import { deliverAll, fileWebComplaint, readyForCases } from '../helpers/cases'
+import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { pdfToText, squash } from '../helpers/pdfText'
 import { createStaffUserWithToken, type StaffUser } from '../helpers/staff'
 
@@ -25,7 +23,6 @@ import { createStaffUserWithToken, type StaffUser } from '../helpers/staff'
  */
 
 const API_KEY = 're_dossier_key_123'
-const env = parseEnv({ PAYLOAD_SECRET: TEST_SECRET })
 const EXPERT = { name: 'Dragoş Deskundige', email: 'dd@uwv.example' }
 
 // The complainant of the case, in Polish, Turkish and Vietnamese letters (DejaVu sets them all).
@@ -107,20 +104,7 @@ beforeAll(async () => {
   fake = await startFakeResend({ apiKey: API_KEY })
   ctx = await createTestPayload({ RESEND_API_KEY: API_KEY, RESEND_BASE_URL: fake.url, OUTBOX_RETRY_DELAY_MS: '1' })
   payload = ctx.payload
-  for (const step of seedSteps.filter((s) => s.name === 'site service account' || s.name === 'letter texts'))
-    await step.run(payload, env)
-  await payload.updateGlobal({
-    slug: 'settings',
-    context: { skipSiteCacheInvalidation: true },
-    data: {
-      address: { street: 'Voorbeeldstraat 12', postalCode: '3511 AB', city: 'Utrecht' },
-      phone: '030 123 45 67',
-      contactEmail: 'klachten@wp.example',
-      uwvLabourExpert: EXPERT,
-      uwvComplaintProcedure: 'https://www.uwv.example/klacht',
-      retentionYears: 3,
-    },
-  })
+  await readyForCases(payload, { uwvLabourExpert: EXPERT, retentionYears: 3 })
   await staff('manager', 'Maria Manager', ['manager'])
   await staff('handler', 'Anton Behandelaar', ['handler'])
   await staff('otherHandler', 'Olga Andere', ['handler'])

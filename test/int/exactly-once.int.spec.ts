@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseEnv } from '../../cms/env'
 import { remindOfDeadlines } from '../../cms/jobs/deadlineReminders'
 import type { CaseEvent } from '../../cms/payload-types'
-import { seedSteps } from '../../cms/seed'
 import { INTAKE_LETTERS_TASK, issueIntakeLetters } from '../../hooks/letters/intakeLetters'
 import { prepareLetter } from '../../hooks/letters/prepareLetter'
 import {
@@ -17,7 +16,7 @@ import {
   type StoredLetter,
 } from '../../hooks/letters/retryLetter'
 import { readSettings } from '../../hooks/settings/cachedSettings'
-import { deliverAll, eventsOf, fileWebComplaint } from '../helpers/cases'
+import { deliverAll, eventsOf, fileWebComplaint, readyForCases } from '../helpers/cases'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { createStaffUser, type StaffUser } from '../helpers/staff'
@@ -74,19 +73,7 @@ beforeAll(async () => {
   fake = await startFakeResend({ apiKey: API_KEY })
   ctx = await createTestPayload({ RESEND_API_KEY: API_KEY, RESEND_BASE_URL: fake.url, OUTBOX_RETRY_DELAY_MS: '1' })
   payload = ctx.payload
-  for (const step of seedSteps.filter((s) => s.name === 'site service account' || s.name === 'letter texts'))
-    await step.run(payload, env)
-  await payload.updateGlobal({
-    slug: 'settings',
-    context: { skipSiteCacheInvalidation: true },
-    data: {
-      address: { street: 'Voorbeeldstraat 12', postalCode: '3511 AB', city: 'Utrecht' },
-      phone: '030 123 45 67',
-      contactEmail: 'klachten@wp.example',
-      uwvLabourExpert: { name: 'Dirk Deskundige', email: 'dd@uwv.example' },
-      uwvComplaintProcedure: 'https://www.uwv.example/klacht',
-    },
-  })
+  await readyForCases(payload)
   manager = await createStaffUser(payload, 'maria@wp.example', 'Maria Manager', ['manager'])
   handler = await createStaffUser(payload, 'anton@wp.example', 'Anton Behandelaar', ['handler'])
 }, 120_000)
