@@ -2,7 +2,7 @@
  * Valid complaint submissions through the public form (POST /klacht-indienen, multipart, as a
  * browser without JavaScript sends it) at 20 concurrent clients, beside a bare Payload `create`
  * of the same complaint on a fresh SQLite file in this process. Prints p50/p95 latency, throughput
- * and the ratio; asserts nothing. Targets (issue 5): p95 under 250 ms, overhead under 2x.
+ * and the ratio; asserts nothing. Targets: p95 under 250 ms, overhead under 2x.
  *
  * Start the portal with the rate limit raised first, e.g.
  *   SITE_RATE_LIMIT_PER_HOUR=1000000 SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR=1000000 DATABASE_URL=file:/tmp/bench/portal.db npm start
