@@ -4,10 +4,14 @@ import { complainantCms, SESSION_COOKIE } from './complainant'
 
 /**
  * Decision 20: a file of the complainant's own case (a letter, the dossier, the hearing's calendar
- * file), passed on from the CMS for the session in the cookie only. Without a session the browser
- * goes to the case page, which says how to get a new link; a missing file is a 404.
+ * file), passed on from the CMS for the session in the cookie only. Without a session (or from
+ * another site) the browser goes to the case page, which says how to get a new link; a missing
+ * file is a 404.
  */
 export async function downloadForSession(context: APIContext, path: string): Promise<Response> {
+  // A download is a delivery on the record (the access log, the dossier's timeline entry): only from
+  // our own pages, never from a link on another site (the Lax cookie would go along with that one).
+  if (context.request.headers.get('sec-fetch-site') === 'cross-site') return context.redirect('/mijn-klacht/zaak', 303)
   const session = context.cookies.get(SESSION_COOKIE)?.value
   const answer = session ? await complainantCms().download(session, path) : 'signedOut'
   if (answer === 'signedOut') return context.redirect('/mijn-klacht/zaak', 303)

@@ -248,6 +248,12 @@ describe('Decision 20: on their own page the complainant adds a document, withdr
       const dossier = await context.request.get(`${siteUrl}/mijn-klacht/dossier`)
       expect(dossier.status()).toBe(200)
       expect(dossier.headers()['content-type']).toBe('application/zip')
+      // The same download from a link on another site delivers nothing (the control is the one above).
+      const fromElsewhere = await context.request.get(`${siteUrl}/mijn-klacht/dossier`, {
+        headers: { 'sec-fetch-site': 'cross-site' },
+        maxRedirects: 0,
+      })
+      expect([fromElsewhere.status(), fromElsewhere.headers()['location']]).toEqual([303, '/mijn-klacht/zaak'])
 
       // Withdraw: the confirmation step first; going back changes nothing.
       await page.click('a:has-text("Klacht intrekken")')
@@ -284,45 +290,53 @@ describe('Decision 20: on their own page the complainant adds a document, withdr
 })
 
 describe('Decision 8, 20: a complaint staff wrote down is corrected by the complainant on their own page', () => {
-  it('without JavaScript: the text as written, an empty correction refused at the field, the correction sent; travel costs asked (Art. 6.4)', async () => {
-    const manager = await createStaff(cmsUrl, 'manager.mijnklacht@example.nl', 'Mona Mijnklacht', ['manager'])
-    const email = 'telefoon@example.nl'
-    const recorded = await recordComplaint(cmsUrl, manager.token, 'Şükrü Telefoon', {
-      complainant: { role: 'client', name: 'Şükrü Telefoon', email },
-    })
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      locale: 'nl-NL',
-      timezoneId: 'Europe/Amsterdam',
-    })
-    const page = await context.newPage()
-    await signIn(page, recorded.reference, email)
-    expect(await page.locator('.case-written').textContent()).toBe(
-      'Mijn coach kwam drie afspraken niet opdagen en belde niet af.',
-    )
-    await expectAccessible(page, 'mijn-klacht-nojs-written-version')
+  let managerToken = ''
+  beforeAll(async () => {
+    managerToken = (await createStaff(cmsUrl, 'manager.mijnklacht@example.nl', 'Mona Mijnklacht', ['manager'])).token
+  })
 
-    await page.fill('#field-writtenVersion', '   ')
-    await page.click('button:has-text("Stuur de verbeterde tekst")')
-    await page.locator('.error-summary').waitFor()
-    expect(await page.locator('#field-writtenVersion-error').count()).toBe(1)
-    await expectAccessible(page, 'mijn-klacht-nojs-written-version-error')
+  it.each([
+    ['with JavaScript', true],
+    ['without JavaScript', false],
+  ])(
+    '%s: the text as written, an empty correction refused at the field, the correction sent; travel costs asked (Art. 6.4)',
+    async (_mode, javaScriptEnabled) => {
+      const tag = javaScriptEnabled ? 'js' : 'nojs'
+      const email = `telefoon-${tag}@example.nl`
+      const recorded = await recordComplaint(cmsUrl, managerToken, 'Şükrü Telefoon', {
+        complainant: { role: 'client', name: 'Şükrü Telefoon', email },
+      })
+      const context = await browser.newContext({ javaScriptEnabled, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
+      const page = await context.newPage()
+      await signIn(page, recorded.reference, email)
+      expect(await page.locator('.case-written').textContent()).toBe(
+        'Mijn coach kwam drie afspraken niet opdagen en belde niet af.',
+      )
+      await expectAccessible(page, `mijn-klacht-${tag}-written-version`)
 
-    const corrected = 'Mijn coach kwam drie afspraken niet na en belde niet af. Ik wil een andere coach.'
-    await page.fill('#field-writtenVersion', corrected)
-    await page.click('button:has-text("Stuur de verbeterde tekst")')
-    await page.waitForURL(`${siteUrl}/mijn-klacht/zaak?gedaan=written-version`)
-    expect(await page.locator('.case-written').textContent()).toBe(corrected)
-    expect(await page.locator('.case-timeline').textContent()).toContain('U hebt de tekst van uw klacht verbeterd.')
-    await expectAccessible(page, 'mijn-klacht-nojs-written-version-done')
+      await page.fill('#field-writtenVersion', '   ')
+      await page.click('button:has-text("Stuur de verbeterde tekst")')
+      await page.locator('.error-summary').waitFor()
+      expect(await page.locator('#field-writtenVersion-error').count()).toBe(1)
+      await expectAccessible(page, `mijn-klacht-${tag}-written-version-error`)
 
-    await page.click('button:has-text("Ik wil mijn reiskosten terug")')
-    await page.waitForURL(`${siteUrl}/mijn-klacht/zaak?gedaan=travel-costs`)
-    expect(await page.locator('.case-done').textContent()).toContain(
-      'U hebt gevraagd om uw reiskosten terug te krijgen.',
-    )
-    expect(await page.locator('button:has-text("Ik wil mijn reiskosten terug")').count()).toBe(0)
-    await expectAccessible(page, 'mijn-klacht-nojs-travel-costs-done')
-    await context.close()
-  }, 180_000)
+      const corrected = 'Mijn coach kwam drie afspraken niet na en belde niet af. Ik wil een andere coach.'
+      await page.fill('#field-writtenVersion', corrected)
+      await page.click('button:has-text("Stuur de verbeterde tekst")')
+      await page.waitForURL(`${siteUrl}/mijn-klacht/zaak?gedaan=written-version`)
+      expect(await page.locator('.case-written').textContent()).toBe(corrected)
+      expect(await page.locator('.case-timeline').textContent()).toContain('U hebt de tekst van uw klacht verbeterd.')
+      await expectAccessible(page, `mijn-klacht-${tag}-written-version-done`)
+
+      await page.click('button:has-text("Ik wil mijn reiskosten terug")')
+      await page.waitForURL(`${siteUrl}/mijn-klacht/zaak?gedaan=travel-costs`)
+      expect(await page.locator('.case-done').textContent()).toContain(
+        'U hebt gevraagd om uw reiskosten terug te krijgen.',
+      )
+      expect(await page.locator('button:has-text("Ik wil mijn reiskosten terug")').count()).toBe(0)
+      await expectAccessible(page, `mijn-klacht-${tag}-travel-costs-done`)
+      await context.close()
+    },
+    180_000,
+  )
 })
