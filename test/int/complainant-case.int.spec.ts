@@ -215,14 +215,14 @@ describe('Decision 20: the case page’s actions act on the session’s one case
 })
 
 describe('Decision 20, AVG art. 15: the complainant’s downloads are of their own case only', () => {
-  it('a letter of the case as its PDF (logged as the complainant’s); a letter of another case is not found', async () => {
+  it('a letter to the complainant as its PDF (logged as the complainant’s); another case’s letter and the UWV notification are not found', async () => {
     const mine = await webCase('Łukasz Brief', 'lukasz.brief@example.nl')
     const other = await webCase('Anna Ander', 'anna@example.nl')
     const session = await sessionFor(mine.id)
     const view = await cmsWith().caseView(session)
     if (view.kind !== 'ok') throw new Error('no view')
     const letter = view.view.letters[0]
-    expect(letter?.label).toBeTruthy()
+    expect(letter?.label).toBe('Bevestiging van ontvangst')
     const download = await cmsWith().download(session, `/case/letters/${letter?.id}`)
     if (typeof download === 'string') throw new Error(download)
     expect(download.headers.get('content-type')).toBe('application/pdf')
@@ -234,11 +234,20 @@ describe('Decision 20, AVG art. 15: the complainant’s downloads are of their o
     ).toBe('%PDF-')
     expect(await accessLog(mine.id)).toContain('complainant:letter_downloaded')
 
-    const othersLetter = (
-      await payload.find({ collection: 'letters', where: { complaint: { equals: other.id } }, overrideAccess: true })
-    ).docs[0]
-    expect(othersLetter).toBeDefined()
-    expect(await cmsWith().download(session, `/case/letters/${othersLetter?.id}`)).toBe('notFound')
+    const letterOf = async (caseId: string, purpose: string) =>
+      (
+        await payload.find({
+          collection: 'letters',
+          where: { and: [{ complaint: { equals: caseId } }, { purpose: { equals: purpose } }] },
+          overrideAccess: true,
+        })
+      ).docs[0]?.id
+    // Another case's receipt, and this case's notification to the UWV labour expert: neither is there for them.
+    const othersReceipt = await letterOf(other.id, 'receipt')
+    const ownNotification = await letterOf(mine.id, 'uwv_notification')
+    expect([othersReceipt, ownNotification].every(Boolean)).toBe(true)
+    expect(await cmsWith().download(session, `/case/letters/${othersReceipt}`)).toBe('notFound')
+    expect(await cmsWith().download(session, `/case/letters/${ownNotification}`)).toBe('notFound')
     expect(await cmsWith().download('z'.repeat(43), `/case/letters/${letter?.id}`)).toBe('signedOut')
   })
 
