@@ -4,7 +4,7 @@ import { queueComplainantLink } from '../../hooks/complainant/links'
 import { checkLinkRequest } from '../../hooks/complainant/linkRequest'
 import { endComplainantSession, openComplainantSession } from '../../hooks/complainant/sessions'
 import { hasServiceScope } from '../../hooks/complaints/serviceKey'
-import { complainantCaseEndpoints, jsonBody, text } from './complainantCase'
+import { complainantCaseEndpoints, forbidden, json, jsonBody, text } from './complainantCase'
 
 /**
  * Decision 20: the complainant's own page, as the site reaches it with its service key (scope
@@ -14,8 +14,6 @@ import { complainantCaseEndpoints, jsonBody, text } from './complainantCase'
  * session's one case only.
  */
 
-const json = (body: unknown, status: number) => Response.json(body, { status })
-const forbidden = () => json({ error: 'Geen toegang.' }, 403)
 const allowed = (req: PayloadRequest) => hasServiceScope(req.payload, req.headers.get('authorization'), 'complainant')
 
 /**
@@ -56,7 +54,7 @@ export const endSessionEndpoint: Endpoint = {
   handler: async (req) => {
     if (!(await allowed(req))) return forbidden()
     await endComplainantSession(req.payload, text((await jsonBody(req)).session))
-    return new Response(null, { status: 204 })
+    return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } })
   },
 }
 

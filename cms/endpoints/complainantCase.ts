@@ -29,8 +29,9 @@ export const COMPLAINANT_SESSION_HEADER = 'x-complainant-session'
 
 // Personal data: no cache (the browser's or a proxy's) keeps a copy.
 const NO_STORE = { 'Cache-Control': 'no-store' }
-const json = (body: unknown, status: number) => Response.json(body, { status, headers: NO_STORE })
-const forbidden = () => json({ error: 'Geen toegang.' }, 403)
+/** Every answer to the site's complainant calls: JSON that no cache keeps (it may hold a session's value). */
+export const json = (body: unknown, status: number) => Response.json(body, { status, headers: NO_STORE })
+export const forbidden = () => json({ error: 'Geen toegang.' }, 403)
 const signedOut = () => json({ error: 'Niet aangemeld of de sessie is verlopen.' }, 401)
 
 /**

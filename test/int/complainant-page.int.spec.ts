@@ -330,6 +330,17 @@ describe('Decision 20: the case endpoint answers the session’s one case, in it
     expect(log.docs.map((d) => d.actorKind)).toContain('complainant')
   })
 
+  it('the answer that carries a session’s value is kept by no cache, nor is a refusal', async () => {
+    const open = (token: string) =>
+      ctx.rest('/complainant/session', keyed(SITE_KEY, { method: 'POST', body: JSON.stringify({ token }) }))
+    const token = await linkForA()
+    const opened = await open(token)
+    expect(opened.status).toBe(201)
+    expect(opened.headers.get('cache-control')).toBe('no-store')
+    const used = await open(token)
+    expect([used.status, used.headers.get('cache-control')]).toEqual([410, 'no-store'])
+  })
+
   it('the page-only key reads it too; without a session 401; an unknown session 401; the form’s key 403; no key 403', async () => {
     expect((await read(PAGE_KEY, session)).status).toBe(200)
     expect((await read(SITE_KEY, null)).status).toBe(401)
