@@ -9,6 +9,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { isMongoUrl } from './env'
 import { guardQueries } from './lib/guardMalformedInput'
 import { requireMongoTransactions } from './lib/mongoTransactions'
+import { narrowAdapterSelects } from './lib/narrowSelect'
 import { serialiseDocumentWrites } from './lib/serialiseWrites'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -29,23 +30,25 @@ export function databaseAdapter(databaseUrl: string): DatabaseAdapterObj {
   }
   reuseSqliteStatements()
   return guardQueries(
-    serialiseDocumentWrites(
-      sqliteAdapter({
-        client: { url: resolveFileUrl(databaseUrl) },
-        idType: 'uuid',
-        wal: { synchronous: 'NORMAL' },
-        busyTimeout: 5000,
-        // The schema changes only through committed migrations, in development too,
-        // so no process ever stops at drizzle's interactive push prompt.
-        push: false,
-        migrationDir,
-        // No SQLite transactions: libsql hands a transaction the open connection and lazily opens a
-        // new one for everything else, without the busy timeout, so concurrent work in one process
-        // fails at once with SQLITE_BUSY (seen with Payload's own forgot-password flow). One
-        // connection serialises all writes instead; multi-document writes that must be all-or-nothing
-        // undo themselves with compensating deletes (see README, "Transactions").
-        transactionOptions: false,
-      }),
+    narrowAdapterSelects(
+      serialiseDocumentWrites(
+        sqliteAdapter({
+          client: { url: resolveFileUrl(databaseUrl) },
+          idType: 'uuid',
+          wal: { synchronous: 'NORMAL' },
+          busyTimeout: 5000,
+          // The schema changes only through committed migrations, in development too,
+          // so no process ever stops at drizzle's interactive push prompt.
+          push: false,
+          migrationDir,
+          // No SQLite transactions: libsql hands a transaction the open connection and lazily opens a
+          // new one for everything else, without the busy timeout, so concurrent work in one process
+          // fails at once with SQLITE_BUSY (seen with Payload's own forgot-password flow). One
+          // connection serialises all writes instead; multi-document writes that must be all-or-nothing
+          // undo themselves with compensating deletes (see README, "Transactions").
+          transactionOptions: false,
+        }),
+      ),
     ),
   )
 }
