@@ -1,4 +1,4 @@
-import type { DatabaseAdapter, DatabaseAdapterObj, FlattenedField, Payload, SelectType } from 'payload'
+import type { Collection, DatabaseAdapter, DatabaseAdapterObj, FlattenedField, Payload, SelectType } from 'payload'
 import { getSelectMode } from 'payload/shared'
 
 type FindArgs = { collection: string; select?: SelectType }
@@ -26,8 +26,7 @@ function narrowLevel(select: SelectType, fields: FlattenedField[]): SelectType {
     const chosen = select[field.name]
     let replacement: SelectType | undefined
     if (chosen === undefined) replacement = {}
-    else if (typeof chosen === 'object' && chosen !== null)
-      replacement = narrowLevel(chosen as SelectType, field.flattenedFields)
+    else if (typeof chosen === 'object' && chosen !== null) replacement = narrowLevel(chosen, field.flattenedFields)
     if (replacement === undefined || replacement === chosen) continue
     narrowed ??= { ...select }
     narrowed[field.name] = replacement
@@ -44,7 +43,8 @@ export function narrowAdapterSelects(adapterObj: DatabaseAdapterObj): DatabaseAd
       const methods = adapter as unknown as { find: Find; payload: Payload }
       const original = methods.find
       methods.find = function narrowed(this: DatabaseAdapter, findArgs: FindArgs) {
-        const fields = this.payload.collections[findArgs.collection]?.config.flattenedFields
+        const collections = this.payload.collections as Record<string, Collection | undefined>
+        const fields = collections[findArgs.collection]?.config.flattenedFields
         if (!findArgs.select || !fields) return original.call(this, findArgs)
         return original.call(this, { ...findArgs, select: narrowIncludeSelect(findArgs.select, fields) })
       }
