@@ -85,7 +85,7 @@ describe('the case list reads only its columns (SQLite)', () => {
   })
 
   it('still reads the array when the select names its group', async () => {
-    let docs: { hearing?: { attendees?: { name: string }[] } }[] = []
+    let docs: { hearing?: { attendees?: { name: string }[] | null } }[] = []
     const sql = (
       await statementsOf(async () => (docs = (await listAs({ reference: true, hearing: { attendees: true } })).docs))
     ).join('\n')

@@ -44,7 +44,7 @@ describe('an include-mode select, narrowed for the SQL adapter', () => {
   })
 
   it('changes nothing in an exclude-mode select (the adapter already reads all that is not excluded)', () => {
-    const exclude = { hearing: false }
+    const exclude = { hearing: false } as const
     expect(narrowIncludeSelect(exclude, fields)).toBe(exclude)
   })
 
