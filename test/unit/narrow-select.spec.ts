@@ -49,7 +49,7 @@ describe('an include-mode select, narrowed for the SQL adapter', () => {
   })
 
   it('does not change the caller’s object (Payload’s own handling reads the original)', () => {
-    const select = { reference: true }
+    const select = { reference: true } as const
     narrowIncludeSelect(select, fields)
     expect(select).toEqual({ reference: true })
   })
