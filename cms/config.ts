@@ -47,6 +47,7 @@ import { freezeQuarterlyReportTask, REPORTS_QUEUE } from './jobs/freezeQuarterly
 import { issueCaseLetterTask } from './jobs/issueCaseLetter'
 import { issueIntakeLettersTask } from './jobs/issueIntakeLetters'
 import { applyRetentionTask, RETENTION_QUEUE } from './jobs/applyRetention'
+import { releaseExpiredLeases, withLease } from './jobs/lease'
 import { sendComplainantLinkTask } from './jobs/sendComplainantLink'
 import type { Env } from './env'
 import { dutchOverrides } from './translations'
@@ -212,16 +213,25 @@ export const configFor = (env: Env): Config => ({
       freezeQuarterlyReportTask(env),
       applyRetentionTask,
       sendComplainantLinkTask(env),
-    ],
-    // Runs only in the process that starts Payload with cron enabled: the CMS (Next) server.
-    autoRun: [
-      { cron: '*/5 * * * * *', queue: OUTBOX_QUEUE, limit: 10, silent: { info: true } },
-      { cron: '30 * * * * *', queue: DEADLINES_QUEUE, limit: 1, silent: { info: true } },
-      // Art. 9: the quarterly report's daily job (its schedule enqueues it, this runs it).
-      { cron: '45 */10 * * * *', queue: REPORTS_QUEUE, limit: 1, silent: { info: true } },
-      // Decision 19: the retention job's daily run (its schedule enqueues it, this runs it).
-      { cron: '15 */10 * * * *', queue: RETENTION_QUEUE, limit: 1, silent: { info: true } },
-    ],
+    ].map((task) => withLease(task, env.JOB_LEASE_MS)),
+    // The queues run in the one job worker (`npm run worker`, CMS_JOBS=on); a CMS web process
+    // (CMS_JOBS=off, as `npm start` runs it) runs none and schedules none.
+    autoRun:
+      env.CMS_JOBS === 'on'
+        ? [
+            { cron: '*/5 * * * * *', queue: OUTBOX_QUEUE, limit: 10, silent: { info: true } },
+            { cron: '30 * * * * *', queue: DEADLINES_QUEUE, limit: 1, silent: { info: true } },
+            // Art. 9: the quarterly report's daily job (its schedule enqueues it, this runs it).
+            { cron: '45 */10 * * * *', queue: REPORTS_QUEUE, limit: 1, silent: { info: true } },
+            // Decision 19: the retention job's daily run (its schedule enqueues it, this runs it).
+            { cron: '15 */10 * * * *', queue: RETENTION_QUEUE, limit: 1, silent: { info: true } },
+          ]
+        : undefined,
+    // Before every run of a queue: jobs whose worker died are released once their lease ran out.
+    shouldAutoRun: async (payload) => {
+      await releaseExpiredLeases(payload, env.JOB_LEASE_MS)
+      return true
+    },
     access: {
       run: ({ req }) => hasRole(req.user, 'admin'),
       queue: ({ req }) => hasRole(req.user, 'admin'),

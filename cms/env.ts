@@ -54,6 +54,11 @@ export const envSchema = z.object({
   UPLOAD_DIR: optionalString,
   OUTBOX_MAX_ATTEMPTS: count().min(1, 'moet minstens 1 zijn').max(50, 'mag hoogstens 50 zijn').default(8),
   OUTBOX_RETRY_DELAY_MS: count().min(0, 'mag niet negatief zijn').default(30_000),
+  // Who runs the job queue (cms/jobs/lease.ts): `on` in the one job worker (`npm run worker`),
+  // `off` in every CMS web process. A CMS started on its own (`next start cms`) runs them itself.
+  CMS_JOBS: z.enum(['on', 'off'], { error: 'moet on of off zijn' }).default('on'),
+  // How long a job stays claimed after the last sign of life of the worker that runs it.
+  JOB_LEASE_MS: count().min(1000, 'moet minstens 1000 zijn').default(120_000),
 })
 
 export type Env = z.infer<typeof envSchema> & {

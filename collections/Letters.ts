@@ -7,6 +7,7 @@ import { canReadCaseFile } from './access/complaintAccess'
 import { nobody, nobodyField } from './access/nobody'
 import { hasRole } from './access/roles'
 import { serveAsDownload } from './uploads/serveAsDownload'
+import { rememberUploadName } from '../hooks/effects/once'
 import { logFileDownload } from '../hooks/privacy/logFileDownload'
 import { dutchDate } from './fields/dutchDate'
 
@@ -43,7 +44,7 @@ export const Letters: CollectionConfig = {
     update: (args) => hasRole(args.req.user, 'manager', 'handler') && canReadCaseFile(args),
     delete: nobody,
   },
-  hooks: { beforeChange: [guardPostingDate], afterChange: [recordPosting] },
+  hooks: { beforeChange: [guardPostingDate, rememberUploadName], afterChange: [recordPosting] },
   fields: [
     {
       name: 'complaint',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { freezeReportEndpoint } from '../cms/endpoints/freezeReport'
+import { rememberUploadName } from '../hooks/effects/once'
 import { nobody } from './access/nobody'
 import { hasRole } from './access/roles'
 import { dutchDate } from './fields/dutchDate'
@@ -42,6 +43,8 @@ export const Reports: CollectionConfig = {
   },
   // POST /api/reports/freeze: a manager freezes a period by hand (the endpoint checks the role).
   endpoints: [freezeReportEndpoint],
+  // A snapshot is made through once() (its key): a losing attempt's PDF is removed again.
+  hooks: { beforeChange: [rememberUploadName] },
   fields: [
     {
       name: 'key',

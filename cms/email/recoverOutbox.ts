@@ -1,22 +1,18 @@
 import type { Payload } from 'payload'
 
 import type { Env } from '../env'
+import { releaseExpiredLeases } from '../jobs/lease'
 import { queueDelivery } from './enqueue'
 
 /**
- * Runs at start-up, before the job runner starts, so nothing else touches the jobs now:
- * - a job still marked as processing belongs to a process that died: it may run again;
+ * Runs at start-up and before a restart of the CMS (a job worker may be running meanwhile):
+ * - a job still claimed after its lease ran out belongs to a worker that died: it may run again
+ *   (a job a live worker is running keeps its lease, cms/jobs/lease.ts);
  * - every message still waiting (or held while no API key was set, now that there is one)
  *   gets a delivery job if it has none. The idempotency key keeps a repeat from delivering twice.
  */
 export async function recoverOutbox(payload: Payload, env: Env): Promise<number> {
-  await payload.update({
-    collection: 'payload-jobs',
-    where: { processing: { equals: true } },
-    data: { processing: false },
-    overrideAccess: true,
-    depth: 0,
-  })
+  await releaseExpiredLeases(payload, env.JOB_LEASE_MS)
 
   const waiting = await payload.find({
     collection: 'outbox',

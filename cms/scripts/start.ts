@@ -1,7 +1,7 @@
 /**
- * `npm start`: builds what is not built, migrates, seeds, then runs the CMS (Next.js: /admin, /api)
- * and the public site (Astro, standalone Node) together until Ctrl-C or SIGTERM. Either process is
- * restarted when it dies (lib/supervisor.ts); the site keeps serving published pages meanwhile.
+ * `npm start`: builds what is not built, migrates, seeds, then runs the CMS (Next.js: /admin, /api),
+ * the public site (Astro, standalone Node) and the job worker (`npm run worker`) together until
+ * Ctrl-C or SIGTERM. Each process is restarted when it dies (lib/supervisor.ts); the site keeps serving published pages meanwhile.
  * `npm run dev`: the same with both apps in development mode (reload on change).
  * `npm run build`: only the build step.
  *
@@ -43,17 +43,17 @@ async function main(): Promise<number> {
   if (!env.RESEND_API_KEY) log('RESEND_API_KEY ontbreekt: e-mail blijft in de outbox staan en wordt niet verstuurd')
 
   const cmsInternal = `http://127.0.0.1:${env.CMS_PORT}`
-  // One entry per supervised process; a job worker would be a third entry with `cmsEnv` and no readyUrl.
+  // One entry per supervised process: the CMS serves and runs no jobs; the worker runs them all.
   const services: ServiceSpec[] = [
     {
       name: 'cms',
       command: process.execPath,
       args: [nextBin, mode === 'dev' ? 'dev' : 'start', 'cms', '-p', String(env.CMS_PORT), '-H', env.HOST],
       cwd: root,
-      env: cmsEnv,
+      env: { ...cmsEnv, CMS_JOBS: 'off' },
       readyUrl: `${cmsInternal}/api/users/me`,
-      // The CMS is the only job runner and the only intake: what its crash left half done is
-      // recovered before it runs again (nothing else opens the database meanwhile).
+      // The CMS is the only intake: what its crash left half done is recovered before it runs
+      // again (the worker may run meanwhile; a job it holds keeps its lease).
       beforeRestart: async () => {
         for (const line of await recoverDatabase()) log(`recovery: ${line}`)
       },
@@ -68,6 +68,14 @@ async function main(): Promise<number> {
       cwd: root,
       env: siteProcessEnv(process.env, env),
       readyUrl: `http://127.0.0.1:${env.SITE_PORT}/`,
+    },
+    {
+      // The job worker (cms/scripts/worker.ts): serves nothing, so it counts as up once it runs.
+      name: 'worker',
+      command: process.execPath,
+      args: ['--import', 'tsx', path.join(root, 'cms/scripts/worker.ts')],
+      cwd: root,
+      env: { ...cmsEnv, CMS_JOBS: 'on' },
     },
   ]
 

@@ -1,4 +1,9 @@
+import { unlink } from 'node:fs/promises'
+import path from 'node:path'
+
 import type {
+  Collection,
+  CollectionBeforeChangeHook,
   CollectionSlug,
   DataFromCollectionSlug,
   File,
@@ -44,6 +49,7 @@ export async function once<S extends CollectionSlug>(
   const existing = await findByKey(payload, collection, field, key, req)
   if (existing) return { doc: existing, created: false }
   const { data, file } = await args.make()
+  const upload: UploadName = {}
   try {
     const doc = await payload.create({
       collection,
@@ -52,15 +58,47 @@ export async function once<S extends CollectionSlug>(
       overrideAccess: true,
       depth: 0,
       req,
+      context: { [UPLOAD_NAME]: upload },
     })
     return { doc, created: true }
   } catch (error) {
     if (!isUniqueViolation(error, field)) throw error
+    if (upload.filename) await removeLosingFile(payload, collection, upload.filename)
     const winner = await findByKey(payload, collection, field, key, req)
     // A violation without a row to show for it: the winner is not committed yet; the job tries again.
     if (!winner) throw error
     return { doc: winner, created: false }
   }
+}
+
+const UPLOAD_NAME = 'onceUploadName'
+type UploadName = { filename?: string }
+
+/**
+ * An upload collection whose documents are made through `once()` registers this `beforeChange`
+ * hook: it tells `once()` the name Payload chose for the file. Payload writes the file before the
+ * row, so the loser of two attempts in two processes has written a file (often `…-1.pdf`) by the
+ * time the unique index refuses its row; `once()` then removes that file.
+ */
+export const rememberUploadName: CollectionBeforeChangeHook = ({ context, data, operation }) => {
+  const holder = context[UPLOAD_NAME] as UploadName | undefined
+  if (operation === 'create' && holder && typeof data.filename === 'string') holder.filename = data.filename
+  return data
+}
+
+/** The losing attempt's file, unless a document names it (both attempts may have chosen one name). */
+async function removeLosingFile(payload: Payload, collection: CollectionSlug, filename: string): Promise<void> {
+  const { totalDocs } = await payload.count({
+    collection,
+    where: { filename: { equals: filename } },
+    overrideAccess: true,
+  })
+  const staticDir = (payload.collections as Record<string, Collection | undefined>)[collection]?.config.upload
+    ?.staticDir
+  if (totalDocs > 0 || !staticDir) return
+  await unlink(path.join(staticDir, path.basename(filename))).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  })
 }
 
 async function findByKey<S extends CollectionSlug>(

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
+import { releaseExpiredLeases } from '../../cms/jobs/lease'
 import { startFakeResend } from '../helpers/fakeResend'
 import { TEST_SECRET } from '../helpers/payload'
 
@@ -24,6 +25,8 @@ describe('the outbox across a crash', () => {
       RESEND_API_KEY: 're_restart_key_0123',
       RESEND_BASE_URL: fake.url,
       OUTBOX_RETRY_DELAY_MS: '1',
+      // The dead process's claim on the job runs out after a second (cms/jobs/lease.ts).
+      JOB_LEASE_MS: '1000',
       DISABLE_PAYLOAD_HMR: 'true',
     }
     try {
@@ -57,9 +60,11 @@ describe('the outbox across a crash', () => {
       ])
       const payload = await getPayload({ config, key: 'after-restart' })
       try {
-        // The runner's ticks; a retry may meet Resend still finishing the first request (409, retried).
+        // The worker's ticks: release the claims whose lease ran out, then run the queue. A retry may
+        // meet Resend still finishing the first request (409, retried).
         await vi.waitFor(
           async () => {
+            await releaseExpiredLeases(payload, 1000)
             await payload.jobs.run({ queue: OUTBOX_QUEUE, silent: true })
             const { docs } = await payload.find({ collection: 'outbox', overrideAccess: true })
             expect(docs[0]?.status).toBe('sent')

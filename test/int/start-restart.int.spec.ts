@@ -105,7 +105,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const pidOf = (name: 'cms' | 'site', from = 0) =>
+const pidOf = (name: 'cms' | 'site' | 'worker', from = 0) =>
   printed(new RegExp(`\\[portaal\\] ${name} (?:started|restarted) \\(pid (\\d+)\\)`), from).then((m) => Number(m[1]))
 
 // A CMS restart (recovery, then Next starting again) takes a while on a busy machine.
@@ -169,15 +169,31 @@ describe('npm start as a supervisor', { timeout: 240_000 }, () => {
     expect(environOf(newSitePid).PAYLOAD_SECRET).toBe(undefined)
   })
 
+  it('runs the jobs in the worker only (the CMS runs none), and restarts a dead worker the same way', async () => {
+    const workerPid = await pidOf('worker')
+    expect(environOf(workerPid).CMS_JOBS).toBe('on')
+    // Control: the CMS has the same environment but for this switch.
+    expect(environOf(await pidOf('cms', output.lastIndexOf('[portaal] cms restarted'))).CMS_JOBS).toBe('off')
+    await printed(/\[worker\] wachtrijen draaien/)
+    const mark = output.length
+    process.kill(workerPid, 'SIGKILL')
+    await printed(/\[portaal\] worker exited \(signal SIGKILL\) after [\d.]+ s; restart 1 in 1 s/, mark)
+    const newWorkerPid = await pidOf('worker', mark)
+    expect(newWorkerPid).not.toBe(workerPid)
+    await printed(/\[worker\] wachtrijen draaien/, mark)
+    expect(output.slice(mark)).not.toMatch(/(cms|site) (exited|restarted)/)
+  })
+
   it('stops everything on SIGTERM, with exit code 0', async () => {
     const pids = [
       await pidOf('cms', output.lastIndexOf('[portaal] cms restarted')),
       await pidOf('site', output.lastIndexOf('[portaal] site restarted')),
+      await pidOf('worker', output.lastIndexOf('[portaal] worker restarted')),
     ]
     const exited = new Promise<number | null>((resolve) => portal.once('exit', (code) => resolve(code)))
     process.kill(-Number(portal.pid), 'SIGTERM')
     expect(await exited).toBe(0)
-    expect(output).toMatch(/\[portaal\] SIGTERM received: stopping cms, site/)
-    await vi.waitFor(() => expect(pids.map(isGone)).toEqual([true, true]), { timeout: 10_000, interval: 100 })
+    expect(output).toMatch(/\[portaal\] SIGTERM received: stopping cms, site, worker/)
+    await vi.waitFor(() => expect(pids.map(isGone)).toEqual([true, true, true]), { timeout: 10_000, interval: 100 })
   })
 })
