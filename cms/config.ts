@@ -24,6 +24,7 @@ import { Sequences } from '../collections/Sequences'
 import { ServiceAccounts } from '../collections/ServiceAccounts'
 import { PublishedFigures } from '../collections/PublishedFigures'
 import { Reports } from '../collections/Reports'
+import { RateLimitSlots } from '../collections/RateLimitSlots'
 import { Regulation } from '../collections/Regulation'
 import { RetentionRuns } from '../collections/RetentionRuns'
 import { Settings } from '../collections/Settings'
@@ -150,6 +151,7 @@ export const configFor = (env: Env): Config => ({
     ComplainantSessions,
     SurveyResponses,
     SurveyReceipts,
+    RateLimitSlots,
   ]
     .map(withReportEndpoint)
     .map(withQueryGuard)

@@ -85,6 +85,7 @@ export interface Config {
     'complainant-sessions': ComplainantSession;
     'survey-responses': SurveyResponse;
     'survey-receipts': SurveyReceipt;
+    'rate-limit-slots': RateLimitSlot;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -117,6 +118,7 @@ export interface Config {
     'complainant-sessions': ComplainantSessionsSelect<false> | ComplainantSessionsSelect<true>;
     'survey-responses': SurveyResponsesSelect<false> | SurveyResponsesSelect<true>;
     'survey-receipts': SurveyReceiptsSelect<false> | SurveyReceiptsSelect<true>;
+    'rate-limit-slots': RateLimitSlotsSelect<false> | RateLimitSlotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -997,6 +999,19 @@ export interface SurveyReceipt {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limit-slots".
+ */
+export interface RateLimitSlot {
+  id: string;
+  slot: string;
+  key: string;
+  hit: string;
+  at: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1190,6 +1205,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'complainant-sessions';
         value: string | ComplainantSession;
+      } | null)
+    | ({
+        relationTo: 'rate-limit-slots';
+        value: string | RateLimitSlot;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1791,6 +1810,18 @@ export interface SurveyResponsesSelect<T extends boolean = true> {
  */
 export interface SurveyReceiptsSelect<T extends boolean = true> {
   key?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-limit-slots_select".
+ */
+export interface RateLimitSlotsSelect<T extends boolean = true> {
+  slot?: T;
+  key?: T;
+  hit?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

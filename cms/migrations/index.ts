@@ -16,6 +16,7 @@ import * as migration_20261202_015742_reports from './20261202_015742_reports';
 import * as migration_20261202_034414_art9_report from './20261202_034414_art9_report';
 import * as migration_20261202_065300_privacy from './20261202_065300_privacy';
 import * as migration_20261202_133631_letter_effect_key from './20261202_133631_letter_effect_key';
+import * as migration_20261202_170837_rate_limit_slots from './20261202_170837_rate_limit_slots';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261202_133631_letter_effect_key.up,
     down: migration_20261202_133631_letter_effect_key.down,
-    name: '20261202_133631_letter_effect_key'
+    name: '20261202_133631_letter_effect_key',
+  },
+  {
+    up: migration_20261202_170837_rate_limit_slots.up,
+    down: migration_20261202_170837_rate_limit_slots.down,
+    name: '20261202_170837_rate_limit_slots'
   },
 ];

@@ -209,6 +209,10 @@ export function retentionSentences(term: Term, retentionYears: number, complaint
       return [
         'Een e-mail die bij u is aangekomen, wissen wij na 30 dagen uit ons e-mailsysteem. De brief zelf blijft in uw dossier.',
       ]
+    case 'rateLimit':
+      return [
+        'Als u een formulier verstuurt, tellen wij een uur lang een versleutelde code van uw IP-adres en e-mailadres. Zo gaan wij misbruik tegen. Daarna verwijderen wij die code.',
+      ]
     default:
       return []
   }

@@ -201,6 +201,8 @@ function termInWords(term: Term, settings: RecordsSettings, purgedFields: string
       return 'Tot een beheerder het in de instellingen wijzigt.'
     case 'erasureRecord':
       return 'Zo lang als de geanonimiseerde klacht zelf: het is de verantwoording waarom die eerder is gewist.'
+    case 'rateLimit':
+      return 'Een uur na het versturen van het formulier; daarna verwijderd.'
   }
 }
 

@@ -26,6 +26,8 @@ export type Term =
   | 'setting'
   /** The record of an erasure itself (why a case was wiped early): kept as long as the case's row (AVG art. 5 lid 2). */
   | 'erasureRecord'
+  /** A count of the public forms' rate limit: one hour (the longest window), then removed. */
+  | 'rateLimit'
 
 /** What retention does to a store once its term is over. */
 export type Erasure =
@@ -270,6 +272,19 @@ export const PERSONAL_DATA_STORES: readonly PersonalDataStore[] = [
     readers: ['Niemand (alleen het systeem)'],
     recipients: [],
     term: 'case',
+    erasure: 'remove',
+  },
+  {
+    id: 'forms.rateLimit',
+    label: 'Tellingen van de formulieren: welk IP- of e-mailadres een formulier verstuurde (alleen als HMAC)',
+    collection: 'rate-limit-slots',
+    fields: ['slot', 'key', 'hit'],
+    subject: 'complainant',
+    purpose:
+      'Misbruik van het klachtformulier en van de aanvraag van een link tegengaan, ook als de website op meer servers draait.',
+    readers: ['Niemand (alleen het systeem)'],
+    recipients: [],
+    term: 'rateLimit',
     erasure: 'remove',
   },
   {

@@ -1,4 +1,4 @@
-import { HOUR_MS } from './rateLimit'
+import { HOUR_MS, siteRateLimitStore } from './rateLimit'
 import { createRateLimiter, type RateLimiter } from './limiter/limiter'
 import { memoryRateLimitStore, type RateLimitStore } from './limiter/store'
 import { siteEnv } from './env'
@@ -49,6 +49,7 @@ export function linkLimiter(): LinkLimiter {
     perAddress: siteEnv().SITE_RATE_LIMIT_LINK_PER_HOUR,
     perEmail: siteEnv().SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR,
     perCase: siteEnv().SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR,
+    store: siteRateLimitStore(),
   })
   return shared
 }

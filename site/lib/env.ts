@@ -20,6 +20,8 @@ const siteEnvSchema = z.object({
   SITE_RATE_LIMIT_LINK_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(20),
   SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(5),
   SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR: z.coerce.number().int().min(1, 'moet minstens 1 zijn').default(3),
+  // Where the counts are kept: `memory` (one site process) or `cms` (shared by every site process).
+  SITE_RATE_LIMIT_STORE: z.enum(['memory', 'cms'], { error: 'moet memory of cms zijn' }).default('memory'),
 })
 
 export type SiteEnv = z.infer<typeof siteEnvSchema>
@@ -35,6 +37,7 @@ export function parseSiteEnv(source: Record<string, string | undefined>): SiteEn
     SITE_RATE_LIMIT_LINK_PER_HOUR: source.SITE_RATE_LIMIT_LINK_PER_HOUR || undefined,
     SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR: source.SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR || undefined,
     SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR: source.SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR || undefined,
+    SITE_RATE_LIMIT_STORE: source.SITE_RATE_LIMIT_STORE || undefined,
   })
   if (!result.success) {
     const issue = result.error.issues[0]

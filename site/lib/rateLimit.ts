@@ -2,6 +2,7 @@ import { formatDutchTime } from '../../hooks/dates/amsterdam'
 import { type ContactDetails, contactWays, type StorageAlert } from './complaintForm'
 import { siteEnv } from './env'
 import { createRateLimiter, type RateLimiter } from './limiter/limiter'
+import { cmsRateLimitStore } from './limiter/cmsStore'
 import { memoryRateLimitStore, type RateLimitStore } from './limiter/store'
 
 /**
@@ -12,7 +13,8 @@ import { memoryRateLimitStore, type RateLimitStore } from './limiter/store'
  * Only newly stored complaints count — a refused or failed attempt gives its place back — and the
  * same form sent again (same form token: double click, back and send again) counts once.
  *
- * In memory: the site runs as one Node process. Several site processes need a shared RateLimitStore.
+ * The counts are kept in this process (SITE_RATE_LIMIT_STORE=memory, one site process) or in the
+ * CMS, shared by every site process (`cms`; lib/limiter/cmsStore.ts).
  */
 export const HOUR_MS = 60 * 60 * 1000
 
@@ -43,6 +45,17 @@ export const complaintLimitKeys = (clientAddress: string, email: string | undefi
   ...(email ? { email: email.trim().toLowerCase() } : {}),
 })
 
+/** The site's store of counts, as SITE_RATE_LIMIT_STORE says: one for both forms. */
+let store: RateLimitStore | undefined
+export function siteRateLimitStore(): RateLimitStore {
+  const env = siteEnv()
+  store ??=
+    env.SITE_RATE_LIMIT_STORE === 'cms'
+      ? cmsRateLimitStore({ apiUrl: env.CMS_API_URL, apiKey: env.SITE_API_KEY })
+      : memoryRateLimitStore()
+  return store
+}
+
 let shared: ComplaintLimiter | undefined
 
 /** The site's one limiter for the complaint form. */
@@ -50,6 +63,7 @@ export function complaintLimiter(): ComplaintLimiter {
   shared ??= createComplaintLimiter({
     perAddress: siteEnv().SITE_RATE_LIMIT_PER_HOUR,
     perEmail: siteEnv().SITE_RATE_LIMIT_PER_EMAIL_PER_HOUR,
+    store: siteRateLimitStore(),
   })
   return shared
 }

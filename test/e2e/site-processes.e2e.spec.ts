@@ -25,6 +25,9 @@ let proxy: Awaited<ReturnType<typeof startCountingProxy>>
 let sites: string[] = []
 /** A third process whose check is never due during the test: what the others would do without it. */
 let unchecked = ''
+/** Two processes that keep their rate-limit counts in the CMS, and two that count each for itself (control). */
+let sharedCounts: string[] = []
+let ownCounts: string[] = []
 
 async function startSite(port: number, env: Record<string, string> = {}): Promise<string> {
   const child = spawn(process.execPath, [path.join(root, 'site/server.ts')], {
@@ -99,7 +102,16 @@ beforeAll(async () => {
     startSite(await freePort()),
     startSite(await freePort()),
   ])
-})
+  const limited = { SITE_RATE_LIMIT_LINK_PER_HOUR: '5' }
+  sharedCounts = await Promise.all([
+    startSite(await freePort(), { ...limited, SITE_RATE_LIMIT_STORE: 'cms' }),
+    startSite(await freePort(), { ...limited, SITE_RATE_LIMIT_STORE: 'cms' }),
+  ])
+  ownCounts = await Promise.all([
+    startSite(await freePort(), { ...limited, SITE_RATE_LIMIT_STORE: 'memory' }),
+    startSite(await freePort(), { ...limited, SITE_RATE_LIMIT_STORE: 'memory' }),
+  ])
+}, 120_000)
 
 afterAll(async () => {
   for (const child of children) child.kill('SIGTERM')
@@ -133,5 +145,28 @@ describe('a publication reaches every site process, not only the one the push re
     expect(await title(portalSiteUrl)).toBe(after)
     // Each process fetched the new content once (the regulation, with the settings the layout shows).
     expect((await contentRequests()).filter((line) => line.includes('/globals/regulation'))).toHaveLength(2)
+  })
+})
+
+/** A request for a link to /mijn-klacht (Decision 20) as a browser without JavaScript posts it: its status. */
+async function requestLink(site: string, n: number): Promise<number> {
+  const response = await fetch(`${site}/mijn-klacht`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site },
+    body: new URLSearchParams({ reference: `WP-2026-${9000 + n}`, email: `lukasz.${n}@example.nl` }),
+    redirect: 'manual',
+  })
+  return response.status
+}
+
+describe('a rate limit holds across site processes (SITE_RATE_LIMIT_STORE=cms)', () => {
+  it('Decision 20: five link requests an hour from one address, taking turns over two processes; the sixth is refused', async () => {
+    const statuses = []
+    for (let n = 0; n < 6; n++) statuses.push(await requestLink(sharedCounts[n % 2] ?? '', n))
+    expect(statuses).toEqual([303, 303, 303, 303, 303, 429])
+    // Control: two processes that count each for itself let the sixth through (three each).
+    const apart = []
+    for (let n = 10; n < 16; n++) apart.push(await requestLink(ownCounts[n % 2] ?? '', n))
+    expect(apart).toEqual([303, 303, 303, 303, 303, 303])
   })
 })

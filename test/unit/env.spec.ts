@@ -142,7 +142,12 @@ describe('secrets per process (the site holds only its own keys)', () => {
       SITE_RATE_LIMIT_LINK_PER_HOUR: 20,
       SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR: 5,
       SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR: 3,
+      SITE_RATE_LIMIT_STORE: 'memory',
     })
+    // Several site processes: the shared store, handed through as set.
+    expect(parseSiteEnv(siteProcessEnv({ ...full, SITE_RATE_LIMIT_STORE: 'cms' }, env)).SITE_RATE_LIMIT_STORE).toBe(
+      'cms',
+    )
     expect(siteProcessEnv({ ...full, CMS_API_URL: 'https://cms.example/api' }, env).CMS_API_URL).toBe(
       'https://cms.example/api',
     )

@@ -58,7 +58,8 @@ export function siteProcessEnv(source: NodeJS.ProcessEnv, env: Env): NodeJS.Proc
     SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR: String(env.SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR),
     // How often the site asks the content version, and the most a cached page may age (site/server.ts).
     ...pick(source, ['SITE_VERSION_CHECK_MS', 'SITE_CACHE_MAX_AGE_MS']),
-    // The reverse proxies whose X-Forwarded-For names the client (site/server.ts).
-    ...pick(source, ['SITE_TRUSTED_PROXIES']),
+    // The reverse proxies whose X-Forwarded-For names the client (site/server.ts), and where the
+    // forms' rate-limit counts are kept (site/lib/rateLimit.ts).
+    ...pick(source, ['SITE_TRUSTED_PROXIES', 'SITE_RATE_LIMIT_STORE']),
   }
 }
