@@ -8,7 +8,7 @@ import { expect } from 'vitest'
 
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { parseEnv } from '../../cms/env'
-import type { CaseEvent, Complaint, Setting, User } from '../../cms/payload-types'
+import type { CaseEvent, Complaint, Letter, Setting, User } from '../../cms/payload-types'
 import { seedSteps } from '../../cms/seed'
 import { intakeForm, validIntake } from './intake'
 import { TEST_SECRET, type TestPayload } from './payload'
@@ -91,6 +91,18 @@ export async function assign(
   await saveAs(payload, staff.manager, id, { assignedHandler: staff.handler.id })
   await deliverAll(payload)
   return readCase(payload, id)
+}
+
+/** Every letter of a case, oldest first (trusted: as the system sees them). */
+export async function lettersOf(payload: Payload, caseId: string): Promise<Letter[]> {
+  const { docs } = await payload.find({
+    collection: 'letters',
+    where: { complaint: { equals: caseId } },
+    pagination: false,
+    overrideAccess: true,
+    sort: 'createdAt',
+  })
+  return docs
 }
 
 /** The timeline entries of a case, of one type or all, oldest first. */

@@ -16,7 +16,7 @@ import {
   type StoredLetter,
 } from '../../hooks/letters/retryLetter'
 import { readSettings } from '../../hooks/settings/cachedSettings'
-import { deliverAll, eventsOf, fileWebComplaint, readyForCases } from '../helpers/cases'
+import { deliverAll, eventsOf, fileWebComplaint, readyForCases, lettersOf as lettersOfCase } from '../helpers/cases'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { createStaffUser, type StaffUser } from '../helpers/staff'
@@ -42,16 +42,7 @@ const deliver = () => deliverAll(payload)
 const fileComplaint = (name: string, email: string) => fileWebComplaint(ctx, { name, email })
 const eventsOfType = async (caseId: string, type: CaseEvent['type']) => eventsOf(payload, caseId, type)
 
-const lettersOf = async (caseId: string) =>
-  (
-    await payload.find({
-      collection: 'letters',
-      where: { complaint: { equals: caseId } },
-      pagination: false,
-      overrideAccess: true,
-      sort: 'createdAt',
-    })
-  ).docs
+const lettersOf = (caseId: string) => lettersOfCase(payload, caseId)
 
 const messagesOf = async (caseId: string) =>
   (

@@ -11,7 +11,7 @@ import type { Complaint } from '../../cms/payload-types'
 import { prepareLetter } from '../../hooks/letters/prepareLetter'
 import { queueLetterRetry } from '../../hooks/letters/retryLetter'
 import { readSettings } from '../../hooks/settings/cachedSettings'
-import { fileWebComplaint, readCase, readyForCases, saveAs } from '../helpers/cases'
+import { fileWebComplaint, readCase, readyForCases, saveAs, lettersOf as lettersOfCase } from '../helpers/cases'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
 import { createTestPayload, type TestPayload } from '../helpers/payload'
 import { createStaffUser, type StaffUser } from '../helpers/staff'
@@ -89,15 +89,7 @@ const unfinishedJobs = async () =>
     })
   ).docs
 
-const lettersOf = async (caseId: string) =>
-  (
-    await payload.find({
-      collection: 'letters',
-      where: { complaint: { equals: caseId } },
-      pagination: false,
-      overrideAccess: true,
-    })
-  ).docs
+const lettersOf = (caseId: string) => lettersOfCase(payload, caseId)
 
 const messages = async () =>
   (await payload.find({ collection: 'outbox', pagination: false, overrideAccess: true, depth: 0 })).docs
