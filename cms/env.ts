@@ -59,6 +59,8 @@ export const envSchema = z.object({
   CMS_JOBS: z.enum(['on', 'off'], { error: 'moet on of off zijn' }).default('on'),
   // How long a job stays claimed after the last sign of life of the worker that runs it.
   JOB_LEASE_MS: count().min(1000, 'moet minstens 1000 zijn').default(120_000),
+  // On SIGTERM, how long the worker lets running jobs finish (cms/scripts/worker.ts).
+  WORKER_STOP_GRACE_MS: count().min(0, 'mag niet negatief zijn').default(10_000),
 })
 
 export type Env = z.infer<typeof envSchema> & {

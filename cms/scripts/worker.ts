@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     const crons = [...payload.crons]
     // No new claims; a run in progress goes on (croner's `protect` tells which are busy).
     for (const cron of crons) cron.pause()
-    const until = Date.now() + Number(process.env.WORKER_STOP_GRACE_MS ?? 10_000)
+    const until = Date.now() + env.WORKER_STOP_GRACE_MS
     while (crons.some((cron) => cron.isBusy()) && Date.now() < until)
       await new Promise((resolve) => setTimeout(resolve, 100))
     process.exit(0)

@@ -16,11 +16,11 @@ export function hashServiceKey(payload: Payload, key: string): string {
  */
 export type ServiceScope = 'complaint-intake' | 'complainant'
 
-/** True when the request carries the key of a service account with the scope. */
+/** True when the request carries the key of a service account with the scope (or one of the scopes). */
 export async function hasServiceScope(
   payload: Payload,
   authorization: string | null,
-  scope: ServiceScope,
+  scope: ServiceScope | readonly ServiceScope[],
 ): Promise<boolean> {
   if (!authorization?.startsWith(PREFIX)) return false
   const hash = hashServiceKey(payload, authorization.slice(PREFIX.length).trim())
@@ -38,5 +38,6 @@ export async function hasServiceScope(
   const same =
     Buffer.from(account.keyHash, 'hex').length === Buffer.from(hash, 'hex').length &&
     timingSafeEqual(Buffer.from(account.keyHash, 'hex'), Buffer.from(hash, 'hex'))
-  return same && (account.scopes ?? []).includes(scope)
+  const wanted: readonly string[] = typeof scope === 'string' ? [scope] : scope
+  return same && (account.scopes ?? []).some((held) => wanted.includes(held))
 }
