@@ -113,6 +113,7 @@ const sql = (statement: string) => (payload.db as unknown as { client: Client })
  * The double claim, forced: every claim of a job is undone in the same statement (a trigger), so
  * each worker that looks claims every job not yet finished — also while the other one runs it.
  */
+const HELD = '2999-01-01T00:00:00.000Z'
 const FORCE_DOUBLE_CLAIM = `CREATE TRIGGER force_double_claim AFTER UPDATE OF processing ON payload_jobs
   WHEN NEW.processing = 1 AND NEW.completed_at IS NULL
   BEGIN UPDATE payload_jobs SET processing = 0 WHERE id = NEW.id; END`
@@ -156,9 +157,12 @@ describe('two job workers on one queue', () => {
     for (let i = 0; i < 2; i++) await payload.jobs.queue({ task: 'deadlineReminders', queue: OUTBOX_QUEUE, input: {} })
 
     await sql(FORCE_DOUBLE_CLAIM)
+    // Held back until both workers run, so that neither finishes a job before the other can claim it.
+    await sql(`UPDATE payload_jobs SET wait_until = '${HELD}' WHERE completed_at IS NULL`)
     const started = Promise.all([startWorker(), startWorker()])
     try {
       await started
+      await sql(`UPDATE payload_jobs SET wait_until = NULL WHERE wait_until = '${HELD}'`)
       // Until every job is done and every message sent (the workers' own ticks, every 5 s).
       await vi.waitFor(
         async () => {
