@@ -35,6 +35,7 @@ import { guardPersonalDataQueries } from '../hooks/complaints/guardPersonalDataQ
 import { sessionCookies } from '../hooks/users/sessionPolicy'
 import { databaseAdapter } from './db'
 import { refuseMalformedData, refuseMalformedGlobalData } from './lib/guardMalformedInput'
+import { fileStorageConfig, fileStoragePlugins } from './lib/fileStorage'
 import { nameFieldsByLabel } from './lib/nameFieldsByLabel'
 import { OUTBOX_QUEUE } from './email/enqueue'
 import { outboxEmailAdapter } from './email/outboxAdapter'
@@ -255,6 +256,10 @@ export const configFor = (env: Env): Config => ({
   hooks: { afterError: [nameFieldsByLabel] },
   // DOMAIN.md, People: the REST API and the admin carry every access rule; GraphQL is switched off.
   graphQL: { disable: true },
+  // The upload folders on disk, or one S3 bucket for every process (cms/lib/fileStorage.ts);
+  // `custom` stays on the server (Payload leaves it out of the admin's client configuration).
+  plugins: fileStoragePlugins(env),
+  custom: { fileStore: fileStorageConfig(env) },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),
     // Types are generated explicitly (`npm run generate`), never as a side effect of booting.

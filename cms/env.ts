@@ -52,6 +52,17 @@ export const envSchema = z.object({
   SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR: count().min(1, 'moet minstens 1 zijn').default(5),
   SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR: count().min(1, 'moet minstens 1 zijn').default(3),
   UPLOAD_DIR: optionalString,
+  // Shared file storage (cms/lib/fileStorage.ts): with S3_BUCKET set, attachments, letters and
+  // reports go to this bucket instead of UPLOAD_DIR, so every CMS process sees the same files.
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().trim().default('eu-central-1'),
+  // An S3-compatible service other than AWS (MinIO, Ceph, a provider's object storage).
+  S3_ENDPOINT: url.optional(),
+  // Without a key pair the AWS SDK's own chain applies (instance role, AWS_* variables).
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  // `bucket.host/key` (AWS) or `host/bucket/key` (most S3-compatible services).
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { error: 'moet true of false zijn' }).default('false'),
   OUTBOX_MAX_ATTEMPTS: count().min(1, 'moet minstens 1 zijn').max(50, 'mag hoogstens 50 zijn').default(8),
   OUTBOX_RETRY_DELAY_MS: count().min(0, 'mag niet negatief zijn').default(30_000),
   // Who runs the job queue (cms/jobs/lease.ts): `on` in the one job worker (`npm run worker`),
@@ -100,6 +111,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(
       env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL',
       'ontbreekt (ADMIN_EMAIL en ADMIN_PASSWORD horen bij elkaar)',
+    )
+  }
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    throw new EnvError(
+      env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID',
+      'ontbreekt (S3_ACCESS_KEY_ID en S3_SECRET_ACCESS_KEY horen bij elkaar)',
     )
   }
   return {

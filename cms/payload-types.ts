@@ -522,6 +522,8 @@ export interface Complaint {
 export interface ComplaintAttachment {
   id: string;
   complaint?: (string | null) | Complaint;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -669,6 +671,8 @@ export interface Letter {
   postedBy?: (string | null) | User;
   message?: (string | null) | Outbox;
   effectKey?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -827,6 +831,8 @@ export interface Report {
    * The quarterly report is e-mailed once to every manager.
    */
   mailedAt?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1502,6 +1508,8 @@ export interface ComplaintsSelect<T extends boolean = true> {
  */
 export interface ComplaintAttachmentsSelect<T extends boolean = true> {
   complaint?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1527,6 +1535,8 @@ export interface LettersSelect<T extends boolean = true> {
   postedBy?: T;
   message?: T;
   effectKey?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1672,6 +1682,8 @@ export interface ReportsSelect<T extends boolean = true> {
   madeByKind?: T;
   madeBy?: T;
   mailedAt?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -17,6 +17,7 @@ import * as migration_20261202_034414_art9_report from './20261202_034414_art9_r
 import * as migration_20261202_065300_privacy from './20261202_065300_privacy';
 import * as migration_20261202_133631_letter_effect_key from './20261202_133631_letter_effect_key';
 import * as migration_20261202_170837_rate_limit_slots from './20261202_170837_rate_limit_slots';
+import * as migration_20261202_210556_storage_fields from './20261202_210556_storage_fields';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261202_170837_rate_limit_slots.up,
     down: migration_20261202_170837_rate_limit_slots.down,
-    name: '20261202_170837_rate_limit_slots'
+    name: '20261202_170837_rate_limit_slots',
+  },
+  {
+    up: migration_20261202_210556_storage_fields.up,
+    down: migration_20261202_210556_storage_fields.down,
+    name: '20261202_210556_storage_fields'
   },
 ];

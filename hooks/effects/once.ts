@@ -1,8 +1,4 @@
-import { unlink } from 'node:fs/promises'
-import path from 'node:path'
-
 import type {
-  Collection,
   CollectionBeforeChangeHook,
   CollectionSlug,
   DataFromCollectionSlug,
@@ -13,6 +9,8 @@ import type {
   Where,
 } from 'payload'
 import { ValidationError } from 'payload'
+
+import { fileStore, UPLOAD_FOLDERS, type UploadSlug } from '../../cms/lib/fileStore'
 
 export type Once<S extends CollectionSlug> = { doc: DataFromCollectionSlug<S>; created: boolean }
 
@@ -76,9 +74,10 @@ type UploadName = { filename?: string }
 
 /**
  * An upload collection whose documents are made through `once()` registers this `beforeChange`
- * hook: it tells `once()` the name Payload chose for the file. Payload writes the file before the
- * row, so the loser of two attempts in two processes has written a file (often `…-1.pdf`) by the
- * time the unique index refuses its row; `once()` then removes that file.
+ * hook: it tells `once()` the name Payload chose for the file. On disk Payload writes the file
+ * before the row, so the loser of two attempts in two processes has written a file (often
+ * `…-1.pdf`) by the time the unique index refuses its row; `once()` then removes that file. (With
+ * S3 the upload follows the insert, so a refused row has no object; the removal finds none.)
  */
 export const rememberUploadName: CollectionBeforeChangeHook = ({ context, data, operation }) => {
   const holder = context[UPLOAD_NAME] as UploadName | undefined
@@ -93,12 +92,8 @@ async function removeLosingFile(payload: Payload, collection: CollectionSlug, fi
     where: { filename: { equals: filename } },
     overrideAccess: true,
   })
-  const staticDir = (payload.collections as Record<string, Collection | undefined>)[collection]?.config.upload
-    ?.staticDir
-  if (totalDocs > 0 || !staticDir) return
-  await unlink(path.join(staticDir, path.basename(filename))).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  })
+  if (totalDocs > 0 || !(collection in UPLOAD_FOLDERS)) return
+  await fileStore(payload).remove(collection as UploadSlug, filename)
 }
 
 async function findByKey<S extends CollectionSlug>(

@@ -1,8 +1,8 @@
-import { rm } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { CollectionSlug, Field, Payload, PayloadRequest } from 'payload'
 
+import { fileStore, type UploadSlug } from '../../cms/lib/fileStore'
 import { recordEvent } from '../caseEvents/recordEvent'
 import { once } from '../effects/once'
 import { PERSONAL_DATA_STORES, type PersonalDataStore } from './registry'
@@ -233,8 +233,7 @@ async function anonymiseRows(payload: Payload, caseId: string, req?: Partial<Pay
       if (stores.some((s) => s.files) && typeof config.upload === 'object') {
         const filename = typeof doc.filename === 'string' ? doc.filename : null
         if (filename) {
-          const dir = config.upload.staticDir ?? collection
-          await rm(path.join(dir, path.basename(filename)), { force: true })
+          await fileStore(payload).remove(collection as UploadSlug, filename)
           files += 1
         }
         data.filename = `${doc.id}${filename ? path.extname(filename) : ''}`

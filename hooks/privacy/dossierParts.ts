@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-
 import type { CollectionSlug, FlattenedField, Payload } from 'payload'
 
+import { fileStore } from '../../cms/lib/fileStore'
 import type { Complaint } from '../../cms/payload-types'
 import { fieldLabelsOf } from '../caseEvents/fieldLabels'
 import { formatDutchDate } from '../dates/amsterdam'
@@ -218,16 +216,13 @@ export function retentionSentences(term: Term, retentionYears: number, complaint
   }
 }
 
-/** The stored file of an upload collection, from its folder on disk. */
+/** The stored file of an upload collection, from its folder on disk or its bucket (cms/lib/fileStore.ts). */
 export async function readUpload(
   payload: Payload,
   collection: 'letters' | 'complaint-attachments',
   filename: string,
 ): Promise<Buffer> {
-  const dir = payload.collections[collection].config.upload.staticDir
-  if (!dir) throw new Error(`The ${collection} collection has no upload folder`)
-  // A stored name is a plain file name; never follow one out of its folder.
-  return readFile(path.join(dir, path.basename(filename)))
+  return fileStore(payload).read(collection, filename)
 }
 
 /** The case does not exist (the endpoint answers 404). */

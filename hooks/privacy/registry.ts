@@ -311,6 +311,11 @@ export const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'complaints.formToken': 'Een willekeurige code van het webformulier, alleen om dubbel versturen te herkennen.',
   'complaint-attachments.mimeType': 'Het soort bestand (bijvoorbeeld application/pdf), niets over een persoon.',
   'letters.mimeType': 'Het soort bestand (application/pdf), niets over een persoon.',
+  // cms/lib/fileStorage.ts: where the S3 plugin keeps a file, set by the server only.
+  'complaint-attachments.prefix': 'De map van het bestand in de opslag (complaints), voor elk bestand dezelfde.',
+  'complaint-attachments._objectKey': 'Een technische sleutel van de opslag, zonder gegevens van een persoon.',
+  'letters.prefix': 'De map van het bestand in de opslag (letters), voor elk bestand dezelfde.',
+  'letters._objectKey': 'Een technische sleutel van de opslag, zonder gegevens van een persoon.',
   'case-events.data':
     'Alleen codes, ids en datums; een zod-schema per soort weigert vrije tekst (hooks/caseEvents/eventData.ts).',
   'letter-templates':

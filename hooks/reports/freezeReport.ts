@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { readFile, rm } from 'node:fs/promises'
-import path from 'node:path'
 
 import type { Payload, PayloadRequest } from 'payload'
 
+import { fileStore } from '../../cms/lib/fileStore'
 import type { Report } from '../../cms/payload-types'
 import { formatDutchDate, formatDutchTime } from '../dates/amsterdam'
 import { once } from '../effects/once'
@@ -47,7 +46,7 @@ export async function freezeReport(
 ): Promise<{ report: Report; created: boolean }> {
   let attempted: string | undefined
   const removeAttempt = async () => {
-    if (attempted) await rm(path.join(reportsDir(payload), attempted), { force: true })
+    if (attempted) await fileStore(payload).remove('reports', attempted)
   }
   const { doc, created } = await once(payload, {
     collection: 'reports',
@@ -79,7 +78,7 @@ export async function freezeReport(
       }
     },
   }).catch(async (error: unknown) => {
-    // Payload writes the file before the row: a failed insert leaves no file without its report.
+    // On disk Payload writes the file before the row: a failed insert leaves no file without its report.
     await removeAttempt()
     throw error
   })
@@ -90,13 +89,7 @@ export async function freezeReport(
 /** The stored PDF of a frozen report, as the managers download it. */
 export async function reportPdf(payload: Payload, report: Pick<Report, 'id' | 'filename'>): Promise<Buffer> {
   if (!report.filename) throw new Error(`Report ${report.id} has no file`)
-  return readFile(path.join(reportsDir(payload), report.filename))
-}
-
-function reportsDir(payload: Payload): string {
-  const upload = payload.collections.reports.config.upload
-  if (!upload.staticDir) throw new Error('The reports collection has no upload folder')
-  return upload.staticDir
+  return fileStore(payload).read('reports', report.filename)
 }
 
 const fileStem = (key: string): string =>

@@ -65,7 +65,7 @@ export async function fileWebComplaint(
     body: intakeForm(validIntake(data), files),
     headers: SITE_HEADERS,
   })
-  expect(response.status).toBe(201)
+  expect(response.status, await response.clone().text()).toBe(201)
   const { reference } = (await response.json()) as { reference: string }
   const found = (
     await ctx.payload.find({

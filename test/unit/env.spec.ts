@@ -3,6 +3,7 @@ import { createHash, createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import { deriveSecret, EnvError, parseEnv } from '../../cms/env'
+import { fileStorageConfig, s3ClientConfig } from '../../cms/lib/fileStorage'
 import { cmsProcessEnv, siteBuildEnv, siteProcessEnv } from '../../cms/scripts/lib/processEnv'
 import { parseSiteEnv } from '../../site/lib/env'
 
@@ -51,6 +52,10 @@ describe('configuration from the environment', () => {
     [{ ADMIN_EMAIL: 'not-an-address', ADMIN_PASSWORD: 'long-enough-password' }, 'ADMIN_EMAIL', /e-mailadres/],
     [{ ADMIN_EMAIL: 'beheer@example.nl' }, 'ADMIN_PASSWORD', /ontbreekt/],
     [{ ADMIN_EMAIL: 'beheer@example.nl', ADMIN_PASSWORD: 'kort' }, 'ADMIN_PASSWORD', /12 tekens/],
+    [{ S3_BUCKET: 'klachten', S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT', /http/],
+    [{ S3_BUCKET: 'klachten', S3_ACCESS_KEY_ID: 'AKIA123' }, 'S3_SECRET_ACCESS_KEY', /horen bij elkaar/],
+    [{ S3_SECRET_ACCESS_KEY: 'geheim' }, 'S3_ACCESS_KEY_ID', /horen bij elkaar/],
+    [{ S3_FORCE_PATH_STYLE: 'ja' }, 'S3_FORCE_PATH_STYLE', /true of false/],
   ] as const)('refuses %o, naming %s', (overrides, variable, problem) => {
     let caught: unknown
     try {
@@ -64,6 +69,30 @@ describe('configuration from the environment', () => {
     expect(error.message).toMatch(problem)
     expect(error.message.startsWith(`Configuratiefout: ${variable} `)).toBe(true)
     expect(error.message).not.toContain('\n')
+  })
+
+  it('keeps files on disk unless S3_BUCKET is set; with it, the bucket and its settings as given', () => {
+    expect(fileStorageConfig(parseEnv(base))).toEqual({ kind: 'disk' })
+    const env = parseEnv({
+      ...base,
+      S3_BUCKET: 'klachten',
+      S3_ENDPOINT: 'https://s3.example.nl',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_ACCESS_KEY_ID: 'AKIA123',
+      S3_SECRET_ACCESS_KEY: 'geheim',
+    })
+    expect(fileStorageConfig(env)).toMatchObject({
+      kind: 's3',
+      bucket: 'klachten',
+      client: {
+        region: 'eu-central-1',
+        endpoint: 'https://s3.example.nl',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'AKIA123', secretAccessKey: 'geheim' },
+      },
+    })
+    // Without a key pair the SDK's own chain (an instance role) applies: no credentials given.
+    expect(s3ClientConfig(parseEnv({ ...base, S3_BUCKET: 'klachten' }))).not.toHaveProperty('credentials')
   })
 
   it('treats an empty value as unset', () => {
@@ -82,12 +111,21 @@ describe('secrets per process (the site holds only its own keys)', () => {
     ADMIN_EMAIL: 'beheer@example.nl',
     ADMIN_PASSWORD: 'een-lang-beheerderswachtwoord',
     RESEND_API_KEY: 're_live_resend_key',
+    S3_ACCESS_KEY_ID: 'AKIA-portal',
+    S3_SECRET_ACCESS_KEY: 's3-secret-of-the-bucket',
     CMS_PORT: '3100',
     SITE_PORT: '4400',
     HOST: '0.0.0.0',
     SITE_RATE_LIMIT_PER_HOUR: '7',
   }
-  const forbidden = ['PAYLOAD_SECRET', 'DATABASE_URL', 'ADMIN_PASSWORD', 'RESEND_API_KEY'] as const
+  const forbidden = [
+    'PAYLOAD_SECRET',
+    'DATABASE_URL',
+    'ADMIN_PASSWORD',
+    'RESEND_API_KEY',
+    'S3_ACCESS_KEY_ID',
+    'S3_SECRET_ACCESS_KEY',
+  ] as const
   // Payload signs staff sessions with this key (payload/dist/index.js: sha256 of the secret, 32 characters).
   const sessionKey = createHash('sha256').update(secret).digest('hex').slice(0, 32)
 

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
-
 import type { Payload } from 'payload'
+
+import { fileStore } from '../../lib/fileStore'
 
 /** Younger records and files may belong to an intake still under way (e.g. in another CMS process on MongoDB). */
 export const ORPHAN_MIN_AGE_MS = 10 * 60 * 1000
@@ -89,71 +88,62 @@ export async function removeOrphanAttachments(
     }
   }
 
-  const folder = payload.collections['complaint-attachments']?.config.upload?.staticDir
-  if (folder) {
-    const records = await payload.db.find<AttachmentRow>({
-      collection: 'complaint-attachments',
-      pagination: false,
-      limit: 0,
-      select: { filename: true },
-    })
-    const known = new Set(records.docs.map((doc) => doc.filename).filter((name): name is string => Boolean(name)))
-    const swept = await removeStrayFiles(payload, folder, known, cutoff)
-    report.files = swept.files
-    report.warning = swept.warning
-  }
+  const records = await payload.db.find<AttachmentRow>({
+    collection: 'complaint-attachments',
+    pagination: false,
+    limit: 0,
+    select: { filename: true },
+  })
+  const known = new Set(records.docs.map((doc) => doc.filename).filter((name): name is string => Boolean(name)))
+  const swept = await removeStrayFiles(payload, known, cutoff)
+  report.files = swept.files
+  report.warning = swept.warning
   return report
 }
 
 /** Names the database a folder of attachments belongs to; written into the folder on first use. */
 const MARKER = '.database-id'
+const ATTACHMENTS = 'complaint-attachments'
 
 /**
- * Removes files that no record knows, older than the cutoff, but only from a folder that belongs to
- * this database: pointed at another database (a switch to MongoDB, a second installation) every file
- * would look stray, and those files are other complaints' evidence. The database is known by the id
- * of the site's service account, which the seed creates once per database.
+ * Removes files that no record knows, older than the cutoff, but only from a folder (or bucket
+ * prefix) that belongs to this database: pointed at another database (a switch to MongoDB, a
+ * second installation) every file would look stray, and those files are other complaints'
+ * evidence. The database is known by the id of the site's service account, which the seed creates
+ * once per database.
  */
 async function removeStrayFiles(
   payload: Payload,
-  folder: string,
   known: Set<string>,
   cutoff: Date,
 ): Promise<{ files: number; warning?: string }> {
+  const store = fileStore(payload)
+  const where = store.describe(ATTACHMENTS)
   const site = await payload.db.findOne<{ id: string }>({
     collection: 'service-accounts',
     where: { name: { equals: 'site' } },
     select: {},
   })
   if (!site)
-    return { files: 0, warning: `no site service account: files in ${folder} that no record knows were left alone` }
-  const marker = path.join(folder, MARKER)
-  if (!existsSync(folder)) {
-    // Claimed before the first attachment arrives, so that even the first intake's leftovers go.
-    mkdirSync(folder, { recursive: true })
-    writeFileSync(marker, `${site.id}\n`)
-    return { files: 0 }
-  }
-  const stray = readdirSync(folder).filter((name) => {
-    if (name.startsWith('.') || known.has(name)) return false
-    const stat = statSync(path.join(folder, name))
-    return stat.isFile() && stat.mtimeMs < cutoff.getTime()
-  })
-  if (existsSync(marker)) {
-    const owner = readFileSync(marker, 'utf8').trim()
+    return { files: 0, warning: `no site service account: files in ${where} that no record knows were left alone` }
+  const files = await store.list(ATTACHMENTS)
+  const stray = files.filter((file) => !known.has(file.name) && file.modifiedMs < cutoff.getTime()).map((f) => f.name)
+  const owner = (await store.readMarker(ATTACHMENTS, MARKER))?.trim()
+  if (owner !== undefined) {
     if (owner !== String(site.id)) {
       return {
         files: 0,
-        warning: `${folder} belongs to another database (${MARKER}): its ${stray.length} file(s) that no record knows were left alone`,
+        warning: `${where} belongs to another database (${MARKER}): its ${stray.length} file(s) that no record knows were left alone`,
       }
     }
   } else {
-    // First use of the folder by this database: it may claim it when nothing in it speaks against that.
-    const claimable = stray.length === 0 || readdirSync(folder).some((name) => known.has(name))
+    // First use by this database (before the first attachment arrives, so that even the first
+    // intake's leftovers go): it may claim the folder when nothing in it speaks against that.
+    const claimable = stray.length === 0 || files.some((file) => known.has(file.name))
     if (!claimable)
-      return { files: 0, warning: `${folder} holds ${stray.length} file(s) this database does not know: left alone` }
-    writeFileSync(marker, `${site.id}\n`)
+      return { files: 0, warning: `${where} holds ${stray.length} file(s) this database does not know: left alone` }
+    await store.writeMarker(ATTACHMENTS, MARKER, `${site.id}\n`)
   }
-  for (const name of stray) rmSync(path.join(folder, name))
+  for (const name of stray) await store.remove(ATTACHMENTS, name)
   return { files: stray.length }
 }

@@ -37,6 +37,7 @@ import { SettingsWarning as SettingsWarning_2016bf619b6f429341e7ae57d0e74042 } f
 import { CaseDashboard as CaseDashboard_86232ea9471339ac61b356d31b31ac0e } from '../../../components/CaseDashboard'
 import { DatePickerLocale as DatePickerLocale_3920138140f1df7fe708d6a4a998ba54 } from '../../../components/DatePickerLocale'
 import { DutchLockNotice as DutchLockNotice_a3566ebb8ad137d7a6239df795c5ab78 } from '../../../components/DutchLockNotice'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { ReportView as ReportView_89dce8c7c84782a2e6d35c8f5e7d4b21 } from '../../../components/report/ReportView'
 import { RecordsView as RecordsView_e65871ff64af0d47624ff533c041d0bd } from '../../../components/records/RecordsView'
 import { RetentionView as RetentionView_8d0fb72409cf3768149aacfcd66e9e0d } from '../../../components/retention/RetentionView'
@@ -83,6 +84,7 @@ export const importMap = {
   "/components/CaseDashboard#CaseDashboard": CaseDashboard_86232ea9471339ac61b356d31b31ac0e,
   "/components/DatePickerLocale#DatePickerLocale": DatePickerLocale_3920138140f1df7fe708d6a4a998ba54,
   "/components/DutchLockNotice#DutchLockNotice": DutchLockNotice_a3566ebb8ad137d7a6239df795c5ab78,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/components/report/ReportView#ReportView": ReportView_89dce8c7c84782a2e6d35c8f5e7d4b21,
   "/components/records/RecordsView#RecordsView": RecordsView_e65871ff64af0d47624ff533c041d0bd,
   "/components/retention/RetentionView#RetentionView": RetentionView_8d0fb72409cf3768149aacfcd66e9e0d,
