@@ -1,5 +1,6 @@
 import { type Payload, type PayloadRequest, ValidationError } from 'payload'
 
+import { inTransaction } from '../../cms/lib/transactions'
 import type { Complaint } from '../../cms/payload-types'
 import type { IncomingFile } from './attachments'
 import { checkWebComplaint } from './checkWebComplaint'
@@ -68,7 +69,8 @@ const canonical = (value: Record<string, unknown>) =>
 /**
  * Registers a complaint from the public form: the shared schema, the attachments checked by
  * content, then complaint and attachments stored together — or, when anything fails on the way,
- * nothing at all (compensating deletes: SQLite runs without transactions here, see cms/db.ts).
+ * nothing at all: one transaction on MongoDB (cms/lib/transactions.ts), and compensating deletes
+ * (SQLite runs without transactions here, see cms/db.ts; on MongoDB after a failed operation).
  * A repeated form token returns the first submission's confirmation and stores nothing.
  */
 export async function registerWebComplaint(
@@ -92,7 +94,11 @@ export async function registerWebComplaint(
     if (first?.kind === 'stored')
       return { ...first, repeated: true, changed: 'changed' in first ? first.changed : false }
   }
-  const work = storeWebComplaint(payload, formToken, raw, files, req, now).finally(() => storing.delete(formToken))
+  // One transaction on MongoDB (retried when MongoDB calls a failure transient); on SQLite, which
+  // runs without transactions here, the compensating deletes below keep it whole.
+  const work = inTransaction(payload, req, () => storeWebComplaint(payload, formToken, raw, files, req, now)).finally(
+    () => storing.delete(formToken),
+  )
   storing.set(formToken, work)
   return work
 }
