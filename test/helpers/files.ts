@@ -1,3 +1,6 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+
 /** Small but real files for upload tests: a valid one-page PDF (with its xref table) and a 1×1 PNG. */
 export function minimalPdf(text = 'Bijlage bij klacht'): Buffer {
   const objects = [
@@ -25,3 +28,12 @@ export const tinyPng = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082',
   'hex',
 )
+
+/** Every file under a folder and its subfolders (an upload folder: attachments, letters, reports); none when it does not exist. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name)
+    return statSync(full).isDirectory() ? filesUnder(full) : [full]
+  })
+}

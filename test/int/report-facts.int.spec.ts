@@ -1,5 +1,4 @@
-import { readdirSync, rmSync, statSync } from 'node:fs'
-import path from 'node:path'
+import { rmSync } from 'node:fs'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { buildConfig, getPayload, type Payload } from 'payload'
@@ -17,6 +16,7 @@ import { rebuildCaseFacts } from '../../hooks/reports/facts/rebuildCaseFacts'
 import { reportCsv } from '../../hooks/reports/files/csv'
 import { loadCaseFacts, loadPeriodFacts, loadReport } from '../../hooks/reports/loadReport'
 import { type FakeResend, startFakeResend } from '../helpers/fakeResend'
+import { filesUnder } from '../helpers/files'
 import { recordedComplaint } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { createStaffUser } from '../helpers/staff'
@@ -173,16 +173,6 @@ describe('Art. 9: the case-facts projection follows the timeline', () => {
     expect(byCase(await loadPeriodFacts(payload, ALL, now))).toEqual(before)
   })
 })
-
-/** Every file under this test's upload folder (attachments, letter PDFs). */
-function filesUnder(dir: string): string[] {
-  let out: string[] = []
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name)
-    out = statSync(full).isDirectory() ? [...out, ...filesUnder(full)] : [...out, full]
-  }
-  return out
-}
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import type { Payload, Where } from 'payload'
@@ -14,7 +14,7 @@ import { backfillClosedAt } from '../../hooks/privacy/backfillClosedAt'
 import { PERSONAL_DATA_STORES } from '../../hooks/privacy/registry'
 import { retentionSchedule } from '../../hooks/privacy/schedule'
 import { loadReport } from '../../hooks/reports/loadReport'
-import { minimalPdf } from '../helpers/files'
+import { filesUnder, minimalPdf } from '../helpers/files'
 import { fileWebComplaint } from '../helpers/cases'
 import { intakeForm, validIntake } from '../helpers/intake'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
@@ -93,14 +93,6 @@ const read = <S extends 'complaints' | 'letters' | 'complaint-attachments' | 'ou
 const complaintOf = (id: string) => payload.findByID({ collection: 'complaints', id, overrideAccess: true })
 
 const contains = (haystack: Buffer, needle: string) => haystack.includes(Buffer.from(needle, 'utf8'))
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name)
-    return statSync(full).isDirectory() ? filesUnder(full) : [full]
-  })
-}
 
 async function anonymisedEvents(id: string) {
   return (

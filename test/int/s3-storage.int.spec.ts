@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 import { unzipSync } from 'fflate'
@@ -14,7 +13,7 @@ import { seedSteps } from '../../cms/seed'
 import { readUpload } from '../../hooks/privacy/dossierParts'
 import { freezeReport, manualKey, reportPdf } from '../../hooks/reports/freezeReport'
 import { fileWebComplaint, lettersOf } from '../helpers/cases'
-import { minimalPdf } from '../helpers/files'
+import { filesUnder, minimalPdf } from '../helpers/files'
 import { createTestPayload, TEST_SECRET, type TestPayload } from '../helpers/payload'
 import { type LocalS3, startLocalS3 } from '../helpers/s3'
 import { createStaffUser, type StaffUser, staffUserToken } from '../helpers/staff'
@@ -45,13 +44,6 @@ const auth: Record<'manager' | 'handler' | 'otherHandler' | 'editor', Record<str
 const cases = { due: '', kept: '' }
 
 const uploadDir = () => process.env.UPLOAD_DIR ?? ''
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name)
-    return statSync(full).isDirectory() ? filesUnder(full) : [full]
-  })
-}
 const download = (slug: string, filename: string, headers: Record<string, string>) =>
   ctx.rest(`/${slug}/file/${encodeURIComponent(filename)}`, { headers })
 const attachmentsOf = async (caseId: string) =>
