@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto'
 
 import { z } from 'zod'
 
+import { trustedProxies } from '../site/lib/trustedProxies'
+
 /**
  * Every setting the portal reads from its environment, validated once at boot.
  * A missing or malformed value stops the process with one line naming the variable.
@@ -51,6 +53,18 @@ export const envSchema = z.object({
   SITE_RATE_LIMIT_LINK_PER_HOUR: count().min(1, 'moet minstens 1 zijn').default(20),
   SITE_RATE_LIMIT_LINK_PER_EMAIL_PER_HOUR: count().min(1, 'moet minstens 1 zijn').default(5),
   SITE_RATE_LIMIT_LINK_PER_CASE_PER_HOUR: count().min(1, 'moet minstens 1 zijn').default(3),
+  // Checked here as well as in the site process, so that `npm start` stops at once with one line
+  // instead of starting a site that cannot run (site/lib/trustedProxies.ts).
+  SITE_TRUSTED_PROXIES: optionalString.superRefine((value, ctx) => {
+    try {
+      trustedProxies(value)
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: (error as Error).message.replace(/^Configuratiefout: SITE_TRUSTED_PROXIES /, ''),
+      })
+    }
+  }),
   UPLOAD_DIR: optionalString,
   // Shared file storage (cms/lib/fileStorage.ts): with S3_BUCKET set, attachments, letters and
   // reports go to this bucket instead of UPLOAD_DIR, so every CMS process sees the same files.

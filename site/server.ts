@@ -11,9 +11,10 @@
 import { createHash } from 'node:crypto'
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
 import path from 'node:path'
-import { BlockList, isIP } from 'node:net'
+import { isIP } from 'node:net'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { plainAddress as plain, type TrustedProxies, trustedProxies } from './lib/trustedProxies'
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void
 
@@ -35,36 +36,7 @@ const INVALIDATE_PATH = '/internal/cache-invalidate'
 export const CLIENT_ADDRESS_HEADER = 'x-portal-client-address'
 
 /** `::ffff:192.0.2.1` (an IPv4 address on an IPv6 socket) is 192.0.2.1. */
-const plain = (address: string): string => address.trim().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1')
-
-export type TrustedProxies = { check(address: string): boolean }
-
-/** Parses SITE_TRUSTED_PROXIES; a malformed entry is a configuration error that names it. */
-export function trustedProxies(spec: string | undefined): TrustedProxies {
-  const list = new BlockList()
-  let any = false
-  for (const entry of (spec ?? '')
-    .split(',')
-    .map((e) => e.trim())
-    .filter(Boolean)) {
-    const [address = '', bits] = entry.split('/')
-    const family = isIP(address)
-    if (family === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits)))
-      throw new Error(`Configuratiefout: SITE_TRUSTED_PROXIES bevat "${entry}", geen IP-adres of bereik`)
-    const type = family === 4 ? 'ipv4' : 'ipv6'
-    if (bits === undefined) list.addAddress(address, type)
-    else list.addSubnet(address, Number(bits), type)
-    any = true
-  }
-  return {
-    check: (address) => {
-      if (!any) return false
-      const a = plain(address)
-      const family = isIP(a)
-      return family !== 0 && list.check(a, family === 4 ? 'ipv4' : 'ipv6')
-    },
-  }
-}
+export { type TrustedProxies, trustedProxies }
 
 export function resolveClientAddress(
   peer: string | undefined,

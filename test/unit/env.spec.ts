@@ -56,6 +56,11 @@ describe('configuration from the environment', () => {
     [{ S3_BUCKET: 'klachten', S3_ACCESS_KEY_ID: 'AKIA123' }, 'S3_SECRET_ACCESS_KEY', /horen bij elkaar/],
     [{ S3_SECRET_ACCESS_KEY: 'geheim' }, 'S3_ACCESS_KEY_ID', /horen bij elkaar/],
     [{ S3_FORCE_PATH_STYLE: 'ja' }, 'S3_FORCE_PATH_STYLE', /true of false/],
+    [
+      { SITE_TRUSTED_PROXIES: '10.0.0.0/8, proxy.example' },
+      'SITE_TRUSTED_PROXIES',
+      /^Configuratiefout: SITE_TRUSTED_PROXIES bevat "proxy.example", geen IP-adres of bereik$/,
+    ],
   ] as const)('refuses %o, naming %s', (overrides, variable, problem) => {
     let caught: unknown
     try {
@@ -93,6 +98,12 @@ describe('configuration from the environment', () => {
     })
     // Without a key pair the SDK's own chain (an instance role) applies: no credentials given.
     expect(s3ClientConfig(parseEnv({ ...base, S3_BUCKET: 'klachten' }))).not.toHaveProperty('credentials')
+  })
+
+  it('accepts a list of trusted proxies (the control of its refusal above)', () => {
+    expect(parseEnv({ ...base, SITE_TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.10, ::1' }).SITE_TRUSTED_PROXIES).toBe(
+      '10.0.0.0/8, 192.0.2.10, ::1',
+    )
   })
 
   it('treats an empty value as unset', () => {
