@@ -30,6 +30,8 @@ export type StoredFile = { name: string; modifiedMs: number }
  * (through the cloud-storage plugin when S3 is configured), with its access control.
  */
 export interface FileStore {
+  /** Whether the store can be used: null, or what is wrong, in Dutch, for the one line at start. */
+  problem(): Promise<string | null>
   /** For log lines: the folder, or `s3://bucket/prefix`. */
   describe(collection: UploadSlug): string
   read(collection: UploadSlug, filename: string): Promise<Buffer>
@@ -62,6 +64,7 @@ function diskStore(payload: Payload): FileStore {
     return dir
   }
   return {
+    problem: () => Promise.resolve(null),
     describe: folder,
     read: (collection, filename) => readFile(path.join(folder(collection), plainName(filename))),
     remove: (collection, filename) => rm(path.join(folder(collection), plainName(filename)), { force: true }),
@@ -91,15 +94,14 @@ function diskStore(payload: Payload): FileStore {
   }
 }
 
-// One client per bucket and endpoint in a process, as the plugin keeps one (its sockets are reused).
-const clients = new Map<string, S3>()
+// One client per configuration in a process, as the plugin keeps one (its sockets are reused).
+const clients = new WeakMap<FileStoreConfig, S3>()
 
 function s3Store(config: Extract<FileStoreConfig, { kind: 's3' }>): FileStore {
   const endpoint = config.client.endpoint
-  const cacheKey = `${config.bucket}@${typeof endpoint === 'string' ? endpoint : ''}`
   const client = () => {
-    let found = clients.get(cacheKey)
-    if (!found) clients.set(cacheKey, (found = new S3(config.client)))
+    let found = clients.get(config)
+    if (!found) clients.set(config, (found = new S3(config.client)))
     return found
   }
   const Bucket = config.bucket
@@ -113,6 +115,22 @@ function s3Store(config: Extract<FileStoreConfig, { kind: 's3' }>): FileStore {
     return Buffer.from(await object.Body.transformToByteArray())
   }
   return {
+    async problem() {
+      try {
+        await client().headBucket({ Bucket })
+        return null
+      } catch (error) {
+        const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+        const where = typeof endpoint === 'string' ? endpoint : 'AWS'
+        const why =
+          status === 404
+            ? 'bestaat niet'
+            : status === 403 || status === 401
+              ? 'weigert deze sleutels'
+              : `is niet bereikbaar (${(error as Error).name || String(error)})`
+        return `"${Bucket}" op ${where} ${why}: controleer S3_BUCKET, S3_ENDPOINT, S3_REGION en de sleutels`
+      }
+    },
     describe: (collection) => `s3://${Bucket}/${UPLOAD_FOLDERS[collection]}/`,
     read,
     async remove(collection, filename) {

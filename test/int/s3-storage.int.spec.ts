@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { OUTBOX_QUEUE } from '../../cms/email/enqueue'
 import { parseEnv } from '../../cms/env'
+import { fileStorageConfig } from '../../cms/lib/fileStorage'
+import { fileStore } from '../../cms/lib/fileStore'
 import { applyRetention } from '../../cms/jobs/applyRetention'
 import type { Letter } from '../../cms/payload-types'
 import { removeOrphanAttachments } from '../../cms/scripts/lib/removeOrphanAttachments'
@@ -282,5 +284,33 @@ describe('Decision 19: retention and the start-up sweep remove files from the bu
     for (const key of known) expect(keys).toContain(key)
     // The bucket's folder now names this database, as a folder on disk would.
     expect(keys).toContain('complaints/.database-id')
+  })
+})
+
+describe('a bucket the portal cannot use stops the start with one line (cms/scripts/lib/prepare.ts)', () => {
+  const storeFor = (overrides: Record<string, string>) =>
+    fileStore({
+      config: {
+        custom: { fileStore: fileStorageConfig(parseEnv({ PAYLOAD_SECRET: TEST_SECRET, ...s3.env, ...overrides })) },
+      },
+    } as unknown as Payload)
+
+  it('the configured bucket passes (the control); a missing bucket and no server are each named (s3rver checks no keys)', async () => {
+    expect(await storeFor({}).problem()).toBeNull()
+    expect(await storeFor({ S3_BUCKET: 'bestaat-niet' }).problem()).toMatch(
+      /^"bestaat-niet" op http:\/\/127\.0\.0\.1:\d+ bestaat niet: controleer S3_BUCKET/,
+    )
+    expect(await storeFor({ S3_ENDPOINT: 'http://127.0.0.1:9' }).problem()).toMatch(
+      /op http:\/\/127\.0\.0\.1:9 is niet bereikbaar \(/,
+    )
+  })
+
+  it('the local disk has nothing to check', async () => {
+    expect(
+      await fileStore({
+        config: { custom: { fileStore: { kind: 'disk' } } },
+        collections: {},
+      } as unknown as Payload).problem(),
+    ).toBeNull()
   })
 })

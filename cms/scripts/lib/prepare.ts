@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 
 import { type Payload, getPayload } from 'payload'
 
-import { type Env, getEnv, isMongoUrl } from '../../env'
+import { type Env, EnvError, getEnv, isMongoUrl } from '../../env'
+import { fileStore } from '../../lib/fileStore'
 import { recoverOutbox } from '../../email/recoverOutbox'
 import { seed } from '../../seed'
 import { removeOrphanAttachments } from './removeOrphanAttachments'
@@ -44,6 +45,9 @@ async function recover(payload: Payload, env: Env, now: Date): Promise<string[]>
  */
 export async function prepareDatabase(now: Date = new Date()): Promise<string[]> {
   return withPayload(async (payload, env) => {
+    // A bucket that cannot be reached stops the start with one line, before anything is written.
+    const storage = await fileStore(payload).problem()
+    if (storage) throw new EnvError('S3_BUCKET', storage)
     if (!isMongoUrl(env.DATABASE_URL)) await payload.db.migrate()
     const done = await seed(payload, env)
     return [...done, ...(await recover(payload, env, now))]
