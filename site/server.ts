@@ -14,7 +14,8 @@ import path from 'node:path'
 import { isIP } from 'node:net'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { plainAddress as plain, type TrustedProxies, trustedProxies } from './lib/trustedProxies'
+// With its extension: this file runs under plain Node (type stripping), which resolves no bare paths.
+import { plainAddress as plain, type TrustedProxies, trustedProxies } from './lib/trustedProxies.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void
 
